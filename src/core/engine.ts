@@ -1,0 +1,695 @@
+/**
+ * The fold: canonical events in, the model and its aggregates out.
+ *
+ * Each event is filed under its entity (a task with its reservations, or a worker) and
+ * marks it dirty. Reading (`flush`) replays each dirty task's own events in lifecycle
+ * order (`deriveTask`), rebuilds the facts of the conversations it touches, takes the
+ * conversation's previous contribution out of every aggregate cell and adds the new one.
+ * So one event costs one conversation's worth of work, never a rescan, and the result
+ * equals that of the sorted stream whatever order the events came in.
+ */
+import type { EngineConfig } from './config';
+import { NO_TEAM, platformOf, supportTypeResolver, teamOf } from './dimensions';
+import { entityKindOf, lifecycleRank, type Attributes, type KnownEventType, type TrEvent } from './events';
+import { emptyAccumulator, type Accumulator } from './metrics';
+import {
+  deriveTask,
+  invitationOutcome,
+  sortStoredEvents,
+  type DerivedTask,
+  type InvitationOutcome,
+  type QueueOutcome,
+  type StoredEvent,
+} from './model';
+import { createCalendar, type Calendar } from './time';
+
+export const SLICE_DIMENSIONS = ['all', 'supportType', 'platform', 'queue', 'team', 'agent'] as const;
+export type SliceDimension = (typeof SLICE_DIMENSIONS)[number];
+export const PERIOD_DIMENSIONS = ['all', 'day', 'week', 'month', 'interval15', 'interval30', 'interval60'] as const;
+export type PeriodDimension = (typeof PERIOD_DIMENSIONS)[number];
+
+/** One way of cutting the aggregates: by a slice dimension and a period dimension. */
+export interface Grouping {
+  readonly slice: SliceDimension;
+  readonly period: PeriodDimension;
+}
+
+export const groupingId = (g: Grouping): string => `${g.slice}/${g.period}`;
+
+/** The groupings the report needs (MODEL.md §5). */
+export const REPORT_GROUPINGS: readonly Grouping[] = [
+  { slice: 'all', period: 'all' },
+  { slice: 'supportType', period: 'all' },
+  { slice: 'platform', period: 'all' },
+  { slice: 'queue', period: 'all' },
+  { slice: 'team', period: 'all' },
+  { slice: 'agent', period: 'all' },
+  { slice: 'all', period: 'day' },
+  { slice: 'all', period: 'week' },
+  { slice: 'all', period: 'month' },
+];
+
+/** Segments starting inside [from, to] count; either end may be open. */
+export interface TimeWindow {
+  readonly from?: number;
+  readonly to?: number;
+}
+
+export interface EngineOptions {
+  readonly window?: TimeWindow;
+  readonly groupings?: readonly Grouping[];
+}
+
+export interface InputError {
+  readonly at: string;
+  readonly reason: string;
+}
+
+export interface InputStats {
+  read: number;
+  used: number;
+  duplicates: number;
+  ignored: number;
+  rejected: number;
+  errors: InputError[];
+}
+
+/** A cell: the accumulator of one slice value in one period. */
+export interface Cell {
+  readonly slice: string;
+  readonly period: string;
+  readonly acc: Accumulator;
+}
+
+const enum FactKind {
+  Queue,
+  Engagement,
+  Invitation,
+}
+
+/** One segment's contribution to the aggregates, frozen at the last flush. */
+interface Fact {
+  readonly kind: FactKind;
+  readonly start: number;
+  readonly queue: string;
+  readonly supportType: string;
+  readonly platform: string;
+  readonly agent?: string;
+  readonly team?: string;
+  readonly outcome?: QueueOutcome;
+  readonly waitMs?: number;
+  readonly talkMs?: number;
+  readonly wrapMs?: number;
+  readonly transferred?: boolean;
+  readonly invitation?: InvitationOutcome;
+}
+
+interface ConversationFacts {
+  readonly facts: readonly Fact[];
+  /** The last queue segment of an abandoned conversation. */
+  readonly abandonedAt?: Fact;
+}
+
+export interface TaskInfo {
+  readonly conversationKey: string;
+  readonly customerName?: string;
+  readonly customerContact?: string;
+  readonly media?: readonly unknown[];
+  readonly reservationMedia?: Readonly<Record<string, readonly unknown[]>>;
+}
+
+interface TaskRecord {
+  readonly sid: string;
+  readonly events: StoredEvent[];
+  dirty: boolean;
+  info?: TaskInfo;
+  infoTs: number;
+  infoSource?: Attributes;
+  conversation?: ConversationRecord;
+  derived?: DerivedTask;
+}
+
+export interface ConversationRecord {
+  readonly id: string;
+  readonly keys: string[];
+  readonly tasks: TaskRecord[];
+  dirty: boolean;
+  contributed?: ConversationFacts;
+}
+
+interface ActivityEvent {
+  readonly sid: string;
+  readonly type: KnownEventType;
+  readonly ts: number;
+  readonly activity?: string;
+  readonly previous?: string;
+  readonly previousMs?: number;
+}
+
+interface WorkerRecord {
+  readonly sid: string;
+  name?: string;
+  nameTs: number;
+  team?: string;
+  teamTs: number;
+  readonly teams: { ts: number; team: string }[];
+  readonly activity: ActivityEvent[];
+  activitySorted: boolean;
+  readonly eventSids: Set<string>;
+}
+
+export interface ActivityInterval {
+  readonly activity: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export class Engine {
+  readonly config: EngineConfig;
+  readonly calendar: Calendar;
+  readonly window: TimeWindow;
+  readonly groupings: readonly Grouping[];
+  readonly stats: InputStats = { read: 0, used: 0, duplicates: 0, ignored: 0, rejected: 0, errors: [] };
+  /** Bumped by every event that changed something. */
+  version = 0;
+  minTs = Infinity;
+  maxTs = -Infinity;
+
+  private readonly supportTypeOf: (queue: string | undefined) => string;
+  private readonly tasks = new Map<string, TaskRecord>();
+  private readonly workers = new Map<string, WorkerRecord>();
+  /** Conversation key or task sid → conversation. */
+  private readonly registry = new Map<string, ConversationRecord>();
+  private readonly dirtyTasks: TaskRecord[] = [];
+  private readonly dirtyConversations: ConversationRecord[] = [];
+  private readonly cells = new Map<string, Map<string, Cell>>();
+  private readonly strings = new Map<string, string>();
+
+  constructor(config: EngineConfig, options: EngineOptions = {}) {
+    this.config = config;
+    this.calendar = createCalendar(config.timeZone);
+    this.window = options.window ?? {};
+    this.groupings = options.groupings ?? REPORT_GROUPINGS;
+    this.supportTypeOf = supportTypeResolver(config.supportTypes);
+    for (const g of this.groupings) this.cells.set(groupingId(g), new Map());
+  }
+
+  /** Records an input the readers could not use, with where and why. */
+  reject(at: string, reason: string): void {
+    this.stats.read++;
+    this.stats.rejected++;
+    this.stats.errors.push({ at, reason });
+  }
+
+  /** Records an event of a type the engine does not use. */
+  ignore(): void {
+    this.stats.read++;
+    this.stats.ignored++;
+  }
+
+  /** Files one event. Returns false (and changes nothing) for a duplicate. */
+  apply(e: TrEvent): boolean {
+    this.stats.read++;
+    const changed = entityKindOf(e.type) === 'worker' ? this.applyWorkerEvent(e) : this.applyTaskEvent(e);
+    if (!changed) {
+      this.stats.duplicates++;
+      return false;
+    }
+    this.stats.used++;
+    this.version++;
+    if (e.ts < this.minTs) this.minTs = e.ts;
+    if (e.ts > this.maxTs) this.maxTs = e.ts;
+    if (e.workerSid !== undefined) this.noteWorker(e);
+    return true;
+  }
+
+  private intern(s: string | undefined): string | undefined {
+    if (s === undefined) return undefined;
+    const hit = this.strings.get(s);
+    if (hit !== undefined) return hit;
+    this.strings.set(s, s);
+    return s;
+  }
+
+  private applyTaskEvent(e: TrEvent): boolean {
+    const taskSid = e.taskSid as string;
+    let task = this.tasks.get(taskSid);
+    if (!task) {
+      task = { sid: taskSid, events: [], dirty: false, infoTs: -Infinity };
+      this.tasks.set(taskSid, task);
+    }
+    let reservationSid = e.reservationSid;
+    for (const old of task.events) {
+      if (old.sid === e.sid) return false;
+      if (reservationSid !== undefined && old.reservationSid === reservationSid) reservationSid = old.reservationSid;
+    }
+    const team = e.workerAttributes ? teamOf(e.workerAttributes) : undefined;
+    task.events.push({
+      sid: e.sid,
+      type: e.type,
+      ts: e.ts,
+      rank: lifecycleRank(e.type),
+      reservationSid,
+      workerSid: this.intern(e.workerSid),
+      queue: this.intern(e.queueName ?? e.queueSid),
+      channel: this.intern(e.channel),
+      reason: this.intern(e.reason),
+      team: team === undefined || team === NO_TEAM ? undefined : this.intern(team),
+    });
+    if (e.taskAttributes && (e.ts > task.infoTs || (e.ts === task.infoTs && e.taskAttributes !== task.infoSource))) {
+      const info = taskInfoOf(taskSid, e.taskAttributes);
+      const keyChanged = task.info?.conversationKey !== info.conversationKey;
+      task.info = info;
+      task.infoTs = e.ts;
+      task.infoSource = e.taskAttributes;
+      if (keyChanged) this.placeTask(task);
+    }
+    if (!task.conversation) {
+      task.info ??= { conversationKey: taskSid };
+      this.placeTask(task);
+    }
+    this.markTask(task);
+    return true;
+  }
+
+  private markTask(task: TaskRecord): void {
+    if (!task.dirty) {
+      task.dirty = true;
+      this.dirtyTasks.push(task);
+    }
+  }
+
+  private markConversation(c: ConversationRecord): void {
+    if (!c.dirty) {
+      c.dirty = true;
+      this.dirtyConversations.push(c);
+    }
+  }
+
+  /**
+   * Puts a task in its conversation. The key is `conversations.conversation_id`, then
+   * `call_sid`, then `conversationSid`/`channelSid`, then the task sid; a key that is
+   * another task's sid means that task's conversation. A conversation opened earlier
+   * under this task's own sid (by a task that named it first) is merged in.
+   */
+  private placeTask(task: TaskRecord): void {
+    const key = task.info?.conversationKey ?? task.sid;
+    let target = this.tasks.get(key)?.conversation ?? this.registry.get(key);
+    const own = this.registry.get(task.sid);
+    if (!target) target = own;
+    if (!target) {
+      target = { id: key, keys: [], tasks: [], dirty: false };
+    }
+    if (own && own !== target) this.mergeConversation(own, target);
+    this.register(target, key);
+    this.register(target, task.sid);
+    const previous = task.conversation;
+    if (previous !== target) {
+      if (previous) {
+        const i = previous.tasks.indexOf(task);
+        if (i >= 0) previous.tasks.splice(i, 1);
+        this.markConversation(previous);
+      }
+      target.tasks.push(task);
+      task.conversation = target;
+    }
+    this.markConversation(target);
+  }
+
+  private register(c: ConversationRecord, key: string): void {
+    if (this.registry.get(key) !== c) {
+      this.registry.set(key, c);
+      c.keys.push(key);
+    }
+  }
+
+  private mergeConversation(from: ConversationRecord, into: ConversationRecord): void {
+    for (const t of from.tasks) {
+      t.conversation = into;
+      into.tasks.push(t);
+    }
+    from.tasks.length = 0;
+    for (const k of from.keys) this.register(into, k);
+    this.markConversation(from);
+    this.markConversation(into);
+  }
+
+  private worker(sid: string): WorkerRecord {
+    let w = this.workers.get(sid);
+    if (!w) {
+      w = { sid, nameTs: -Infinity, teamTs: -Infinity, teams: [], activity: [], activitySorted: true, eventSids: new Set() };
+      this.workers.set(sid, w);
+    }
+    return w;
+  }
+
+  private applyWorkerEvent(e: TrEvent): boolean {
+    const w = this.worker(e.workerSid as string);
+    if (w.eventSids.has(e.sid)) return false;
+    w.eventSids.add(e.sid);
+    if (e.type === 'worker.activity.update' || e.type === 'worker.created' || e.type === 'worker.deleted') {
+      const last = w.activity[w.activity.length - 1];
+      const a: ActivityEvent = {
+        sid: e.sid,
+        type: e.type,
+        ts: e.ts,
+        activity: this.intern(e.activityName),
+        previous: this.intern(e.previousActivityName),
+        previousMs: e.previousActivityMs,
+      };
+      if (last && compareActivity(last, a) > 0) w.activitySorted = false;
+      w.activity.push(a);
+    }
+    return true;
+  }
+
+  /** Latest name and team of an agent, from any event carrying worker fields. */
+  private noteWorker(e: TrEvent): void {
+    const w = this.worker(e.workerSid as string);
+    const fullName = e.workerAttributes?.full_name;
+    const name = typeof fullName === 'string' && fullName.trim() !== '' ? fullName.trim() : e.workerName;
+    if (name !== undefined && e.ts >= w.nameTs) {
+      w.name = name;
+      w.nameTs = e.ts;
+    }
+    if (e.workerAttributes) {
+      const team = teamOf(e.workerAttributes);
+      if (e.ts >= w.teamTs) {
+        w.team = this.intern(team);
+        w.teamTs = e.ts;
+      }
+      // Keeps one entry per change of team; `teamAt` does not need them sorted.
+      const last = w.teams[w.teams.length - 1];
+      if (!last || last.team !== team || last.ts > e.ts) w.teams.push({ ts: e.ts, team: this.intern(team) as string });
+    }
+  }
+
+  /** The team an agent had at a moment (Handling Team), from the attributes seen so far. */
+  teamAt(workerSid: string, ts: number): string {
+    const w = this.workers.get(workerSid);
+    if (!w || w.teams.length === 0) return NO_TEAM;
+    let best: { ts: number; team: string } | undefined;
+    let earliest = w.teams[0];
+    for (const t of w.teams) {
+      if (t.ts <= ts && (!best || t.ts >= best.ts)) best = t;
+      if (t.ts < earliest.ts) earliest = t;
+    }
+    return (best ?? earliest).team;
+  }
+
+  /** Brings every aggregate up to date with the events filed so far. */
+  flush(): void {
+    if (this.dirtyTasks.length === 0 && this.dirtyConversations.length === 0) return;
+    for (const task of this.dirtyTasks) {
+      task.dirty = false;
+      sortStoredEvents(task.events);
+      task.derived = deriveTask(task.sid, task.events);
+      if (task.conversation) this.markConversation(task.conversation);
+    }
+    this.dirtyTasks.length = 0;
+    for (const c of this.dirtyConversations) {
+      c.dirty = false;
+      if (c.contributed) this.contribute(c.contributed, -1);
+      c.contributed = c.tasks.length > 0 ? this.factsOf(c) : undefined;
+      if (c.contributed) this.contribute(c.contributed, 1);
+    }
+    this.dirtyConversations.length = 0;
+  }
+
+  private factsOf(c: ConversationRecord): ConversationFacts {
+    const facts: Fact[] = [];
+    const engagements: Fact[] = [];
+    let handledAnywhere = false;
+    let lastQueue: Fact | undefined;
+    const { platforms } = this.config;
+    for (const task of c.tasks) {
+      const d = task.derived;
+      if (!d) continue;
+      const platform = platformOf(d.channel, platforms);
+      for (const s of d.queueSegments) {
+        const f: Fact = {
+          kind: FactKind.Queue,
+          start: s.start,
+          queue: s.queue,
+          supportType: this.supportTypeOf(s.queue),
+          platform,
+          outcome: s.outcome,
+          waitMs: s.end === undefined ? undefined : s.end - s.start,
+        };
+        facts.push(f);
+        if (!lastQueue || isLater(f, lastQueue)) lastQueue = f;
+      }
+      for (const r of d.reservations) {
+        const queue = r.queue ?? '(unknown queue)';
+        const supportType = this.supportTypeOf(r.queue);
+        const when = r.accepted ?? r.created ?? r.endTs ?? 0;
+        const team = r.team ?? this.teamAt(r.workerSid, when);
+        const outcome = invitationOutcome(r);
+        if (r.created !== undefined || (r.accepted === undefined && r.endTs !== undefined)) {
+          facts.push({
+            kind: FactKind.Invitation,
+            start: r.created ?? (r.endTs as number),
+            queue, supportType, platform, agent: r.workerSid, team,
+            invitation: outcome,
+          });
+        }
+        if (r.accepted !== undefined) {
+          handledAnywhere = true;
+          const ended = r.completed !== undefined;
+          const talkEnd = r.wrapup ?? r.completed;
+          const e: Fact = {
+            kind: FactKind.Engagement,
+            start: r.accepted, queue, supportType, platform, agent: r.workerSid, team,
+            talkMs: ended && talkEnd !== undefined ? talkEnd - r.accepted : undefined,
+            wrapMs: ended && r.wrapup !== undefined ? (r.completed as number) - r.wrapup : undefined,
+          };
+          engagements.push(e);
+        }
+      }
+    }
+    for (const e of engagements) {
+      let transferred = false;
+      for (const f of facts) if (f.kind === FactKind.Queue && f.start > e.start) transferred = true;
+      for (const o of engagements) if (o !== e && o.start > e.start) transferred = true;
+      facts.push(transferred ? { ...e, transferred } : e);
+    }
+    const abandonedAt = !handledAnywhere && lastQueue?.outcome === 'Customer Left' ? lastQueue : undefined;
+    return { facts, abandonedAt };
+  }
+
+  private inWindow(ts: number): boolean {
+    const w = this.window;
+    return (w.from === undefined || ts >= w.from) && (w.to === undefined || ts <= w.to);
+  }
+
+  private periodOf(period: PeriodDimension, ts: number): string {
+    switch (period) {
+      case 'all': return '';
+      case 'day': return this.calendar.dayKey(ts);
+      case 'week': return this.calendar.weekKey(ts);
+      case 'month': return this.calendar.monthKey(ts);
+      case 'interval15': return this.calendar.intervalKey(ts, 15);
+      case 'interval30': return this.calendar.intervalKey(ts, 30);
+      case 'interval60': return this.calendar.intervalKey(ts, 60);
+    }
+  }
+
+  private cell(g: Grouping, slice: string, period: string): Accumulator {
+    const cells = this.cells.get(groupingId(g)) as Map<string, Cell>;
+    const key = period === '' ? slice : slice + '\u0000' + period;
+    let c = cells.get(key);
+    if (!c) {
+      c = { slice, period, acc: emptyAccumulator() };
+      cells.set(key, c);
+    }
+    return c.acc;
+  }
+
+  private contribute(cf: ConversationFacts, sign: number): void {
+    const slMs = this.config.serviceLevelSec * 1000;
+    const shortMs = this.config.shortAbandonSec * 1000;
+    for (const g of this.groupings) {
+      const firstSlices: string[] = [];
+      const firstStarts: number[] = [];
+      for (const f of cf.facts) {
+        if (!this.inWindow(f.start)) continue;
+        const slice = sliceOf(g.slice, f);
+        if (slice === undefined) continue;
+        const acc = this.cell(g, slice, this.periodOf(g.period, f.start));
+        if (f.kind === FactKind.Invitation) {
+          acc.invitations += sign;
+          if (f.invitation === 'RONA') acc.rona += sign;
+          else if (f.invitation === 'Rejected') acc.rejected += sign;
+          else if (f.invitation === 'Revoked') acc.revoked += sign;
+          continue;
+        }
+        const i = firstSlices.indexOf(slice);
+        if (i < 0) {
+          firstSlices.push(slice);
+          firstStarts.push(f.start);
+        } else if (f.start < firstStarts[i]) {
+          firstStarts[i] = f.start;
+        }
+        if (f.kind === FactKind.Queue) {
+          acc.offered += sign;
+          if (f.outcome === 'Accepted' && f.waitMs !== undefined) {
+            acc.waitSum += sign * f.waitMs;
+            acc.waitN += sign;
+            acc.slEligible += sign;
+            if (f.waitMs <= slMs) acc.slMet += sign;
+          } else if (f.outcome === 'Customer Left' && f.waitMs !== undefined && f.waitMs > shortMs) {
+            acc.slEligible += sign;
+          }
+        } else {
+          acc.handled += sign;
+          if (f.transferred) acc.transfers += sign;
+          if (f.talkMs !== undefined) {
+            acc.talkSum += sign * f.talkMs;
+            acc.talkN += sign;
+            acc.handleSum += sign * (f.talkMs + (f.wrapMs ?? 0));
+            acc.handleN += sign;
+          }
+          if (f.wrapMs !== undefined) {
+            acc.wrapSum += sign * f.wrapMs;
+            acc.wrapN += sign;
+          }
+        }
+      }
+      for (let i = 0; i < firstSlices.length; i++) {
+        this.cell(g, firstSlices[i], this.periodOf(g.period, firstStarts[i])).conversations += sign;
+      }
+      const a = cf.abandonedAt;
+      if (a && this.inWindow(a.start)) {
+        const slice = sliceOf(g.slice, a);
+        if (slice !== undefined) this.cell(g, slice, this.periodOf(g.period, a.start)).abandoned += sign;
+      }
+    }
+  }
+
+  /** The cells of one grouping, up to date. Cells whose counts all went back to zero are included. */
+  cellsOf(g: Grouping): readonly Cell[] {
+    this.flush();
+    const cells = this.cells.get(groupingId(g));
+    if (!cells) throw new Error(`grouping ${groupingId(g)} is not maintained by this engine: pass it in EngineOptions.groupings`);
+    return [...cells.values()];
+  }
+
+  /** The accumulator of one cell, up to date (an empty one when nothing counted there). */
+  cellOf(g: Grouping, slice = '', period = ''): Accumulator {
+    this.flush();
+    const cells = this.cells.get(groupingId(g));
+    if (!cells) throw new Error(`grouping ${groupingId(g)} is not maintained by this engine: pass it in EngineOptions.groupings`);
+    return cells.get(period === '' ? slice : slice + '\u0000' + period)?.acc ?? emptyAccumulator();
+  }
+
+  /** Known agents: sid, latest name and latest team. */
+  agents(): { sid: string; name?: string; team: string }[] {
+    return [...this.workers.values()].map((w) => ({ sid: w.sid, name: w.name, team: w.team ?? NO_TEAM }));
+  }
+
+  /**
+   * An agent's activity as intervals. The first event's previous activity
+   * (`worker_previous_activity_name` for `worker_time_in_previous_activity_ms`) fills the
+   * time before it; the last activity runs to `until` (unless the worker was deleted).
+   */
+  activityIntervals(workerSid: string, until: number): ActivityInterval[] {
+    const w = this.workers.get(workerSid);
+    if (!w || w.activity.length === 0) return [];
+    if (!w.activitySorted) {
+      w.activity.sort(compareActivity);
+      w.activitySorted = true;
+    }
+    const out: ActivityInterval[] = [];
+    const list = w.activity;
+    const first = list[0];
+    if (first.previous !== undefined && first.previousMs !== undefined && first.previousMs > 0) {
+      out.push({ activity: first.previous, start: first.ts - first.previousMs, end: first.ts });
+    }
+    for (let i = 0; i < list.length; i++) {
+      const e = list[i];
+      if (e.type === 'worker.deleted' || e.activity === undefined) continue;
+      const end = i + 1 < list.length ? list[i + 1].ts : Math.max(until, e.ts);
+      if (end > e.ts) out.push({ activity: e.activity, start: e.ts, end });
+    }
+    return out;
+  }
+
+  /** Seconds per activity inside [from, to], intervals clipped to the window. */
+  activitySeconds(workerSid: string, from: number, to: number): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const iv of this.activityIntervals(workerSid, to)) {
+      const s = Math.max(iv.start, from);
+      const e = Math.min(iv.end, to);
+      if (e > s) out[iv.activity] = (out[iv.activity] ?? 0) + (e - s) / 1000;
+    }
+    return out;
+  }
+
+  /** Conversations, for lists and drill-down (their tasks' derived segments are current after `flush`). */
+  conversationRecords(): ConversationRecord[] {
+    this.flush();
+    const seen = new Set<ConversationRecord>();
+    for (const c of this.registry.values()) if (c.tasks.length > 0) seen.add(c);
+    return [...seen];
+  }
+}
+
+function compareActivity(a: ActivityEvent, b: ActivityEvent): number {
+  if (a.ts !== b.ts) return a.ts - b.ts;
+  const r = lifecycleRank(a.type) - lifecycleRank(b.type);
+  if (r !== 0) return r;
+  return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
+}
+
+/** Of two queue segments, the one that started later (or, at the same start, ended later or is open). */
+function isLater(a: Fact, b: Fact): boolean {
+  if (a.start !== b.start) return a.start > b.start;
+  return (a.waitMs ?? Infinity) > (b.waitMs ?? Infinity);
+}
+
+function sliceOf(dimension: SliceDimension, f: Fact): string | undefined {
+  switch (dimension) {
+    case 'all': return '';
+    case 'supportType': return f.supportType;
+    case 'platform': return f.platform;
+    case 'queue': return f.queue;
+    case 'team': return f.kind === FactKind.Queue ? undefined : (f.team ?? NO_TEAM);
+    case 'agent': return f.kind === FactKind.Queue ? undefined : f.agent;
+  }
+}
+
+function nonEmpty(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function obj(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** What the model takes from task attributes: conversation key, customer, media links. */
+export function taskInfoOf(taskSid: string, attributes: Attributes): TaskInfo {
+  const conversations = obj(attributes.conversations);
+  const customers = obj(attributes.customers);
+  const conversationKey =
+    nonEmpty(conversations?.conversation_id) ??
+    nonEmpty(attributes.call_sid) ??
+    nonEmpty(attributes.conversationSid) ??
+    nonEmpty(attributes.channelSid) ??
+    taskSid;
+  const customerName =
+    nonEmpty(customers?.name) ?? nonEmpty(attributes.name) ?? nonEmpty(attributes.from) ?? nonEmpty(attributes.caller);
+  const customerContact =
+    nonEmpty(customers?.phone) ?? nonEmpty(customers?.email) ?? nonEmpty(attributes.from) ?? nonEmpty(attributes.caller);
+  const media = Array.isArray(conversations?.media) ? (conversations?.media as unknown[]) : undefined;
+  let reservationMedia: Record<string, unknown[]> | undefined;
+  const ra = obj(attributes.reservation_attributes);
+  if (ra) {
+    for (const [sid, v] of Object.entries(ra)) {
+      const list = obj(v)?.media;
+      if (Array.isArray(list)) (reservationMedia ??= {})[sid] = list;
+    }
+  }
+  return { conversationKey, customerName, customerContact, media, reservationMedia };
+}

@@ -1,0 +1,132 @@
+/**
+ * The canonical TaskRouter event every source is turned into. Adapters
+ * (`readers.ts`, the live Sync source, the backfill) produce it; the fold
+ * (`engine.ts`) only ever reads this shape.
+ */
+
+export const TASK_EVENT_TYPES = [
+  'task.created',
+  'task.updated',
+  'task.canceled',
+  'task.completed',
+  'task.deleted',
+  'task.system-deleted',
+  'task.wrapup',
+  'task.transfer-initiated',
+  'task.transfer-attempt-failed',
+  'task.transfer-failed',
+  'task.transfer-canceled',
+  'task.transfer-completed',
+  'task-queue.entered',
+  'task-queue.moved',
+  'task-queue.timeout',
+  'workflow.timeout',
+] as const;
+
+export const RESERVATION_EVENT_TYPES = [
+  'reservation.created',
+  'reservation.accepted',
+  'reservation.rejected',
+  'reservation.timeout',
+  'reservation.canceled',
+  'reservation.rescinded',
+  'reservation.wrapup',
+  'reservation.completed',
+  'reservation.failed',
+] as const;
+
+export const WORKER_EVENT_TYPES = [
+  'worker.activity.update',
+  'worker.created',
+  'worker.deleted',
+  'worker.attributes.update',
+] as const;
+
+export type TaskEventType = (typeof TASK_EVENT_TYPES)[number];
+export type ReservationEventType = (typeof RESERVATION_EVENT_TYPES)[number];
+export type WorkerEventType = (typeof WORKER_EVENT_TYPES)[number];
+export type KnownEventType = TaskEventType | ReservationEventType | WorkerEventType;
+
+export type Attributes = Readonly<Record<string, unknown>>;
+
+export interface TrEvent {
+  /** Event sid (EV…): the de-duplication key. */
+  readonly sid: string;
+  readonly type: KnownEventType;
+  /** Epoch milliseconds. */
+  readonly ts: number;
+  readonly taskSid?: string;
+  readonly taskAttributes?: Attributes;
+  readonly queueSid?: string;
+  readonly queueName?: string;
+  readonly channel?: string;
+  /** `task_canceled_reason` on task.canceled, `task_completed_reason` on task.completed. */
+  readonly reason?: string;
+  readonly reservationSid?: string;
+  readonly workerSid?: string;
+  readonly workerName?: string;
+  readonly workerAttributes?: Attributes;
+  readonly activityName?: string;
+  readonly previousActivityName?: string;
+  readonly previousActivityMs?: number;
+  readonly workflowName?: string;
+}
+
+const KIND = new Map<string, 'task' | 'reservation' | 'worker'>();
+for (const t of TASK_EVENT_TYPES) KIND.set(t, 'task');
+for (const t of RESERVATION_EVENT_TYPES) KIND.set(t, 'reservation');
+for (const t of WORKER_EVENT_TYPES) KIND.set(t, 'worker');
+
+/** Which entity an event type belongs to, or undefined for a type the engine does not use. */
+export function entityKindOf(type: string): 'task' | 'reservation' | 'worker' | undefined {
+  return KIND.get(type);
+}
+
+/**
+ * Lifecycle order for events that share a timestamp: created < queue moves < accepted
+ * < wrapup < completed. Within one task, a queue `moved` precedes the `entered` of the
+ * next queue, and a `workflow.timeout` precedes the `task.canceled` it causes.
+ */
+const RANK: Readonly<Record<KnownEventType, number>> = {
+  'worker.created': 0,
+  'task.created': 1,
+  'task.updated': 2,
+  'worker.attributes.update': 2,
+  'task-queue.moved': 3,
+  'task-queue.entered': 4,
+  'task-queue.timeout': 5,
+  'workflow.timeout': 5,
+  'reservation.created': 6,
+  'reservation.accepted': 7,
+  'reservation.rejected': 7,
+  'reservation.timeout': 7,
+  'reservation.canceled': 7,
+  'reservation.rescinded': 7,
+  'reservation.failed': 7,
+  'worker.activity.update': 7,
+  'task.transfer-initiated': 8,
+  'task.transfer-attempt-failed': 8,
+  'task.transfer-failed': 8,
+  'task.transfer-canceled': 8,
+  'task.transfer-completed': 8,
+  'reservation.wrapup': 9,
+  'task.wrapup': 9,
+  'reservation.completed': 10,
+  'task.completed': 11,
+  'task.canceled': 11,
+  'task.deleted': 12,
+  'task.system-deleted': 12,
+  'worker.deleted': 13,
+};
+
+export function lifecycleRank(type: KnownEventType): number {
+  return RANK[type];
+}
+
+/** Total order of the sorted stream: time, then lifecycle, then sid (so ties are deterministic). */
+export function compareEvents(a: TrEvent, b: TrEvent): number {
+  if (a.ts !== b.ts) return a.ts - b.ts;
+  const r = RANK[a.type] - RANK[b.type];
+  if (r !== 0) return r;
+  return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
+}

@@ -1,0 +1,47 @@
+export { DEFAULT_CONFIG, DEFAULT_SUPPORT_TYPES, configProblems, isValidTimeZone, resolveConfig } from './config';
+export type { EngineConfig, PlatformConfig } from './config';
+export { NO_TEAM, OTHER_SUPPORT_TYPE, normaliseQueueName, platformOf, supportTypeResolver, teamOf } from './dimensions';
+export {
+  Engine,
+  PERIOD_DIMENSIONS,
+  REPORT_GROUPINGS,
+  SLICE_DIMENSIONS,
+  groupingId,
+  taskInfoOf,
+} from './engine';
+export type {
+  ActivityInterval,
+  Cell,
+  ConversationRecord,
+  EngineOptions,
+  Grouping,
+  InputError,
+  InputStats,
+  PeriodDimension,
+  SliceDimension,
+  TaskInfo,
+  TimeWindow,
+} from './engine';
+export {
+  RESERVATION_EVENT_TYPES,
+  TASK_EVENT_TYPES,
+  WORKER_EVENT_TYPES,
+  compareEvents,
+  entityKindOf,
+  lifecycleRank,
+} from './events';
+export type { Attributes, KnownEventType, TrEvent } from './events';
+export { applyEvent, createEngineState } from './state';
+export type { EngineState } from './state';
+export { ingestLine, ingestText, ingestValue } from './ingest';
+export * from './metrics';
+export { INVITATION_OUTCOMES, QUEUE_OUTCOMES, deriveTask, invitationOutcome, sortStoredEvents } from './model';
+export type { DerivedTask, InvitationOutcome, QueueOutcome, QueueSegment, Reservation, StoredEvent } from './model';
+export { EventReader, recordsOf, toEpochMs } from './readers';
+export type { ReadOutcome } from './readers';
+export { REPORT_INTERVALS, buildReport, reportGroupings, reportWindow } from './report';
+export type { AgentReport, Report, ReportInterval } from './report';
+export { createCalendar, parseInstant } from './time';
+export type { Calendar } from './time';
+export { splitByQuarterHour, workload } from './workload';
+export type { WorkloadBucket } from './workload';

@@ -1,0 +1,77 @@
+/**
+ * From text or parsed JSON to engine input, with a position for every error. The
+ * position (`at`) is whatever the caller says locates the record: `line 3`, `item 2`.
+ */
+import type { Engine } from './engine';
+import { recordsOf, type EventReader } from './readers';
+
+/** Files one record, or each record of an array or Events API page (`events`). */
+export function ingestValue(engine: Engine, reader: EventReader, value: unknown, at: string): void {
+  const list = recordsOf(value);
+  if (list) {
+    for (let i = 0; i < list.length; i++) ingestRecord(engine, reader, list[i], list.length === 1 ? at : `${at} item ${i + 1}`);
+    return;
+  }
+  ingestRecord(engine, reader, value, at);
+}
+
+function ingestRecord(engine: Engine, reader: EventReader, record: unknown, at: string): void {
+  const out = reader.read(record);
+  if (out.kind === 'event') engine.apply(out.event);
+  else if (out.kind === 'ignored') engine.ignore();
+  else engine.reject(at, out.reason);
+}
+
+/** Files one NDJSON line; a blank line is skipped, text that is not JSON is rejected. */
+export function ingestLine(engine: Engine, reader: EventReader, line: string, at: string): void {
+  let start = 0;
+  while (start < line.length && line.charCodeAt(start) <= 32) start++;
+  if (start === line.length) return;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch (err) {
+    engine.reject(at, `not JSON (${(err as Error).message.split('\n')[0]})`);
+    return;
+  }
+  ingestValue(engine, reader, value, at);
+}
+
+/**
+ * Files a whole document: a JSON array, one JSON object (an event or an Events API page,
+ * pretty-printed or not), or NDJSON. `label` prefixes positions (`file.json line 3`).
+ */
+export function ingestText(engine: Engine, reader: EventReader, text: string, label = ''): void {
+  const prefix = label === '' ? '' : label + ' ';
+  const trimmed = text.trim();
+  if (trimmed === '') return;
+  if (trimmed[0] === '[' || (trimmed[0] === '{' && !/\}\s*\r?\n\s*\{/.test(trimmed))) {
+    let value: unknown;
+    try {
+      value = JSON.parse(trimmed);
+    } catch {
+      value = undefined;
+    }
+    if (value !== undefined) {
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++) ingestValue(engine, reader, value[i], `${prefix}item ${i + 1}`);
+      } else {
+        ingestValue(engine, reader, value, `${prefix}line 1`);
+      }
+      return;
+    }
+    if (trimmed[0] === '[') {
+      engine.reject(`${prefix}line 1`, 'not JSON: the document starts with [ but is not a valid JSON array');
+      return;
+    }
+  }
+  let lineNo = 0;
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    lineNo++;
+    ingestLine(engine, reader, text.slice(pos, nl), `${prefix}line ${lineNo}`);
+    pos = nl + 1;
+  }
+}
