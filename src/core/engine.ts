@@ -81,11 +81,7 @@ export interface Cell {
   readonly acc: Accumulator;
 }
 
-const enum FactKind {
-  Queue,
-  Engagement,
-  Invitation,
-}
+type FactKind = 'queue' | 'engagement' | 'invitation';
 
 /** One segment's contribution to the aggregates, frozen at the last flush. */
 interface Fact {
@@ -123,8 +119,8 @@ interface TaskRecord {
   readonly events: StoredEvent[];
   dirty: boolean;
   info?: TaskInfo;
-  infoTs: number;
-  infoSource?: Attributes;
+  /** Where in the stream the attributes behind `info` came from: the latest wins. */
+  infoAt: StreamPosition;
   conversation?: ConversationRecord;
   derived?: DerivedTask;
 }
@@ -149,9 +145,9 @@ interface ActivityEvent {
 interface WorkerRecord {
   readonly sid: string;
   name?: string;
-  nameTs: number;
+  nameAt: StreamPosition;
   team?: string;
-  teamTs: number;
+  teamAt: StreamPosition;
   readonly teams: { ts: number; team: string }[];
   readonly activity: ActivityEvent[];
   activitySorted: boolean;
@@ -235,7 +231,7 @@ export class Engine {
     const taskSid = e.taskSid as string;
     let task = this.tasks.get(taskSid);
     if (!task) {
-      task = { sid: taskSid, events: [], dirty: false, infoTs: -Infinity };
+      task = { sid: taskSid, events: [], dirty: false, infoAt: BEFORE_ALL };
       this.tasks.set(taskSid, task);
     }
     let reservationSid = e.reservationSid;
@@ -256,12 +252,11 @@ export class Engine {
       reason: this.intern(e.reason),
       team: team === undefined || team === NO_TEAM ? undefined : this.intern(team),
     });
-    if (e.taskAttributes && (e.ts > task.infoTs || (e.ts === task.infoTs && e.taskAttributes !== task.infoSource))) {
+    if (e.taskAttributes && isNewer(e, task.infoAt)) {
       const info = taskInfoOf(taskSid, e.taskAttributes);
       const keyChanged = task.info?.conversationKey !== info.conversationKey;
       task.info = info;
-      task.infoTs = e.ts;
-      task.infoSource = e.taskAttributes;
+      task.infoAt = positionOf(e);
       if (keyChanged) this.placeTask(task);
     }
     if (!task.conversation) {
@@ -337,7 +332,7 @@ export class Engine {
   private worker(sid: string): WorkerRecord {
     let w = this.workers.get(sid);
     if (!w) {
-      w = { sid, nameTs: -Infinity, teamTs: -Infinity, teams: [], activity: [], activitySorted: true, eventSids: new Set() };
+      w = { sid, nameAt: BEFORE_ALL, teamAt: BEFORE_ALL, teams: [], activity: [], activitySorted: true, eventSids: new Set() };
       this.workers.set(sid, w);
     }
     return w;
@@ -368,15 +363,15 @@ export class Engine {
     const w = this.worker(e.workerSid as string);
     const fullName = e.workerAttributes?.full_name;
     const name = typeof fullName === 'string' && fullName.trim() !== '' ? fullName.trim() : e.workerName;
-    if (name !== undefined && e.ts >= w.nameTs) {
+    if (name !== undefined && isNewer(e, w.nameAt)) {
       w.name = name;
-      w.nameTs = e.ts;
+      w.nameAt = positionOf(e);
     }
     if (e.workerAttributes) {
       const team = teamOf(e.workerAttributes);
-      if (e.ts >= w.teamTs) {
+      if (isNewer(e, w.teamAt)) {
         w.team = this.intern(team);
-        w.teamTs = e.ts;
+        w.teamAt = positionOf(e);
       }
       // Keeps one entry per change of team; `teamAt` does not need them sorted.
       const last = w.teams[w.teams.length - 1];
@@ -428,7 +423,7 @@ export class Engine {
       const platform = platformOf(d.channel, platforms);
       for (const s of d.queueSegments) {
         const f: Fact = {
-          kind: FactKind.Queue,
+          kind: 'queue',
           start: s.start,
           queue: s.queue,
           supportType: this.supportTypeOf(s.queue),
@@ -447,7 +442,7 @@ export class Engine {
         const outcome = invitationOutcome(r);
         if (r.created !== undefined || (r.accepted === undefined && r.endTs !== undefined)) {
           facts.push({
-            kind: FactKind.Invitation,
+            kind: 'invitation',
             start: r.created ?? (r.endTs as number),
             queue, supportType, platform, agent: r.workerSid, team,
             invitation: outcome,
@@ -458,7 +453,7 @@ export class Engine {
           const ended = r.completed !== undefined;
           const talkEnd = r.wrapup ?? r.completed;
           const e: Fact = {
-            kind: FactKind.Engagement,
+            kind: 'engagement',
             start: r.accepted, queue, supportType, platform, agent: r.workerSid, team,
             talkMs: ended && talkEnd !== undefined ? talkEnd - r.accepted : undefined,
             wrapMs: ended && r.wrapup !== undefined ? (r.completed as number) - r.wrapup : undefined,
@@ -469,7 +464,7 @@ export class Engine {
     }
     for (const e of engagements) {
       let transferred = false;
-      for (const f of facts) if (f.kind === FactKind.Queue && f.start > e.start) transferred = true;
+      for (const f of facts) if (f.kind === 'queue' && f.start > e.start) transferred = true;
       for (const o of engagements) if (o !== e && o.start > e.start) transferred = true;
       facts.push(transferred ? { ...e, transferred } : e);
     }
@@ -516,7 +511,7 @@ export class Engine {
         const slice = sliceOf(g.slice, f);
         if (slice === undefined) continue;
         const acc = this.cell(g, slice, this.periodOf(g.period, f.start));
-        if (f.kind === FactKind.Invitation) {
+        if (f.kind === 'invitation') {
           acc.invitations += sign;
           if (f.invitation === 'RONA') acc.rona += sign;
           else if (f.invitation === 'Rejected') acc.rejected += sign;
@@ -530,7 +525,7 @@ export class Engine {
         } else if (f.start < firstStarts[i]) {
           firstStarts[i] = f.start;
         }
-        if (f.kind === FactKind.Queue) {
+        if (f.kind === 'queue') {
           acc.offered += sign;
           if (f.outcome === 'Accepted' && f.waitMs !== undefined) {
             acc.waitSum += sign * f.waitMs;
@@ -641,6 +636,25 @@ function compareActivity(a: ActivityEvent, b: ActivityEvent): number {
   return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
 }
 
+/** A position in the sorted stream: time, lifecycle rank, sid. */
+interface StreamPosition {
+  ts: number;
+  rank: number;
+  sid: string;
+}
+
+const BEFORE_ALL: StreamPosition = { ts: -Infinity, rank: 0, sid: '' };
+
+/** Does this event come after `p` in the sorted stream? (Latest-wins fields follow the sorted stream.) */
+function isNewer(e: TrEvent, p: StreamPosition): boolean {
+  if (e.ts !== p.ts) return e.ts > p.ts;
+  const rank = lifecycleRank(e.type);
+  if (rank !== p.rank) return rank > p.rank;
+  return e.sid > p.sid;
+}
+
+const positionOf = (e: TrEvent): StreamPosition => ({ ts: e.ts, rank: lifecycleRank(e.type), sid: e.sid });
+
 /** Of two queue segments, the one that started later (or, at the same start, ended later or is open). */
 function isLater(a: Fact, b: Fact): boolean {
   if (a.start !== b.start) return a.start > b.start;
@@ -653,8 +667,8 @@ function sliceOf(dimension: SliceDimension, f: Fact): string | undefined {
     case 'supportType': return f.supportType;
     case 'platform': return f.platform;
     case 'queue': return f.queue;
-    case 'team': return f.kind === FactKind.Queue ? undefined : (f.team ?? NO_TEAM);
-    case 'agent': return f.kind === FactKind.Queue ? undefined : f.agent;
+    case 'team': return f.kind === 'queue' ? undefined : (f.team ?? NO_TEAM);
+    case 'agent': return f.kind === 'queue' ? undefined : f.agent;
   }
 }
 

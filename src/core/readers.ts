@@ -34,12 +34,15 @@ function num(v: unknown): number | undefined {
 }
 
 const DIGITS = /^\d+(\.\d+)?$/;
+/** The last instant a JavaScript Date can hold. */
+const MAX_DATE_MS = 8.64e15;
 
 /** Epoch ms from an ISO string, epoch ms, or epoch seconds (numbers below 1e11 are seconds). */
 export function toEpochMs(v: unknown): number | undefined {
   if (typeof v === 'number') {
     if (!Number.isFinite(v) || v <= 0) return undefined;
-    return v < 1e11 ? Math.round(v * 1000) : Math.round(v);
+    const ms = v < 1e11 ? Math.round(v * 1000) : Math.round(v);
+    return ms <= MAX_DATE_MS ? ms : undefined;
   }
   if (typeof v !== 'string' || v === '') return undefined;
   if (DIGITS.test(v)) return toEpochMs(Number(v));

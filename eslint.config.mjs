@@ -1,0 +1,48 @@
+// ESLint flat config: typescript-eslint recommended (no type information, kept fast).
+import { defineConfig } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+
+const coreMustStayPure =
+  'src/core must stay pure: no React, React DOM, zustand, Twilio Flex or Paste imports (put UI and state code under src/views or src/state).';
+
+export default defineConfig(
+  {
+    ignores: ['node_modules/', 'build/', 'dist/', 'coverage/', 'tools/fs-stub/', '.ci/'],
+  },
+  tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          destructuredArrayIgnorePattern: '^_',
+        },
+      ],
+    },
+  },
+  {
+    // CommonJS config files at the root (flex-plugin.config.js, jest.config.cjs).
+    files: ['**/*.cjs', 'flex-plugin.config.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    files: ['src/core/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@twilio/*', '@twilio-paste/*'],
+              message: coreMustStayPure,
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

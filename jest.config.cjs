@@ -1,0 +1,16 @@
+// Jest configuration. Named .cjs on purpose: the Flex plugin tooling treats a
+// jest.config.js in the project root as its own.
+/** @type {import('jest').Config} */
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node', // view tests opt into jsdom with a `/** @jest-environment jsdom */` docblock
+  testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/bench/'],
+  modulePathIgnorePatterns: ['<rootDir>/build/', '<rootDir>/dist/'],
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'cjs', 'mjs', 'json'],
+  transform: {
+    // Transpile only (ts-jest 29 does so because tsconfig.json sets isolatedModules: true);
+    // type checking is done by `npm run typecheck` (tsc).
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+  },
+};
