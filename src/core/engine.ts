@@ -205,8 +205,18 @@ export class Engine {
 
   /** Files one event. Returns false (and changes nothing) for a duplicate. */
   apply(e: TrEvent): boolean {
+    const kind = entityKindOf(e.type);
+    if (kind === undefined) {
+      this.ignore();
+      return false;
+    }
+    const problem = problemOf(e, kind);
+    if (problem !== undefined) {
+      this.reject(`event ${String(e.sid)}`, problem);
+      return false;
+    }
     this.stats.read++;
-    const changed = entityKindOf(e.type) === 'worker' ? this.applyWorkerEvent(e) : this.applyTaskEvent(e);
+    const changed = kind === 'worker' ? this.applyWorkerEvent(e) : this.applyTaskEvent(e);
     if (!changed) {
       this.stats.duplicates++;
       return false;
@@ -634,6 +644,16 @@ function compareActivity(a: ActivityEvent, b: ActivityEvent): number {
   const r = lifecycleRank(a.type) - lifecycleRank(b.type);
   if (r !== 0) return r;
   return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
+}
+
+/** Why a canonical event from a source other than the readers cannot be used, if it cannot. */
+function problemOf(e: TrEvent, kind: 'task' | 'reservation' | 'worker'): string | undefined {
+  if (typeof e.sid !== 'string' || e.sid === '') return `${e.type}: no event sid`;
+  if (typeof e.ts !== 'number' || !Number.isFinite(e.ts)) return `${e.type}: no timestamp`;
+  if (kind !== 'worker' && (typeof e.taskSid !== 'string' || e.taskSid === '')) return `${e.type}: no task_sid`;
+  if (kind === 'reservation' && (typeof e.reservationSid !== 'string' || e.reservationSid === '')) return `${e.type}: no reservation_sid`;
+  if (kind !== 'task' && (typeof e.workerSid !== 'string' || e.workerSid === '')) return `${e.type}: no worker_sid`;
+  return undefined;
 }
 
 /** A position in the sorted stream: time, lifecycle rank, sid. */

@@ -1,4 +1,4 @@
-import { workload } from '../../src/core';
+import { DEFAULT_CONFIG, applyEvent, createEngineState, workload, type TrEvent } from '../../src/core';
 import { BASE, engineFor, reportOf } from '../fixtures/builders';
 import {
   Abandon,
@@ -135,5 +135,34 @@ describe('one scenario per outcome', () => {
     const r = reportOf(BreakOf40Minutes, { window: { from: BASE + 600_000, to: BASE + 1_800_000 } });
     expect(r.byAgent.WKann.activitySec).toEqual({ Break: 1200 });
     expect(r.window).toEqual({ from: '2026-11-20T10:10:00.000Z', to: '2026-11-20T10:30:00.000Z', timeZone: 'UTC' });
+  });
+});
+
+describe('the fold as a store sees it', () => {
+  it('a duplicate returns the same state object; a new event a new one', () => {
+    const s0 = createEngineState(DEFAULT_CONFIG);
+    const s1 = applyEvent(s0, Handled[0]);
+    expect(s1).not.toBe(s0);
+    expect(applyEvent(s1, Handled[0])).toBe(s1);
+    expect(s1.engine.stats).toMatchObject({ read: 2, used: 1, duplicates: 1 });
+  });
+
+  it('canonical events from other sources are checked too: rejected with a reason, never thrown', () => {
+    const engine = engineFor([]);
+    const bad = [
+      { ...Handled[0], taskSid: undefined },
+      { ...Handled[0], ts: Number.NaN },
+      { ...Handled[3], reservationSid: undefined },
+      { ...Handled[3], workerSid: '' },
+      { ...Handled[0], type: 'task.exploded' },
+    ] as unknown as TrEvent[];
+    for (const e of bad) expect(engine.apply(e)).toBe(false);
+    expect(engine.stats).toMatchObject({ read: 5, rejected: 4, ignored: 1, used: 0 });
+    expect(engine.stats.errors.map((e) => e.reason)).toEqual([
+      'task.created: no task_sid',
+      'task.created: no timestamp',
+      'reservation.accepted: no reservation_sid',
+      'reservation.accepted: no worker_sid',
+    ]);
   });
 });
