@@ -1,15 +1,17 @@
 // Default configuration of the Supervisor Insights plugin (CommonJS on purpose).
 module.exports = {
-  // IANA time zone used to bucket intervals (hours, days) in reports.
+  // IANA time zone for days, ISO weeks, months and 15/30/60-minute intervals.
   timeZone: 'UTC',
 
-  // A call answered within this many seconds counts towards the service level.
+  // A contact accepted within this many seconds (at most) meets the service level.
   serviceLevelSec: 60,
 
-  // A call abandoned within this many seconds is a short abandon (excluded from abandon rates).
+  // A customer who leaves within this many seconds is a short abandon: still abandoned,
+  // but left out of the service level's denominator.
   shortAbandonSec: 5,
 
-  // How long (ms) out-of-order events are held back and re-sorted before they are final.
+  // How late (ms) an event may arrive. The engine's result never depends on arrival order;
+  // live sources use this to decide how long to wait for stragglers.
   reorderWindowMs: 300000,
 
   // Support type -> queue-name patterns. A queue belongs to a support type when its name,
@@ -38,9 +40,10 @@ module.exports = {
     serviceLevel: { amber: 0.8, red: 0.6 }, // fraction answered within serviceLevelSec (lower is worse)
   },
 
-  // Which roles see which queues / support types. Placeholder: filled by later work.
+  // Which roles see which data scope (all, own team, self). Placeholder: filled by the plugin shell work.
   roleScopes: {},
 
-  // Rules for drilling down from a report cell to its contacts. Placeholder: filled by later work.
+  // Ordered drill-down rules (URL pattern -> open in the screen, a new tab, or Flex's own
+  // handler). Placeholder: filled by the drill-down work.
   drillDownRules: [],
 };

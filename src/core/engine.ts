@@ -178,7 +178,9 @@ export class Engine {
   private readonly registry = new Map<string, ConversationRecord>();
   private readonly dirtyTasks: TaskRecord[] = [];
   private readonly dirtyConversations: ConversationRecord[] = [];
+  /** Cells of each grouping, by grouping id; `cellMaps[i]` is the map of `groupings[i]`. */
   private readonly cells = new Map<string, Map<string, Cell>>();
+  private readonly cellMaps: Map<string, Cell>[] = [];
   private readonly strings = new Map<string, string>();
 
   constructor(config: EngineConfig, options: EngineOptions = {}) {
@@ -187,7 +189,11 @@ export class Engine {
     this.window = options.window ?? {};
     this.groupings = options.groupings ?? REPORT_GROUPINGS;
     this.supportTypeOf = supportTypeResolver(config.supportTypes);
-    for (const g of this.groupings) this.cells.set(groupingId(g), new Map());
+    for (const g of this.groupings) {
+      const map = new Map<string, Cell>();
+      this.cells.set(groupingId(g), map);
+      this.cellMaps.push(map);
+    }
   }
 
   /** Records an input the readers could not use, with where and why. */
@@ -241,7 +247,7 @@ export class Engine {
     const taskSid = e.taskSid as string;
     let task = this.tasks.get(taskSid);
     if (!task) {
-      task = { sid: taskSid, events: [], dirty: false, infoAt: BEFORE_ALL };
+      task = { sid: taskSid, events: [], dirty: false, infoAt: beforeAll() };
       this.tasks.set(taskSid, task);
     }
     let reservationSid = e.reservationSid;
@@ -263,10 +269,10 @@ export class Engine {
       team: team === undefined || team === NO_TEAM ? undefined : this.intern(team),
     });
     if (e.taskAttributes && isNewer(e, task.infoAt)) {
+      setPosition(task.infoAt, e);
       const info = taskInfoOf(taskSid, e.taskAttributes);
       const keyChanged = task.info?.conversationKey !== info.conversationKey;
       task.info = info;
-      task.infoAt = positionOf(e);
       if (keyChanged) this.placeTask(task);
     }
     if (!task.conversation) {
@@ -342,7 +348,7 @@ export class Engine {
   private worker(sid: string): WorkerRecord {
     let w = this.workers.get(sid);
     if (!w) {
-      w = { sid, nameAt: BEFORE_ALL, teamAt: BEFORE_ALL, teams: [], activity: [], activitySorted: true, eventSids: new Set() };
+      w = { sid, nameAt: beforeAll(), teamAt: beforeAll(), teams: [], activity: [], activitySorted: true, eventSids: new Set() };
       this.workers.set(sid, w);
     }
     return w;
@@ -375,13 +381,13 @@ export class Engine {
     const name = typeof fullName === 'string' && fullName.trim() !== '' ? fullName.trim() : e.workerName;
     if (name !== undefined && isNewer(e, w.nameAt)) {
       w.name = name;
-      w.nameAt = positionOf(e);
+      setPosition(w.nameAt, e);
     }
     if (e.workerAttributes) {
       const team = teamOf(e.workerAttributes);
       if (isNewer(e, w.teamAt)) {
         w.team = this.intern(team);
-        w.teamAt = positionOf(e);
+        setPosition(w.teamAt, e);
       }
       // Keeps one entry per change of team; `teamAt` does not need them sorted.
       const last = w.teams[w.teams.length - 1];
@@ -499,8 +505,7 @@ export class Engine {
     }
   }
 
-  private cell(g: Grouping, slice: string, period: string): Accumulator {
-    const cells = this.cells.get(groupingId(g)) as Map<string, Cell>;
+  private cell(cells: Map<string, Cell>, slice: string, period: string): Accumulator {
     const key = period === '' ? slice : slice + '\u0000' + period;
     let c = cells.get(key);
     if (!c) {
@@ -513,14 +518,16 @@ export class Engine {
   private contribute(cf: ConversationFacts, sign: number): void {
     const slMs = this.config.serviceLevelSec * 1000;
     const shortMs = this.config.shortAbandonSec * 1000;
-    for (const g of this.groupings) {
+    for (let gi = 0; gi < this.groupings.length; gi++) {
+      const g = this.groupings[gi];
+      const cells = this.cellMaps[gi];
       const firstSlices: string[] = [];
       const firstStarts: number[] = [];
       for (const f of cf.facts) {
         if (!this.inWindow(f.start)) continue;
         const slice = sliceOf(g.slice, f);
         if (slice === undefined) continue;
-        const acc = this.cell(g, slice, this.periodOf(g.period, f.start));
+        const acc = this.cell(cells, slice, this.periodOf(g.period, f.start));
         if (f.kind === 'invitation') {
           acc.invitations += sign;
           if (f.invitation === 'RONA') acc.rona += sign;
@@ -561,12 +568,12 @@ export class Engine {
         }
       }
       for (let i = 0; i < firstSlices.length; i++) {
-        this.cell(g, firstSlices[i], this.periodOf(g.period, firstStarts[i])).conversations += sign;
+        this.cell(cells, firstSlices[i], this.periodOf(g.period, firstStarts[i])).conversations += sign;
       }
       const a = cf.abandonedAt;
       if (a && this.inWindow(a.start)) {
         const slice = sliceOf(g.slice, a);
-        if (slice !== undefined) this.cell(g, slice, this.periodOf(g.period, a.start)).abandoned += sign;
+        if (slice !== undefined) this.cell(cells, slice, this.periodOf(g.period, a.start)).abandoned += sign;
       }
     }
   }
@@ -663,7 +670,7 @@ interface StreamPosition {
   sid: string;
 }
 
-const BEFORE_ALL: StreamPosition = { ts: -Infinity, rank: 0, sid: '' };
+const beforeAll = (): StreamPosition => ({ ts: -Infinity, rank: 0, sid: '' });
 
 /** Does this event come after `p` in the sorted stream? (Latest-wins fields follow the sorted stream.) */
 function isNewer(e: TrEvent, p: StreamPosition): boolean {
@@ -673,7 +680,11 @@ function isNewer(e: TrEvent, p: StreamPosition): boolean {
   return e.sid > p.sid;
 }
 
-const positionOf = (e: TrEvent): StreamPosition => ({ ts: e.ts, rank: lifecycleRank(e.type), sid: e.sid });
+function setPosition(p: StreamPosition, e: TrEvent): void {
+  p.ts = e.ts;
+  p.rank = lifecycleRank(e.type);
+  p.sid = e.sid;
+}
 
 /** Of two queue segments, the one that started later (or, at the same start, ended later or is open). */
 function isLater(a: Fact, b: Fact): boolean {

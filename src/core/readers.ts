@@ -45,9 +45,42 @@ export function toEpochMs(v: unknown): number | undefined {
     return ms <= MAX_DATE_MS ? ms : undefined;
   }
   if (typeof v !== 'string' || v === '') return undefined;
+  const fast = isoUtcMs(v);
+  if (fast !== undefined) return fast;
   if (DIGITS.test(v)) return toEpochMs(Number(v));
   const ms = Date.parse(v);
   return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** Two decimal digits at `i`, or NaN (which fails every range check below). */
+function d2(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : NaN;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * `2026-11-20T10:00:03.123Z` without Date.parse, which is slow and this is the form
+ * every event of Event Streams carries. Anything else returns undefined (the slow path).
+ */
+function isoUtcMs(s: string): number | undefined {
+  const n = s.length;
+  if ((n !== 24 && n !== 20) || s.charCodeAt(n - 1) !== 90 /* Z */ || s.charCodeAt(10) !== 84 /* T */) return undefined;
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return undefined;
+  const y = d2(s, 0) * 100 + d2(s, 2);
+  const mo = d2(s, 5), d = d2(s, 8), h = d2(s, 11), mi = d2(s, 14), sec = d2(s, 17);
+  let ms = 0;
+  if (n === 24) {
+    const last = s.charCodeAt(22) - 48;
+    if (s.charCodeAt(19) !== 46 || last < 0 || last > 9) return undefined;
+    ms = d2(s, 20) * 10 + last;
+  }
+  if (!(y >= 1970 && mo >= 1 && mo <= 12 && d >= 1 && h <= 23 && mi <= 59 && sec <= 59 && ms >= 0 && ms <= 999)) return undefined;
+  const leap = mo === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (d > DAYS_IN_MONTH[mo - 1] + (leap ? 1 : 0)) return undefined;
+  return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
 }
 
 /** Is this a list of records to expand (an Events API page, or a JSON array)? */
@@ -64,7 +97,9 @@ export function recordsOf(value: unknown): unknown[] | undefined {
  * task's attributes ride on every one of its events and re-parsing them would double the cost.
  */
 export class EventReader {
-  private readonly attributeCache = new Map<string, Attributes | string>();
+  /** Per task (or worker) sid: the last attributes text seen and what it parsed to. */
+  private readonly taskAttributes = new Map<string, CachedAttributes>();
+  private readonly workerAttributes = new Map<string, CachedAttributes>();
 
   read(record: unknown): ReadOutcome {
     if (!isObject(record)) return reject(record === null ? 'record is null' : `record is ${Array.isArray(record) ? 'an array' : typeof record}, not an object`);
@@ -92,73 +127,19 @@ export class EventReader {
   }
 
   private readPayload(p: Fields, type: unknown, time: unknown, sid: unknown): ReadOutcome {
-    return this.build(type, time, sid, {
-      taskSid: p.task_sid,
-      taskAttributes: p.task_attributes,
-      queueSid: p.task_queue_sid,
-      queueName: p.task_queue_name,
-      channel: p.task_channel_unique_name,
-      canceledReason: p.task_canceled_reason ?? p.reason,
-      completedReason: p.task_completed_reason ?? p.reason,
-      reservationSid: p.reservation_sid,
-      workerSid: p.worker_sid,
-      workerName: p.worker_name,
-      workerAttributes: p.worker_attributes,
-      activityName: p.worker_activity_name,
-      previousActivityName: p.worker_previous_activity_name,
-      previousActivityMs: p.worker_time_in_previous_activity_ms,
-      previousActivitySec: p.worker_time_in_previous_activity,
-      workflowName: p.workflow_name,
-      resourceSid: p.resource_sid,
-    });
+    return this.build(type, time, sid, p, SNAKE, p.resource_sid);
   }
 
   private readEventsApi(r: Fields): ReadOutcome {
     const d = isObject(r.event_data) ? r.event_data : {};
-    return this.build(r.event_type, r.event_date_ms ?? r.event_date, r.sid, {
-      taskSid: d.task_sid,
-      taskAttributes: d.task_attributes,
-      queueSid: d.task_queue_sid,
-      queueName: d.task_queue_name,
-      channel: d.task_channel_unique_name,
-      canceledReason: d.task_canceled_reason ?? d.reason,
-      completedReason: d.task_completed_reason ?? d.reason,
-      reservationSid: d.reservation_sid,
-      workerSid: d.worker_sid,
-      workerName: d.worker_name,
-      workerAttributes: d.worker_attributes,
-      activityName: d.worker_activity_name,
-      previousActivityName: d.worker_previous_activity_name,
-      previousActivityMs: d.worker_time_in_previous_activity_ms,
-      previousActivitySec: d.worker_time_in_previous_activity,
-      workflowName: d.workflow_name,
-      resourceSid: r.resource_sid,
-    });
+    return this.build(r.event_type, r.event_date_ms ?? r.event_date, r.sid, d, SNAKE, r.resource_sid);
   }
 
   private readCallback(r: Fields): ReadOutcome {
-    return this.build(r.EventType, r.TimestampMs ?? r.Timestamp, r.Sid ?? r.EventSid, {
-      taskSid: r.TaskSid,
-      taskAttributes: r.TaskAttributes,
-      queueSid: r.TaskQueueSid,
-      queueName: r.TaskQueueName,
-      channel: r.TaskChannelUniqueName,
-      canceledReason: r.TaskCanceledReason ?? r.Reason,
-      completedReason: r.TaskCompletedReason ?? r.Reason,
-      reservationSid: r.ReservationSid,
-      workerSid: r.WorkerSid,
-      workerName: r.WorkerName,
-      workerAttributes: r.WorkerAttributes,
-      activityName: r.WorkerActivityName,
-      previousActivityName: r.WorkerPreviousActivityName,
-      previousActivityMs: r.WorkerTimeInPreviousActivityMs,
-      previousActivitySec: r.WorkerTimeInPreviousActivity,
-      workflowName: r.WorkflowName,
-      resourceSid: r.ResourceSid,
-    });
+    return this.build(r.EventType, r.TimestampMs ?? r.Timestamp, r.Sid ?? r.EventSid, r, PASCAL, r.ResourceSid);
   }
 
-  private build(typeValue: unknown, time: unknown, sidValue: unknown, f: RawFields): ReadOutcome {
+  private build(typeValue: unknown, time: unknown, sidValue: unknown, f: Fields, n: FieldNames, resourceSid: unknown): ReadOutcome {
     if (typeof typeValue !== 'string' || typeValue === '') return reject('no event type');
     const type = typeValue;
     const kind = entityKindOf(type);
@@ -166,10 +147,10 @@ export class EventReader {
     const ts = toEpochMs(time);
     if (ts === undefined) return reject(time === undefined || time === null || time === '' ? `${type}: no timestamp` : `${type}: timestamp ${JSON.stringify(time)} is not a date`);
 
-    let taskSid = str(f.taskSid);
-    let reservationSid = str(f.reservationSid);
-    let workerSid = str(f.workerSid);
-    const resource = str(f.resourceSid);
+    let taskSid = str(f[n.taskSid]);
+    let reservationSid = str(f[n.reservationSid]);
+    let workerSid = str(f[n.workerSid]);
+    const resource = str(resourceSid);
     if (resource !== undefined) {
       if (kind === 'task' && taskSid === undefined && resource.startsWith('WT')) taskSid = resource;
       if (kind === 'reservation' && reservationSid === undefined && resource.startsWith('WR')) reservationSid = resource;
@@ -179,79 +160,132 @@ export class EventReader {
     if (kind === 'reservation' && reservationSid === undefined) return reject(`${type}: no reservation_sid`);
     if ((kind === 'worker' || kind === 'reservation') && workerSid === undefined) return reject(`${type}: no worker_sid`);
 
-    const taskAttributes = this.attributes(f.taskAttributes);
+    const taskAttributes = attributesOf(this.taskAttributes, taskSid, f[n.taskAttributes]);
     if (typeof taskAttributes === 'string') return reject(`${type}: task_attributes ${taskAttributes}`);
-    const workerAttributes = this.attributes(f.workerAttributes);
+    const workerAttributes = attributesOf(this.workerAttributes, workerSid, f[n.workerAttributes]);
     if (typeof workerAttributes === 'string') return reject(`${type}: worker_attributes ${workerAttributes}`);
 
     const t = type as KnownEventType;
-    let previousActivityMs = num(f.previousActivityMs);
+    let previousActivityMs = num(f[n.previousActivityMs]);
     if (previousActivityMs === undefined) {
-      const sec = num(f.previousActivitySec);
+      const sec = num(f[n.previousActivitySec]);
       if (sec !== undefined) previousActivityMs = sec * 1000;
     }
     const sid =
-      str(sidValue) ?? `${type}|${ts}|${taskSid ?? ''}|${reservationSid ?? ''}|${workerSid ?? ''}|${str(f.activityName) ?? ''}`;
+      str(sidValue) ?? `${type}|${ts}|${taskSid ?? ''}|${reservationSid ?? ''}|${workerSid ?? ''}|${str(f[n.activityName]) ?? ''}`;
     const event: TrEvent = {
       sid,
       type: t,
       ts,
       taskSid,
       taskAttributes,
-      queueSid: str(f.queueSid),
-      queueName: str(f.queueName),
-      channel: str(f.channel),
-      reason: t === 'task.canceled' ? str(f.canceledReason) : t === 'task.completed' ? str(f.completedReason) : undefined,
+      queueSid: str(f[n.queueSid]),
+      queueName: str(f[n.queueName]),
+      channel: str(f[n.channel]),
+      reason:
+        t === 'task.canceled' ? str(f[n.canceledReason] ?? f[n.reason]) : t === 'task.completed' ? str(f[n.completedReason] ?? f[n.reason]) : undefined,
       reservationSid,
       workerSid,
-      workerName: str(f.workerName),
+      workerName: str(f[n.workerName]),
       workerAttributes,
-      activityName: str(f.activityName),
-      previousActivityName: str(f.previousActivityName),
+      activityName: str(f[n.activityName]),
+      previousActivityName: str(f[n.previousActivityName]),
       previousActivityMs,
-      workflowName: str(f.workflowName),
+      workflowName: str(f[n.workflowName]),
     };
     return { kind: 'event', event };
   }
-
-  /** Parsed attributes, undefined when absent, or a string saying what is wrong. */
-  private attributes(v: unknown): Attributes | undefined | string {
-    if (v === undefined || v === null || v === '') return undefined;
-    if (isObject(v)) return v;
-    if (typeof v !== 'string') return `is ${typeof v}, not a JSON string`;
-    const cached = this.attributeCache.get(v);
-    if (cached !== undefined) return cached;
-    let result: Attributes | string;
-    try {
-      const parsed: unknown = JSON.parse(v);
-      result = isObject(parsed) ? parsed : 'is JSON but not an object';
-    } catch {
-      result = 'is not valid JSON';
-    }
-    if (this.attributeCache.size >= 20_000) this.attributeCache.clear();
-    this.attributeCache.set(v, result);
-    return result;
-  }
 }
 
-interface RawFields {
-  taskSid: unknown;
-  taskAttributes: unknown;
-  queueSid: unknown;
-  queueName: unknown;
-  channel: unknown;
-  canceledReason: unknown;
-  completedReason: unknown;
-  reservationSid: unknown;
-  workerSid: unknown;
-  workerName: unknown;
-  workerAttributes: unknown;
-  activityName: unknown;
-  previousActivityName: unknown;
-  previousActivityMs: unknown;
-  previousActivitySec: unknown;
-  workflowName: unknown;
-  resourceSid: unknown;
+/** Where each field is in a wire format: snake_case (Event Streams, Events API) or PascalCase (callbacks). */
+interface FieldNames {
+  readonly taskSid: string;
+  readonly taskAttributes: string;
+  readonly queueSid: string;
+  readonly queueName: string;
+  readonly channel: string;
+  readonly canceledReason: string;
+  readonly completedReason: string;
+  readonly reason: string;
+  readonly reservationSid: string;
+  readonly workerSid: string;
+  readonly workerName: string;
+  readonly workerAttributes: string;
+  readonly activityName: string;
+  readonly previousActivityName: string;
+  readonly previousActivityMs: string;
+  readonly previousActivitySec: string;
+  readonly workflowName: string;
+}
+
+const SNAKE: FieldNames = {
+  taskSid: 'task_sid',
+  taskAttributes: 'task_attributes',
+  queueSid: 'task_queue_sid',
+  queueName: 'task_queue_name',
+  channel: 'task_channel_unique_name',
+  canceledReason: 'task_canceled_reason',
+  completedReason: 'task_completed_reason',
+  reason: 'reason',
+  reservationSid: 'reservation_sid',
+  workerSid: 'worker_sid',
+  workerName: 'worker_name',
+  workerAttributes: 'worker_attributes',
+  activityName: 'worker_activity_name',
+  previousActivityName: 'worker_previous_activity_name',
+  previousActivityMs: 'worker_time_in_previous_activity_ms',
+  previousActivitySec: 'worker_time_in_previous_activity',
+  workflowName: 'workflow_name',
+};
+
+const PASCAL: FieldNames = {
+  taskSid: 'TaskSid',
+  taskAttributes: 'TaskAttributes',
+  queueSid: 'TaskQueueSid',
+  queueName: 'TaskQueueName',
+  channel: 'TaskChannelUniqueName',
+  canceledReason: 'TaskCanceledReason',
+  completedReason: 'TaskCompletedReason',
+  reason: 'Reason',
+  reservationSid: 'ReservationSid',
+  workerSid: 'WorkerSid',
+  workerName: 'WorkerName',
+  workerAttributes: 'WorkerAttributes',
+  activityName: 'WorkerActivityName',
+  previousActivityName: 'WorkerPreviousActivityName',
+  previousActivityMs: 'WorkerTimeInPreviousActivityMs',
+  previousActivitySec: 'WorkerTimeInPreviousActivity',
+  workflowName: 'WorkflowName',
+};
+
+interface CachedAttributes {
+  readonly text: string;
+  readonly parsed: Attributes | string;
+}
+
+const CACHE_LIMIT = 50_000;
+
+/**
+ * Parsed attributes, undefined when absent, or a string saying what is wrong. The text
+ * is compared with the entity's last one (a cheap string compare) before parsing again.
+ */
+function attributesOf(cache: Map<string, CachedAttributes>, sid: string | undefined, v: unknown): Attributes | undefined | string {
+  if (v === undefined || v === null || v === '') return undefined;
+  if (isObject(v)) return v;
+  if (typeof v !== 'string') return `is ${typeof v}, not a JSON string`;
+  const key = sid ?? '';
+  const cached = cache.get(key);
+  if (cached !== undefined && cached.text === v) return cached.parsed;
+  let parsed: Attributes | string;
+  try {
+    const value: unknown = JSON.parse(v);
+    parsed = isObject(value) ? value : 'is JSON but not an object';
+  } catch {
+    parsed = 'is not valid JSON';
+  }
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, { text: v, parsed });
+  return parsed;
 }
 
 function reject(reason: string): ReadOutcome {

@@ -4,31 +4,34 @@
  * ~1.5 GB, more than one JavaScript string can hold) are streamed line by line.
  */
 import { createReadStream, statSync } from 'node:fs';
-import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
 import { ingestLine, ingestText, type Engine, type EventReader } from '../core';
 
 /** Inputs up to this size are read whole and may be any JSON shape. */
 const WHOLE_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
-/** Calls `onLine` for each line of a stream, without holding the stream in memory. */
+/**
+ * Calls `onLine` for each line of a stream, without holding the stream in memory. Lines
+ * are cut from the bytes and decoded one by one: cheaper than decoding whole chunks
+ * into one string and slicing it.
+ */
 export async function forEachLine(stream: Readable, onLine: (line: string, lineNo: number) => void): Promise<void> {
-  const decoder = new StringDecoder('utf8');
-  let rest = '';
+  let carry: Buffer | undefined;
   let lineNo = 0;
   for await (const chunk of stream) {
-    const text = rest + (typeof chunk === 'string' ? chunk : decoder.write(chunk as Buffer));
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
+    const buf = carry ? Buffer.concat([carry, bytes]) : bytes;
     let pos = 0;
-    let nl = text.indexOf('\n', pos);
+    let nl = buf.indexOf(10);
     while (nl >= 0) {
-      onLine(text.slice(pos, nl), ++lineNo);
+      const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
+      onLine(buf.toString('utf8', pos, end), ++lineNo);
       pos = nl + 1;
-      nl = text.indexOf('\n', pos);
+      nl = buf.indexOf(10, pos);
     }
-    rest = text.slice(pos);
+    carry = pos < buf.length ? buf.subarray(pos) : undefined;
   }
-  rest += decoder.end();
-  if (rest !== '') onLine(rest, ++lineNo);
+  if (carry) onLine(carry.toString('utf8'), ++lineNo);
 }
 
 async function readWhole(stream: Readable, limit: number): Promise<{ text?: string; head: Buffer[] }> {

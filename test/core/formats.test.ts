@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DEFAULT_CONFIG, Engine, EventReader, buildReport, ingestText, toEpochMs } from '../../src/core';
 import { reportOf, reportOfRecords, toCallback, toCloudEvent, toEventsApi, withoutInput } from '../fixtures/builders';
 import { ColdTransfer, Handled, WorkflowTimeout, BreakOf40Minutes } from '../fixtures/scenarios';
@@ -82,5 +83,22 @@ describe('timestamps', () => {
     ['beyond what a Date can hold', 1e300, undefined],
   ])('%s', (_name, value, expected) => {
     expect(toEpochMs(value)).toBe(expected);
+  });
+});
+
+describe('the fast ISO path agrees with Date.parse', () => {
+  it('on random instants and on invalid dates', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date('1970-01-02T00:00:00Z'), max: new Date('2200-01-01T00:00:00Z'), noInvalidDate: true }), (d) => {
+        const iso = d.toISOString();
+        expect(toEpochMs(iso)).toBe(Date.parse(iso));
+        expect(toEpochMs(iso.replace(/\.\d{3}Z$/, 'Z'))).toBe(Date.parse(iso.replace(/\.\d{3}Z$/, 'Z')));
+      }),
+    );
+    for (const bad of ['2026-02-30T10:00:00.000Z', '2026-13-01T10:00:00.000Z', '2026-11-20T24:00:00.000Z', '2026-1a-20T10:00:00.000Z']) {
+      const viaParse = Date.parse(bad);
+      expect(toEpochMs(bad)).toBe(Number.isFinite(viaParse) ? viaParse : undefined);
+    }
+    expect(toEpochMs('2024-02-29T10:00:00.000Z')).toBe(Date.parse('2024-02-29T10:00:00.000Z'));
   });
 });
