@@ -13,7 +13,7 @@ import { NO_TEAM, platformOf, supportTypeResolver, teamOf } from './dimensions';
 import { entityKindOf, lifecycleRank, type Attributes, type KnownEventType, type TrEvent } from './events';
 import { emptyAccumulator, type Accumulator } from './metrics';
 import {
-  deriveTask,
+  TaskFold,
   invitationOutcome,
   sortStoredEvents,
   type DerivedTask,
@@ -58,6 +58,8 @@ export interface TimeWindow {
 export interface EngineOptions {
   readonly window?: TimeWindow;
   readonly groupings?: readonly Grouping[];
+  /** Seal settled tasks after this many used events (default 16,384; tests use 1). */
+  readonly sealEvery?: number;
 }
 
 export interface InputError {
@@ -107,16 +109,28 @@ interface ConversationFacts {
 }
 
 export interface TaskInfo {
-  readonly conversationKey: string;
+  /** Undefined when the attributes name no conversation: the task's own sid is the key. */
+  readonly conversationKey?: string;
   readonly customerName?: string;
   readonly customerContact?: string;
   readonly media?: readonly unknown[];
   readonly reservationMedia?: Readonly<Record<string, readonly unknown[]>>;
 }
 
+interface SealedTask {
+  /** The fold of every event so far; an event after `last` continues it. */
+  readonly fold: TaskFold;
+  /** The task's event sids, each between newlines, to recognise a duplicate. */
+  sids: string;
+  readonly last: StreamPosition;
+}
+
 interface TaskRecord {
   readonly sid: string;
-  readonly events: StoredEvent[];
+  /** Events kept to replay in order; emptied when the task is sealed. */
+  events: StoredEvent[];
+  fold?: TaskFold;
+  sealed?: SealedTask;
   dirty: boolean;
   info?: TaskInfo;
   /** Where in the stream the attributes behind `info` came from: the latest wins. */
@@ -177,17 +191,24 @@ export class Engine {
   /** Conversation key or task sid → conversation. */
   private readonly registry = new Map<string, ConversationRecord>();
   private readonly dirtyTasks: TaskRecord[] = [];
+  /** Tasks that still keep their events. */
+  private readonly unsealed = new Set<TaskRecord>();
+  private sinceSeal = 0;
+  private readonly sealEvery: number;
   private readonly dirtyConversations: ConversationRecord[] = [];
   /** Cells of each grouping, by grouping id; `cellMaps[i]` is the map of `groupings[i]`. */
   private readonly cells = new Map<string, Map<string, Cell>>();
   private readonly cellMaps: Map<string, Cell>[] = [];
   private readonly strings = new Map<string, string>();
+  /** Readers hand out one attributes object per distinct text, so this saves re-extracting. */
+  private readonly infoCache = new WeakMap<Attributes, TaskInfo>();
 
   constructor(config: EngineConfig, options: EngineOptions = {}) {
     this.config = config;
     this.calendar = createCalendar(config.timeZone);
     this.window = options.window ?? {};
     this.groupings = options.groupings ?? REPORT_GROUPINGS;
+    this.sealEvery = options.sealEvery ?? SEAL_EVERY;
     this.supportTypeOf = supportTypeResolver(config.supportTypes);
     for (const g of this.groupings) {
       const map = new Map<string, Cell>();
@@ -210,7 +231,11 @@ export class Engine {
   }
 
   /** Files one event. Returns false (and changes nothing) for a duplicate. */
-  apply(e: TrEvent): boolean {
+  /**
+   * Files one event. Returns false (and changes nothing) for a duplicate, an ignored type
+   * or a rejected event; a rejection is recorded at `at` (default: the event's sid).
+   */
+  apply(e: TrEvent, at?: string): boolean {
     const kind = entityKindOf(e.type);
     if (kind === undefined) {
       this.ignore();
@@ -218,20 +243,26 @@ export class Engine {
     }
     const problem = problemOf(e, kind);
     if (problem !== undefined) {
-      this.reject(`event ${String(e.sid)}`, problem);
+      this.reject(at ?? `event ${String(e.sid)}`, problem);
+      return false;
+    }
+    const outcome = kind === 'worker' ? (this.applyWorkerEvent(e) ? USED : DUPLICATE) : this.applyTaskEvent(e);
+    if (outcome !== USED) {
+      if (outcome === DUPLICATE) {
+        this.stats.read++;
+        this.stats.duplicates++;
+      } else {
+        this.reject(at ?? `event ${e.sid}`, outcome);
+      }
       return false;
     }
     this.stats.read++;
-    const changed = kind === 'worker' ? this.applyWorkerEvent(e) : this.applyTaskEvent(e);
-    if (!changed) {
-      this.stats.duplicates++;
-      return false;
-    }
     this.stats.used++;
     this.version++;
     if (e.ts < this.minTs) this.minTs = e.ts;
     if (e.ts > this.maxTs) this.maxTs = e.ts;
     if (e.workerSid !== undefined) this.noteWorker(e);
+    if (++this.sinceSeal >= this.sealEvery) this.sealSettledTasks();
     return true;
   }
 
@@ -243,20 +274,30 @@ export class Engine {
     return s;
   }
 
-  private applyTaskEvent(e: TrEvent): boolean {
+  /** USED, DUPLICATE, or the reason a late event for a sealed task cannot be applied. */
+  private applyTaskEvent(e: TrEvent): string {
     const taskSid = e.taskSid as string;
     let task = this.tasks.get(taskSid);
     if (!task) {
       task = { sid: taskSid, events: [], dirty: false, infoAt: beforeAll() };
       this.tasks.set(taskSid, task);
+      this.unsealed.add(task);
     }
+    const sealed = task.sealed;
     let reservationSid = e.reservationSid;
-    for (const old of task.events) {
-      if (old.sid === e.sid) return false;
-      if (reservationSid !== undefined && old.reservationSid === reservationSid) reservationSid = old.reservationSid;
+    if (sealed) {
+      if (sealed.sids.includes(`\n${e.sid}\n`)) return DUPLICATE;
+      if (!isNewer(e, sealed.last)) {
+        return `${e.type}: task ${taskSid} was settled at ${new Date(sealed.last.ts).toISOString()} and this event is older: it came more than reorderWindowMs late`;
+      }
+    } else {
+      for (const old of task.events) {
+        if (old.sid === e.sid) return DUPLICATE;
+        if (reservationSid !== undefined && old.reservationSid === reservationSid) reservationSid = old.reservationSid;
+      }
     }
     const team = e.workerAttributes ? teamOf(e.workerAttributes) : undefined;
-    task.events.push({
+    const stored: StoredEvent = {
       sid: e.sid,
       type: e.type,
       ts: e.ts,
@@ -267,20 +308,57 @@ export class Engine {
       channel: this.intern(e.channel),
       reason: this.intern(e.reason),
       team: team === undefined || team === NO_TEAM ? undefined : this.intern(team),
-    });
+    };
+    if (sealed) {
+      // In order after the task's last event: the fold goes on from where it was.
+      sealed.fold.apply(stored);
+      sealed.sids += `${e.sid}\n`;
+      setPosition(sealed.last, e);
+      task.derived = sealed.fold.result();
+      if (task.conversation) this.markConversation(task.conversation);
+    } else {
+      task.events.push(stored);
+      this.markTask(task);
+    }
     if (e.taskAttributes && isNewer(e, task.infoAt)) {
       setPosition(task.infoAt, e);
-      const info = taskInfoOf(taskSid, e.taskAttributes);
+      let info = this.infoCache.get(e.taskAttributes);
+      if (info === undefined) {
+        info = taskInfoOf(e.taskAttributes);
+        this.infoCache.set(e.taskAttributes, info);
+      }
       const keyChanged = task.info?.conversationKey !== info.conversationKey;
       task.info = info;
       if (keyChanged) this.placeTask(task);
     }
     if (!task.conversation) {
-      task.info ??= { conversationKey: taskSid };
+      task.info ??= {};
       this.placeTask(task);
     }
-    this.markTask(task);
-    return true;
+    return USED;
+  }
+
+  /**
+   * Drops the kept events of tasks that are settled (ended, nobody waiting, every
+   * reservation over) and whose last event is more than `reorderWindowMs` behind the
+   * newest event: no event inside the reorder window can still come before their last
+   * one. A sealed task keeps its fold, which later events continue, and its event sids.
+   * This bounds memory by the open tasks, not by the length of the stream.
+   */
+  sealSettledTasks(): void {
+    this.sinceSeal = 0;
+    this.flush();
+    const horizon = this.maxTs - this.config.reorderWindowMs;
+    for (const task of this.unsealed) {
+      const fold = task.fold;
+      const last = task.events[task.events.length - 1];
+      if (!fold || !last || last.ts >= horizon || !fold.settled) continue;
+      let sids = '\n';
+      for (const ev of task.events) sids += `${ev.sid}\n`;
+      task.sealed = { fold, sids, last: { ts: last.ts, rank: last.rank, sid: last.sid } };
+      task.events = [];
+      this.unsealed.delete(task);
+    }
   }
 
   private markTask(task: TaskRecord): void {
@@ -414,7 +492,10 @@ export class Engine {
     for (const task of this.dirtyTasks) {
       task.dirty = false;
       sortStoredEvents(task.events);
-      task.derived = deriveTask(task.sid, task.events);
+      const fold = new TaskFold(task.sid);
+      for (const ev of task.events) fold.apply(ev);
+      task.fold = fold;
+      task.derived = fold.result();
       if (task.conversation) this.markConversation(task.conversation);
     }
     this.dirtyTasks.length = 0;
@@ -653,6 +734,11 @@ function compareActivity(a: ActivityEvent, b: ActivityEvent): number {
   return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
 }
 
+const USED = 'used';
+const DUPLICATE = 'duplicate';
+/** Sealing runs after this many used events (it flushes, so not after every one). */
+const SEAL_EVERY = 16_384;
+
 /** Why a canonical event from a source other than the readers cannot be used, if it cannot. */
 function problemOf(e: TrEvent, kind: 'task' | 'reservation' | 'worker'): string | undefined {
   if (typeof e.sid !== 'string' || e.sid === '') return `${e.type}: no event sid`;
@@ -714,15 +800,14 @@ function obj(v: unknown): Record<string, unknown> | undefined {
 }
 
 /** What the model takes from task attributes: conversation key, customer, media links. */
-export function taskInfoOf(taskSid: string, attributes: Attributes): TaskInfo {
+export function taskInfoOf(attributes: Attributes): TaskInfo {
   const conversations = obj(attributes.conversations);
   const customers = obj(attributes.customers);
   const conversationKey =
     nonEmpty(conversations?.conversation_id) ??
     nonEmpty(attributes.call_sid) ??
     nonEmpty(attributes.conversationSid) ??
-    nonEmpty(attributes.channelSid) ??
-    taskSid;
+    nonEmpty(attributes.channelSid);
   const customerName =
     nonEmpty(customers?.name) ?? nonEmpty(attributes.name) ?? nonEmpty(attributes.from) ?? nonEmpty(attributes.caller);
   const customerContact =

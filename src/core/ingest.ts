@@ -17,7 +17,7 @@ export function ingestValue(engine: Engine, reader: EventReader, value: unknown,
 
 function ingestRecord(engine: Engine, reader: EventReader, record: unknown, at: string): void {
   const out = reader.read(record);
-  if (out.kind === 'event') engine.apply(out.event);
+  if (out.kind === 'event') engine.apply(out.event, at);
   else if (out.kind === 'ignored') engine.ignore();
   else engine.reject(at, out.reason);
 }

@@ -82,121 +82,147 @@ interface OpenSegment {
   byCreated: boolean;
 }
 
-interface MutableReservation {
-  sid: string;
-  taskSid: string;
-  workerSid: string;
-  team?: string;
-  queue?: string;
-  created?: number;
-  accepted?: number;
-  wrapup?: number;
-  completed?: number;
-  endType?: KnownEventType;
-  endTs?: number;
-}
+type MutableReservation = { -readonly [K in keyof Reservation]: Reservation[K] };
 
 /**
- * Replays one task's events (task and reservation events, sorted by `sortStoredEvents`)
- * into its queue segments and reservations. Edge cases: a `task.created` and a
- * `task-queue.entered` naming the same queue are one segment; a task completed while
- * waiting ends its segment `Completed`; a cancel after a workflow timeout, or with a
- * reason that names a timeout or TTL, is `Timeout`; any other cancel is `Customer Left`.
+ * The fold of one task's events (task and reservation events, in the order
+ * `sortStoredEvents` gives) into its queue segments and reservations. It can be resumed:
+ * a task whose events are no longer kept goes on from its fold when a later event comes.
+ * Edge cases: a `task.created` and a `task-queue.entered` naming the same queue are one
+ * segment; a task completed while waiting ends its segment `Completed`; a cancel after a
+ * workflow timeout, or with a reason that names a timeout or TTL, is `Timeout`; any other
+ * cancel is `Customer Left`.
  */
-export function deriveTask(taskSid: string, events: readonly StoredEvent[]): DerivedTask {
-  const segments: QueueSegment[] = [];
-  const reservations = new Map<string, MutableReservation>();
-  let open: OpenSegment | undefined;
-  let lastQueue: string | undefined;
-  let channel: string | undefined;
-  let timedOut = false;
+export class TaskFold {
+  private readonly segments: QueueSegment[] = [];
+  private readonly reservations = new Map<string, MutableReservation>();
+  private open: OpenSegment | undefined;
+  private lastQueue: string | undefined;
+  private channel: string | undefined;
+  private timedOut = false;
+  /** A completed, canceled or deleted task event was seen. */
+  ended = false;
 
-  const close = (ts: number, outcome: QueueOutcome): void => {
-    if (!open) return;
-    segments.push({ taskSid, queue: open.queue, start: open.start, end: ts, outcome });
-    open = undefined;
-  };
+  constructor(readonly taskSid: string) {}
 
-  for (const e of events) {
-    if (channel === undefined && e.channel !== undefined) channel = e.channel;
-    if (e.reservationSid !== undefined) {
-      let r = reservations.get(e.reservationSid);
-      if (!r) {
-        r = { sid: e.reservationSid, taskSid, workerSid: e.workerSid ?? '' };
-        reservations.set(e.reservationSid, r);
-      }
-      if (e.team !== undefined && (r.team === undefined || e.type === 'reservation.accepted')) r.team = e.team;
-      switch (e.type) {
-        case 'reservation.created':
-          r.created ??= e.ts;
-          r.queue ??= e.queue ?? open?.queue ?? lastQueue;
-          break;
-        case 'reservation.accepted':
-          if (r.accepted === undefined && r.endType === undefined) {
-            r.accepted = e.ts;
-            r.queue = open?.queue ?? e.queue ?? r.queue ?? lastQueue;
-            close(e.ts, 'Accepted');
-          }
-          break;
-        case 'reservation.wrapup':
-          r.wrapup ??= e.ts;
-          break;
-        case 'reservation.completed':
-          r.completed ??= e.ts;
-          break;
-        default:
-          // rejected, timeout, canceled, rescinded, failed: only a never-accepted reservation ends here
-          if (r.accepted === undefined && r.endType === undefined) {
-            r.endType = e.type;
-            r.endTs = e.ts;
-            r.queue ??= e.queue ?? open?.queue ?? lastQueue;
-          }
-      }
-      continue;
+  /** Nothing more can change: the task ended, nobody waits, every reservation is over. */
+  get settled(): boolean {
+    if (!this.ended || this.open) return false;
+    for (const r of this.reservations.values()) {
+      if (r.accepted !== undefined ? r.completed === undefined : r.endType === undefined) return false;
     }
+    return true;
+  }
+
+  result(): DerivedTask {
+    const open = this.open;
+    return {
+      sid: this.taskSid,
+      channel: this.channel,
+      queueSegments: open ? [...this.segments, { taskSid: this.taskSid, queue: open.queue, start: open.start }] : this.segments,
+      reservations: [...this.reservations.values()],
+    };
+  }
+
+  private close(ts: number, outcome: QueueOutcome): void {
+    if (!this.open) return;
+    this.segments.push({ taskSid: this.taskSid, queue: this.open.queue, start: this.open.start, end: ts, outcome });
+    this.open = undefined;
+  }
+
+  apply(e: StoredEvent): void {
+    if (this.channel === undefined && e.channel !== undefined) this.channel = e.channel;
+    if (e.reservationSid !== undefined) this.applyReservation(e, e.reservationSid);
+    else this.applyTask(e);
+  }
+
+  private applyReservation(e: StoredEvent, sid: string): void {
+    let r = this.reservations.get(sid);
+    if (!r) {
+      r = { sid, taskSid: this.taskSid, workerSid: e.workerSid ?? '' };
+      this.reservations.set(sid, r);
+    }
+    if (e.team !== undefined && (r.team === undefined || e.type === 'reservation.accepted')) r.team = e.team;
+    switch (e.type) {
+      case 'reservation.created':
+        r.created ??= e.ts;
+        r.queue ??= e.queue ?? this.open?.queue ?? this.lastQueue;
+        break;
+      case 'reservation.accepted':
+        if (r.accepted === undefined && r.endType === undefined) {
+          r.accepted = e.ts;
+          r.queue = this.open?.queue ?? e.queue ?? r.queue ?? this.lastQueue;
+          this.close(e.ts, 'Accepted');
+        }
+        break;
+      case 'reservation.wrapup':
+        r.wrapup ??= e.ts;
+        break;
+      case 'reservation.completed':
+        r.completed ??= e.ts;
+        break;
+      default:
+        // rejected, timeout, canceled, rescinded, failed: only a never-accepted reservation ends here
+        if (r.accepted === undefined && r.endType === undefined) {
+          r.endType = e.type;
+          r.endTs = e.ts;
+          r.queue ??= e.queue ?? this.open?.queue ?? this.lastQueue;
+        }
+    }
+  }
+
+  private applyTask(e: StoredEvent): void {
     switch (e.type) {
       case 'task.created':
-        if (e.queue !== undefined && !open) {
-          open = { queue: e.queue, start: e.ts, byCreated: true };
-          lastQueue = e.queue;
+        if (e.queue !== undefined && !this.open) {
+          this.open = { queue: e.queue, start: e.ts, byCreated: true };
+          this.lastQueue = e.queue;
         }
         break;
       case 'task-queue.entered': {
-        const q = e.queue ?? lastQueue;
+        const q = e.queue ?? this.lastQueue;
         if (q === undefined) break;
-        if (open && open.queue === q) {
-          open.byCreated = false;
+        if (this.open && this.open.queue === q) {
+          this.open.byCreated = false;
           break;
         }
-        if (open) close(e.ts, 'Moved');
-        open = { queue: q, start: e.ts, byCreated: false };
-        lastQueue = q;
-        timedOut = false;
+        this.close(e.ts, 'Moved');
+        this.open = { queue: q, start: e.ts, byCreated: false };
+        this.lastQueue = q;
+        this.timedOut = false;
         break;
       }
       case 'task-queue.moved':
-        close(e.ts, 'Moved');
+        this.close(e.ts, 'Moved');
         break;
       case 'workflow.timeout':
       case 'task-queue.timeout':
-        timedOut = true;
+        this.timedOut = true;
         break;
       case 'task.canceled':
-        close(e.ts, timedOut || (e.reason !== undefined && TIMEOUT_REASON.test(e.reason)) ? 'Timeout' : 'Customer Left');
+        this.ended = true;
+        this.close(e.ts, this.timedOut || (e.reason !== undefined && TIMEOUT_REASON.test(e.reason)) ? 'Timeout' : 'Customer Left');
         break;
       case 'task.completed':
-        close(e.ts, 'Completed');
+        this.ended = true;
+        this.close(e.ts, 'Completed');
         break;
       case 'task.deleted':
       case 'task.system-deleted':
-        close(e.ts, 'Deleted');
+        this.ended = true;
+        this.close(e.ts, 'Deleted');
         break;
       default:
         break;
     }
   }
-  if (open) segments.push({ taskSid, queue: open.queue, start: open.start });
-  return { sid: taskSid, channel, queueSegments: segments, reservations: [...reservations.values()] };
+}
+
+/** Replays one task's events (sorted by `sortStoredEvents`) into its segments and reservations. */
+export function deriveTask(taskSid: string, events: readonly StoredEvent[]): DerivedTask {
+  const fold = new TaskFold(taskSid);
+  for (const e of events) fold.apply(e);
+  return fold.result();
 }
 
 /** Invitation outcome of a reservation by its last event (MODEL.md §2). */

@@ -92,30 +92,16 @@ export function recordsOf(value: unknown): unknown[] | undefined {
   return undefined;
 }
 
-/**
- * One reader per input: it caches parsed attribute JSON by its text, because the same
- * task's attributes ride on every one of its events and re-parsing them would double the cost.
- */
-export class EventReader {
-  /** Per task (or worker) sid: the last attributes text seen and what it parsed to. */
-  private readonly taskAttributes = new Map<string, CachedAttributes>();
-  private readonly workerAttributes = new Map<string, CachedAttributes>();
+/** Where a record's fields are, once its wire format is known. */
+type Sink<R> = (type: unknown, time: unknown, sid: unknown, f: Fields, n: FieldNames, resourceSid: unknown) => R;
 
-  read(record: unknown): ReadOutcome {
-    if (!isObject(record)) return reject(record === null ? 'record is null' : `record is ${Array.isArray(record) ? 'an array' : typeof record}, not an object`);
-    if (typeof record.specversion === 'string' || (typeof record.type === 'string' && isObject(record.data))) {
-      return this.readCloudEvent(record);
-    }
-    if ('event_type' in record) return this.readEventsApi(record);
-    if ('EventType' in record) return this.readCallback(record);
-    if ('eventtype' in record) return this.readPayload(record, record.eventtype, record.timestamp, record.sid);
-    return reject('no event type (expected type, event_type, EventType or eventtype)');
-  }
-
-  private readCloudEvent(r: Fields): ReadOutcome {
-    const data = isObject(r.data) ? r.data : undefined;
+/** Finds the format of a record and hands its fields to `sink`; rejects what has no format. */
+function locate<R>(record: unknown, sink: Sink<R>): R | ReadOutcome {
+  if (!isObject(record)) return reject(record === null ? 'record is null' : `record is ${Array.isArray(record) ? 'an array' : typeof record}, not an object`);
+  if (typeof record.specversion === 'string' || (typeof record.type === 'string' && isObject(record.data))) {
+    const data = isObject(record.data) ? record.data : undefined;
     const payload = data && isObject(data.payload) ? data.payload : data;
-    let type: unknown = r.type;
+    let type: unknown = record.type;
     if (typeof type === 'string') {
       if (!type.startsWith(CLOUD_PREFIX)) return type === '' ? reject('empty event type') : { kind: 'ignored', type };
       type = type.slice(CLOUD_PREFIX.length);
@@ -123,77 +109,134 @@ export class EventReader {
       type = payload.eventtype;
     }
     if (!payload) return reject('CloudEvent has no data');
-    return this.readPayload(payload, type, payload.timestamp ?? data?.timestamp ?? r.time, payload.sid ?? data?.sid ?? r.id);
+    return sink(type, payload.timestamp ?? data?.timestamp ?? record.time, payload.sid ?? data?.sid ?? record.id, payload, SNAKE, payload.resource_sid);
+  }
+  if ('event_type' in record) {
+    const d = isObject(record.event_data) ? record.event_data : {};
+    return sink(record.event_type, record.event_date_ms ?? record.event_date, record.sid, d, SNAKE, record.resource_sid);
+  }
+  if ('EventType' in record) {
+    return sink(record.EventType, record.TimestampMs ?? record.Timestamp, record.Sid ?? record.EventSid, record, PASCAL, record.ResourceSid);
+  }
+  if ('eventtype' in record) return sink(record.eventtype, record.timestamp, record.sid, record, SNAKE, record.resource_sid);
+  return reject('no event type (expected type, event_type, EventType or eventtype)');
+}
+
+/**
+ * A record after stage one, as an array (cheap to send between threads): a 0, the
+ * prepared fields in `PREPARED_KEYS` order and a flags word, or `[1, reason]` for a
+ * rejection, or `[2, type]` for a type the engine does not use.
+ */
+export type PackedRecord = unknown[];
+
+/**
+ * Both ends of a thread hop keep the same table of the last attributes text per sid, so a
+ * text repeated on a task's next event crosses only once. The two tables see the same
+ * operations in the same order, so they stay identical (evictions included).
+ */
+class TextTable {
+  private readonly last = new Map<string, string>();
+
+  /** Sender: true when `text` is what was last sent for `sid`; otherwise remembers it. */
+  repeat(sid: unknown, text: unknown): boolean {
+    if (typeof sid !== 'string' || typeof text !== 'string') return false;
+    if (this.last.get(sid) === text) return true;
+    this.remember(sid, text);
+    return false;
   }
 
-  private readPayload(p: Fields, type: unknown, time: unknown, sid: unknown): ReadOutcome {
-    return this.build(type, time, sid, p, SNAKE, p.resource_sid);
+  /** Receiver: the text for `sid`, given what was sent and whether it was a repeat. */
+  restore(sid: unknown, sent: unknown, repeated: boolean): unknown {
+    if (typeof sid !== 'string') return sent;
+    if (repeated) return this.last.get(sid);
+    if (typeof sent === 'string') this.remember(sid, sent);
+    return sent;
   }
 
-  private readEventsApi(r: Fields): ReadOutcome {
-    const d = isObject(r.event_data) ? r.event_data : {};
-    return this.build(r.event_type, r.event_date_ms ?? r.event_date, r.sid, d, SNAKE, r.resource_sid);
+  private remember(sid: string, text: string): void {
+    if (this.last.size >= CACHE_LIMIT) this.last.clear();
+    this.last.set(sid, text);
   }
+}
 
-  private readCallback(r: Fields): ReadOutcome {
-    return this.build(r.EventType, r.TimestampMs ?? r.Timestamp, r.Sid ?? r.EventSid, r, PASCAL, r.ResourceSid);
-  }
+const TASK_ATTRIBUTES_REPEATED = 1;
+const WORKER_ATTRIBUTES_REPEATED = 2;
 
-  private build(typeValue: unknown, time: unknown, sidValue: unknown, f: Fields, n: FieldNames, resourceSid: unknown): ReadOutcome {
-    if (typeof typeValue !== 'string' || typeValue === '') return reject('no event type');
-    const type = typeValue;
-    const kind = entityKindOf(type);
-    if (kind === undefined) return { kind: 'ignored', type };
-    const ts = toEpochMs(time);
-    if (ts === undefined) return reject(time === undefined || time === null || time === '' ? `${type}: no timestamp` : `${type}: timestamp ${JSON.stringify(time)} is not a date`);
+/** Stage one of reading, for another thread: records in, packed records out (see `RecordUnpacker`). */
+export class RecordPacker {
+  private readonly tasks = new TextTable();
+  private readonly workers = new TextTable();
 
-    let taskSid = str(f[n.taskSid]);
-    let reservationSid = str(f[n.reservationSid]);
-    let workerSid = str(f[n.workerSid]);
-    const resource = str(resourceSid);
-    if (resource !== undefined) {
-      if (kind === 'task' && taskSid === undefined && resource.startsWith('WT')) taskSid = resource;
-      if (kind === 'reservation' && reservationSid === undefined && resource.startsWith('WR')) reservationSid = resource;
-      if (kind === 'worker' && workerSid === undefined && resource.startsWith('WK')) workerSid = resource;
+  pack(record: unknown): PackedRecord {
+    const out = locate(record, prepare);
+    if (isOutcome(out)) return out.kind === 'ignored' ? [2, out.type] : [1, out.kind === 'rejected' ? out.reason : ''];
+    let flags = 0;
+    if (this.tasks.repeat(out.taskSid, out.taskAttributes)) {
+      flags |= TASK_ATTRIBUTES_REPEATED;
+      out.taskAttributes = undefined;
     }
-    if (kind !== 'worker' && taskSid === undefined) return reject(`${type}: no task_sid`);
-    if (kind === 'reservation' && reservationSid === undefined) return reject(`${type}: no reservation_sid`);
-    if ((kind === 'worker' || kind === 'reservation') && workerSid === undefined) return reject(`${type}: no worker_sid`);
-
-    const taskAttributes = attributesOf(this.taskAttributes, taskSid, f[n.taskAttributes]);
-    if (typeof taskAttributes === 'string') return reject(`${type}: task_attributes ${taskAttributes}`);
-    const workerAttributes = attributesOf(this.workerAttributes, workerSid, f[n.workerAttributes]);
-    if (typeof workerAttributes === 'string') return reject(`${type}: worker_attributes ${workerAttributes}`);
-
-    const t = type as KnownEventType;
-    let previousActivityMs = num(f[n.previousActivityMs]);
-    if (previousActivityMs === undefined) {
-      const sec = num(f[n.previousActivitySec]);
-      if (sec !== undefined) previousActivityMs = sec * 1000;
+    if (this.workers.repeat(out.workerSid, out.workerAttributes)) {
+      flags |= WORKER_ATTRIBUTES_REPEATED;
+      out.workerAttributes = undefined;
     }
-    const sid =
-      str(sidValue) ?? `${type}|${ts}|${taskSid ?? ''}|${reservationSid ?? ''}|${workerSid ?? ''}|${str(f[n.activityName]) ?? ''}`;
-    const event: TrEvent = {
-      sid,
-      type: t,
-      ts,
-      taskSid,
-      taskAttributes,
-      queueSid: str(f[n.queueSid]),
-      queueName: str(f[n.queueName]),
-      channel: str(f[n.channel]),
-      reason:
-        t === 'task.canceled' ? str(f[n.canceledReason] ?? f[n.reason]) : t === 'task.completed' ? str(f[n.completedReason] ?? f[n.reason]) : undefined,
-      reservationSid,
-      workerSid,
-      workerName: str(f[n.workerName]),
-      workerAttributes,
-      activityName: str(f[n.activityName]),
-      previousActivityName: str(f[n.previousActivityName]),
-      previousActivityMs,
-      workflowName: str(f[n.workflowName]),
-    };
-    return { kind: 'event', event };
+    const packed: unknown[] = [0];
+    for (const k of PREPARED_KEYS) packed.push(out[k]);
+    packed.push(flags);
+    return packed;
+  }
+}
+
+/** The receiving end of one `RecordPacker`: one per sender, used in the order it packed. */
+export class RecordUnpacker {
+  private readonly tasks = new TextTable();
+  private readonly workers = new TextTable();
+
+  /** The prepared event, with repeated attribute text put back; or the sender's outcome. */
+  unpack(p: PackedRecord): Prepared | ReadOutcome {
+    if (p[0] === 2) return { kind: 'ignored', type: String(p[1]) };
+    if (p[0] !== 0) return reject(String(p[1]));
+    const flags = p[18] as number;
+    // A literal with the fields in `PREPARED_KEYS` order, so every event has one shape.
+    return {
+      sid: p[1], type: p[2], ts: p[3], taskSid: p[4],
+      taskAttributes: this.tasks.restore(p[4], p[5], (flags & TASK_ATTRIBUTES_REPEATED) !== 0),
+      queueSid: p[6], queueName: p[7], channel: p[8], reason: p[9], reservationSid: p[10], workerSid: p[11],
+      workerName: p[12],
+      workerAttributes: this.workers.restore(p[11], p[13], (flags & WORKER_ATTRIBUTES_REPEATED) !== 0),
+      activityName: p[14], previousActivityName: p[15], previousActivityMs: p[16], workflowName: p[17],
+    } as Prepared;
+  }
+}
+
+/**
+ * One reader per input: it caches parsed attribute JSON per task and worker, because the
+ * same attributes ride on every event of a task and re-parsing them would double the cost.
+ */
+export class EventReader {
+  /** Per task (or worker) sid: the last attributes text seen and what it parsed to. */
+  private readonly taskAttributes = new Map<string, CachedAttributes>();
+  private readonly workerAttributes = new Map<string, CachedAttributes>();
+
+  read(record: unknown): ReadOutcome {
+    const out = locate(record, prepare);
+    return isOutcome(out) ? out : this.finish(out);
+  }
+
+  /** Stage two for a record packed in another thread: `from` is the unpacker of its sender. */
+  readPacked(p: PackedRecord, from: RecordUnpacker): ReadOutcome {
+    const out = from.unpack(p);
+    return isOutcome(out) ? out : this.finish(out);
+  }
+
+  /** Stage two: attributes parsed (once per change of text per task or worker). */
+  private finish(p: Prepared): ReadOutcome {
+    const taskAttributes = attributesOf(this.taskAttributes, p.taskSid, p.taskAttributes);
+    if (typeof taskAttributes === 'string') return reject(`${p.type}: task_attributes ${taskAttributes}`);
+    const workerAttributes = attributesOf(this.workerAttributes, p.workerSid, p.workerAttributes);
+    if (typeof workerAttributes === 'string') return reject(`${p.type}: worker_attributes ${workerAttributes}`);
+    p.taskAttributes = taskAttributes;
+    p.workerAttributes = workerAttributes;
+    return { kind: 'event', event: p as TrEvent };
   }
 }
 
@@ -237,6 +280,7 @@ const SNAKE: FieldNames = {
   previousActivitySec: 'worker_time_in_previous_activity',
   workflowName: 'workflow_name',
 };
+
 
 const PASCAL: FieldNames = {
   taskSid: 'TaskSid',
@@ -287,6 +331,68 @@ function attributesOf(cache: Map<string, CachedAttributes>, sid: string | undefi
   cache.set(key, { text: v, parsed });
   return parsed;
 }
+
+/** A validated event whose attributes are still as given (JSON text): stage one of reading. */
+export type Prepared = Omit<TrEvent, 'taskAttributes' | 'workerAttributes'> & { taskAttributes?: unknown; workerAttributes?: unknown };
+
+/** Stage one, with no state: type, time and sids checked, fields normalised. */
+const prepare: Sink<Prepared | ReadOutcome> = (typeValue, time, sidValue, f, n, resourceSid) => {
+  if (typeof typeValue !== 'string' || typeValue === '') return reject('no event type');
+  const type = typeValue;
+  const kind = entityKindOf(type);
+  if (kind === undefined) return { kind: 'ignored', type };
+  const ts = toEpochMs(time);
+  if (ts === undefined) return reject(time === undefined || time === null || time === '' ? `${type}: no timestamp` : `${type}: timestamp ${JSON.stringify(time)} is not a date`);
+
+  let taskSid = str(f[n.taskSid]);
+  let reservationSid = str(f[n.reservationSid]);
+  let workerSid = str(f[n.workerSid]);
+  const resource = str(resourceSid);
+  if (resource !== undefined) {
+    if (kind === 'task' && taskSid === undefined && resource.startsWith('WT')) taskSid = resource;
+    if (kind === 'reservation' && reservationSid === undefined && resource.startsWith('WR')) reservationSid = resource;
+    if (kind === 'worker' && workerSid === undefined && resource.startsWith('WK')) workerSid = resource;
+  }
+  if (kind !== 'worker' && taskSid === undefined) return reject(`${type}: no task_sid`);
+  if (kind === 'reservation' && reservationSid === undefined) return reject(`${type}: no reservation_sid`);
+  if ((kind === 'worker' || kind === 'reservation') && workerSid === undefined) return reject(`${type}: no worker_sid`);
+
+  const t = type as KnownEventType;
+  let previousActivityMs = num(f[n.previousActivityMs]);
+  if (previousActivityMs === undefined) {
+    const sec = num(f[n.previousActivitySec]);
+    if (sec !== undefined) previousActivityMs = sec * 1000;
+  }
+  const sid = str(sidValue) ?? `${type}|${ts}|${taskSid ?? ''}|${reservationSid ?? ''}|${workerSid ?? ''}|${str(f[n.activityName]) ?? ''}`;
+  return {
+    sid,
+    type: t,
+    ts,
+    taskSid,
+    taskAttributes: f[n.taskAttributes],
+    queueSid: str(f[n.queueSid]),
+    queueName: str(f[n.queueName]),
+    channel: str(f[n.channel]),
+    reason:
+      t === 'task.canceled' ? str(f[n.canceledReason] ?? f[n.reason]) : t === 'task.completed' ? str(f[n.completedReason] ?? f[n.reason]) : undefined,
+    reservationSid,
+    workerSid,
+    workerName: str(f[n.workerName]),
+    workerAttributes: f[n.workerAttributes],
+    activityName: str(f[n.activityName]),
+    previousActivityName: str(f[n.previousActivityName]),
+    previousActivityMs,
+    workflowName: str(f[n.workflowName]),
+  };
+};
+
+const isOutcome = (x: Prepared | ReadOutcome): x is ReadOutcome => 'kind' in x;
+
+/** The fields of a prepared event in a fixed order: how it travels between threads. */
+const PREPARED_KEYS = [
+  'sid', 'type', 'ts', 'taskSid', 'taskAttributes', 'queueSid', 'queueName', 'channel', 'reason', 'reservationSid',
+  'workerSid', 'workerName', 'workerAttributes', 'activityName', 'previousActivityName', 'previousActivityMs', 'workflowName',
+] as const satisfies readonly (keyof Prepared)[];
 
 function reject(reason: string): ReadOutcome {
   return { kind: 'rejected', reason };

@@ -6,33 +6,13 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { ingestLine, ingestText, type Engine, type EventReader } from '../core';
+import { forEachLine } from './lines';
+import { ingestFileParallel } from './parallel';
+
+export { forEachLine };
 
 /** Inputs up to this size are read whole and may be any JSON shape. */
 const WHOLE_DOCUMENT_BYTES = 64 * 1024 * 1024;
-
-/**
- * Calls `onLine` for each line of a stream, without holding the stream in memory. Lines
- * are cut from the bytes and decoded one by one: cheaper than decoding whole chunks
- * into one string and slicing it.
- */
-export async function forEachLine(stream: Readable, onLine: (line: string, lineNo: number) => void): Promise<void> {
-  let carry: Buffer | undefined;
-  let lineNo = 0;
-  for await (const chunk of stream) {
-    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    const buf = carry ? Buffer.concat([carry, bytes]) : bytes;
-    let pos = 0;
-    let nl = buf.indexOf(10);
-    while (nl >= 0) {
-      const end = nl > pos && buf[nl - 1] === 13 ? nl - 1 : nl;
-      onLine(buf.toString('utf8', pos, end), ++lineNo);
-      pos = nl + 1;
-      nl = buf.indexOf(10, pos);
-    }
-    carry = pos < buf.length ? buf.subarray(pos) : undefined;
-  }
-  if (carry) onLine(carry.toString('utf8'), ++lineNo);
-}
 
 async function readWhole(stream: Readable, limit: number): Promise<{ text?: string; head: Buffer[] }> {
   const head: Buffer[] = [];
@@ -53,9 +33,7 @@ async function readWhole(stream: Readable, limit: number): Promise<{ text?: stri
 export async function ingestFile(engine: Engine, reader: EventReader, path: string, label = ''): Promise<void> {
   const prefix = label === '' ? '' : label + ' ';
   if (path !== '-' && statSync(path).size > WHOLE_DOCUMENT_BYTES) {
-    await forEachLine(createReadStream(path, { highWaterMark: 1 << 20 }), (line, n) =>
-      ingestLine(engine, reader, line, `${prefix}line ${n}`),
-    );
+    await ingestFileParallel(engine, reader, path, label);
     return;
   }
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });

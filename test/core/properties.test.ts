@@ -32,6 +32,23 @@ describe('delivery never changes the report', () => {
     );
   });
 
+  it('reordering within the window while settled tasks are sealed after every event', () => {
+    // A short window makes sealing bite inside the busy hour.
+    const config = { reorderWindowMs: 30_000 };
+    const expected = withoutInput(reportOf(events, { config }));
+    expect(expected).toEqual(sorted);
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 29_999 }), { minLength: 1, maxLength: 64 }), fc.array(fc.nat({ max: events.length - 1 }), { maxLength: 40 }), (delays, picks) => {
+        const order = delivered(events, delays);
+        for (const i of picks) order.splice(Math.min(order.length, order.indexOf(events[i]) + 1 + (i % 5)), 0, events[i]);
+        const r = reportOf(order, { config, sealEvery: 1 });
+        expect(r.input).toMatchObject({ used: events.length, duplicates: picks.length, rejected: 0 });
+        expect(withoutInput(r)).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
   it('duplicates anywhere count once', () => {
     fc.assert(
       fc.property(fc.array(fc.nat({ max: events.length - 1 }), { minLength: 1, maxLength: 200 }), fc.nat(), (picks, seed) => {

@@ -1,5 +1,5 @@
-import { DEFAULT_CONFIG, applyEvent, createEngineState, workload, type TrEvent } from '../../src/core';
-import { BASE, engineFor, reportOf } from '../fixtures/builders';
+import { DEFAULT_CONFIG, applyEvent, buildReport as buildReportOf, createEngineState, workload, type TrEvent } from '../../src/core';
+import { BASE, aContactArrives, aTaskEvent, engineFor, reportOf } from '../fixtures/builders';
 import {
   Abandon,
   BreakOf40Minutes,
@@ -166,3 +166,29 @@ describe('the fold as a store sees it', () => {
     ]);
   });
 });
+
+describe('sealing settled tasks', () => {
+  // Handled ends at 380 s; the next day's contact moves the stream far past it.
+  const nextDay = aContactArrives({ task: 'WT77', queue: 'CISS Support', channel: 'voice' }, 86_400);
+  const config = { reorderWindowMs: 300_000 };
+
+  it('an event after the settled task\'s last one continues its fold (media added after the call)', () => {
+    const update = aTaskEventAt('task.updated', 90_000, { conversations: { media: [{ type: 'Referenced', url: 'https://tickets.example.org/1' }] } });
+    const engine = engineFor([...Handled, ...nextDay, update], { config, sealEvery: 1 });
+    expect(engine.stats).toMatchObject({ used: Handled.length + 3, rejected: 0 });
+    const conversation = engine.conversationRecords().find((c) => c.tasks.some((t) => t.sid === 'WT01'));
+    expect(conversation?.tasks[0].info?.media).toHaveLength(1);
+    expect(buildReportOf(engine).totals).toMatchObject({ handled: 1, offered: 2, avgHandleSec: 360 });
+  });
+
+  it('an event older than a sealed task\'s last one is rejected as late; its duplicate is a duplicate', () => {
+    const late = aTaskEventAt('task.wrapup', 100, {});
+    const engine = engineFor([...Handled, ...nextDay, late, Handled[3]], { config, sealEvery: 1 });
+    expect(engine.stats).toMatchObject({ rejected: 1, duplicates: 1 });
+    expect(engine.stats.errors[0].reason).toMatch(/^task\.wrapup: task WT01 was settled at 2026-11-20T10:06:20\.000Z and this event is older/);
+  });
+});
+
+function aTaskEventAt(type: TrEvent['type'], sec: number, attributes: Record<string, unknown>): TrEvent {
+  return aTaskEvent(type, { task: 'WT01', queue: 'CISS Safety', channel: 'voice', attributes: { call_sid: 'CA01', ...attributes } }, sec);
+}
