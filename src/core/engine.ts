@@ -353,8 +353,8 @@ export class Engine {
       const fold = task.fold;
       const last = task.events[task.events.length - 1];
       if (!fold || !last || last.ts >= horizon || !fold.settled) continue;
-      let sids = '\n';
-      for (const ev of task.events) sids += `${ev.sid}\n`;
+      // One flat string per task instead of one string per event.
+      const sids = `\n${task.events.map((ev) => ev.sid).join('\n')}\n`;
       task.sealed = { fold, sids, last: { ts: last.ts, rank: last.rank, sid: last.sid } };
       task.events = [];
       this.unsealed.delete(task);

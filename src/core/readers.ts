@@ -123,92 +123,6 @@ function locate<R>(record: unknown, sink: Sink<R>): R | ReadOutcome {
 }
 
 /**
- * A record after stage one, as an array (cheap to send between threads): a 0, the
- * prepared fields in `PREPARED_KEYS` order and a flags word, or `[1, reason]` for a
- * rejection, or `[2, type]` for a type the engine does not use.
- */
-export type PackedRecord = unknown[];
-
-/**
- * Both ends of a thread hop keep the same table of the last attributes text per sid, so a
- * text repeated on a task's next event crosses only once. The two tables see the same
- * operations in the same order, so they stay identical (evictions included).
- */
-class TextTable {
-  private readonly last = new Map<string, string>();
-
-  /** Sender: true when `text` is what was last sent for `sid`; otherwise remembers it. */
-  repeat(sid: unknown, text: unknown): boolean {
-    if (typeof sid !== 'string' || typeof text !== 'string') return false;
-    if (this.last.get(sid) === text) return true;
-    this.remember(sid, text);
-    return false;
-  }
-
-  /** Receiver: the text for `sid`, given what was sent and whether it was a repeat. */
-  restore(sid: unknown, sent: unknown, repeated: boolean): unknown {
-    if (typeof sid !== 'string') return sent;
-    if (repeated) return this.last.get(sid);
-    if (typeof sent === 'string') this.remember(sid, sent);
-    return sent;
-  }
-
-  private remember(sid: string, text: string): void {
-    if (this.last.size >= CACHE_LIMIT) this.last.clear();
-    this.last.set(sid, text);
-  }
-}
-
-const TASK_ATTRIBUTES_REPEATED = 1;
-const WORKER_ATTRIBUTES_REPEATED = 2;
-
-/** Stage one of reading, for another thread: records in, packed records out (see `RecordUnpacker`). */
-export class RecordPacker {
-  private readonly tasks = new TextTable();
-  private readonly workers = new TextTable();
-
-  pack(record: unknown): PackedRecord {
-    const out = locate(record, prepare);
-    if (isOutcome(out)) return out.kind === 'ignored' ? [2, out.type] : [1, out.kind === 'rejected' ? out.reason : ''];
-    let flags = 0;
-    if (this.tasks.repeat(out.taskSid, out.taskAttributes)) {
-      flags |= TASK_ATTRIBUTES_REPEATED;
-      out.taskAttributes = undefined;
-    }
-    if (this.workers.repeat(out.workerSid, out.workerAttributes)) {
-      flags |= WORKER_ATTRIBUTES_REPEATED;
-      out.workerAttributes = undefined;
-    }
-    const packed: unknown[] = [0];
-    for (const k of PREPARED_KEYS) packed.push(out[k]);
-    packed.push(flags);
-    return packed;
-  }
-}
-
-/** The receiving end of one `RecordPacker`: one per sender, used in the order it packed. */
-export class RecordUnpacker {
-  private readonly tasks = new TextTable();
-  private readonly workers = new TextTable();
-
-  /** The prepared event, with repeated attribute text put back; or the sender's outcome. */
-  unpack(p: PackedRecord): Prepared | ReadOutcome {
-    if (p[0] === 2) return { kind: 'ignored', type: String(p[1]) };
-    if (p[0] !== 0) return reject(String(p[1]));
-    const flags = p[18] as number;
-    // A literal with the fields in `PREPARED_KEYS` order, so every event has one shape.
-    return {
-      sid: p[1], type: p[2], ts: p[3], taskSid: p[4],
-      taskAttributes: this.tasks.restore(p[4], p[5], (flags & TASK_ATTRIBUTES_REPEATED) !== 0),
-      queueSid: p[6], queueName: p[7], channel: p[8], reason: p[9], reservationSid: p[10], workerSid: p[11],
-      workerName: p[12],
-      workerAttributes: this.workers.restore(p[11], p[13], (flags & WORKER_ATTRIBUTES_REPEATED) !== 0),
-      activityName: p[14], previousActivityName: p[15], previousActivityMs: p[16], workflowName: p[17],
-    } as Prepared;
-  }
-}
-
-/**
  * One reader per input: it caches parsed attribute JSON per task and worker, because the
  * same attributes ride on every event of a task and re-parsing them would double the cost.
  */
@@ -222,13 +136,7 @@ export class EventReader {
     return isOutcome(out) ? out : this.finish(out);
   }
 
-  /** Stage two for a record packed in another thread: `from` is the unpacker of its sender. */
-  readPacked(p: PackedRecord, from: RecordUnpacker): ReadOutcome {
-    const out = from.unpack(p);
-    return isOutcome(out) ? out : this.finish(out);
-  }
-
-  /** Stage two: attributes parsed (once per change of text per task or worker). */
+  /** Attributes parsed, once per change of text per task or worker. */
   private finish(p: Prepared): ReadOutcome {
     const taskAttributes = attributesOf(this.taskAttributes, p.taskSid, p.taskAttributes);
     if (typeof taskAttributes === 'string') return reject(`${p.type}: task_attributes ${taskAttributes}`);
@@ -307,7 +215,18 @@ interface CachedAttributes {
   readonly parsed: Attributes | string;
 }
 
-const CACHE_LIMIT = 50_000;
+/**
+ * Entries per attributes cache. Only tasks with events in flight need one, so a few
+ * thousand suffice; the oldest entry goes first. (A larger cache keeps every task's parsed
+ * attributes alive for the whole input.)
+ */
+const CACHE_LIMIT = 4096;
+
+/** Inserts into a bounded cache, evicting the oldest entry when it is full. */
+function boundedSet<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= CACHE_LIMIT && !cache.has(key)) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+}
 
 /**
  * Parsed attributes, undefined when absent, or a string saying what is wrong. The text
@@ -327,15 +246,14 @@ function attributesOf(cache: Map<string, CachedAttributes>, sid: string | undefi
   } catch {
     parsed = 'is not valid JSON';
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, { text: v, parsed });
+  boundedSet(cache, key, { text: v, parsed });
   return parsed;
 }
 
-/** A validated event whose attributes are still as given (JSON text): stage one of reading. */
-export type Prepared = Omit<TrEvent, 'taskAttributes' | 'workerAttributes'> & { taskAttributes?: unknown; workerAttributes?: unknown };
+/** A validated event whose attributes are still as given (JSON text). */
+type Prepared = Omit<TrEvent, 'taskAttributes' | 'workerAttributes'> & { taskAttributes?: unknown; workerAttributes?: unknown };
 
-/** Stage one, with no state: type, time and sids checked, fields normalised. */
+/** Type, time and sids checked, fields normalised; attributes are parsed after, with the caches. */
 const prepare: Sink<Prepared | ReadOutcome> = (typeValue, time, sidValue, f, n, resourceSid) => {
   if (typeof typeValue !== 'string' || typeValue === '') return reject('no event type');
   const type = typeValue;
@@ -387,12 +305,6 @@ const prepare: Sink<Prepared | ReadOutcome> = (typeValue, time, sidValue, f, n, 
 };
 
 const isOutcome = (x: Prepared | ReadOutcome): x is ReadOutcome => 'kind' in x;
-
-/** The fields of a prepared event in a fixed order: how it travels between threads. */
-const PREPARED_KEYS = [
-  'sid', 'type', 'ts', 'taskSid', 'taskAttributes', 'queueSid', 'queueName', 'channel', 'reason', 'reservationSid',
-  'workerSid', 'workerName', 'workerAttributes', 'activityName', 'previousActivityName', 'previousActivityMs', 'workflowName',
-] as const satisfies readonly (keyof Prepared)[];
 
 function reject(reason: string): ReadOutcome {
   return { kind: 'rejected', reason };

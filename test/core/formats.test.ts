@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_CONFIG, Engine, EventReader, RecordPacker, RecordUnpacker, buildReport, ingestText, toEpochMs } from '../../src/core';
+import { DEFAULT_CONFIG, Engine, EventReader, buildReport, ingestText, toEpochMs } from '../../src/core';
 import { reportOf, reportOfRecords, toCallback, toCloudEvent, toEventsApi, withoutInput } from '../fixtures/builders';
 import { ColdTransfer, Handled, WorkflowTimeout, BreakOf40Minutes } from '../fixtures/scenarios';
 
@@ -103,20 +103,3 @@ describe('the fast ISO path agrees with Date.parse', () => {
   });
 });
 
-describe('two-stage reading (another thread prepares, this one finishes)', () => {
-  it('gives the same outcome as reading in one go, for good and bad records', () => {
-    const records: unknown[] = [
-      ...[...Handled, ...ColdTransfer, ...BreakOf40Minutes].flatMap((e) => [toCloudEvent(e), toEventsApi(e), toCallback(e)]),
-      { specversion: '1.0', type: 'com.twilio.taskrouter.task.created', data: { payload: { task_sid: 'WT1', timestamp: 'x' } } },
-      { event_type: 'workflow.entered', event_date_ms: 1 },
-      { EventType: 'task.created', TaskSid: 'WT1', Timestamp: '1795168800', TaskAttributes: '{bad' },
-      42,
-    ];
-    const direct = new EventReader();
-    const staged = new EventReader();
-    const packer = new RecordPacker();
-    const unpacker = new RecordUnpacker();
-    // Twice over, so the second time every attributes text is a repeat that does not cross.
-    for (const r of [...records, ...records]) expect(staged.readPacked(structuredClone(packer.pack(r)), unpacker)).toEqual(direct.read(r));
-  });
-});
