@@ -140,21 +140,8 @@ export function metricSet(a: Accumulator): MetricSet {
 }
 
 export function agentMetricSet(a: Accumulator): AgentMetricSet {
-  return {
-    conversations: a.conversations,
-    handled: a.handled,
-    invitations: a.invitations,
-    rona: a.rona,
-    ronaRate: ronaRate(a),
-    rejected: a.rejected,
-    rejectRate: rejectRate(a),
-    revoked: a.revoked,
-    transfers: a.transfers,
-    transferRate: transferRate(a),
-    avgTalkSec: avgTalkSec(a),
-    avgWrapSec: avgWrapSec(a),
-    avgHandleSec: avgHandleSec(a),
-  };
+  const { offered: _o, abandoned: _a, abandonRate: _r, avgWaitSec: _w, serviceLevel: _s, ...agent } = metricSet(a);
+  return agent;
 }
 
 /**
