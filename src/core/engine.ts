@@ -268,6 +268,8 @@ export class Engine {
 
   private intern(s: string | undefined): string | undefined {
     if (s === undefined) return undefined;
+    // Only short, repeated strings (queues, channels, teams, agents, reasons) come here.
+    if (s.length > 64) return s;
     const hit = this.strings.get(s);
     if (hit !== undefined) return hit;
     this.strings.set(s, s);
@@ -297,17 +299,21 @@ export class Engine {
       }
     }
     const team = e.workerAttributes ? teamOf(e.workerAttributes) : undefined;
+    // Most of a task's events repeat the previous one's queue, channel and worker: reuse
+    // its strings rather than look each up in the intern table.
+    const prev = task.events.length > 0 ? task.events[task.events.length - 1] : undefined;
+    const queue = e.queueName ?? e.queueSid;
     const stored: StoredEvent = {
       sid: e.sid,
       type: e.type,
       ts: e.ts,
       rank: lifecycleRank(e.type),
       reservationSid,
-      workerSid: this.intern(e.workerSid),
-      queue: this.intern(e.queueName ?? e.queueSid),
-      channel: this.intern(e.channel),
+      workerSid: prev !== undefined && prev.workerSid === e.workerSid ? prev.workerSid : this.intern(e.workerSid),
+      queue: prev !== undefined && prev.queue === queue ? prev.queue : this.intern(queue),
+      channel: prev !== undefined && prev.channel === e.channel ? prev.channel : this.intern(e.channel),
       reason: this.intern(e.reason),
-      team: team === undefined || team === NO_TEAM ? undefined : this.intern(team),
+      team: team === undefined || team === NO_TEAM ? undefined : prev !== undefined && prev.team === team ? prev.team : this.intern(team),
     };
     if (sealed) {
       // In order after the task's last event: the fold goes on from where it was.

@@ -82,6 +82,17 @@ export function entityKindOf(type: string): 'task' | 'reservation' | 'worker' | 
   return KIND.get(type);
 }
 
+const CANONICAL = new Map<string, KnownEventType>();
+for (const t of [...TASK_EVENT_TYPES, ...RESERVATION_EVENT_TYPES, ...WORKER_EVENT_TYPES]) CANONICAL.set(t, t);
+
+/**
+ * The engine's own string for a known type (one hashed, interned string per type, so
+ * later lookups by type are cheap), or undefined for a type it does not use.
+ */
+export function knownType(type: string): KnownEventType | undefined {
+  return CANONICAL.get(type);
+}
+
 /**
  * Lifecycle order for events that share a timestamp: created < queue moves < accepted
  * < wrapup < completed. Within one task, a queue `moved` precedes the `entered` of the

@@ -5,7 +5,7 @@
  * (PascalCase), and a bare Event Streams payload (`eventtype`). Never throws: every
  * record becomes an event, an ignored type, or a rejection with a one-line reason.
  */
-import { entityKindOf, type Attributes, type KnownEventType, type TrEvent } from './events';
+import { entityKindOf, knownType, type Attributes, type KnownEventType, type TrEvent } from './events';
 
 export type ReadOutcome =
   | { readonly kind: 'event'; readonly event: TrEvent }
@@ -256,9 +256,10 @@ type Prepared = Omit<TrEvent, 'taskAttributes' | 'workerAttributes'> & { taskAtt
 /** Type, time and sids checked, fields normalised; attributes are parsed after, with the caches. */
 const prepare: Sink<Prepared | ReadOutcome> = (typeValue, time, sidValue, f, n, resourceSid) => {
   if (typeof typeValue !== 'string' || typeValue === '') return reject('no event type');
-  const type = typeValue;
-  const kind = entityKindOf(type);
-  if (kind === undefined) return { kind: 'ignored', type };
+  const known = knownType(typeValue);
+  if (known === undefined) return { kind: 'ignored', type: typeValue };
+  const type = known;
+  const kind = entityKindOf(type) as 'task' | 'reservation' | 'worker';
   const ts = toEpochMs(time);
   if (ts === undefined) return reject(time === undefined || time === null || time === '' ? `${type}: no timestamp` : `${type}: timestamp ${JSON.stringify(time)} is not a date`);
 
@@ -275,7 +276,7 @@ const prepare: Sink<Prepared | ReadOutcome> = (typeValue, time, sidValue, f, n, 
   if (kind === 'reservation' && reservationSid === undefined) return reject(`${type}: no reservation_sid`);
   if ((kind === 'worker' || kind === 'reservation') && workerSid === undefined) return reject(`${type}: no worker_sid`);
 
-  const t = type as KnownEventType;
+  const t = type;
   let previousActivityMs = num(f[n.previousActivityMs]);
   if (previousActivityMs === undefined) {
     const sec = num(f[n.previousActivitySec]);
