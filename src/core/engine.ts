@@ -194,6 +194,8 @@ export class Engine {
   /** Tasks that still keep their events. */
   private readonly unsealed = new Set<TaskRecord>();
   private sinceSeal = 0;
+  /** Set by multi-stream sources; the newest event's time bounds sealing otherwise. */
+  private watermark = Infinity;
   private readonly sealEvery: number;
   private readonly dirtyConversations: ConversationRecord[] = [];
   /** Cells of each grouping, by grouping id; `cellMaps[i]` is the map of `groupings[i]`. */
@@ -351,10 +353,18 @@ export class Engine {
    * one. A sealed task keeps its fold, which later events continue, and its event sids.
    * This bounds memory by the open tasks, not by the length of the stream.
    */
+  /**
+   * For sources that fold several streams at once (parsing workers): nothing older than
+   * `ts` minus the reorder window can still come from any of them. Infinity when done.
+   */
+  setWatermark(ts: number): void {
+    this.watermark = ts;
+  }
+
   sealSettledTasks(): void {
     this.sinceSeal = 0;
     this.flush();
-    const horizon = this.maxTs - this.config.reorderWindowMs;
+    const horizon = Math.min(this.maxTs, this.watermark) - this.config.reorderWindowMs;
     for (const task of this.unsealed) {
       const fold = task.fold;
       const last = task.events[task.events.length - 1];

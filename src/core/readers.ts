@@ -133,11 +133,15 @@ export class EventReader {
 
   read(record: unknown): ReadOutcome {
     const out = locate(record, prepare);
-    return isOutcome(out) ? out : this.finish(out);
+    return isOutcome(out) ? out : this.readPrepared(out);
   }
 
-  /** Attributes parsed, once per change of text per task or worker. */
-  private finish(p: Prepared): ReadOutcome {
+  /**
+   * The second half of `read` for a record whose first half (`prepareRecord`, which has
+   * no state) ran elsewhere: attributes parsed, once per change of text per task or worker.
+   * Takes ownership of `p`.
+   */
+  readPrepared(p: Prepared): ReadOutcome {
     const taskAttributes = attributesOf(this.taskAttributes, p.taskSid, p.taskAttributes);
     if (typeof taskAttributes === 'string') return reject(`${p.type}: task_attributes ${taskAttributes}`);
     const workerAttributes = attributesOf(this.workerAttributes, p.workerSid, p.workerAttributes);
@@ -223,7 +227,7 @@ interface CachedAttributes {
 const CACHE_LIMIT = 4096;
 
 /** Inserts into a bounded cache, evicting the oldest entry when it is full. */
-function boundedSet<V>(cache: Map<string, V>, key: string, value: V): void {
+export function boundedSet<V>(cache: Map<string, V>, key: string, value: V): void {
   if (cache.size >= CACHE_LIMIT && !cache.has(key)) cache.delete(cache.keys().next().value as string);
   cache.set(key, value);
 }
@@ -251,7 +255,7 @@ function attributesOf(cache: Map<string, CachedAttributes>, sid: string | undefi
 }
 
 /** A validated event whose attributes are still as given (JSON text). */
-type Prepared = Omit<TrEvent, 'taskAttributes' | 'workerAttributes'> & { taskAttributes?: unknown; workerAttributes?: unknown };
+export type Prepared = Omit<TrEvent, 'taskAttributes' | 'workerAttributes'> & { taskAttributes?: unknown; workerAttributes?: unknown };
 
 /** Type, time and sids checked, fields normalised; attributes are parsed after, with the caches. */
 const prepare: Sink<Prepared | ReadOutcome> = (typeValue, time, sidValue, f, n, resourceSid) => {
@@ -305,7 +309,12 @@ const prepare: Sink<Prepared | ReadOutcome> = (typeValue, time, sidValue, f, n, 
   };
 };
 
-const isOutcome = (x: Prepared | ReadOutcome): x is ReadOutcome => 'kind' in x;
+export const isOutcome = (x: Prepared | ReadOutcome): x is ReadOutcome => 'kind' in x;
+
+/** The first half of reading, with no state (so it can run in another thread). */
+export function prepareRecord(record: unknown): Prepared | ReadOutcome {
+  return locate(record, prepare);
+}
 
 function reject(reason: string): ReadOutcome {
   return { kind: 'rejected', reason };

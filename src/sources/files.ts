@@ -7,6 +7,7 @@ import { createReadStream, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { ingestLine, ingestText, type Engine, type EventReader } from '../core';
 import { forEachLine } from './lines';
+import { ingestFileParallel } from './parallel';
 
 export { forEachLine };
 
@@ -32,7 +33,7 @@ async function readWhole(stream: Readable, limit: number): Promise<{ text?: stri
 export async function ingestFile(engine: Engine, reader: EventReader, path: string, label = ''): Promise<void> {
   const prefix = label === '' ? '' : label + ' ';
   if (path !== '-' && statSync(path).size > WHOLE_DOCUMENT_BYTES) {
-    await forEachLine(createReadStream(path, { highWaterMark: 1 << 20 }), (line, n) => ingestLine(engine, reader, line, `${prefix}line ${n}`));
+    await ingestFileParallel(engine, reader, path, label);
     return;
   }
   const stream = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 1 << 20 });
