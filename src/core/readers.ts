@@ -5,7 +5,7 @@
  * (PascalCase), and a bare Event Streams payload (`eventtype`). Never throws: every
  * record becomes an event, an ignored type, or a rejection with a one-line reason.
  */
-import { entityKindOf, knownType, type Attributes, type KnownEventType, type TrEvent } from './events';
+import { entityKindOf, knownType, type Attributes, type TrEvent } from './events';
 
 export type ReadOutcome =
   | { readonly kind: 'event'; readonly event: TrEvent }
