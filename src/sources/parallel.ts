@@ -71,7 +71,7 @@ export async function ingestFileParallel(
         { length: workers },
         (_, w) =>
           new Promise<void>((resolve, reject) => {
-            const worker = startWorker({ path, size, chunkBytes, worker: w, workers, batchSize: BATCH });
+            const worker = startWorker({ kind: 'parse-job', path, size, chunkBytes, worker: w, workers, batchSize: BATCH });
             worker.on('message', (m: WorkerMessage) => {
               if ('batch' in m) {
                 fold(w, m.batch);

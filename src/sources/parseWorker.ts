@@ -11,6 +11,7 @@ import { recordsOf } from '../core';
 import { RecordPacker, packedTime, type PackedRecord } from './packing';
 
 export interface ParseJob {
+  readonly kind: 'parse-job';
   readonly path: string;
   readonly size: number;
   readonly chunkBytes: number;
@@ -121,4 +122,5 @@ async function run(job: ParseJob): Promise<void> {
   port.close();
 }
 
-if (parentPort) void run(workerData as ParseJob);
+// Runs only when started as a parsing worker, not when imported (by a test, say).
+if (parentPort && (workerData as ParseJob | undefined)?.kind === 'parse-job') void run(workerData as ParseJob);
