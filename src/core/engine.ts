@@ -232,7 +232,6 @@ export class Engine {
     this.stats.ignored++;
   }
 
-  /** Files one event. Returns false (and changes nothing) for a duplicate. */
   /**
    * Files one event. Returns false (and changes nothing) for a duplicate, an ignored type
    * or a rejected event; a rejection is recorded at `at` (default: the event's sid).

@@ -192,3 +192,15 @@ describe('sealing settled tasks', () => {
 function aTaskEventAt(type: TrEvent['type'], sec: number, attributes: Record<string, unknown>): TrEvent {
   return aTaskEvent(type, { task: 'WT01', queue: 'CISS Safety', channel: 'voice', attributes: { call_sid: 'CA01', ...attributes } }, sec);
 }
+
+describe('workload by quarter hour', () => {
+  it('splits waiting and engaged time over the intervals they cross', () => {
+    // Handled: waits 10:00:00–10:00:20, engaged 10:00:20–10:06:20 — all inside 10:00–10:15
+    const w = workload(engineFor(Handled), BASE, BASE + 3_600_000);
+    expect(w['2026-11-20T10:00']).toMatchObject({ waitSec: 20, handleSec: 360 });
+    // a contact still waiting at 10:20 counts 15 min in 10:00 and 5 min in 10:15
+    const open = workload(engineFor(Abandon.slice(0, 2)), BASE, BASE + 20 * 60_000);
+    expect(open['2026-11-20T10:00'].waitSec).toBe(900);
+    expect(open['2026-11-20T10:15'].waitSec).toBe(300);
+  });
+});
