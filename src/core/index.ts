@@ -45,3 +45,5 @@ export { createCalendar, parseInstant } from './time';
 export type { Calendar } from './time';
 export { splitByQuarterHour, workload } from './workload';
 export type { WorkloadBucket } from './workload';
+export { FLEX_ROLES, INSIGHTS_ROLES, SCOPES, TABS, accessOf, mayViewAgent, maskContact } from './roles';
+export type { Access, Scope, Tab, User } from './roles';

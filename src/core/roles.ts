@@ -1,0 +1,114 @@
+/**
+ * Who may see what: the one place that reads role names. Pure functions from a user's
+ * Flex roles (`manager.user.roles`: `agent`, `supervisor`, `admin`, and the Flex Insights
+ * `wfo.*` roles) and worker attributes to the tabs, the data scope, export and unmasked
+ * customer contacts. The views and the store ask here; nothing else checks a role string.
+ */
+
+export const FLEX_ROLES = ['agent', 'supervisor', 'admin'] as const;
+export const INSIGHTS_ROLES = [
+  'wfo.full_access',
+  'wfo.team_leader',
+  'wfo.data_analyst',
+  'wfo.data_auditor',
+  'wfo.quality_manager',
+  'wfo.quality_process_manager',
+  'wfo.dashboard_viewer',
+] as const;
+
+export const TABS = ['overview', 'queues', 'agents', 'conversations', 'myStats', 'export', 'settings'] as const;
+export type Tab = (typeof TABS)[number];
+
+/** Whose rows a session may compute and render. */
+export const SCOPES = ['all', 'team', 'self', 'none'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export interface Access {
+  readonly tabs: readonly Tab[];
+  readonly scope: Scope;
+  /** For scope `team`: the team; for `self`: the worker sid. */
+  readonly team?: string;
+  readonly workerSid?: string;
+  readonly mayExport: boolean;
+  /** Customer phone numbers and emails in clear (otherwise masked, HIPAA). */
+  readonly seesContacts: boolean;
+  readonly mayEditSettings: boolean;
+}
+
+export interface User {
+  readonly roles: readonly string[];
+  readonly workerSid?: string;
+  /** The worker's team attribute, for team leaders limited to their team. */
+  readonly team?: string;
+}
+
+const DASHBOARDS: readonly Tab[] = ['overview', 'queues', 'agents', 'conversations'];
+
+/**
+ * The access of a user. Roles add up (the widest scope wins); an unknown role grants
+ * nothing. A team leader without a team attribute falls back to their own numbers, never
+ * to everyone's.
+ *
+ * | roles | tabs | scope | export, contacts | settings |
+ * |---|---|---|---|---|
+ * | admin | all | all | yes | yes |
+ * | wfo.full_access | dashboards, my stats, export | all | yes | no |
+ * | wfo.data_analyst, wfo.data_auditor | dashboards, my stats, export | all | yes | no |
+ * | supervisor | dashboards, my stats | all | no | no |
+ * | wfo.dashboard_viewer, wfo.quality_manager, wfo.quality_process_manager | dashboards, my stats | all | no | no |
+ * | wfo.team_leader | dashboards, my stats | own team | no | no |
+ * | agent | my stats | self | no | no |
+ */
+export function accessOf(user: User): Access {
+  const roles = new Set(user.roles);
+  const has = (...names: string[]): boolean => names.some((n) => roles.has(n));
+  const admin = has('admin');
+  const exporter = admin || has('wfo.full_access', 'wfo.data_analyst', 'wfo.data_auditor');
+  const seesAll = exporter || has('supervisor', 'wfo.dashboard_viewer', 'wfo.quality_manager', 'wfo.quality_process_manager');
+  const teamLeader = has('wfo.team_leader');
+  const agent = has('agent');
+
+  let scope: Scope = 'none';
+  if (seesAll) scope = 'all';
+  else if (teamLeader && user.team) scope = 'team';
+  else if ((teamLeader || agent) && user.workerSid) scope = 'self';
+
+  const tabs: Tab[] = [];
+  if (scope === 'all' || scope === 'team') tabs.push(...DASHBOARDS);
+  if (user.workerSid && scope !== 'none') tabs.push('myStats');
+  if (exporter) tabs.push('export');
+  if (admin) tabs.push('settings');
+
+  return {
+    tabs,
+    scope,
+    team: scope === 'team' ? user.team : undefined,
+    workerSid: scope === 'self' ? user.workerSid : undefined,
+    mayExport: exporter,
+    seesContacts: exporter,
+    mayEditSettings: admin,
+  };
+}
+
+/** May this access see the numbers of this agent (by sid and team)? */
+export function mayViewAgent(access: Access, agent: { sid: string; team?: string }): boolean {
+  switch (access.scope) {
+    case 'all':
+      return true;
+    case 'team':
+      return agent.team !== undefined && agent.team === access.team;
+    case 'self':
+      return agent.sid === access.workerSid;
+    case 'none':
+      return false;
+  }
+}
+
+/** A phone number or email as this access may see it: kept, or masked to its last characters. */
+export function maskContact(access: Access, contact: string | undefined): string | undefined {
+  if (contact === undefined || access.seesContacts) return contact;
+  const at = contact.indexOf('@');
+  if (at > 0) return `${contact[0]}•••${contact.slice(at)}`;
+  const digits = contact.replace(/\D/g, '');
+  return digits.length >= 4 ? `•••${digits.slice(-2)}` : '•••';
+}

@@ -1,0 +1,53 @@
+import { accessOf, mayViewAgent, maskContact, type Tab } from '../../src/core/roles';
+
+const dashboards: Tab[] = ['overview', 'queues', 'agents', 'conversations'];
+
+describe('roles → access', () => {
+  it.each([
+    // roles, team, expected tabs, scope, export
+    [['admin'], 'Blue', [...dashboards, 'myStats', 'export', 'settings'], 'all', true],
+    [['supervisor', 'wfo.full_access'], 'Blue', [...dashboards, 'myStats', 'export'], 'all', true],
+    [['wfo.data_analyst'], undefined, [...dashboards, 'myStats', 'export'], 'all', true],
+    [['wfo.data_auditor'], undefined, [...dashboards, 'myStats', 'export'], 'all', true],
+    [['supervisor'], 'Blue', [...dashboards, 'myStats'], 'all', false],
+    [['wfo.dashboard_viewer'], undefined, [...dashboards, 'myStats'], 'all', false],
+    [['wfo.quality_manager'], undefined, [...dashboards, 'myStats'], 'all', false],
+    [['wfo.quality_process_manager'], undefined, [...dashboards, 'myStats'], 'all', false],
+    [['wfo.team_leader'], 'Blue', [...dashboards, 'myStats'], 'team', false],
+    // a team leader with no team sees their own numbers, not everyone's
+    [['wfo.team_leader'], undefined, ['myStats'], 'self', false],
+    [['agent'], 'Blue', ['myStats'], 'self', false],
+    // roles add up: the widest scope wins
+    [['agent', 'wfo.team_leader'], 'Blue', [...dashboards, 'myStats'], 'team', false],
+    [['agent', 'supervisor'], 'Blue', [...dashboards, 'myStats'], 'all', false],
+    [['wfo.something_new'], 'Blue', [], 'none', false],
+    [[], undefined, [], 'none', false],
+  ])('%j (team %s)', (roles, team, tabs, scope, mayExport) => {
+    const access = accessOf({ roles, team, workerSid: 'WKme' });
+    expect(access.tabs).toEqual(tabs);
+    expect(access.scope).toBe(scope);
+    expect(access.mayExport).toBe(mayExport);
+    expect(access.seesContacts).toBe(mayExport);
+    expect(access.mayEditSettings).toBe(roles.includes('admin'));
+  });
+
+  it('an agent sees only their own row; a team leader only their team', () => {
+    const agent = accessOf({ roles: ['agent'], workerSid: 'WKme', team: 'Blue' });
+    expect(mayViewAgent(agent, { sid: 'WKme', team: 'Blue' })).toBe(true);
+    expect(mayViewAgent(agent, { sid: 'WKother', team: 'Blue' })).toBe(false);
+    const leader = accessOf({ roles: ['wfo.team_leader'], workerSid: 'WKme', team: 'Blue' });
+    expect(mayViewAgent(leader, { sid: 'WKother', team: 'Blue' })).toBe(true);
+    expect(mayViewAgent(leader, { sid: 'WKother', team: 'Green' })).toBe(false);
+    expect(mayViewAgent(leader, { sid: 'WKother' })).toBe(false);
+    expect(mayViewAgent(accessOf({ roles: [] }), { sid: 'WKme' })).toBe(false);
+  });
+
+  it.each([
+    ['+61 400 123 456', '•••56'],
+    ['casey@example.org', 'c•••@example.org'],
+    ['12', '•••'],
+  ])('contacts are masked without export: %s → %s', (contact, masked) => {
+    expect(maskContact(accessOf({ roles: ['supervisor'] }), contact)).toBe(masked);
+    expect(maskContact(accessOf({ roles: ['wfo.data_analyst'] }), contact)).toBe(contact);
+  });
+});
