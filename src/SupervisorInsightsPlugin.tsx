@@ -1,0 +1,16 @@
+import { FlexPlugin } from '@twilio/flex-plugin';
+import type * as Flex from '@twilio/flex-ui';
+import { registerInsights } from './flex';
+
+export const PLUGIN_NAME = 'SupervisorInsightsPlugin';
+
+/** The plugin: wires the parts in `init`, nothing else. */
+export class SupervisorInsightsPlugin extends FlexPlugin {
+  constructor() {
+    super(PLUGIN_NAME);
+  }
+
+  init(flex: typeof Flex, manager: Flex.Manager): void {
+    registerInsights(flex, manager);
+  }
+}

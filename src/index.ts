@@ -1,0 +1,4 @@
+import { loadPlugin } from '@twilio/flex-plugin';
+import { SupervisorInsightsPlugin } from './SupervisorInsightsPlugin';
+
+loadPlugin(SupervisorInsightsPlugin);

@@ -1,0 +1,58 @@
+import * as React from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Heading } from '@twilio-paste/core/heading';
+import { Tab, TabList, TabPanel, TabPanels, Tabs } from '@twilio-paste/core/tabs';
+import { Text } from '@twilio-paste/core/text';
+import type { Access, Tab as TabId } from '../core';
+
+/** Tab labels; every label goes through Flex strings later so a customer can rename them. */
+export const TAB_LABELS: Readonly<Record<TabId, string>> = {
+  overview: 'Overview',
+  queues: 'Queues',
+  agents: 'Agents & teams',
+  conversations: 'Conversations',
+  myStats: 'My stats',
+  export: 'Export',
+  settings: 'Settings',
+};
+
+export interface InsightsViewProps {
+  readonly access: Access;
+  /** What each tab shows; a tab without content says so. */
+  readonly panels?: Partial<Record<TabId, React.ReactNode>>;
+}
+
+/** The Insights view: only the tabs the user's roles allow. */
+export function InsightsView({ access, panels = {} }: InsightsViewProps): React.ReactElement {
+  if (access.tabs.length === 0) {
+    return (
+      <Box padding="space60">
+        <Heading as="h2" variant="heading20">
+          Insights
+        </Heading>
+        <Text as="p">Your roles do not include any Insights view. Ask an administrator for access.</Text>
+      </Box>
+    );
+  }
+  return (
+    <Box padding="space60" overflowY="auto" height="100%">
+      <Heading as="h2" variant="heading20">
+        Insights
+      </Heading>
+      <Tabs baseId="supervisor-insights-tabs" selectedId={`tab-${access.tabs[0]}`}>
+        <TabList aria-label="Insights tabs">
+          {access.tabs.map((t) => (
+            <Tab key={t} id={`tab-${t}`}>
+              {TAB_LABELS[t]}
+            </Tab>
+          ))}
+        </TabList>
+        <TabPanels>
+          {access.tabs.map((t) => (
+            <TabPanel key={t}>{panels[t] ?? <Text as="p">{TAB_LABELS[t]} arrives with the dashboards.</Text>}</TabPanel>
+          ))}
+        </TabPanels>
+      </Tabs>
+    </Box>
+  );
+}
