@@ -3,6 +3,7 @@
  * with what an admin stored in the Flex configuration's `ui_attributes` under the key
  * `supervisorInsights` merged over it, key by key.
  */
+import defaults from '../../flex-plugin.config.js';
 import { resolveConfig, type EngineConfig } from '../core';
 
 /** The documented `ui_attributes` key. */
@@ -13,8 +14,6 @@ export interface PluginConfig extends EngineConfig {
   readonly drillDownRules: readonly unknown[];
 }
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const defaults = require('../../flex-plugin.config.js') as PluginConfig;
 
 /** Merges `ui_attributes.supervisorInsights` (if any) over the bundled defaults. */
 export function runtimeConfig(uiAttributes: unknown): PluginConfig {
