@@ -1,0 +1,46 @@
+/**
+ * Headless Chromium (Debian's, installed by .ci/run when missing) driven by
+ * playwright-core, and the sandbox served by Vite on a free loopback port.
+ */
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { createServer, type ViteDevServer } from 'vite';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SCREENSHOTS = resolve(__dirname, 'screenshots');
+
+export async function launchBrowser(): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-')), {
+    executablePath: CHROMIUM,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export async function startSandbox(): Promise<{ url: string; server: ViteDevServer }> {
+  const server = await createServer({
+    configFile: resolve(__dirname, '../../vite.config.mjs'),
+    server: { port: 0, host: '127.0.0.1' },
+    logLevel: 'error',
+  });
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('the sandbox server has no port');
+  return { url: `http://127.0.0.1:${address.port}/`, server };
+}
+
+export function screenshotPath(name: string): string {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return join(SCREENSHOTS, `${name}.png`);
+}
