@@ -1,0 +1,54 @@
+/**
+ * End to end in Chromium: the sandbox as each role sees it. Screenshots go to
+ * test/e2e/screenshots/ (gitignored). Run by `npm run test:e2e` (node's test runner).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { BrowserContext, Page } from 'playwright-core';
+import type { ViteDevServer } from 'vite';
+import { launchBrowser, screenshotPath, startSandbox } from './browser';
+
+let browser: BrowserContext;
+let server: ViteDevServer;
+let url: string;
+let page: Page;
+
+const TABS = {
+  agent: ['My stats'],
+  stl: ['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats'],
+  sdl: ['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats', 'Export'],
+  analyst: ['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats', 'Export'],
+  admin: ['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats', 'Export', 'Settings'],
+} as const;
+
+describe('the sandbox in Chromium', () => {
+  before(async () => {
+    ({ url, server } = await startSandbox());
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [role, tabs] of Object.entries(TABS)) {
+    it(`${role} sees exactly their tabs`, async () => {
+      await page.goto(`${url}?role=${role}`);
+      await page.getByRole('heading', { name: 'Insights' }).waitFor();
+      const names = await page.getByRole('tab').allTextContents();
+      assert.deepEqual(names, tabs);
+      await page.screenshot({ path: screenshotPath(`roles-${role}`) });
+    });
+  }
+
+  it('switching role in the header reloads as that role', async () => {
+    await page.goto(`${url}?role=admin`);
+    await page.getByRole('tab', { name: 'Settings' }).waitFor();
+    await page.getByRole('combobox', { name: 'Role' }).selectOption('agent');
+    await page.waitForURL(/role=agent/);
+    await page.getByRole('heading', { name: 'Insights' }).waitFor();
+    assert.deepEqual(await page.getByRole('tab').allTextContents(), ['My stats']);
+  });
+});
