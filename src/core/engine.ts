@@ -168,6 +168,18 @@ interface WorkerRecord {
   readonly eventSids: Set<string>;
 }
 
+/** A contact waiting in queue now. */
+export interface WaitingSegment {
+  readonly taskSid: string;
+  readonly conversationId: string;
+  readonly queue: string;
+  /** When the wait in this queue began. */
+  readonly start: number;
+  readonly channel?: string;
+  readonly customerName?: string;
+  readonly customerContact?: string;
+}
+
 export interface ActivityInterval {
   readonly activity: string;
   readonly start: number;
@@ -191,6 +203,8 @@ export class Engine {
   /** Conversation key or task sid → conversation. */
   private readonly registry = new Map<string, ConversationRecord>();
   private readonly dirtyTasks: TaskRecord[] = [];
+  /** Tasks whose last queue segment is open: contacts waiting now. */
+  private readonly waiting = new Set<TaskRecord>();
   /** Tasks that still keep their events. */
   private readonly unsealed = new Set<TaskRecord>();
   private sinceSeal = 0;
@@ -322,6 +336,7 @@ export class Engine {
       sealed.sids += `${e.sid}\n`;
       setPosition(sealed.last, e);
       task.derived = sealed.fold.result();
+      this.noteWaiting(task);
       if (task.conversation) this.markConversation(task.conversation);
     } else {
       task.events.push(stored);
@@ -511,6 +526,7 @@ export class Engine {
       for (const ev of task.events) fold.apply(ev);
       task.fold = fold;
       task.derived = fold.result();
+      this.noteWaiting(task);
       if (task.conversation) this.markConversation(task.conversation);
     }
     this.dirtyTasks.length = 0;
@@ -688,6 +704,34 @@ export class Engine {
     const cells = this.cells.get(groupingId(g));
     if (!cells) throw new Error(`grouping ${groupingId(g)} is not maintained by this engine: pass it in EngineOptions.groupings`);
     return cells.get(period === '' ? slice : slice + '\u0000' + period)?.acc ?? emptyAccumulator();
+  }
+
+  /** Keeps the set of tasks with a contact still waiting in queue up to date. */
+  private noteWaiting(task: TaskRecord): void {
+    const segments = task.derived?.queueSegments;
+    const last = segments && segments.length > 0 ? segments[segments.length - 1] : undefined;
+    if (last !== undefined && last.end === undefined) this.waiting.add(task);
+    else this.waiting.delete(task);
+  }
+
+  /** Contacts waiting in queue now (open queue segments), without scanning every conversation. */
+  waitingNow(): WaitingSegment[] {
+    this.flush();
+    const out: WaitingSegment[] = [];
+    for (const task of this.waiting) {
+      const segments = task.derived?.queueSegments ?? [];
+      const open = segments[segments.length - 1];
+      out.push({
+        taskSid: task.sid,
+        conversationId: task.conversation?.id ?? task.sid,
+        queue: open.queue,
+        start: open.start,
+        channel: task.derived?.channel,
+        customerName: task.info?.customerName,
+        customerContact: task.info?.customerContact,
+      });
+    }
+    return out;
   }
 
   /** Known agents: sid, latest name and latest team. */

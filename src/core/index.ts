@@ -21,6 +21,7 @@ export type {
   SliceDimension,
   TaskInfo,
   TimeWindow,
+  WaitingSegment,
 } from './engine';
 export {
   RESERVATION_EVENT_TYPES,

@@ -204,3 +204,17 @@ describe('workload by quarter hour', () => {
     expect(open['2026-11-20T10:15'].waitSec).toBe(300);
   });
 });
+
+describe('contacts waiting now', () => {
+  it('lists open queue segments and drops them when the wait ends', () => {
+    const engine = engineFor(Abandon.slice(0, 2));
+    expect(engine.waitingNow()).toEqual([
+      { taskSid: 'WT01', conversationId: 'CA01', queue: 'CISS Safety', start: BASE, channel: 'voice', customerName: undefined, customerContact: undefined },
+    ]);
+    engine.apply(Abandon[2]);
+    expect(engine.waitingNow()).toEqual([]);
+    const moved = engineFor(QueueMove.slice(0, 3));
+    expect(moved.waitingNow().map((w) => [w.queue, w.start])).toEqual([['CISS Support', BASE + 30_000]]);
+    expect(engineFor(Handled).waitingNow()).toEqual([]);
+  });
+});

@@ -1,0 +1,185 @@
+/**
+ * The live store: one vanilla zustand store per session, fed by the engine. Events are
+ * queued and folded once per animation frame, so a burst of live updates costs one
+ * store update; a batch that changed nothing (duplicates, events outside the scope)
+ * notifies nobody. The role scope is applied before the fold (`scope.ts`).
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import {
+  DEFAULT_CONFIG,
+  applyEvent,
+  configProblems,
+  createEngineState,
+  type Access,
+  type EngineConfig,
+  type EngineState,
+  type Grouping,
+  type TrEvent,
+} from '../core';
+import { createScopeFilter, type ScopeFilter } from './scope';
+
+/**
+ * What the live dashboards read. Today's tiles and rows use the `day` cells, My stats
+ * and the overview's week use `week`, the trend chart `interval15` (30 and 60 minutes
+ * merge from it); `all/all` are the totals of everything loaded.
+ */
+export const LIVE_GROUPINGS: readonly Grouping[] = [
+  { slice: 'all', period: 'all' },
+  { slice: 'all', period: 'day' },
+  { slice: 'all', period: 'week' },
+  { slice: 'all', period: 'month' },
+  { slice: 'all', period: 'interval15' },
+  { slice: 'supportType', period: 'day' },
+  { slice: 'platform', period: 'day' },
+  { slice: 'queue', period: 'day' },
+  { slice: 'team', period: 'day' },
+  { slice: 'agent', period: 'day' },
+  { slice: 'agent', period: 'week' },
+];
+
+export const STORE_STATUSES = ['loading', 'ready', 'error'] as const;
+export type StoreStatus = (typeof STORE_STATUSES)[number];
+
+export interface InsightsState<C extends EngineConfig = EngineConfig> {
+  readonly access: Access;
+  /** The user's own worker sid, for My stats (undefined when the user is no worker or the scope is `none`). */
+  readonly workerSid?: string;
+  readonly config: C;
+  readonly engine: EngineState;
+  /** Epoch ms from the store's clock: at the last batch or `tick`. */
+  readonly now: number;
+  /** Bumped once per batch that changed the engine; selectors memoise on it. */
+  readonly version: number;
+  /** `loading` until the source reports the backfill done; `error` with `error` set. */
+  readonly status: StoreStatus;
+  readonly error?: string;
+}
+
+export type InsightsStore<C extends EngineConfig = EngineConfig> = StoreApi<InsightsState<C>>;
+
+/** Runs a callback once, later (the next animation frame). */
+export type Schedule = (callback: () => void) => void;
+
+export interface InsightsStoreOptions<C extends EngineConfig = EngineConfig> {
+  readonly access: Access;
+  readonly config: C;
+  /** The clock (default `Date.now`). */
+  readonly now?: () => number;
+  /** Default: `requestAnimationFrame` where there is one, else `setTimeout(callback, 16)`. */
+  readonly schedule?: Schedule;
+  /** The user's own worker sid (scope `self` always uses `access.workerSid`). */
+  readonly workerSid?: string;
+}
+
+interface Runtime {
+  readonly clock: () => number;
+  readonly schedule: Schedule;
+  readonly filter: ScopeFilter;
+  /** False for scope `none` and for an unusable config. */
+  readonly ingesting: boolean;
+  queue: TrEvent[];
+  scheduled: boolean;
+}
+
+/** Per store: what is not state (the queue, the clock, the scope filter). */
+const runtimes = new WeakMap<object, Runtime>();
+
+function defaultSchedule(): Schedule {
+  if (typeof requestAnimationFrame === 'function') return (callback) => void requestAnimationFrame(() => callback());
+  return (callback) => void setTimeout(callback, 16);
+}
+
+function runtimeOf(store: object): Runtime {
+  const rt = runtimes.get(store);
+  if (!rt) throw new Error('not a store made by createInsightsStore: create it with createInsightsStore(options)');
+  return rt;
+}
+
+/**
+ * A store for one session. An unusable config (a bad time zone, say) gives a store in
+ * status `error` that ingests nothing, rather than an exception inside Flex.
+ */
+export function createInsightsStore<C extends EngineConfig>(options: InsightsStoreOptions<C>): InsightsStore<C> {
+  const { access, config } = options;
+  const clock = options.now ?? Date.now;
+  const problems = configProblems(config);
+  const workerSid = access.scope === 'self' ? access.workerSid : access.scope === 'none' ? undefined : options.workerSid;
+  const filter = createScopeFilter(access, { reorderWindowMs: config.reorderWindowMs, ownWorkerSid: workerSid });
+  const engine = createEngineState(problems.length === 0 ? config : DEFAULT_CONFIG, { groupings: LIVE_GROUPINGS });
+  const store = createStore<InsightsState<C>>()(() => ({
+    access,
+    workerSid,
+    config,
+    engine,
+    now: clock(),
+    version: 0,
+    status: problems.length === 0 ? 'loading' : 'error',
+    error: problems.length === 0 ? undefined : `configuration: ${problems.join('; ')}`,
+  }));
+  runtimes.set(store, {
+    clock,
+    schedule: options.schedule ?? defaultSchedule(),
+    filter,
+    ingesting: problems.length === 0 && access.scope !== 'none',
+    queue: [],
+    scheduled: false,
+  });
+  return store;
+}
+
+/** Queues events for the next batch (one per animation frame). Scope `none` ingests nothing. */
+export function ingest<C extends EngineConfig>(store: InsightsStore<C>, events: readonly TrEvent[]): void {
+  const rt = runtimeOf(store);
+  if (!rt.ingesting || events.length === 0) return;
+  // A loop, not push(...events): a backfill page can be larger than the argument limit.
+  for (const e of events) rt.queue.push(e);
+  if (!rt.scheduled) {
+    rt.scheduled = true;
+    rt.schedule(() => applyQueued(store));
+  }
+}
+
+/**
+ * Folds the queued events now, as one batch: one `setState` if anything changed, none
+ * otherwise. The scheduled frame calls it; a source may too (at the end of a backfill).
+ */
+export function applyQueued<C extends EngineConfig>(store: InsightsStore<C>): void {
+  const rt = runtimeOf(store);
+  rt.scheduled = false;
+  if (rt.queue.length === 0) return;
+  const batch = rt.queue;
+  rt.queue = [];
+  const before = store.getState();
+  let engine = before.engine;
+  try {
+    for (const e of rt.filter.select(batch)) engine = applyEvent(engine, e);
+    if (engine === before.engine) return;
+    // Aggregates are brought up to date here, in the frame, so selectors only read.
+    engine.engine.flush();
+    store.setState({ engine, version: before.version + 1, now: rt.clock() });
+  } catch (err) {
+    // The engine never throws on bad data; this is a bug, and it must not take Flex down.
+    console.error('[supervisor-insights] store update failed:', err);
+    const error = err instanceof Error ? err.message : String(err);
+    store.setState({ engine, status: 'error', error, version: before.version + 1 });
+  }
+}
+
+/** Reads the clock into `now` (a timer calls it: waits grow, the day rolls over). */
+export function tick<C extends EngineConfig>(store: InsightsStore<C>): void {
+  const now = runtimeOf(store).clock();
+  if (now !== store.getState().now) store.setState({ now });
+}
+
+/** Sets the loading status: `ready` once the backfill is in, `error` with a message. */
+export function setStatus<C extends EngineConfig>(store: InsightsStore<C>, status: StoreStatus, error?: string): void {
+  const s = store.getState();
+  const next = status === 'error' ? (error ?? s.error ?? 'unknown error') : undefined;
+  if (s.status !== status || s.error !== next) store.setState({ status, error: next });
+}
+
+/** Events queued for the next batch and events held back by the scope (for diagnostics and tests). */
+export function pendingOf<C extends EngineConfig>(store: InsightsStore<C>): { queued: number; held: number } {
+  const rt = runtimeOf(store);
+  return { queued: rt.queue.length, held: rt.filter.heldEvents() };
+}

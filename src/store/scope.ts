@@ -1,0 +1,252 @@
+/**
+ * Role scope applied at ingestion: the events a session may fold at all. An agent's
+ * engine never receives another agent's events, so it cannot compute their rows; a
+ * team leader's engine keeps every contact (queue figures are nobody's numbers) but
+ * knows only the agents of the team by name.
+ *
+ * - `all`: every event, unchanged.
+ * - `team`: worker events of the team's agents (and of the user) only. Reservation
+ *   events of anyone else are kept for the queue figures (an acceptance ends a wait,
+ *   an engagement is handled) but anonymised: worker sid `OTHER_AGENTS`, team
+ *   `OTHER_TEAMS`, no name. Task events are kept, without worker fields of anyone
+ *   outside the team. An event's team is the one in its own worker attributes, else the
+ *   last one seen for that worker; a worker whose team is not known yet is outside the
+ *   team (privacy first). So an agent who changes team counts for the team leader
+ *   while they were in it, as the team slice does (handling team).
+ * - `self`: the agent's own worker and reservation events, and the task events of the
+ *   conversations they hold a reservation in (the queue segments of those conversations
+ *   tell whether the agent's engagement was transferred). Task events come before the
+ *   agent's reservation (a contact waits before it is offered), so task events of other
+ *   conversations are held back, per task, and released when a reservation of the agent
+ *   names the task or its conversation; they are dropped once the task ended and the
+ *   stream is `reorderWindowMs` past it, or after a day without events. Other agents'
+ *   reservation events are dropped, not anonymised: the agent's engine holds nothing of
+ *   anyone else, not even a roll-up.
+ * - `none`: nothing.
+ */
+import { entityKindOf, taskInfoOf, teamOf, type Access, type Attributes, type TrEvent } from '../core';
+
+/** The worker sid every anonymised reservation carries in a team leader's session. */
+export const OTHER_AGENTS = '(other agents)';
+/** The team of `OTHER_AGENTS`. */
+export const OTHER_TEAMS = '(other teams)';
+
+const OTHER_ATTRIBUTES: Attributes = Object.freeze({ team: OTHER_TEAMS });
+const TASK_END_TYPES: ReadonlySet<string> = new Set(['task.completed', 'task.canceled', 'task.deleted', 'task.system-deleted']);
+/** A held task with no event for this long is dropped even without an end event. */
+const HELD_IDLE_MS = 24 * 3_600_000;
+/** Held tasks are swept at most once per this much stream time. */
+const SWEEP_EVERY_MS = 10_000;
+
+export interface ScopeFilter {
+  /** The events of this batch the access may fold; may release events held back from earlier batches. */
+  select(events: readonly TrEvent[]): readonly TrEvent[];
+  /** Task events held back until they turn out to concern the agent (scope `self`). */
+  heldEvents(): number;
+}
+
+export interface ScopeFilterOptions {
+  readonly reorderWindowMs: number;
+  /** The user's own worker sid: a team leader always sees their own events. */
+  readonly ownWorkerSid?: string;
+}
+
+/** The ingestion filter of an access. Throws for an access not built by `accessOf`. */
+export function createScopeFilter(access: Access, options: ScopeFilterOptions): ScopeFilter {
+  switch (access.scope) {
+    case 'all':
+      return { select: (events) => events, heldEvents: () => 0 };
+    case 'none':
+      return { select: () => [], heldEvents: () => 0 };
+    case 'team':
+      if (!access.team) throw new Error('scope "team" needs access.team: build the access with accessOf(user)');
+      return teamFilter(access.team, options.ownWorkerSid);
+    case 'self':
+      if (!access.workerSid) throw new Error('scope "self" needs access.workerSid: build the access with accessOf(user)');
+      return selfFilter(access.workerSid, options.reorderWindowMs);
+  }
+}
+
+const hasWorker = (e: TrEvent): e is TrEvent & { workerSid: string } => typeof e.workerSid === 'string' && e.workerSid !== '';
+
+/** The event without the worker fields (task events may carry them; the fold does not need them). */
+function withoutWorker(e: TrEvent): TrEvent {
+  if (e.workerSid === undefined && e.workerName === undefined && e.workerAttributes === undefined) return e;
+  const { workerSid: _sid, workerName: _name, workerAttributes: _attributes, ...rest } = e;
+  return rest;
+}
+
+function anonymised(e: TrEvent): TrEvent {
+  const { workerName: _name, ...rest } = e;
+  return { ...rest, workerSid: OTHER_AGENTS, workerAttributes: OTHER_ATTRIBUTES };
+}
+
+function teamFilter(team: string, ownWorkerSid: string | undefined): ScopeFilter {
+  /** Last team seen per worker, with the time of the event that said so. */
+  const known = new Map<string, { team: string; ts: number }>();
+  const teamOfEvent = (e: TrEvent & { workerSid: string }): string | undefined => {
+    if (!e.workerAttributes) return known.get(e.workerSid)?.team;
+    const t = teamOf(e.workerAttributes);
+    const last = known.get(e.workerSid);
+    if (!last || last.ts <= e.ts) known.set(e.workerSid, { team: t, ts: e.ts });
+    return t;
+  };
+  const viewable = (e: TrEvent & { workerSid: string }): boolean => {
+    const t = teamOfEvent(e);
+    return e.workerSid === ownWorkerSid || t === team;
+  };
+  return {
+    select(events) {
+      const out: TrEvent[] = [];
+      for (const e of events) {
+        const kind = entityKindOf(e.type);
+        if (kind === undefined) continue;
+        // Without a worker sid the engine rejects a worker or reservation event anyway.
+        if (!hasWorker(e)) {
+          out.push(kind === 'task' ? withoutWorker(e) : e);
+          continue;
+        }
+        const mine = viewable(e);
+        if (kind === 'worker') {
+          if (mine) out.push(e);
+        } else if (kind === 'reservation') {
+          out.push(mine ? e : anonymised(e));
+        } else {
+          out.push(mine ? e : withoutWorker(e));
+        }
+      }
+      return out;
+    },
+    heldEvents: () => 0,
+  };
+}
+
+interface HeldTask {
+  readonly events: TrEvent[];
+  /** The task sid and every conversation key its events named. */
+  readonly keys: Set<string>;
+  lastTs: number;
+  ended: boolean;
+}
+
+function selfFilter(workerSid: string, reorderWindowMs: number): ScopeFilter {
+  /** Task sids and conversation keys of the agent's conversations. */
+  const mine = new Set<string>();
+  const held = new Map<string, HeldTask>();
+  /** Task sid or conversation key → sids of held tasks that name it. */
+  const heldByKey = new Map<string, Set<string>>();
+  const keyCache = new WeakMap<Attributes, string | null>();
+  let heldCount = 0;
+  let newest = -Infinity;
+  let sweptAt = -Infinity;
+
+  const conversationKeyOf = (e: TrEvent): string | undefined => {
+    const a = e.taskAttributes;
+    if (!a) return undefined;
+    let key = keyCache.get(a);
+    if (key === undefined) {
+      key = taskInfoOf(a).conversationKey ?? null;
+      keyCache.set(a, key);
+    }
+    return key ?? undefined;
+  };
+
+  const forget = (sid: string, h: HeldTask): void => {
+    held.delete(sid);
+    heldCount -= h.events.length;
+    for (const k of h.keys) {
+      const set = heldByKey.get(k);
+      if (set) {
+        set.delete(sid);
+        if (set.size === 0) heldByKey.delete(k);
+      }
+    }
+  };
+
+  /** Marks these ids as the agent's and releases every held task they reach, transitively. */
+  const claim = (ids: readonly (string | undefined)[], out: TrEvent[]): void => {
+    const work: string[] = [];
+    for (const id of ids) {
+      if (id !== undefined && !mine.has(id)) {
+        mine.add(id);
+        work.push(id);
+      }
+    }
+    while (work.length > 0) {
+      const sids = heldByKey.get(work.pop() as string);
+      if (!sids) continue;
+      for (const sid of [...sids]) {
+        const h = held.get(sid);
+        if (!h) continue;
+        forget(sid, h);
+        for (const e of h.events) out.push(e);
+        for (const k of h.keys) {
+          if (!mine.has(k)) {
+            mine.add(k);
+            work.push(k);
+          }
+        }
+      }
+    }
+  };
+
+  const hold = (taskSid: string, key: string | undefined, e: TrEvent): void => {
+    let h = held.get(taskSid);
+    if (!h) {
+      h = { events: [], keys: new Set(), lastTs: e.ts, ended: false };
+      held.set(taskSid, h);
+    }
+    h.events.push(e);
+    heldCount++;
+    if (e.ts > h.lastTs) h.lastTs = e.ts;
+    if (TASK_END_TYPES.has(e.type)) h.ended = true;
+    for (const k of [taskSid, key]) {
+      if (k === undefined || h.keys.has(k)) continue;
+      h.keys.add(k);
+      let set = heldByKey.get(k);
+      if (!set) heldByKey.set(k, (set = new Set()));
+      set.add(taskSid);
+    }
+  };
+
+  const sweep = (): void => {
+    sweptAt = newest;
+    for (const [sid, h] of held) {
+      if ((h.ended && h.lastTs < newest - reorderWindowMs) || h.lastTs < newest - HELD_IDLE_MS) forget(sid, h);
+    }
+  };
+
+  return {
+    select(events) {
+      const out: TrEvent[] = [];
+      for (const e of events) {
+        const kind = entityKindOf(e.type);
+        if (kind === undefined) continue;
+        if (Number.isFinite(e.ts) && e.ts > newest) newest = e.ts;
+        if (kind === 'worker') {
+          if (e.workerSid === workerSid) out.push(e);
+          continue;
+        }
+        const taskSid = e.taskSid;
+        if (typeof taskSid !== 'string' || taskSid === '') continue;
+        const key = conversationKeyOf(e);
+        if (kind === 'reservation') {
+          if (e.workerSid !== workerSid) continue;
+          claim([taskSid, key], out);
+          out.push(e);
+          continue;
+        }
+        const event = e.workerSid === workerSid ? e : withoutWorker(e);
+        if (mine.has(taskSid) || (key !== undefined && mine.has(key))) {
+          claim([taskSid, key], out);
+          out.push(event);
+        } else {
+          hold(taskSid, key, event);
+        }
+      }
+      if (newest - sweptAt >= SWEEP_EVERY_MS) sweep();
+      return out;
+    },
+    heldEvents: () => heldCount,
+  };
+}
