@@ -6,7 +6,8 @@
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
 import { accessOf, teamOf, type Access, type User } from '../core';
-import { InsightsView } from '../views/InsightsView';
+import { InsightsRoot } from '../views/InsightsRoot';
+import { connectLive } from './connect';
 import { runtimeConfig, type PluginConfig } from './runtimeConfig';
 
 export const VIEW_NAME = 'supervisor-insights';
@@ -41,13 +42,16 @@ export interface Registration {
 /** Adds the Insights view and its side link for users whose roles allow any tab. */
 export function registerInsights(flex: typeof Flex, manager: Flex.Manager): Registration {
   const config = runtimeConfig(manager.serviceConfiguration?.ui_attributes);
-  const access = accessOf(userOf(manager));
+  const user = userOf(manager);
+  const access = accessOf(user);
   if (access.tabs.length === 0) return { access, config };
 
+  // The live store lives as long as the mounted view (see connect.ts).
+  const connect = () => connectLive(manager, access, config, user.workerSid);
   guarded('adding the Insights view', () => {
     flex.ViewCollection.Content.add(
       <flex.View name={VIEW_NAME} key={VIEW_NAME}>
-        <InsightsView access={access} />
+        <InsightsRoot access={access} connect={connect} />
       </flex.View>,
     );
   });

@@ -1,7 +1,7 @@
 /**
  * The sandbox: the plugin's own `init()` in a Flex-like page, with fake clients driven by
  * the simulator. `?role=agent|stl|sdl|analyst|admin` picks who is signed in,
- * `?speed=60` how fast simulated time runs.
+ * `?speed=60` how fast simulated time runs, `?agents=40` how big the centre is.
  */
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
@@ -9,24 +9,60 @@ import { Theme } from '@twilio-paste/core/theme';
 import { SupervisorInsightsPlugin } from '../SupervisorInsightsPlugin';
 import { VIEW_NAME } from '../flex';
 import { simulationRoster } from '../sources/simulator';
+import { createBenchCentre, type BenchCentre } from './benchCentre';
+import { SimulatedCentre } from './centre';
 import { Host, createFakeFlex } from './fakeFlex';
 import { PERSONAS, personaOf, type PersonaId } from './personas';
 
 const params = new URLSearchParams(window.location.search);
 const persona = personaOf(params.get('role'));
-const roster = simulationRoster({ agents: 40, seed: 1 });
+const speed = Math.max(1, Number(params.get('speed') ?? 60) || 60);
+const agents = Math.min(500, Math.max(5, Number(params.get('agents') ?? 40) || 40));
+const roster = simulationRoster({ agents, seed: 1 });
 const me = roster.agents[0];
 
+// `?bench=1&workers=2000&tasks=400`: a fixed centre for the live benchmark, driven by it.
+const bench = params.get('bench') === '1';
+let insightsClient: unknown;
+if (bench) {
+  const centre = createBenchCentre(Number(params.get('workers') ?? 2000), Number(params.get('tasks') ?? 400), Date.now);
+  insightsClient = centre.client;
+  (window as unknown as { sandboxBench: BenchCentre }).sandboxBench = centre;
+} else {
+  // The whole page runs on simulated time, so "today", waits and activity durations follow it.
+  const realNow = Date.now.bind(Date);
+  const centre = new SimulatedCentre({ agents, seed: 1, speed, realNow });
+  Date.now = () => centre.now();
+  setInterval(() => centre.tick(), 100);
+  insightsClient = centre.client;
+}
+
 const flex = createFakeFlex(VIEW_NAME);
+
 const manager = {
   user: { roles: [...PERSONAS[persona].roles] },
   workerClient: { sid: me.sid, attributes: me.profile },
   serviceConfiguration: { ui_attributes: {} },
+  insightsClient,
 };
 
 // The same code path as in Flex: the plugin's init with Flex-shaped objects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 new SupervisorInsightsPlugin().init(flex as any, manager as any);
+
+/** The simulated time, so a person sees the clock the numbers follow. */
+function SimClock(): React.ReactElement {
+  const [now, setNow] = React.useState(Date.now());
+  React.useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 500);
+    return () => clearInterval(t);
+  }, []);
+  return (
+    <span aria-label="Simulated time" style={{ fontVariantNumeric: 'tabular-nums', opacity: 0.85 }}>
+      {new Date(now).toISOString().slice(0, 16).replace('T', ' ')} UTC · {speed}×
+    </span>
+  );
+}
 
 function switchTo(id: PersonaId): void {
   params.set('role', id);
@@ -37,6 +73,7 @@ const header = (
   <>
     <strong style={{ fontSize: 16 }}>Flex</strong>
     <span style={{ opacity: 0.7 }}>sandbox</span>
+    <SimClock />
     <label style={{ marginLeft: 'auto', display: 'flex', gap: 8, alignItems: 'center' }}>
       Signed in as
       <select aria-label="Role" value={persona} onChange={(e) => switchTo(e.target.value as PersonaId)}>

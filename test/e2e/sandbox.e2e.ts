@@ -43,6 +43,29 @@ describe('the sandbox in Chromium', () => {
     });
   }
 
+  it('a live figure moves as simulated time passes', async () => {
+    await page.goto(`${url}?role=sdl&speed=600`);
+    const figure = page.locator('[data-figure="overview"]');
+    await figure.waitFor();
+    const first = await figure.textContent();
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-figure="overview"]')?.textContent !== before,
+      first,
+      { timeout: 60_000 },
+    );
+    await page.screenshot({ path: screenshotPath('live-overview') });
+    await page.getByRole('tab', { name: 'Queues' }).click();
+    await page.getByRole('region', { name: 'Waiting now' }).waitFor();
+    await page.screenshot({ path: screenshotPath('live-queues') });
+  });
+
+  it('an agent\'s page holds only their own numbers', async () => {
+    await page.goto(`${url}?role=agent&speed=600`);
+    await page.getByRole('region', { name: 'My handled today' }).waitFor();
+    assert.equal(await page.getByRole('tab').count(), 1);
+    assert.equal(await page.locator('[data-figure="agents"]').count(), 0);
+  });
+
   it('switching role in the header reloads as that role', async () => {
     await page.goto(`${url}?role=admin`);
     await page.getByRole('tab', { name: 'Settings' }).waitFor();

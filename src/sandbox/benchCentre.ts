@@ -1,0 +1,68 @@
+/**
+ * A fixed centre for `npm run bench:live`: `workers` agents and `tasks` contacts waiting,
+ * put straight into the fake indexes, and a hook that changes one item at a time so the
+ * benchmark can time an update from the index to the figure on screen.
+ */
+import { FakeInsightsClient } from './fakeInsightsClient';
+
+const hex = (n: number, width = 32): string => n.toString(16).padStart(width, '0');
+const QUEUES = ['CISS Safety', 'CISS Support', 'DIGI Check In', 'DIGI Technical Support'];
+
+export interface BenchCentre {
+  readonly client: FakeInsightsClient;
+  /** A new contact starts waiting (`add`) or the oldest extra one is answered and leaves (`remove`). */
+  change(kind: 'add' | 'remove'): void;
+}
+
+export function createBenchCentre(workers: number, tasks: number, now: () => number): BenchCentre {
+  const client = new FakeInsightsClient();
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  const start = now();
+  for (let i = 0; i < workers; i++) {
+    const sid = `WK${hex(i)}`;
+    client.set('tr-worker', sid, {
+      worker_sid: sid,
+      friendly_name: `agent${i}`,
+      activity_name: i % 3 === 0 ? 'Break' : 'Available',
+      date_activity_changed: iso(start - (i % 600) * 1000),
+      date_updated: iso(start - (i % 600) * 1000),
+      attributes: { full_name: `Agent ${i}`, team: `Team ${i % 40}` },
+    });
+  }
+  let next = 0;
+  const waitingTask = (n: number) => {
+    const sid = `WT${hex(n)}`;
+    const created = iso(now() - (n % 300) * 1000);
+    return {
+      sid,
+      item: {
+        task_sid: sid,
+        status: 'pending',
+        queue_name: QUEUES[n % QUEUES.length],
+        channel_type: n % 2 === 0 ? 'voice' : 'chat',
+        channel_unique_name: n % 2 === 0 ? 'voice' : 'chat',
+        attributes: { call_sid: `CA${hex(n)}`, name: `Caller ${n}` },
+        date_created: created,
+        date_updated: created,
+      },
+    };
+  };
+  for (; next < tasks; next++) {
+    const t = waitingTask(next);
+    client.set('tr-task', t.sid, t.item);
+  }
+  const extra: string[] = [];
+  return {
+    client,
+    change(kind) {
+      if (kind === 'add' || extra.length === 0) {
+        const t = waitingTask(next++);
+        extra.push(t.sid);
+        client.set('tr-task', t.sid, { ...t.item, date_created: iso(now()), date_updated: iso(now()) });
+        return;
+      }
+      const sid = extra.shift() as string;
+      client.set('tr-task', sid, { ...waitingTask(Number.parseInt(sid.slice(2), 16)).item, status: 'canceled', date_updated: iso(now()) });
+    },
+  };
+}

@@ -1,0 +1,404 @@
+/**
+ * Live-query items to canonical events. Each index has a tracker that remembers the last
+ * state it saw of every item and turns a change of state into the events TaskRouter
+ * would have sent for it. Seeing the same state again (a re-snapshot, a reconnect, a
+ * second shard) produces nothing; and every event's sid is derived from the item and the
+ * state it describes, never from when or where it was seen, so even a second source over
+ * the same data produces the same sids and the engine counts each once.
+ *
+ * Sids: `live:<index>:<sid>:<what>[:<discriminator>]`. A transition that happens once in
+ * an item's life (a task's creation, a reservation's acceptance) has no discriminator;
+ * one that can repeat carries what tells the repetitions apart (the activity and the time
+ * it was entered; the queue and the time it was entered; the time and a hash of new
+ * attributes). `date_updated` is not part of one-off sids on purpose: it also moves when
+ * something unrelated changes, and the same acceptance must keep the same sid.
+ *
+ * Timestamps come from the items' own date fields. Where a state was skipped (a
+ * reservation first seen in wrap-up, or after a disconnect) the implied earlier step is
+ * placed at the latest moment known to be before it: the item's `date_created` on first
+ * sight, else the `date_updated` of the previous observation. So talk time can only be
+ * over-estimated by the gap, never lost.
+ */
+import { toEpochMs, type Attributes, type KnownEventType, type TrEvent } from '../../core';
+import type { LiveIndex } from './items';
+
+/** Why an item left an index, as far as the source can tell. */
+export interface Vanished {
+  readonly index: LiveIndex;
+  readonly key: string;
+  /** The status (or activity) it had when last seen. */
+  readonly lastStatus?: string;
+}
+
+export interface RemovalOutcome {
+  readonly events: TrEvent[];
+  /** Set when the removal says nothing certain about how the item ended. */
+  readonly vanished?: Vanished;
+}
+
+export interface ItemTracker {
+  readonly index: LiveIndex;
+  /** Events for a new or changed item; pushes onto `out`. Returns false if the item was unusable. */
+  observe(key: string, value: unknown, out: TrEvent[]): boolean;
+  /** The item left the index (or every query that held it). */
+  remove(key: string, nowMs: number): RemovalOutcome;
+  /** The sid of a known item (for placing it in a shard), or undefined. */
+  sidOf(key: string): string | undefined;
+  /** Keys currently known. */
+  keys(): IterableIterator<string>;
+  readonly size: number;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v !== '' ? v : undefined;
+}
+
+function record(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** Attributes as an object and as canonical text (to tell a change), from an object or JSON text. */
+function attributesOf(v: unknown): { attrs?: Attributes; text: string } {
+  if (typeof v === 'string') {
+    try {
+      const parsed = record(JSON.parse(v));
+      return parsed ? { attrs: parsed, text: v } : { text: '' };
+    } catch {
+      return { text: '' };
+    }
+  }
+  const o = record(v);
+  return o ? { attrs: o, text: JSON.stringify(o) } : { text: '' };
+}
+
+/** FNV-1a, 32 bits, as 8 hex digits: tells two attribute states apart inside a sid. */
+export function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The deterministic sid of a synthesized event. */
+export function liveSid(index: LiveIndex, sid: string, ...parts: (string | number)[]): string {
+  return ['live', index, sid, ...parts].join(':');
+}
+
+// ---- tr-worker ----------------------------------------------------------------
+
+interface WorkerState {
+  readonly sid: string;
+  activity?: string;
+  /** `date_activity_changed` as the item gives it. */
+  changedAt?: number;
+  /** When the current activity began for the fold (`changedAt`, or 1 ms on; see below). */
+  since?: number;
+  attrsText: string;
+}
+
+class WorkerTracker implements ItemTracker {
+  readonly index = 'tr-worker' as const;
+  private readonly state = new Map<string, WorkerState>();
+
+  get size(): number {
+    return this.state.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.state.keys();
+  }
+
+  sidOf(key: string): string | undefined {
+    return this.state.get(key)?.sid;
+  }
+
+  observe(key: string, value: unknown, out: TrEvent[]): boolean {
+    const item = record(value);
+    if (!item) return false;
+    const sid = str(item.worker_sid) ?? key;
+    const activity = str(item.activity_name);
+    const updated = toEpochMs(item.date_updated);
+    const changedAt = toEpochMs(item.date_activity_changed);
+    const { attrs, text } = attributesOf(item.attributes);
+    const base = { workerSid: sid, workerName: str(item.friendly_name), workerAttributes: attrs };
+    const prev = this.state.get(key);
+    if (!prev) {
+      const since = changedAt ?? updated;
+      this.state.set(key, { sid, activity, changedAt, since, attrsText: text });
+      if (activity !== undefined && since !== undefined) {
+        out.push({ ...base, sid: liveSid(this.index, sid, 'activity', since, activity), type: 'worker.activity.update', ts: since, activityName: activity });
+      } else if (updated !== undefined) {
+        out.push({ ...base, sid: liveSid(this.index, sid, 'attributes', updated, shortHash(text)), type: 'worker.attributes.update', ts: updated });
+      }
+      return true;
+    }
+    // An older view of the worker than the one already seen (a late copy from another query).
+    if (changedAt !== undefined && prev.changedAt !== undefined && changedAt < prev.changedAt) return true;
+    const activityChanged = activity !== undefined && (activity !== prev.activity || (changedAt !== undefined && changedAt !== prev.changedAt));
+    let since = changedAt ?? updated;
+    if (activityChanged && since !== undefined) {
+      // Two changes in one millisecond keep the order they were seen in: the later one
+      // is stepped 1 ms on, since events at one instant are ordered by sid in the fold.
+      if (prev.since !== undefined && since <= prev.since) since = prev.since + 1;
+      out.push({
+        ...base,
+        sid: liveSid(this.index, sid, 'activity', since, activity),
+        type: 'worker.activity.update',
+        ts: since,
+        activityName: activity,
+        previousActivityName: prev.activity,
+        previousActivityMs: prev.since !== undefined ? since - prev.since : undefined,
+      });
+      prev.activity = activity;
+      prev.changedAt = changedAt;
+      prev.since = since;
+      prev.attrsText = text;
+      return true;
+    }
+    if (text !== prev.attrsText && text !== '') {
+      const ts = updated ?? since;
+      if (ts !== undefined) {
+        out.push({ ...base, sid: liveSid(this.index, sid, 'attributes', ts, shortHash(text)), type: 'worker.attributes.update', ts });
+      }
+      prev.attrsText = text;
+    }
+    return true;
+  }
+
+  remove(key: string): RemovalOutcome {
+    const prev = this.state.get(key);
+    this.state.delete(key);
+    if (!prev) return { events: [] };
+    // A worker leaves tr-worker when it is deleted; the item carries no deletion time, so
+    // no `worker.deleted` is made up: its last activity runs on to the window's end.
+    return { events: [], vanished: { index: this.index, key, lastStatus: prev.activity } };
+  }
+}
+
+// ---- tr-task ------------------------------------------------------------------
+
+const TASK_ENDS: Readonly<Record<string, KnownEventType>> = {
+  completed: 'task.completed',
+  canceled: 'task.canceled',
+};
+
+interface TaskState {
+  readonly sid: string;
+  status?: string;
+  queue?: string;
+  attrsText: string;
+  updated?: number;
+  wrapped: boolean;
+  ended: boolean;
+}
+
+function taskStatus(v: unknown): string | undefined {
+  const s = str(v)?.toLowerCase();
+  return s === 'wrapup' ? 'wrapping' : s === 'cancelled' ? 'canceled' : s;
+}
+
+class TaskTracker implements ItemTracker {
+  readonly index = 'tr-task' as const;
+  private readonly state = new Map<string, TaskState>();
+
+  get size(): number {
+    return this.state.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.state.keys();
+  }
+
+  sidOf(key: string): string | undefined {
+    return this.state.get(key)?.sid;
+  }
+
+  observe(key: string, value: unknown, out: TrEvent[]): boolean {
+    const item = record(value);
+    if (!item) return false;
+    const sid = str(item.task_sid) ?? key;
+    const status = taskStatus(item.status);
+    const queue = str(item.queue_name);
+    const created = toEpochMs(item.date_created);
+    const updated = toEpochMs(item.date_updated) ?? created;
+    const { attrs, text } = attributesOf(item.attributes);
+    const base = {
+      taskSid: sid,
+      queueName: queue,
+      queueSid: str(item.queue_sid),
+      channel: str(item.channel_unique_name) ?? str(item.channel_type),
+      taskAttributes: attrs,
+    };
+    let prev = this.state.get(key);
+    if (!prev) {
+      const at = created ?? updated;
+      if (at === undefined) return false;
+      prev = { sid, status: undefined, queue, attrsText: text, updated, wrapped: false, ended: false };
+      this.state.set(key, prev);
+      out.push({ ...base, sid: liveSid(this.index, sid, 'created'), type: 'task.created', ts: at });
+      if (queue !== undefined) {
+        out.push({ ...base, sid: liveSid(this.index, sid, 'entered', queue, at), type: 'task-queue.entered', ts: at });
+      }
+    } else {
+      if (updated !== undefined && prev.updated !== undefined && updated < prev.updated) return true;
+      const changedAt = updated ?? prev.updated;
+      if (changedAt === undefined) return true;
+      if (queue !== undefined && queue !== prev.queue && !prev.ended) {
+        out.push({ ...base, sid: liveSid(this.index, sid, 'entered', queue, changedAt), type: 'task-queue.entered', ts: changedAt });
+        prev.queue = queue;
+      }
+      if (text !== prev.attrsText && text !== '') {
+        out.push({ ...base, sid: liveSid(this.index, sid, 'updated', changedAt, shortHash(text)), type: 'task.updated', ts: changedAt });
+        prev.attrsText = text;
+      }
+      prev.updated = changedAt;
+    }
+    const at = updated ?? created;
+    if (at !== undefined && !prev.ended) {
+      if (status === 'wrapping' && !prev.wrapped) {
+        prev.wrapped = true;
+        out.push({ ...base, sid: liveSid(this.index, sid, 'wrapup'), type: 'task.wrapup', ts: at });
+      }
+      const end = status !== undefined ? TASK_ENDS[status] : undefined;
+      if (end !== undefined) {
+        prev.ended = true;
+        // The published item has no cancel reason (a `reason` field is read should one
+        // appear): without it every cancel reads as the customer leaving, workflow
+        // timeouts included.
+        out.push({ ...base, sid: liveSid(this.index, sid, status as string), type: end, ts: at, reason: str(item.reason) });
+      }
+    }
+    if (status !== undefined) prev.status = status;
+    return true;
+  }
+
+  remove(key: string): RemovalOutcome {
+    const prev = this.state.get(key);
+    this.state.delete(key);
+    if (!prev || prev.ended) return { events: [] };
+    // An open task left the index. It was deleted, or it ended and was deleted while
+    // this source was not listening (TaskRouter deletes finished tasks minutes after they
+    // end): which one, and when, cannot be known here. No cancel is made up.
+    return { events: [], vanished: { index: this.index, key, lastStatus: prev.status } };
+  }
+}
+
+// ---- tr-reservation ---------------------------------------------------------------
+
+const UNACCEPTED_ENDS: Readonly<Record<string, KnownEventType>> = {
+  rejected: 'reservation.rejected',
+  timeout: 'reservation.timeout',
+  canceled: 'reservation.canceled',
+  rescinded: 'reservation.rescinded',
+  failed: 'reservation.failed',
+};
+
+/** How far along a reservation is: pending 0, accepted 1, wrapping 2, completed 3. */
+const STEP: Readonly<Record<string, number>> = { pending: 0, accepted: 1, wrapping: 2, completed: 3 };
+
+interface ReservationState {
+  readonly sid: string;
+  readonly taskSid: string;
+  readonly workerSid: string;
+  step: number;
+  /** A never-accepted end was seen. */
+  ended: boolean;
+  /** The latest time known for the reservation's state. */
+  updated: number;
+  base: Omit<TrEvent, 'sid' | 'type' | 'ts'>;
+  status: string;
+}
+
+class ReservationTracker implements ItemTracker {
+  readonly index = 'tr-reservation' as const;
+  private readonly state = new Map<string, ReservationState>();
+
+  get size(): number {
+    return this.state.size;
+  }
+
+  keys(): IterableIterator<string> {
+    return this.state.keys();
+  }
+
+  sidOf(key: string): string | undefined {
+    return this.state.get(key)?.sid;
+  }
+
+  observe(key: string, value: unknown, out: TrEvent[]): boolean {
+    const item = record(value);
+    if (!item) return false;
+    const sid = str(item.reservation_sid) ?? str(item.sid) ?? key;
+    const taskSid = str(item.task_sid);
+    const workerSid = str(item.worker_sid);
+    if (taskSid === undefined || workerSid === undefined) return false;
+    const status = taskStatus(item.status) ?? 'pending';
+    const created = toEpochMs(item.date_created);
+    const updated = toEpochMs(item.date_updated) ?? created;
+    const base = {
+      taskSid,
+      reservationSid: sid,
+      workerSid,
+      workerName: str(item.worker_name),
+      queueName: str(item.queue_name),
+      channel: str(item.task_channel_unique_name),
+    };
+    let prev = this.state.get(key);
+    const emit = (what: string, type: KnownEventType, ts: number): void => {
+      out.push({ ...base, sid: liveSid(this.index, sid, what), type, ts });
+    };
+    if (!prev) {
+      const at = created ?? updated;
+      if (at === undefined) return false;
+      prev = { sid, taskSid, workerSid, step: 0, ended: false, updated: at, base, status };
+      this.state.set(key, prev);
+      emit('created', 'reservation.created', at);
+    } else if (updated !== undefined && updated < prev.updated) {
+      return true;
+    }
+    prev.base = base;
+    const at = updated ?? prev.updated;
+    const step = STEP[status];
+    if (step !== undefined && !prev.ended && step > prev.step) {
+      if (prev.step < 1) emit('accepted', 'reservation.accepted', step === 1 ? at : prev.updated);
+      if (step === 2) emit('wrapup', 'reservation.wrapup', at);
+      if (step === 3) emit('completed', 'reservation.completed', at);
+      prev.step = step;
+    }
+    const end = UNACCEPTED_ENDS[status];
+    if (end !== undefined && !prev.ended && prev.step === 0) {
+      prev.ended = true;
+      emit(status, end, at);
+    }
+    prev.updated = Math.max(prev.updated, at);
+    prev.status = status;
+    return true;
+  }
+
+  remove(key: string, nowMs: number): RemovalOutcome {
+    const prev = this.state.get(key);
+    this.state.delete(key);
+    if (!prev || prev.ended || prev.step === 3) return { events: [] };
+    if (prev.step >= 1) {
+      // An accepted reservation can only end by being completed, and Flex drops a
+      // reservation from the index when it ends: its completion is known, only not its
+      // exact time, which is taken as now (never before the last state seen).
+      const ts = Math.max(nowMs, prev.updated);
+      return { events: [{ ...prev.base, sid: liveSid(this.index, prev.sid, 'completed'), type: 'reservation.completed', ts }] };
+    }
+    // A pending offer that vanished: it was rejected, timed out, rescinded or canceled,
+    // and the index does not say which. It stays a pending invitation.
+    return { events: [], vanished: { index: this.index, key, lastStatus: prev.status } };
+  }
+}
+
+/** A fresh tracker for one index. */
+export function createTracker(index: LiveIndex): ItemTracker {
+  switch (index) {
+    case 'tr-worker': return new WorkerTracker();
+    case 'tr-task': return new TaskTracker();
+    case 'tr-reservation': return new ReservationTracker();
+  }
+}
