@@ -11,6 +11,7 @@ import { VIEW_NAME } from '../flex';
 import { simulationRoster } from '../sources/simulator';
 import { createBenchCentre, type BenchCentre } from './benchCentre';
 import { SimulatedCentre } from './centre';
+import { FakeConversationsClient } from './fakeConversationsClient';
 import { Host, createFakeFlex } from './fakeFlex';
 import { PERSONAS, personaOf, type PersonaId } from './personas';
 
@@ -44,6 +45,7 @@ const manager = {
   workerClient: { sid: me.sid, attributes: me.profile },
   serviceConfiguration: { ui_attributes: {} },
   insightsClient,
+  conversationsClient: new FakeConversationsClient(),
 };
 
 // The same code path as in Flex: the plugin's init with Flex-shaped objects.
