@@ -25,7 +25,8 @@ export function figureOf(tab: Tab, state: InsightsState): Figure | undefined {
   switch (tab) {
     case 'overview': {
       const t = selectTotalsToday(state);
-      return { label: 'Handled today', value: count(t.handled), detail: `${count(t.conversations)} conversations` };
+      // Until history is loaded, "today" is what the live indexes hold: say so.
+      return { label: 'Handled today', value: count(t.handled), detail: `${count(t.conversations)} conversations · live data` };
     }
     case 'queues': {
       const w = selectWaitingNow(state);

@@ -32,7 +32,7 @@ describe('InsightsRoot', () => {
     });
     // Handled: 1 engagement; ColdTransfer: 2 -> 3 handled, 2 conversations
     expect(within(handled).getByText('3')).toBeTruthy();
-    expect(within(handled).getByText('2 conversations')).toBeTruthy();
+    expect(within(handled).getByText('2 conversations · live data')).toBeTruthy();
     unmount();
     expect(stop).toHaveBeenCalledTimes(1);
   });
