@@ -3,9 +3,11 @@
  * put straight into the fake indexes, and a hook that changes one item at a time so the
  * benchmark can time an update from the index to the figure on screen.
  */
+import { stableSid } from '../sources/simulator/prng';
 import { FakeInsightsClient } from './fakeInsightsClient';
 
-const hex = (n: number, width = 32): string => n.toString(16).padStart(width, '0');
+// Random-looking sids, as Twilio's are: the live source splits its queries by sid prefix.
+const sidOf = (prefix: string, n: number): string => stableSid(prefix, `bench:${n}`);
 const QUEUES = ['CISS Safety', 'CISS Support', 'DIGI Check In', 'DIGI Technical Support'];
 
 export interface BenchCentre {
@@ -19,7 +21,7 @@ export function createBenchCentre(workers: number, tasks: number, now: () => num
   const iso = (ms: number): string => new Date(ms).toISOString();
   const start = now();
   for (let i = 0; i < workers; i++) {
-    const sid = `WK${hex(i)}`;
+    const sid = sidOf('WK', i);
     client.set('tr-worker', sid, {
       worker_sid: sid,
       friendly_name: `agent${i}`,
@@ -31,7 +33,7 @@ export function createBenchCentre(workers: number, tasks: number, now: () => num
   }
   let next = 0;
   const waitingTask = (n: number) => {
-    const sid = `WT${hex(n)}`;
+    const sid = sidOf('WT', n);
     const created = iso(now() - (n % 300) * 1000);
     return {
       sid,
@@ -41,7 +43,7 @@ export function createBenchCentre(workers: number, tasks: number, now: () => num
         queue_name: QUEUES[n % QUEUES.length],
         channel_type: n % 2 === 0 ? 'voice' : 'chat',
         channel_unique_name: n % 2 === 0 ? 'voice' : 'chat',
-        attributes: { call_sid: `CA${hex(n)}`, name: `Caller ${n}` },
+        attributes: { call_sid: sidOf('CA', n), name: `Caller ${n}` },
         date_created: created,
         date_updated: created,
       },
@@ -51,18 +53,19 @@ export function createBenchCentre(workers: number, tasks: number, now: () => num
     const t = waitingTask(next);
     client.set('tr-task', t.sid, t.item);
   }
-  const extra: string[] = [];
+  const extra: number[] = [];
   return {
     client,
     change(kind) {
       if (kind === 'add' || extra.length === 0) {
-        const t = waitingTask(next++);
-        extra.push(t.sid);
+        const n = next++;
+        const t = waitingTask(n);
+        extra.push(n);
         client.set('tr-task', t.sid, { ...t.item, date_created: iso(now()), date_updated: iso(now()) });
         return;
       }
-      const sid = extra.shift() as string;
-      client.set('tr-task', sid, { ...waitingTask(Number.parseInt(sid.slice(2), 16)).item, status: 'canceled', date_updated: iso(now()) });
+      const t = waitingTask(extra.shift() as number);
+      client.set('tr-task', t.sid, { ...t.item, status: 'canceled', date_updated: iso(now()) });
     },
   };
 }

@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
-import { Tab, TabList, TabPanel, TabPanels, Tabs } from '@twilio-paste/core/tabs';
+import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 import { Text } from '@twilio-paste/core/text';
 import type { Access, Tab as TabId } from '../core';
 
@@ -22,8 +22,9 @@ export interface InsightsViewProps {
   readonly panels?: Partial<Record<TabId, React.ReactNode>>;
 }
 
-/** The Insights view: only the tabs the user's roles allow. */
+/** The Insights view: only the tabs the user's roles allow; only the open tab is rendered. */
 export function InsightsView({ access, panels = {} }: InsightsViewProps): React.ReactElement {
+  const tabs = useTabState({ baseId: 'supervisor-insights-tabs', selectedId: `tab-${access.tabs[0]}` });
   if (access.tabs.length === 0) {
     return (
       <Box padding="space60">
@@ -39,7 +40,7 @@ export function InsightsView({ access, panels = {} }: InsightsViewProps): React.
       <Heading as="h2" variant="heading20">
         Insights
       </Heading>
-      <Tabs baseId="supervisor-insights-tabs" selectedId={`tab-${access.tabs[0]}`}>
+      <Tabs state={tabs}>
         <TabList aria-label="Insights tabs">
           {access.tabs.map((t) => (
             <Tab key={t} id={`tab-${t}`}>
@@ -49,7 +50,10 @@ export function InsightsView({ access, panels = {} }: InsightsViewProps): React.
         </TabList>
         <TabPanels>
           {access.tabs.map((t) => (
-            <TabPanel key={t}>{panels[t] ?? <Text as="p">{TAB_LABELS[t]} arrives with the dashboards.</Text>}</TabPanel>
+            // A hidden tab computes nothing: its selectors run only while it is open.
+            <TabPanel key={t}>
+              {tabs.selectedId === `tab-${t}` ? (panels[t] ?? <Text as="p">{TAB_LABELS[t]} arrives with the dashboards.</Text>) : null}
+            </TabPanel>
           ))}
         </TabPanels>
       </Tabs>

@@ -55,7 +55,8 @@ async function main(): Promise<void> {
         const t0 = performance.now();
         bench.change(i % 2 === 0 ? 'add' : 'remove');
         out.push((await changed) - t0);
-        await new Promise((r) => setTimeout(r, 25));
+        // A random pause, so updates land at every phase of the display frame.
+        await new Promise((r) => setTimeout(r, 20 + Math.random() * 30));
       }
       return out;
     }, updates);
