@@ -98,9 +98,10 @@ interface WorkerState {
   attrsText: string;
 }
 
-class WorkerTracker implements ItemTracker {
-  readonly index = 'tr-worker' as const;
-  private readonly state = new Map<string, WorkerState>();
+/** What every tracker keeps: the last state seen per item key. */
+abstract class StateTracker<S extends { readonly sid: string }> implements ItemTracker {
+  abstract readonly index: LiveIndex;
+  protected readonly state = new Map<string, S>();
 
   get size(): number {
     return this.state.size;
@@ -113,6 +114,13 @@ class WorkerTracker implements ItemTracker {
   sidOf(key: string): string | undefined {
     return this.state.get(key)?.sid;
   }
+
+  abstract observe(key: string, value: unknown, out: TrEvent[]): boolean;
+  abstract remove(key: string, nowMs: number): RemovalOutcome;
+}
+
+class WorkerTracker extends StateTracker<WorkerState> {
+  readonly index = 'tr-worker' as const;
 
   observe(key: string, value: unknown, out: TrEvent[]): boolean {
     const item = record(value);
@@ -199,21 +207,8 @@ function taskStatus(v: unknown): string | undefined {
   return s === 'wrapup' ? 'wrapping' : s === 'cancelled' ? 'canceled' : s;
 }
 
-class TaskTracker implements ItemTracker {
+class TaskTracker extends StateTracker<TaskState> {
   readonly index = 'tr-task' as const;
-  private readonly state = new Map<string, TaskState>();
-
-  get size(): number {
-    return this.state.size;
-  }
-
-  keys(): IterableIterator<string> {
-    return this.state.keys();
-  }
-
-  sidOf(key: string): string | undefined {
-    return this.state.get(key)?.sid;
-  }
 
   observe(key: string, value: unknown, out: TrEvent[]): boolean {
     const item = record(value);
@@ -311,21 +306,8 @@ interface ReservationState {
   status: string;
 }
 
-class ReservationTracker implements ItemTracker {
+class ReservationTracker extends StateTracker<ReservationState> {
   readonly index = 'tr-reservation' as const;
-  private readonly state = new Map<string, ReservationState>();
-
-  get size(): number {
-    return this.state.size;
-  }
-
-  keys(): IterableIterator<string> {
-    return this.state.keys();
-  }
-
-  sidOf(key: string): string | undefined {
-    return this.state.get(key)?.sid;
-  }
 
   observe(key: string, value: unknown, out: TrEvent[]): boolean {
     const item = record(value);
