@@ -48,3 +48,28 @@ export { splitByQuarterHour, workload } from './workload';
 export type { WorkloadBucket } from './workload';
 export { FLEX_ROLES, INSIGHTS_ROLES, SCOPES, TABS, accessOf, mayViewAgent, maskContact } from './roles';
 export type { Access, Scope, Tab, User } from './roles';
+export { MAX_URL_LENGTH, SAFE_URL_SCHEMES, safeUrl } from './urlSafety';
+export type { SafeUrl } from './urlSafety';
+export { CHAT_SID, MAX_MEDIA_ITEMS, MAX_UNSAFE_TEXT, MEDIA_LEVELS, MEDIA_TYPES, firstRawUrl, resolveMedia } from './media';
+export type {
+  ChatTranscriptMedia,
+  EmbeddedMedia,
+  LinkMedia,
+  MediaItem,
+  MediaLevel,
+  MediaType,
+  RawMedia,
+  ReferencedMedia,
+  ResolvedMedia,
+  UnsafeMedia,
+  VoiceRecordingMedia,
+} from './media';
+export {
+  DRILL_DOWN_ACTIONS,
+  MAX_DRILL_DOWN_RULES,
+  MAX_PATTERN_LENGTH,
+  actionFor,
+  patternMatches,
+  validateRules,
+} from './drillDownRules';
+export type { DrillDownAction, DrillDownDecision, DrillDownRule, MatchSteps } from './drillDownRules';
