@@ -24,3 +24,5 @@ export {
   selectWaitingNow,
 } from './selectors';
 export type { AgentRow, TeamRow, TodaySlice, WaitingContact, WaitingNow, WaitingSummary } from './selectors';
+export { CONVERSATION_OUTCOMES, selectConversationDetail, selectConversationList } from './conversations';
+export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';

@@ -24,10 +24,10 @@ import {
 import type { InsightsState } from './insightsStore';
 import { OTHER_AGENTS, OTHER_TEAMS } from './scope';
 
-type Memo<T> = (state: InsightsState, key: string, compute: () => T) => T;
+export type Memo<T> = (state: InsightsState, key: string, compute: () => T) => T;
 
 /** One single-entry cache per engine: the last version and key, and what they gave. */
-function memo<T>(): Memo<T> {
+export function memo<T>(): Memo<T> {
   const cache = new WeakMap<Engine, { key: string; value: T }>();
   return (state, key, compute) => {
     const engine = state.engine.engine;
@@ -109,7 +109,7 @@ export interface WaitingNow extends WaitingSummary {
 type WaitingEntry = Omit<WaitingContact, 'waitSec'>;
 
 const resolvers = new WeakMap<EngineConfig, (queue: string | undefined) => string>();
-function supportTypeOf(config: EngineConfig, queue: string): string {
+export function supportTypeOf(config: EngineConfig, queue: string): string {
   let resolve = resolvers.get(config);
   if (!resolve) resolvers.set(config, (resolve = supportTypeResolver(config.supportTypes)));
   return resolve(queue);
@@ -117,7 +117,7 @@ function supportTypeOf(config: EngineConfig, queue: string): string {
 
 /** A name that is really a phone number or an email (`from` stands in for the name) is masked like one. */
 const LOOKS_LIKE_CONTACT = /@|^[+\d\s().-]{6,}$/;
-function maskedName(access: Access, name: string | undefined, contact: string | undefined): string | undefined {
+export function maskedName(access: Access, name: string | undefined, contact: string | undefined): string | undefined {
   if (name === undefined || access.seesContacts) return name;
   return name === contact || LOOKS_LIKE_CONTACT.test(name) ? maskContact(access, name) : name;
 }

@@ -1,0 +1,143 @@
+/**
+ * Conversations for the list and the drill-down screen, from the engine's records. Role
+ * scope was applied at ingestion; contacts are masked here as everywhere.
+ */
+import { maskContact, platformOf, resolveMedia, type ResolvedMedia } from '../core';
+import type { InsightsState } from './insightsStore';
+import { OTHER_AGENTS } from './scope';
+import { memo, maskedName, supportTypeOf } from './selectors';
+
+export const CONVERSATION_OUTCOMES = ['Handled', 'Abandoned', 'Waiting', 'In progress', 'Timed out', 'Ended'] as const;
+export type ConversationOutcome = (typeof CONVERSATION_OUTCOMES)[number];
+
+export interface ConversationSegment {
+  readonly kind: 'queue' | 'engagement';
+  readonly taskSid: string;
+  readonly queue: string;
+  readonly supportType: string;
+  readonly start: number;
+  readonly end?: number;
+  /** Queue segments: Accepted, Moved, Customer Left…; engagements: undefined. */
+  readonly outcome?: string;
+  readonly agentSid?: string;
+  readonly agentName?: string;
+  /** Engagements: the media of this segment (reservation-level list, else the task's). */
+  readonly media?: ResolvedMedia;
+}
+
+export interface ConversationRow {
+  readonly id: string;
+  readonly customerName?: string;
+  readonly agentNames: readonly string[];
+  readonly supportTypes: readonly string[];
+  readonly platform: string;
+  readonly start: number;
+  readonly durationSec?: number;
+  readonly outcome: ConversationOutcome;
+  readonly transfers: number;
+  /** Task sids, for searching by sid. */
+  readonly taskSids: readonly string[];
+}
+
+export interface ConversationDetail extends ConversationRow {
+  readonly customerContact?: string;
+  readonly segments: readonly ConversationSegment[];
+  /** What the screen shows first: the latest engagement's media, else the task-level list. */
+  readonly media: ResolvedMedia;
+}
+
+const details = memo<ReadonlyMap<string, ConversationDetail>>();
+
+function build(state: InsightsState): ReadonlyMap<string, ConversationDetail> {
+  const engine = state.engine.engine;
+  const { access, config } = state;
+  const names = new Map(engine.agents().map((a) => [a.sid, a.name ?? a.sid]));
+  const out = new Map<string, ConversationDetail>();
+  for (const c of engine.conversationRecords()) {
+    const segments: ConversationSegment[] = [];
+    let customerName: string | undefined;
+    let customerContact: string | undefined;
+    let channel: string | undefined;
+    let taskMedia: ResolvedMedia | undefined;
+    for (const task of c.tasks) {
+      const d = task.derived;
+      if (!d) continue;
+      customerName ??= task.info?.customerName;
+      customerContact ??= task.info?.customerContact;
+      channel ??= d.channel;
+      taskMedia ??= resolveMedia(task.info?.media, undefined);
+      for (const q of d.queueSegments) {
+        segments.push({ kind: 'queue', taskSid: task.sid, queue: q.queue, supportType: supportTypeOf(config, q.queue), start: q.start, end: q.end, outcome: q.outcome });
+      }
+      for (const r of d.reservations) {
+        if (r.accepted === undefined || r.workerSid === OTHER_AGENTS) continue;
+        const queue = r.queue ?? '(unknown queue)';
+        segments.push({
+          kind: 'engagement',
+          taskSid: task.sid,
+          queue,
+          supportType: supportTypeOf(config, queue),
+          start: r.accepted,
+          end: r.completed,
+          agentSid: r.workerSid,
+          agentName: names.get(r.workerSid) ?? r.workerSid,
+          media: resolveMedia(task.info?.media, task.info?.reservationMedia?.[r.sid]),
+        });
+      }
+    }
+    if (segments.length === 0) continue;
+    segments.sort((a, b) => a.start - b.start || (a.kind === b.kind ? 0 : a.kind === 'queue' ? -1 : 1));
+    const engagements = segments.filter((s) => s.kind === 'engagement');
+    const queues = segments.filter((s) => s.kind === 'queue');
+    const lastQueue = queues[queues.length - 1];
+    const open = segments.some((s) => s.end === undefined);
+    let outcome: ConversationOutcome;
+    if (engagements.length > 0) outcome = open ? 'In progress' : 'Handled';
+    else if (lastQueue?.end === undefined) outcome = 'Waiting';
+    else if (lastQueue.outcome === 'Customer Left') outcome = 'Abandoned';
+    else if (lastQueue.outcome === 'Timeout') outcome = 'Timed out';
+    else outcome = 'Ended';
+    const start = segments[0].start;
+    const end = open ? undefined : Math.max(...segments.map((s) => s.end as number));
+    const latest = engagements[engagements.length - 1];
+    out.set(c.id, {
+      id: c.id,
+      customerName: maskedName(access, customerName, customerContact),
+      customerContact: maskContact(access, customerContact),
+      agentNames: [...new Set(engagements.map((e) => e.agentName as string))],
+      supportTypes: [...new Set(segments.map((s) => s.supportType))],
+      platform: platformOf(channel, config.platforms),
+      start,
+      durationSec: end === undefined ? undefined : Math.round((end - start) / 1000),
+      outcome,
+      transfers: engagements.filter((e) => segments.some((s) => s !== e && s.start > e.start)).length,
+      taskSids: c.tasks.map((t) => t.sid),
+      segments,
+      media: latest?.media ?? taskMedia ?? resolveMedia(undefined, undefined),
+    });
+  }
+  return out;
+}
+
+/** Conversations newest first, optionally filtered by a customer or agent name, a conversation id or a task sid. */
+export function selectConversationList(state: InsightsState, search = ''): ConversationRow[] {
+  const all = [...details(state, '', () => build(state)).values()].sort((a, b) => b.start - a.start);
+  const q = search.trim().toLowerCase();
+  if (q === '') return all;
+  return all.filter(
+    (c) =>
+      c.id.toLowerCase().includes(q) ||
+      c.taskSids.some((t) => t.toLowerCase().includes(q)) ||
+      (c.customerName ?? '').toLowerCase().includes(q) ||
+      c.agentNames.some((n) => n.toLowerCase().includes(q)),
+  );
+}
+
+/** One conversation by id or by one of its task sids. */
+export function selectConversationDetail(state: InsightsState, idOrTaskSid: string): ConversationDetail | undefined {
+  const map = details(state, '', () => build(state));
+  const direct = map.get(idOrTaskSid);
+  if (direct) return direct;
+  for (const c of map.values()) if (c.taskSids.includes(idOrTaskSid)) return c;
+  return undefined;
+}
