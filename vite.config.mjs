@@ -16,9 +16,45 @@ const commonJsConfig = {
   },
 };
 
+/** A few seconds of a quiet two-tone chime as WAV: the "call recording" the sandbox plays. */
+function recordingWav() {
+  const rate = 8000;
+  const seconds = 4;
+  const samples = rate * seconds;
+  const buf = Buffer.alloc(44 + samples * 2);
+  buf.write('RIFF', 0);
+  buf.writeUInt32LE(36 + samples * 2, 4);
+  buf.write('WAVEfmt ', 8);
+  buf.writeUInt32LE(16, 16);
+  buf.writeUInt16LE(1, 20);
+  buf.writeUInt16LE(1, 22);
+  buf.writeUInt32LE(rate, 24);
+  buf.writeUInt32LE(rate * 2, 28);
+  buf.writeUInt16LE(2, 32);
+  buf.writeUInt16LE(16, 34);
+  buf.write('data', 36);
+  buf.writeUInt32LE(samples * 2, 40);
+  for (let i = 0; i < samples; i++) {
+    const f = i < samples / 2 ? 440 : 660;
+    buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * f * i) / rate) * 6000), 44 + i * 2);
+  }
+  return buf;
+}
+
+const sandboxRecording = {
+  name: 'sandbox-recording',
+  configureServer(server) {
+    const wav = recordingWav();
+    server.middlewares.use('/sandbox-media/recording.wav', (_req, res) => {
+      res.setHeader('Content-Type', 'audio/wav');
+      res.end(wav);
+    });
+  },
+};
+
 export default defineConfig({
   root: 'src/sandbox',
-  plugins: [commonJsConfig],
+  plugins: [commonJsConfig, sandboxRecording],
   // What the Flex build defines for @twilio/flex-plugin.
   define: {
     __FPB_PLUGIN_UNIQUE_NAME: JSON.stringify(pkg.name),

@@ -14,6 +14,8 @@ export interface CentreOptions {
   readonly speed: number;
   /** The real clock (the page replaces Date.now with the simulated one). */
   readonly realNow: () => number;
+  /** Rewrites a task's attributes text before it reaches the indexes (media the sandbox serves). */
+  readonly attributes?: (text: string, taskSid: string) => string;
 }
 
 export class SimulatedCentre {
@@ -45,11 +47,25 @@ export class SimulatedCentre {
 
   /** Plays every event up to simulated time `ms` into the indexes. */
   advanceTo(ms: number): void {
+    const rewrite = this.options.attributes;
     while (!this.next.done && this.next.value.timeMs <= ms) {
-      this.feed.apply(this.next.value);
+      const ev = this.next.value;
+      this.feed.apply(rewrite && ev.task ? { ...ev, task: { ...ev.task, attributes: this.rewritten(ev.task.attributes, ev.task.sid, rewrite) } } : ev);
       this.next = this.events.next();
     }
     this.feed.evictUntil(ms);
+  }
+
+  private readonly rewrites = new Map<string, { text: string; out: string }>();
+
+  /** The rewrite of a task's attributes, once per distinct text. */
+  private rewritten(text: string, taskSid: string, rewrite: (text: string, taskSid: string) => string): string {
+    const hit = this.rewrites.get(taskSid);
+    if (hit && hit.text === text) return hit.out;
+    const out = rewrite(text, taskSid);
+    if (this.rewrites.size > 5000) this.rewrites.clear();
+    this.rewrites.set(taskSid, { text, out });
+    return out;
   }
 
   tick(): void {

@@ -12,6 +12,7 @@ import { simulationRoster } from '../sources/simulator';
 import { createBenchCentre, type BenchCentre } from './benchCentre';
 import { SimulatedCentre } from './centre';
 import { FakeConversationsClient } from './fakeConversationsClient';
+import { sandboxMedia } from './media';
 import { Host, createFakeFlex } from './fakeFlex';
 import { PERSONAS, personaOf, type PersonaId } from './personas';
 
@@ -32,7 +33,8 @@ if (bench) {
 } else {
   // The whole page runs on simulated time, so "today", waits and activity durations follow it.
   const realNow = Date.now.bind(Date);
-  const centre = new SimulatedCentre({ agents, seed: 1, speed, realNow });
+  const origin = window.location.origin;
+  const centre = new SimulatedCentre({ agents, seed: 1, speed, realNow, attributes: (text, sid) => sandboxMedia(text, sid, origin) });
   Date.now = () => centre.now();
   setInterval(() => centre.tick(), 100);
   insightsClient = centre.client;

@@ -1,0 +1,52 @@
+/**
+ * Media the sandbox can show offline. The simulator attaches realistic links (a ticket
+ * system, Twilio recordings, chat transcripts); here they are pointed at pages and a
+ * recording the sandbox serves itself, an embedded copy of each ticket is added, and
+ * every seventh conversation gets a `Raw` CRM link first (Flex opens it in a new tab).
+ */
+type Media = Record<string, unknown>;
+
+function hashOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+function localise(list: unknown, origin: string): Media[] | unknown {
+  if (!Array.isArray(list)) return list;
+  const out: Media[] = [];
+  for (const m of list as Media[]) {
+    const url = typeof m?.url === 'string' ? m.url : undefined;
+    const ticket = url && /\/case\/(CASE-\d+)$/.exec(url);
+    if (ticket) {
+      const page = `${origin}/sandbox-media/ticket.html?case=${ticket[1]}`;
+      out.push({ ...m, url: page }, { type: 'Embedded', url: page, title: `${String(m.title ?? 'Case')} (embedded)` });
+    } else if (m?.type === 'VoiceRecording' && url) {
+      out.push({ ...m, url: `${origin}/sandbox-media/recording.wav` });
+    } else {
+      out.push(m);
+    }
+  }
+  return out;
+}
+
+/** Task attributes (JSON text) with their media made servable by the sandbox at `origin`. */
+export function sandboxMedia(attributesText: string, taskSid: string, origin: string): string {
+  let attrs: Record<string, unknown>;
+  try {
+    attrs = JSON.parse(attributesText) as Record<string, unknown>;
+  } catch {
+    return attributesText;
+  }
+  const conversations = (attrs.conversations ?? {}) as Record<string, unknown>;
+  let media = localise(conversations.media, origin) as Media[] | undefined;
+  if (hashOf(taskSid) % 7 === 0) {
+    media = [{ type: 'Raw', url: `${origin}/sandbox-media/crm.html?task=${taskSid}`, title: 'CRM record' }, ...(media ?? [])];
+  }
+  const next: Record<string, unknown> = { ...attrs, conversations: { ...conversations, ...(media ? { media } : {}) } };
+  const ra = attrs.reservation_attributes as Record<string, { media?: unknown }> | undefined;
+  if (ra) {
+    next.reservation_attributes = Object.fromEntries(Object.entries(ra).map(([sid, v]) => [sid, { ...v, media: localise(v?.media, origin) }]));
+  }
+  return JSON.stringify(next);
+}
