@@ -5,9 +5,13 @@
  */
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
-import { accessOf, teamOf, type Access, type User } from '../core';
+import { accessOf, firstRawUrl, teamOf, validateRules, type Access, type DrillDownRule, type User } from '../core';
+import { selectConversationDetail, selectConversationList, type InsightsState } from '../store';
+import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
+import { copyJsonPersistence, type RulesPersistence } from '../views/settings';
 import { connectLive } from './connect';
+import { DRILL_DOWN_ACTION, handleDrillDown, type OpenResult } from './drilldown';
 import { runtimeConfig, type PluginConfig } from './runtimeConfig';
 
 export const VIEW_NAME = 'supervisor-insights';
@@ -39,19 +43,80 @@ export interface Registration {
   readonly config: PluginConfig;
 }
 
-/** Adds the Insights view and its side link for users whose roles allow any tab. */
-export function registerInsights(flex: typeof Flex, manager: Flex.Manager): Registration {
+/** What a host may supply beyond Flex itself (the sandbox keeps rules in localStorage). */
+export interface HostOptions {
+  readonly rulesPersistence?: RulesPersistence;
+}
+
+/** A conversation by id or task sid, or the first whose id or task sid appears in a URL's text. */
+function findConversation(state: InsightsState, idOrText: string) {
+  const direct = selectConversationDetail(state, idOrText);
+  if (direct) return direct;
+  const row = selectConversationList(state).find((r) => idOrText.includes(r.id) || r.taskSids.some((t) => idOrText.includes(t)));
+  return row ? selectConversationDetail(state, row.id) : undefined;
+}
+
+function openInNewTab(url: string): void {
+  window.open(url, '_blank', 'noopener,noreferrer');
+}
+
+/** Adds the Insights view and its side link for users whose roles allow any tab, and the drill-down. */
+export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host: HostOptions = {}): Registration {
   const config = runtimeConfig(manager.serviceConfiguration?.ui_attributes);
   const user = userOf(manager);
   const access = accessOf(user);
   if (access.tabs.length === 0) return { access, config };
 
+  const persistence = host.rulesPersistence ?? copyJsonPersistence();
+  let rules: readonly DrillDownRule[] = persistence.load() ?? validateRules(config.drillDownRules).rules;
+  const drillDown = new DrillDownState();
+
+  const open = (idOrText: string): OpenResult => {
+    const store = drillDown.store;
+    const detail = store ? findConversation(store.getState(), idOrText) : undefined;
+    if (!detail) return 'unknown';
+    const raw = firstRawUrl(detail.media.items);
+    if (raw !== undefined) {
+      // As Flex does: a Raw first link opens in a new tab and the screen is skipped.
+      openInNewTab(raw);
+      return 'raw';
+    }
+    drillDown.show(detail.id);
+    void flex.Actions.invokeAction('NavigateToView', { viewName: VIEW_NAME });
+    return 'screen';
+  };
+
+  guarded('replacing the HistoricalReportingView action', () => {
+    flex.Actions.replaceAction(DRILL_DOWN_ACTION, (payload: unknown, original: (p: unknown) => Promise<void>) =>
+      handleDrillDown(payload, original, {
+        rules: () => rules,
+        open,
+        openInNewTab,
+        refuse: (text, reason) => drillDown.refuse(text, reason),
+      }).then(() => undefined),
+    );
+  });
+
   // The live store lives as long as the mounted view (see connect.ts).
   const connect = () => connectLive(manager, access, config, user.workerSid);
+  const onOpenConversation = (conversationId: string): void => {
+    void flex.Actions.invokeAction(DRILL_DOWN_ACTION, { conversationId });
+  };
+  const settings = access.mayEditSettings
+    ? { rules, persistence, onChange: (next: DrillDownRule[]) => void (rules = next) }
+    : undefined;
   guarded('adding the Insights view', () => {
     flex.ViewCollection.Content.add(
       <flex.View name={VIEW_NAME} key={VIEW_NAME}>
-        <InsightsRoot access={access} connect={connect} />
+        <InsightsRoot
+          access={access}
+          connect={connect}
+          drillDown={drillDown}
+          onOpenConversation={onOpenConversation}
+          conversationsClient={manager.conversationsClient as never}
+          timeZone={config.timeZone}
+          settings={settings}
+        />
       </flex.View>,
     );
   });

@@ -25,7 +25,12 @@ export interface FakeFlex {
   SideLink: (props: SideLinkProps) => React.ReactElement;
   ViewCollection: { Content: Content };
   SideNav: { Content: Content };
-  Actions: { invokeAction: (name: string, payload?: { viewName?: string }) => Promise<void> };
+  Actions: {
+    invokeAction: (name: string, payload?: unknown) => Promise<void>;
+    replaceAction: (name: string, action: (payload: unknown, original: (payload: unknown) => Promise<void>) => unknown) => void;
+  };
+  /** What Flex's own drill-down did (the sandbox has no Flex Insights screen): the payloads it got. */
+  originalDrillDowns: unknown[];
   /** The host's navigation state. */
   activeView: string;
   onNavigate: Set<Listener>;
@@ -61,14 +66,32 @@ export function createFakeFlex(initialView: string): FakeFlex {
     SideNav: { Content: new Content() },
     activeView: initialView,
     onNavigate: new Set(),
+    originalDrillDowns: [],
     Actions: {
       invokeAction: async (name, payload) => {
-        if (name === 'NavigateToView' && payload?.viewName) {
-          flex.activeView = payload.viewName;
-          flex.onNavigate.forEach((l) => l());
-        }
+        const replaced = replacements.get(name);
+        if (replaced) await replaced(payload, (p) => builtIn(name, p));
+        else await builtIn(name, payload);
+      },
+      replaceAction: (name, action) => {
+        replacements.set(name, async (payload, original) => {
+          await action(payload, original);
+        });
       },
     },
+  };
+  const replacements = new Map<string, (payload: unknown, original: (payload: unknown) => Promise<void>) => Promise<void>>();
+  /** The sandbox's stand-ins for Flex's own actions. */
+  const builtIn = async (name: string, payload: unknown): Promise<void> => {
+    if (name === 'NavigateToView') {
+      const viewName = (payload as { viewName?: string } | undefined)?.viewName;
+      if (viewName) {
+        flex.activeView = viewName;
+        flex.onNavigate.forEach((l) => l());
+      }
+    } else if (name === 'HistoricalReportingView') {
+      flex.originalDrillDowns.push(payload);
+    }
   };
   return flex;
 }

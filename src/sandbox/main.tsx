@@ -13,6 +13,7 @@ import { createBenchCentre, type BenchCentre } from './benchCentre';
 import { SimulatedCentre } from './centre';
 import { FakeConversationsClient } from './fakeConversationsClient';
 import { sandboxMedia } from './media';
+import { localStoragePersistence } from './rulesStorage';
 import { Host, createFakeFlex } from './fakeFlex';
 import { PERSONAS, personaOf, type PersonaId } from './personas';
 
@@ -52,7 +53,7 @@ const manager = {
 
 // The same code path as in Flex: the plugin's init with Flex-shaped objects.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-new SupervisorInsightsPlugin().init(flex as any, manager as any);
+new SupervisorInsightsPlugin({ rulesPersistence: localStoragePersistence() }).init(flex as any, manager as any);
 
 /** The simulated time, so a person sees the clock the numbers follow. */
 function SimClock(): React.ReactElement {

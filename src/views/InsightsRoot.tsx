@@ -2,10 +2,14 @@ import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import type { Access, Tab } from '../core';
-import type { InsightsStore } from '../store';
+import type { Access, DrillDownRule, Tab } from '../core';
+import { selectConversationDetail, type InsightsStore } from '../store';
+import { ConversationsPanel } from './conversations/ConversationsPanel';
+import { ConversationScreen, type TranscriptClient } from './drilldown';
+import type { DrillDownState } from './drillDownState';
 import { InsightsView } from './InsightsView';
 import { figureOf } from './figures';
+import { SettingsTab, type RulesPersistence } from './settings';
 
 export interface LiveHandle {
   readonly store: InsightsStore;
@@ -16,6 +20,23 @@ export interface InsightsRootProps {
   readonly access: Access;
   /** Opens live data when the view mounts; `stop` runs when it unmounts. */
   readonly connect: () => LiveHandle;
+  /** The conversation being drilled into, shared with the Flex action. */
+  readonly drillDown?: DrillDownState;
+  /** Opens a conversation through the Flex drill-down action. */
+  readonly onOpenConversation?: (conversationId: string) => void;
+  readonly conversationsClient?: TranscriptClient;
+  readonly timeZone?: string;
+  /** The admin's drill-down rules editor (the Settings tab). */
+  readonly settings?: {
+    readonly rules: readonly DrillDownRule[];
+    readonly persistence: RulesPersistence;
+    readonly onChange?: (rules: DrillDownRule[]) => void;
+  };
+}
+
+function useDrillDown(drillDown: DrillDownState | undefined): void {
+  const [, rerender] = React.useState(0);
+  React.useEffect(() => drillDown?.subscribe(() => rerender((n) => n + 1)), [drillDown]);
 }
 
 function FigureCard({ tab, store }: { tab: Tab; store: InsightsStore }): React.ReactElement {
@@ -54,15 +75,55 @@ function FigureCard({ tab, store }: { tab: Tab; store: InsightsStore }): React.R
   );
 }
 
-/** The Insights view with live data for as long as it is mounted. */
-export function InsightsRoot({ access, connect }: InsightsRootProps): React.ReactElement {
+/** The Insights view with live data for as long as it is mounted, and the drill-down screen. */
+export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
+  const { access, connect, drillDown, onOpenConversation, conversationsClient, timeZone, settings } = props;
   const [live, setLive] = React.useState<LiveHandle | undefined>(undefined);
   React.useEffect(() => {
     const handle = connect();
     setLive(handle);
-    return () => handle.stop();
-  }, [connect]);
+    if (drillDown) drillDown.store = handle.store;
+    return () => {
+      if (drillDown?.store === handle.store) drillDown.store = undefined;
+      handle.stop();
+    };
+  }, [connect, drillDown]);
+  useDrillDown(drillDown);
+  const version = live ? live.store.getState().version : 0;
+  const detail = React.useMemo(
+    () => (live && drillDown?.conversationId ? selectConversationDetail(live.store.getState(), drillDown.conversationId) : undefined),
+    [live, drillDown?.conversationId, version],
+  );
+  if (drillDown?.conversationId) {
+    return detail ? (
+      <Box padding="space60" height="100%" overflowY="auto">
+        <ConversationScreen detail={detail} conversationsClient={conversationsClient} onBack={() => drillDown.close()} timeZone={timeZone} />
+      </Box>
+    ) : (
+      <Box padding="space60">
+        <Text as="p">That conversation is not in the data loaded here.</Text>
+        <button type="button" onClick={() => drillDown.close()}>
+          Back to Insights
+        </button>
+      </Box>
+    );
+  }
   const panels: Partial<Record<Tab, React.ReactNode>> = {};
-  if (live) for (const tab of access.tabs) panels[tab] = <FigureCard tab={tab} store={live.store} />;
-  return <InsightsView access={access} panels={panels} />;
+  if (live) {
+    for (const tab of access.tabs) panels[tab] = <FigureCard tab={tab} store={live.store} />;
+    if (onOpenConversation) panels.conversations = <ConversationsPanel store={live.store} onOpen={onOpenConversation} />;
+  }
+  if (settings) panels.settings = <SettingsTab rules={settings.rules} persistence={settings.persistence} onChange={settings.onChange} />;
+  return (
+    <>
+      {drillDown?.refused ? (
+        <Box paddingX="space60" paddingTop="space40" role="alert">
+          <Text as="p">
+            Not opened: {drillDown.refused.reason}. The link was: <Text as="span" fontFamily="fontFamilyCode">{drillDown.refused.text}</Text>
+          </Text>
+        </Box>
+      ) : null}
+      <InsightsView access={access} panels={panels} />
+    </>
+  );
 }

@@ -17,10 +17,11 @@ interface FakeFlex {
   views: React.ReactElement[];
   links: React.ReactElement[];
   actions: { name: string; payload: unknown }[];
+  replaced: string[];
 }
 
 function loadInto(roles: string[]): FakeFlex {
-  const registered: FakeFlex = { views: [], links: [], actions: [] };
+  const registered: FakeFlex = { views: [], links: [], actions: [], replaced: [] };
   const View = ({ children }: { name: string; children?: React.ReactNode }) => <div data-flex-view>{children}</div>;
   const SideLink = ({ children, onClick }: { children?: React.ReactNode; onClick?: () => void }) => (
     <button type="button" onClick={onClick}>
@@ -32,7 +33,10 @@ function loadInto(roles: string[]): FakeFlex {
     SideLink,
     ViewCollection: { Content: { add: (el: React.ReactElement) => registered.views.push(el) } },
     SideNav: { Content: { add: (el: React.ReactElement) => registered.links.push(el) } },
-    Actions: { invokeAction: (name: string, payload: unknown) => registered.actions.push({ name, payload }) },
+    Actions: {
+      invokeAction: (name: string, payload: unknown) => registered.actions.push({ name, payload }),
+      replaceAction: (name: string) => registered.replaced.push(name),
+    },
   };
   const manager = {
     user: { roles },
@@ -68,6 +72,7 @@ describe('the production bundle in a Flex-like page', () => {
     const flex = loadInto(['supervisor']);
     expect(flex.views).toHaveLength(1);
     expect(flex.views[0].props.name).toBe('supervisor-insights');
+    expect(flex.replaced).toEqual(['HistoricalReportingView']);
     expect(flex.links).toHaveLength(1);
     const host = document.createElement('div');
     document.body.appendChild(host);
