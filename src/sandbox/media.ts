@@ -2,7 +2,7 @@
  * Media the sandbox can show offline. The simulator attaches realistic links (a ticket
  * system, Twilio recordings, chat transcripts); here they are pointed at pages and a
  * recording the sandbox serves itself, an embedded copy of each ticket is added, and
- * every seventh conversation gets a `Raw` CRM link first (Flex opens it in a new tab).
+ * about one conversation in eleven gets a `Raw` CRM link first (Flex opens it in a new tab).
  */
 type Media = Record<string, unknown>;
 
@@ -40,7 +40,10 @@ export function sandboxMedia(attributesText: string, taskSid: string, origin: st
   }
   const conversations = (attrs.conversations ?? {}) as Record<string, unknown>;
   let media = localise(conversations.media, origin) as Media[] | undefined;
-  if (hashOf(taskSid) % 7 === 0) {
+  // A chat's conversation exists from its first message: offer its transcript while it runs too.
+  const chat = typeof attrs.conversationSid === 'string' ? attrs.conversationSid : undefined;
+  if (chat && !(media ?? []).some((m) => m?.type === 'ChatTranscript')) media = [...(media ?? []), { type: 'ChatTranscript', sid: chat }];
+  if (hashOf(taskSid) % 11 === 0) {
     media = [{ type: 'Raw', url: `${origin}/sandbox-media/crm.html?task=${taskSid}`, title: 'CRM record' }, ...(media ?? [])];
   }
   const next: Record<string, unknown> = { ...attrs, conversations: { ...conversations, ...(media ? { media } : {}) } };

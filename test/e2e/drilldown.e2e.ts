@@ -28,7 +28,7 @@ describe('drill-down in Chromium', () => {
   });
 
   it('opens conversations from the list: the screen with its media, or a Raw link in a new tab', async () => {
-    await page.goto(`${url}?role=sdl&speed=120`);
+    await page.goto(`${url}?role=sdl&speed=30&agents=80`);
     await page.getByRole('tab', { name: 'Conversations' }).click();
     const table = page.getByRole('table', { name: 'Conversations' });
     await table.waitFor({ timeout: 60_000 });
@@ -36,9 +36,13 @@ describe('drill-down in Chromium', () => {
     let sawScreen = false;
     let sawTranscript = false;
     let sawRawTab = false;
-    for (let i = 0; i < 40 && !(sawScreen && sawTranscript && sawRawTab); i++) {
-      const open = table.getByRole('button', { name: /^Open conversation/ }).nth(i);
-      if ((await open.count()) === 0) break;
+    let sawSwitcher = false;
+    let sawRecording = false;
+    // The list moves as conversations arrive: take the rows' names once, then open each.
+    const labels = [...new Set((await table.getByRole('button', { name: /^Open conversation/ }).evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''))))];
+    for (let i = 0; i < labels.length && !(sawScreen && sawTranscript && sawRawTab && sawSwitcher && sawRecording); i++) {
+      const open = table.getByRole('button', { name: labels[i], exact: true }).first();
+      if ((await open.count()) === 0) continue;
       const popup = browser.waitForEvent('page', { timeout: 1500 }).catch(() => undefined);
       await open.click();
       const back = page.getByRole('button', { name: 'Back to Insights' });
@@ -57,10 +61,35 @@ describe('drill-down in Chromium', () => {
       }
       if (opened !== 'screen') continue;
       sawScreen = true;
-      // Several media: a switcher; one: shown at once.
+      // Several media: a switcher. Go through each: an embedded page, a link, a recording…
+      const mediaTabs = page.getByRole('tablist', { name: 'Media' }).getByRole('tab');
+      const count = await mediaTabs.count();
+      if (count >= 2 && !sawSwitcher) {
+        for (let m = 0; m < count; m++) {
+          await mediaTabs.nth(m).click();
+          await page.screenshot({ path: screenshotPath(`drilldown-media-${m}`), fullPage: true });
+        }
+        const iframe = page.locator('iframe');
+        if ((await iframe.count()) > 0) {
+          assert.equal(await iframe.first().getAttribute('sandbox'), 'allow-scripts allow-forms allow-popups');
+          assert.equal(await iframe.first().getAttribute('referrerpolicy'), 'no-referrer');
+        }
+        sawSwitcher = true;
+      }
+      // A call's recording plays in the screen's player (one media: shown at once; several: a tab).
+      if (!sawRecording) {
+        const recordingTab = page.getByRole('tablist', { name: 'Media' }).getByRole('tab', { name: /recording/i });
+        if ((await recordingTab.count()) > 0) await recordingTab.first().click();
+        if ((await page.locator('audio').count()) > 0) {
+          assert.match((await page.locator('audio').first().getAttribute('src')) ?? '', /\/sandbox-media\/recording\.wav$/);
+          sawRecording = true;
+          await page.screenshot({ path: screenshotPath('drilldown-recording'), fullPage: true });
+        }
+      }
       const transcriptTab = page.getByRole('tab', { name: /transcript/i });
       if ((await transcriptTab.count()) > 0) await transcriptTab.first().click();
-      const line = page.getByText(/Hi, I need to check in please|Hi, thanks for reaching out|Take your time, I am here/).first();
+      // The fake transcript's authors; message bodies are shown as text.
+      const line = page.getByText(/crisis-supporter|in-shift-supervisor/).first();
       if (await line.waitFor({ timeout: 1000 }).then(() => true, () => false)) {
         sawTranscript = true;
         await page.screenshot({ path: screenshotPath('drilldown-transcript') });
@@ -74,5 +103,7 @@ describe('drill-down in Chromium', () => {
     assert.ok(sawScreen, 'no conversation opened on its screen');
     assert.ok(sawRawTab, 'no Raw-first conversation opened a new tab');
     assert.ok(sawTranscript, 'no chat transcript was read');
+    assert.ok(sawSwitcher, 'no conversation with several media to switch between');
+    assert.ok(sawRecording, 'no call recording in the player');
   });
 });
