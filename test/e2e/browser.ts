@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -43,4 +43,31 @@ export async function startSandbox(): Promise<{ url: string; server: ViteDevServ
 export function screenshotPath(name: string): string {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return join(SCREENSHOTS, `${name}.png`);
+}
+
+export interface SandboxSession {
+  readonly browser: BrowserContext;
+  readonly page: Page;
+  readonly url: string;
+}
+
+/**
+ * For a node:test suite: the sandbox and a browser page, opened before the tests and
+ * closed after them. Read `session()` inside the tests.
+ */
+export function sandboxSession(hooks: { before: (fn: () => Promise<void>) => void; after: (fn: () => Promise<void>) => void }): () => SandboxSession {
+  let current: (SandboxSession & { server: ViteDevServer }) | undefined;
+  hooks.before(async () => {
+    const { url, server } = await startSandbox();
+    const browser = await launchBrowser();
+    current = { browser, page: await browser.newPage(), url, server };
+  });
+  hooks.after(async () => {
+    await current?.browser.close();
+    await current?.server.close();
+  });
+  return () => {
+    if (!current) throw new Error('the sandbox session is used before its before() hook ran');
+    return current;
+  };
 }

@@ -6,28 +6,14 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchBrowser, screenshotPath, startSandbox } from './browser';
+import { sandboxSession, screenshotPath } from './browser';
 
-let browser: BrowserContext;
-let server: ViteDevServer;
-let url: string;
-let page: Page;
 
 describe('drill-down in Chromium', () => {
-  before(async () => {
-    ({ url, server } = await startSandbox());
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = sandboxSession({ before, after });
 
   it('opens conversations from the list: the screen with its media, or a Raw link in a new tab', async () => {
+    const { page, url, browser } = session();
     await page.goto(`${url}?role=sdl&speed=30&agents=80`);
     await page.getByRole('tab', { name: 'Conversations' }).click();
     const table = page.getByRole('table', { name: 'Conversations' });

@@ -4,14 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { BrowserContext, Page } from 'playwright-core';
-import type { ViteDevServer } from 'vite';
-import { launchBrowser, screenshotPath, startSandbox } from './browser';
+import { sandboxSession, screenshotPath } from './browser';
 
-let browser: BrowserContext;
-let server: ViteDevServer;
-let url: string;
-let page: Page;
 
 const TABS = {
   agent: ['My stats'],
@@ -22,19 +16,11 @@ const TABS = {
 } as const;
 
 describe('the sandbox in Chromium', () => {
-  before(async () => {
-    ({ url, server } = await startSandbox());
-    browser = await launchBrowser();
-    page = await browser.newPage();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const session = sandboxSession({ before, after });
 
   for (const [role, tabs] of Object.entries(TABS)) {
     it(`${role} sees exactly their tabs`, async () => {
+    const { page, url } = session();
       await page.goto(`${url}?role=${role}`);
       await page.getByRole('heading', { name: 'Insights' }).waitFor();
       const names = await page.getByRole('tab').allTextContents();
@@ -44,6 +30,7 @@ describe('the sandbox in Chromium', () => {
   }
 
   it('a live figure moves as simulated time passes', async () => {
+    const { page, url } = session();
     await page.goto(`${url}?role=sdl&speed=600`);
     const figure = page.locator('[data-figure="overview"]');
     await figure.waitFor();
@@ -60,6 +47,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('an agent\'s page holds only their own numbers', async () => {
+    const { page, url } = session();
     await page.goto(`${url}?role=agent&speed=600`);
     await page.getByRole('region', { name: 'My handled today' }).waitFor();
     assert.equal(await page.getByRole('tab').count(), 1);
@@ -67,6 +55,7 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('switching role in the header reloads as that role', async () => {
+    const { page, url } = session();
     await page.goto(`${url}?role=admin`);
     await page.getByRole('tab', { name: 'Settings' }).waitFor();
     await page.getByRole('combobox', { name: 'Role' }).selectOption('agent');
