@@ -6,9 +6,9 @@ import type * as Flex from '@twilio/flex-ui';
 import type { Access } from '../core';
 import { LiveSource, type InsightsClientLike } from '../sources/live';
 import { createInsightsStore, ingest, setStatus, tick, type InsightsStore } from '../store';
+import { LOG_PREFIX } from './log';
 import type { PluginConfig } from './runtimeConfig';
 
-const LOG_PREFIX = '[supervisor-insights]';
 
 export interface LiveConnection {
   readonly store: InsightsStore<PluginConfig>;

@@ -5,17 +5,17 @@
  */
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
-import { accessOf, firstRawUrl, teamOf, validateRules, type Access, type DrillDownRule, type User } from '../core';
+import { NO_TEAM, accessOf, firstRawUrl, teamOf, validateRules, type Access, type DrillDownRule, type User } from '../core';
 import { selectConversationDetail, selectConversationList, type InsightsState } from '../store';
 import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
 import { copyJsonPersistence, type RulesPersistence } from '../views/settings';
 import { connectLive } from './connect';
+import { LOG_PREFIX } from './log';
 import { DRILL_DOWN_ACTION, handleDrillDown, type OpenResult } from './drilldown';
 import { runtimeConfig, type PluginConfig } from './runtimeConfig';
 
 export const VIEW_NAME = 'supervisor-insights';
-const LOG_PREFIX = '[supervisor-insights]';
 
 /** Runs a Flex hook; a failure is logged with the plugin's prefix, never thrown. */
 export function guarded(what: string, hook: () => void): void {
@@ -34,7 +34,7 @@ export function userOf(manager: Flex.Manager): User {
   return {
     roles: manager.user?.roles ?? [],
     workerSid: worker?.sid,
-    team: team === '(no team)' ? undefined : team,
+    team: team === NO_TEAM ? undefined : team,
   };
 }
 
