@@ -23,7 +23,16 @@ import {
 } from './model';
 import { createCalendar, type Calendar } from './time';
 
-export const SLICE_DIMENSIONS = ['all', 'supportType', 'platform', 'queue', 'team', 'agent'] as const;
+export const SLICE_DIMENSIONS = [
+  'all',
+  'supportType',
+  'platform',
+  'queue',
+  'team',
+  'agent',
+  'platformSupportType',
+  'agentSupportType',
+] as const;
 export type SliceDimension = (typeof SLICE_DIMENSIONS)[number];
 export const PERIOD_DIMENSIONS = ['all', 'day', 'week', 'month', 'interval15', 'interval30', 'interval60'] as const;
 export type PeriodDimension = (typeof PERIOD_DIMENSIONS)[number];
@@ -845,7 +854,22 @@ function sliceOf(dimension: SliceDimension, f: Fact): string | undefined {
     case 'queue': return f.queue;
     case 'team': return f.kind === 'queue' ? undefined : (f.team ?? NO_TEAM);
     case 'agent': return f.kind === 'queue' ? undefined : f.agent;
+    case 'platformSupportType': return f.platform + SLICE_SEPARATOR + f.supportType;
+    case 'agentSupportType': return f.kind === 'queue' || f.agent === undefined ? undefined : f.agent + SLICE_SEPARATOR + f.supportType;
   }
+}
+
+/**
+ * Joins the two values of a composite slice (`platformSupportType`: platform then support
+ * type; `agentSupportType`: agent sid then support type). A control character, so no
+ * name or sid can contain it.
+ */
+export const SLICE_SEPARATOR = '\u001f';
+
+/** The two values of a composite slice key. */
+export function splitSlice(slice: string): [string, string] {
+  const i = slice.indexOf(SLICE_SEPARATOR);
+  return i < 0 ? [slice, ''] : [slice.slice(0, i), slice.slice(i + 1)];
 }
 
 function nonEmpty(v: unknown): string | undefined {

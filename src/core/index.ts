@@ -6,7 +6,9 @@ export {
   PERIOD_DIMENSIONS,
   REPORT_GROUPINGS,
   SLICE_DIMENSIONS,
+  SLICE_SEPARATOR,
   groupingId,
+  splitSlice,
   taskInfoOf,
 } from './engine';
 export type {

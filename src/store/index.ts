@@ -1,4 +1,5 @@
 export {
+  DAY_GROUPINGS,
   LIVE_GROUPINGS,
   STORE_STATUSES,
   applyQueued,
@@ -8,7 +9,7 @@ export {
   setStatus,
   tick,
 } from './insightsStore';
-export type { InsightsState, InsightsStore, InsightsStoreOptions, Schedule, StoreStatus } from './insightsStore';
+export type { HistoryState, InsightsState, InsightsStore, InsightsStoreOptions, Schedule, StoreStatus } from './insightsStore';
 export { OTHER_AGENTS, OTHER_TEAMS, createScopeFilter } from './scope';
 export type { ScopeFilter, ScopeFilterOptions } from './scope';
 export {
@@ -26,3 +27,5 @@ export {
 export type { AgentRow, TeamRow, TodaySlice, WaitingContact, WaitingNow, WaitingSummary } from './selectors';
 export { CONVERSATION_OUTCOMES, selectConversationDetail, selectConversationList } from './conversations';
 export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';
+export { cellsBetween, dayOfPeriod, daysOf, inRange, oneDay, rangeBounds, totalBetween, totalsBetween } from './cells';
+export type { DayPeriod, DayRange, DaySnapshot } from './cells';

@@ -16,6 +16,7 @@ import {
   type Grouping,
   type TrEvent,
 } from '../core';
+import type { DaySnapshot } from './cells';
 import { createScopeFilter, type ScopeFilter } from './scope';
 
 /**
@@ -31,11 +32,26 @@ export const LIVE_GROUPINGS: readonly Grouping[] = [
   { slice: 'all', period: 'interval15' },
   { slice: 'supportType', period: 'day' },
   { slice: 'platform', period: 'day' },
+  { slice: 'platform', period: 'interval15' },
+  { slice: 'platformSupportType', period: 'day' },
   { slice: 'queue', period: 'day' },
   { slice: 'team', period: 'day' },
   { slice: 'agent', period: 'day' },
   { slice: 'agent', period: 'week' },
+  { slice: 'agentSupportType', period: 'day' },
 ];
+
+/**
+ * The per-day groupings a frozen day keeps (`cells.ts` reads weeks, months and ranges as
+ * sums of these). Must stay a subset of `LIVE_GROUPINGS`.
+ */
+export const DAY_GROUPINGS: readonly Grouping[] = LIVE_GROUPINGS.filter((g) => g.period === 'day' || g.period === 'interval15');
+
+/** History folded before this session or earlier in it, kept as frozen days (`cells.ts`). */
+export interface HistoryState {
+  /** Day key → that day's frozen aggregates. The live engine's cells of these days are not read. */
+  readonly days: ReadonlyMap<string, DaySnapshot>;
+}
 
 export const STORE_STATUSES = ['loading', 'ready', 'error'] as const;
 export type StoreStatus = (typeof STORE_STATUSES)[number];
@@ -53,6 +69,8 @@ export interface InsightsState<C extends EngineConfig = EngineConfig> {
   /** `loading` until the source reports the backfill done; `error` with `error` set. */
   readonly status: StoreStatus;
   readonly error?: string;
+  /** Frozen history days (none until a backfill or the cache provides them). */
+  readonly history?: HistoryState;
 }
 
 export type InsightsStore<C extends EngineConfig = EngineConfig> = StoreApi<InsightsState<C>>;
