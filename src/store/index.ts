@@ -9,7 +9,7 @@ export {
   setStatus,
   tick,
 } from './insightsStore';
-export type { HistoryState, InsightsState, InsightsStore, InsightsStoreOptions, Schedule, StoreStatus } from './insightsStore';
+export type { HistoryProgress, HistoryState, InsightsState, InsightsStore, InsightsStoreOptions, Schedule, StoreStatus } from './insightsStore';
 export { OTHER_AGENTS, OTHER_TEAMS, createScopeFilter } from './scope';
 export type { ScopeFilter, ScopeFilterOptions } from './scope';
 export {
@@ -29,3 +29,5 @@ export { CONVERSATION_OUTCOMES, selectConversationDetail, selectConversationList
 export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';
 export { cellsBetween, dayOfPeriod, daysOf, inRange, oneDay, rangeBounds, totalBetween, totalsBetween } from './cells';
 export type { DayPeriod, DayRange, DaySnapshot } from './cells';
+export { requestRange, setRangeLoader } from './history';
+export type { RangeLoader } from './history';

@@ -16,7 +16,7 @@ import {
   type Grouping,
   type TrEvent,
 } from '../core';
-import type { DaySnapshot } from './cells';
+import type { DayRange, DaySnapshot } from './cells';
 import { createScopeFilter, type ScopeFilter } from './scope';
 
 /**
@@ -51,6 +51,21 @@ export const DAY_GROUPINGS: readonly Grouping[] = LIVE_GROUPINGS.filter((g) => g
 export interface HistoryState {
   /** Day key → that day's frozen aggregates. The live engine's cells of these days are not read. */
   readonly days: ReadonlyMap<string, DaySnapshot>;
+  /** The backfill's progress, for the progress bar (absent when no backfill runs). */
+  readonly progress?: HistoryProgress;
+}
+
+export interface HistoryProgress {
+  /** True while pages are being fetched. */
+  readonly loading: boolean;
+  /** The range being (or last) loaded. */
+  readonly range?: DayRange;
+  /** Events received so far for that range. */
+  readonly fetched: number;
+  /** Days of the range frozen so far, and how many there are. */
+  readonly daysDone: number;
+  readonly daysTotal: number;
+  readonly error?: string;
 }
 
 export const STORE_STATUSES = ['loading', 'ready', 'error'] as const;
