@@ -9,6 +9,7 @@ import { NO_TEAM, accessOf, firstRawUrl, teamOf, validateRules, type Access, typ
 import { selectConversationDetail, selectConversationList, type InsightsState } from '../store';
 import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
+import { addDefaultStrings } from '../views/common';
 import { copyJsonPersistence, type RulesPersistence } from '../views/settings';
 import { connectLive } from './connect';
 import { LOG_PREFIX } from './log';
@@ -97,6 +98,10 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
     );
   });
 
+  // Our labels join Flex's strings, so a customer renames "ISS" where they rename Flex's own.
+  const strings = (manager as unknown as { strings?: Record<string, string> }).strings;
+  if (strings) guarded('adding the Insights strings', () => addDefaultStrings(strings));
+
   // The live store lives as long as the mounted view (see connect.ts).
   const connect = () => connectLive(manager, access, config, user.workerSid);
   const onOpenConversation = (conversationId: string): void => {
@@ -116,6 +121,7 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
           conversationsClient={manager.conversationsClient as never}
           timeZone={config.timeZone}
           settings={settings}
+          strings={strings}
         />
       </flex.View>,
     );

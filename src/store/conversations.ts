@@ -2,7 +2,7 @@
  * Conversations for the list and the drill-down screen, from the engine's records. Role
  * scope was applied at ingestion; contacts are masked here as everywhere.
  */
-import { maskContact, platformOf, resolveMedia, type ResolvedMedia } from '../core';
+import { maskContact, platformOf, resolveMedia, type Access, type Engine, type EngineConfig, type ResolvedMedia } from '../core';
 import type { InsightsState } from './insightsStore';
 import { OTHER_AGENTS } from './scope';
 import { memo, maskedName, supportTypeOf } from './selectors';
@@ -49,8 +49,15 @@ export interface ConversationDetail extends ConversationRow {
 const details = memo<ReadonlyMap<string, ConversationDetail>>();
 
 function build(state: InsightsState): ReadonlyMap<string, ConversationDetail> {
-  const engine = state.engine.engine;
-  const { access, config } = state;
+  return conversationDetailsOf(state.engine.engine, state.access, state.config);
+}
+
+/**
+ * Every conversation of an engine as the list and the screen show it, contacts masked for
+ * this access. The store's selectors and the frozen days of history (`sources/backfill`)
+ * both build their rows here, so a frozen day's list reads exactly as the live one did.
+ */
+export function conversationDetailsOf(engine: Engine, access: Access, config: EngineConfig): Map<string, ConversationDetail> {
   const names = new Map(engine.agents().map((a) => [a.sid, a.name ?? a.sid]));
   const out = new Map<string, ConversationDetail>();
   for (const c of engine.conversationRecords()) {
@@ -117,6 +124,22 @@ function build(state: InsightsState): ReadonlyMap<string, ConversationDetail> {
     });
   }
   return out;
+}
+
+/** The list fields of a conversation, without its segments, contact and media (what a frozen day keeps). */
+export function conversationRowOf(d: ConversationDetail): ConversationRow {
+  return {
+    id: d.id,
+    customerName: d.customerName,
+    agentNames: d.agentNames,
+    supportTypes: d.supportTypes,
+    platform: d.platform,
+    start: d.start,
+    durationSec: d.durationSec,
+    outcome: d.outcome,
+    transfers: d.transfers,
+    taskSids: d.taskSids,
+  };
 }
 
 /** Conversations newest first, optionally filtered by a customer or agent name, a conversation id or a task sid. */

@@ -25,7 +25,13 @@ export {
   selectWaitingNow,
 } from './selectors';
 export type { AgentRow, TeamRow, TodaySlice, WaitingContact, WaitingNow, WaitingSummary } from './selectors';
-export { CONVERSATION_OUTCOMES, selectConversationDetail, selectConversationList } from './conversations';
+export {
+  CONVERSATION_OUTCOMES,
+  conversationDetailsOf,
+  conversationRowOf,
+  selectConversationDetail,
+  selectConversationList,
+} from './conversations';
 export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';
 export { cellsBetween, dayOfPeriod, daysOf, inRange, oneDay, rangeBounds, totalBetween, totalsBetween } from './cells';
 export type { DayPeriod, DayRange, DaySnapshot } from './cells';

@@ -1,0 +1,206 @@
+/**
+ * The history function's client: POSTs the contract's JSON (`protocol.ts`) page by page,
+ * retries what may pass (429, 5xx, a network failure) with backoff, and turns everything
+ * else into a `HistoryFetchError` whose message a person can act on. It knows nothing of
+ * Flex: the token comes from a callback, read again for every request (Flex refreshes it).
+ */
+import {
+  HISTORY_DEFAULT_PAGE_SIZE,
+  HISTORY_ERROR_CODES,
+  type HistoryErrorCode,
+  type HistoryPage,
+  type HistoryRequest,
+} from './protocol';
+
+/** The part of a `fetch` Response the client reads. */
+export interface ResponseLike {
+  readonly status: number;
+  readonly headers?: { get(name: string): string | null };
+  json(): Promise<unknown>;
+}
+
+/** `fetch`, or anything with its shape (a test's in-process handler). */
+export type FetchLike = (
+  url: string,
+  init: { method: 'POST'; headers: Record<string, string>; body: string; signal?: AbortSignal },
+) => Promise<ResponseLike>;
+
+export interface HistoryClientOptions {
+  /** The function's full URL (`https://…twil.io/insights-history`). */
+  readonly url: string;
+  /** The Flex token; undefined when the user has none (then nothing is fetched). */
+  readonly token: () => string | undefined;
+  readonly fetch?: FetchLike;
+  /** Events per page (the function caps it at TaskRouter's 1,000). */
+  readonly pageSize?: number;
+  /** Tries per request for a failure that may pass (default 5: waits 1, 2, 4, 8 s). */
+  readonly maxAttempts?: number;
+  /** First backoff wait in ms (default 1,000; doubled each time, at most 30 s). */
+  readonly backoffMs?: number;
+  /** How to wait (tests pass a fake). */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** Why a history request failed, for the progress line and the logs. */
+export class HistoryFetchError extends Error {
+  constructor(
+    message: string,
+    /** HTTP status, or 0 for a network failure or an unreadable answer. */
+    readonly status: number,
+    readonly code?: HistoryErrorCode,
+  ) {
+    super(message);
+    this.name = 'HistoryFetchError';
+  }
+}
+
+/** Thrown when `stop()` or an abort signal ended a fetch: not an error to show. */
+export class HistoryAborted extends Error {
+  constructor() {
+    super('history loading was stopped');
+    this.name = 'HistoryAborted';
+  }
+}
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+const isRetryable = (status: number): boolean => status === 0 || status === 429 || status >= 500;
+
+function errorCodeOf(body: unknown): { code?: HistoryErrorCode; message?: string } {
+  const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
+  if (typeof error !== 'object' || error === null) return {};
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return {
+    code: typeof code === 'string' && (HISTORY_ERROR_CODES as readonly string[]).includes(code) ? (code as HistoryErrorCode) : undefined,
+    message: typeof message === 'string' ? message : undefined,
+  };
+}
+
+/** The message a supervisor sees for a failed request: what happened and what to do. */
+export function describeFailure(status: number, code?: HistoryErrorCode, detail?: string): string {
+  const why = detail ? ` (${detail})` : '';
+  if (status === 0) return `History could not be reached: network error${why}. Live data still works.`;
+  if (status === 401 || code === 'missing_token' || code === 'invalid_token') {
+    return `History refused the Flex sign-in${why}. Sign in to Flex again; live data still works.`;
+  }
+  if (status === 403 || code === 'forbidden') return `Your role may not load history${why}. Live data still works.`;
+  if (status === 429 || code === 'rate_limited') return `History is busy (rate limited)${why}. Try again in a minute; live data still works.`;
+  if (status >= 500) return `The history function failed (HTTP ${status})${why}. Live data still works.`;
+  return `History request refused (HTTP ${status})${why}.`;
+}
+
+/** Is this a page of the contract? Checked, since a proxy or a wrong URL can answer 200 with anything. */
+function asPage(body: unknown): HistoryPage | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const page = body as Partial<HistoryPage>;
+  if (!Array.isArray(page.events)) return undefined;
+  if (page.cursor !== undefined && typeof page.cursor !== 'string') return undefined;
+  return page as HistoryPage;
+}
+
+function retryAfterMs(response: ResponseLike): number | undefined {
+  const header = response.headers?.get('retry-after');
+  if (!header) return undefined;
+  const seconds = Number(header);
+  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds * 1000, 60_000) : undefined;
+}
+
+/** Pages of one range, in the order the function sends them. */
+export interface RangeFetch {
+  readonly pages: number;
+  readonly events: number;
+  readonly requests: number;
+}
+
+export class HistoryClient {
+  private readonly fetchFn: FetchLike;
+  private readonly sleep: (ms: number) => Promise<void>;
+  /** Every HTTP request made, retries included (for progress and the tests). */
+  requests = 0;
+
+  constructor(private readonly options: HistoryClientOptions) {
+    const f = options.fetch ?? (typeof fetch === 'function' ? (fetch as unknown as FetchLike) : undefined);
+    if (!f) throw new Error('HistoryClient needs a fetch function: pass options.fetch where there is no global fetch');
+    this.fetchFn = f;
+    this.sleep = options.sleep ?? defaultSleep;
+  }
+
+  /**
+   * Every page of [from, to] (epoch ms), handed to `onPage` as it arrives; the next page
+   * is asked for only after `onPage` returns (so a slow consumer is never flooded).
+   */
+  async fetchRange(
+    from: number,
+    to: number,
+    onPage: (page: HistoryPage) => void | Promise<void>,
+    signal?: AbortSignal,
+  ): Promise<RangeFetch> {
+    let cursor: string | undefined;
+    let pages = 0;
+    let events = 0;
+    const before = this.requests;
+    do {
+      const page = await this.page({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), cursor }, signal);
+      pages++;
+      events += page.events.length;
+      if (signal?.aborted) throw new HistoryAborted();
+      await onPage(page);
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return { pages, events, requests: this.requests - before };
+  }
+
+  /** One page, with retries for what may pass. */
+  private async page(query: { from: string; to: string; cursor?: string }, signal?: AbortSignal): Promise<HistoryPage> {
+    const attempts = Math.max(1, this.options.maxAttempts ?? 5);
+    let wait = this.options.backoffMs ?? 1000;
+    for (let attempt = 1; ; attempt++) {
+      if (signal?.aborted) throw new HistoryAborted();
+      const token = this.options.token();
+      if (!token) throw new HistoryFetchError(describeFailure(401, 'missing_token', 'no Flex token'), 401, 'missing_token');
+      const request: HistoryRequest = {
+        Token: token,
+        from: query.from,
+        to: query.to,
+        ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+        pageSize: this.options.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE,
+      };
+      let status = 0;
+      let detail: string | undefined;
+      let code: HistoryErrorCode | undefined;
+      let retryAfter: number | undefined;
+      try {
+        this.requests++;
+        const response = await this.fetchFn(this.options.url, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(request),
+          signal,
+        });
+        status = response.status;
+        let body: unknown;
+        try {
+          body = await response.json();
+        } catch {
+          body = undefined;
+        }
+        if (status >= 200 && status < 300) {
+          const page = asPage(body);
+          if (page) return page;
+          // A 200 that is not a page: a wrong URL (a login page, a proxy). Retrying will not help.
+          throw new HistoryFetchError(`The history URL did not answer with history (check historyUrl).`, status);
+        }
+        ({ code, message: detail } = errorCodeOf(body));
+        retryAfter = retryAfterMs(response);
+      } catch (err) {
+        if (err instanceof HistoryFetchError) throw err;
+        if (signal?.aborted || (err instanceof Error && err.name === 'AbortError')) throw new HistoryAborted();
+        status = 0;
+        detail = err instanceof Error ? err.message : String(err);
+      }
+      if (!isRetryable(status) || attempt >= attempts) throw new HistoryFetchError(describeFailure(status, code, detail), status, code);
+      await this.sleep(retryAfter ?? wait);
+      wait = Math.min(wait * 2, 30_000);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+export { CsvButton } from './CsvButton';
+export type { CsvButtonProps } from './CsvButton';
+export { csvFileName, downloadCsv, toCsv } from './csv';
+export type { CsvColumn } from './csv';
+export { NO_VALUE, formatClock, formatCount, formatDayKey, formatDayTime, formatRate, formatSeconds } from './format';
+export { MAX_RANGE_DAYS, PERIOD_KINDS, TODAY, periodLabel, rangeOf, rangeProblem } from './period';
+export type { Period, PeriodKind } from './period';
+export { PeriodPicker, periodRange, usePeriod } from './PeriodPicker';
+export type { PeriodPickerProps } from './PeriodPicker';
+export { STRING_DEFAULTS, addDefaultStrings, fillTemplate, translator } from './strings';
+export type { StringKey, Strings, Translate } from './strings';
+export { StringsProvider, useStrings } from './StringsContext';
+export { FigureCard } from './FigureCard';
+export type { TabProps } from './tabProps';

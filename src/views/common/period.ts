@@ -1,0 +1,74 @@
+/**
+ * The periods a person picks: today, this week (ISO, Monday first), this month, or a
+ * range of days, all in the configured time zone. Each becomes an inclusive range of
+ * day keys, which the store's read layer sums.
+ */
+import type { Calendar } from '../../core';
+import type { DayRange } from '../../store';
+
+export const PERIOD_KINDS = ['today', 'week', 'month', 'range'] as const;
+export type PeriodKind = (typeof PERIOD_KINDS)[number];
+
+export interface Period {
+  readonly kind: PeriodKind;
+  /** For `range`: the chosen days (inclusive). */
+  readonly range?: DayRange;
+}
+
+export const TODAY: Period = { kind: 'today' };
+
+/** Longest range a person may pick, in days (history is kept 30 days; a month may have 31). */
+export const MAX_RANGE_DAYS = 31;
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+function daysBetween(from: string, to: string): number {
+  const t = (s: string): number => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+  return Math.round((t(to) - t(from)) / 86_400_000);
+}
+
+/** The days of a period at `now`. Week and month run up to today, not into the future. */
+export function rangeOf(period: Period, calendar: Calendar, now: number): DayRange {
+  const today = calendar.dayKey(now);
+  switch (period.kind) {
+    case 'today':
+      return { from: today, to: today };
+    case 'week': {
+      const [y, m, d] = today.split('-').map(Number);
+      const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday = 0
+      return { from: addDays(today, -weekday), to: today };
+    }
+    case 'month':
+      return { from: `${today.slice(0, 7)}-01`, to: today };
+    case 'range':
+      return period.range ?? { from: today, to: today };
+  }
+}
+
+/** Why a chosen range cannot be used, or undefined when it can. */
+export function rangeProblem(range: DayRange): string | undefined {
+  if (!DAY_RE.test(range.from) || !DAY_RE.test(range.to)) return 'Pick both days.';
+  if (range.from > range.to) return 'The first day is after the last.';
+  if (daysBetween(range.from, range.to) + 1 > MAX_RANGE_DAYS) return `At most ${MAX_RANGE_DAYS} days.`;
+  return undefined;
+}
+
+/** How a period reads in a file name or a heading: `today`, `2026-W47`, `2026-11`, `2026-11-01_2026-11-07`. */
+export function periodLabel(period: Period, calendar: Calendar, now: number): string {
+  const r = rangeOf(period, calendar, now);
+  switch (period.kind) {
+    case 'today':
+      return r.from;
+    case 'week':
+      return calendar.weekKey(now);
+    case 'month':
+      return r.from.slice(0, 7);
+    case 'range':
+      return r.from === r.to ? r.from : `${r.from}_${r.to}`;
+  }
+}

@@ -1,0 +1,1 @@
+export { QueuesTab } from './QueuesTab';
