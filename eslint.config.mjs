@@ -7,7 +7,7 @@ const coreMustStayPure =
 
 export default defineConfig(
   {
-    ignores: ['node_modules/', 'build/', 'dist/', 'coverage/', 'tools/fs-stub/', '.ci/'],
+    ignores: ['node_modules/', 'build/', 'dist/', 'coverage/', 'tools/fs-stub/', '.ci/', 'serverless/assets/', 'serverless/node_modules/'],
   },
   tseslint.configs.recommended,
   {
@@ -27,6 +27,12 @@ export default defineConfig(
     // CommonJS config files at the root (flex-plugin.config.js, jest.config.cjs).
     files: ['**/*.cjs', 'flex-plugin.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Twilio Functions: CommonJS run by the Twilio Runtime, which provides Twilio and Runtime.
+    files: ['serverless/functions/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { exports: 'writable', require: 'readonly', Twilio: 'readonly', Runtime: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

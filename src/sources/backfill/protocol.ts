@@ -9,6 +9,11 @@
  * `to - from` at most `HISTORY_MAX_RANGE_DAYS` days, neither more than 30 days back.
  *
  * Response 200: `HistoryPage`. Errors: 4xx / 5xx with `HistoryError`.
+ *
+ * A browser sends a CORS preflight before a JSON POST; a form-encoded POST
+ * (`application/x-www-form-urlencoded`, the Flex convention) is a simple request and
+ * needs none. The function answers both. The range is half-open: events at or after
+ * `from` and before `to`.
  */
 import type { TrEvent } from '../../core';
 
@@ -16,6 +21,10 @@ export const HISTORY_PATH = '/insights-history';
 export const HISTORY_MAX_RANGE_DAYS = 30;
 /** Events per page the function asks TaskRouter for (its maximum is 1,000). */
 export const HISTORY_DEFAULT_PAGE_SIZE = 1000;
+/** The largest `pageSize` a request may ask for (TaskRouter's own maximum). */
+export const HISTORY_MAX_PAGE_SIZE = 1000;
+/** How far back TaskRouter keeps events; `from` may not be older than this before now. */
+export const HISTORY_RETENTION_DAYS = 30;
 
 export interface HistoryRequest {
   readonly Token: string;
@@ -51,5 +60,10 @@ export const HISTORY_ERROR_CODES = [
 export type HistoryErrorCode = (typeof HISTORY_ERROR_CODES)[number];
 
 export interface HistoryError {
-  readonly error: { readonly code: HistoryErrorCode; readonly message: string };
+  readonly error: {
+    readonly code: HistoryErrorCode;
+    readonly message: string;
+    /** With `rate_limited`: seconds to wait before asking again (also sent as `Retry-After`). */
+    readonly retryAfterSec?: number;
+  };
 }

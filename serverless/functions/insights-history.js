@@ -1,0 +1,25 @@
+// POST /insights-history: one page of TaskRouter history for a Flex user (see ../README.md).
+// The logic is TypeScript in ../src, bundled into assets/insights-history-handler.private.js
+// by `npm run build:serverless` at the repository root; this file only wires the runtime.
+const { validator } = require('twilio-flex-token-validator');
+
+exports.handler = async function handler(context, event, callback) {
+  const response = new Twilio.Response();
+  let result;
+  try {
+    const { historyHandlerFor } = require(Runtime.getAssets()['/insights-history-handler.js'].path);
+    const handle = historyHandlerFor(context, (token) => validator(token, context.ACCOUNT_SID, context.AUTH_TOKEN));
+    result = await handle(event);
+  } catch (error) {
+    // Configuration problems (a missing variable, a missing asset): say what, keep CORS so the plugin can read it.
+    result = {
+      status: 500,
+      headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' },
+      body: { error: { code: 'upstream_failed', message: `the history function is not set up: ${error.message}` } },
+    };
+  }
+  response.setStatusCode(result.status);
+  for (const [name, value] of Object.entries(result.headers)) response.appendHeader(name, value);
+  if (result.body !== null) response.setBody(result.body);
+  return callback(null, response);
+};

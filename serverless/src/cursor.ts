@@ -1,0 +1,116 @@
+/**
+ * The history cursor: where the next page starts, signed so a caller can neither change
+ * it nor reuse it for another range or another user. It holds TaskRouter's page token
+ * and page number, never a URL: the function rebuilds every request to TaskRouter
+ * itself, so a cursor cannot make it fetch anything else.
+ *
+ *   cursor = base64url(JSON state) "." base64url(HMAC-SHA256(secret, state))
+ */
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+
+const VERSION = 1;
+const TASK_SID = /^WT[0-9a-fA-F]{32}$/;
+/** TaskRouter's page tokens are short; bound what a cursor may carry back to it. */
+const MAX_PAGE_TOKEN_LENGTH = 512;
+const PAGE_TOKEN = /^[A-Za-z0-9._~+/=-]+$/;
+
+/** Where a listing continues: TaskRouter's `Page` and `PageToken` of its next page. */
+export interface PagePosition {
+  readonly page: number;
+  readonly token: string;
+}
+
+export interface CursorState {
+  /** The range and page size the cursor belongs to. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  readonly pageSize: number;
+  /** A digest of the caller and their scope. */
+  readonly caller: string;
+  /** Events received from TaskRouter so far. */
+  readonly fetched: number;
+  /** The main listing: the next page, or `done`. Absent: it has not started. */
+  readonly main?: PagePosition | 'done';
+  /** Scope `self`: tasks named by the agent's reservations whose events are still to read. */
+  readonly pending?: readonly string[];
+  /** Scope `self`: the task being read, when it has more pages. */
+  readonly task?: { readonly sid: string; readonly next: PagePosition };
+  /** Scope `self`: tasks read for the previous main page (their reservations may spill over). */
+  readonly recent?: readonly string[];
+}
+
+/** The digest a cursor binds to: who asked and what they may see. */
+export function callerDigest(parts: readonly (string | undefined)[]): string {
+  return createHash('sha256')
+    .update(parts.map((p) => p ?? '').join('\u0000'))
+    .digest('base64url')
+    .slice(0, 22);
+}
+
+function mac(secret: string, body: string): Buffer {
+  return createHmac('sha256', secret).update(`insights-history-cursor:${body}`).digest();
+}
+
+export function encodeCursor(state: CursorState, secret: string): string {
+  if (!secret) throw new Error('encodeCursor: a cursor secret is required (the Function passes its AUTH_TOKEN)');
+  const body = Buffer.from(JSON.stringify({ v: VERSION, ...state }), 'utf8').toString('base64url');
+  return `${body}.${mac(secret, body).toString('base64url')}`;
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+
+function position(v: unknown): PagePosition | undefined {
+  if (!isRecord(v) || !isCount(v.page) || typeof v.token !== 'string') return undefined;
+  if (v.token.length === 0 || v.token.length > MAX_PAGE_TOKEN_LENGTH || !PAGE_TOKEN.test(v.token)) return undefined;
+  return { page: v.page, token: v.token };
+}
+
+function taskSids(v: unknown): string[] | undefined {
+  if (v === undefined) return [];
+  if (!Array.isArray(v) || !v.every((s) => typeof s === 'string' && TASK_SID.test(s))) return undefined;
+  return v as string[];
+}
+
+/** A valid page token to hand back to TaskRouter, or undefined. */
+export function checkPageToken(token: string): boolean {
+  return token.length > 0 && token.length <= MAX_PAGE_TOKEN_LENGTH && PAGE_TOKEN.test(token);
+}
+
+/** The state of a cursor this function issued with this secret, or a reason it is not one. */
+export function decodeCursor(cursor: string, secret: string): CursorState | string {
+  const dot = cursor.indexOf('.');
+  if (dot <= 0 || dot !== cursor.lastIndexOf('.')) return 'the cursor is not one this function issued';
+  const body = cursor.slice(0, dot);
+  const given = Buffer.from(cursor.slice(dot + 1), 'base64url');
+  const expected = mac(secret, body);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'the cursor was changed or was not issued by this function';
+  let raw: unknown;
+  try {
+    raw = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    return 'the cursor is not readable';
+  }
+  if (!isRecord(raw) || raw.v !== VERSION) return 'the cursor is from another version of this function; start the range again';
+  const { fromMs, toMs, pageSize, caller, fetched } = raw;
+  if (!isCount(fromMs) || !isCount(toMs) || !isCount(pageSize) || typeof caller !== 'string' || !isCount(fetched)) {
+    return 'the cursor is incomplete';
+  }
+  let main: CursorState['main'];
+  if (raw.main === 'done') main = 'done';
+  else if (raw.main !== undefined) {
+    main = position(raw.main);
+    if (!main) return 'the cursor holds an invalid page position';
+  }
+  const pending = taskSids(raw.pending);
+  const recent = taskSids(raw.recent);
+  if (!pending || !recent) return 'the cursor holds invalid task sids';
+  let task: CursorState['task'];
+  if (raw.task !== undefined) {
+    const t = raw.task;
+    const next = isRecord(t) ? position(t.next) : undefined;
+    if (!isRecord(t) || typeof t.sid !== 'string' || !TASK_SID.test(t.sid) || !next) return 'the cursor holds an invalid task position';
+    task = { sid: t.sid, next };
+  }
+  return { fromMs, toMs, pageSize, caller, fetched, main, pending, task, recent };
+}
