@@ -19,6 +19,7 @@ import {
   type DerivedTask,
   type InvitationOutcome,
   type QueueOutcome,
+  type Reservation,
   type StoredEvent,
 } from './model';
 import { createCalendar, type Calendar } from './time';
@@ -189,6 +190,19 @@ export interface WaitingSegment {
   readonly customerContact?: string;
 }
 
+/** An engagement in progress: accepted, not yet completed (wrap-up included), its task not ended. */
+export interface ActiveEngagement {
+  readonly taskSid: string;
+  readonly reservationSid: string;
+  readonly conversationId: string;
+  readonly queue: string;
+  readonly workerSid: string;
+  readonly accepted: number;
+  readonly channel?: string;
+  /** Set once the agent is in wrap-up. */
+  readonly wrapup?: number;
+}
+
 export interface ActivityInterval {
   readonly activity: string;
   readonly start: number;
@@ -214,6 +228,8 @@ export class Engine {
   private readonly dirtyTasks: TaskRecord[] = [];
   /** Tasks whose last queue segment is open: contacts waiting now. */
   private readonly waiting = new Set<TaskRecord>();
+  /** Tasks with an accepted reservation not yet completed: engagements in progress. */
+  private readonly engaged = new Set<TaskRecord>();
   /** Tasks that still keep their events. */
   private readonly unsealed = new Set<TaskRecord>();
   private sinceSeal = 0;
@@ -721,6 +737,8 @@ export class Engine {
     const last = segments && segments.length > 0 ? segments[segments.length - 1] : undefined;
     if (last !== undefined && last.end === undefined) this.waiting.add(task);
     else this.waiting.delete(task);
+    if (openEngagements(task).length > 0) this.engaged.add(task);
+    else this.engaged.delete(task);
   }
 
   /** Contacts waiting in queue now (open queue segments), without scanning every conversation. */
@@ -739,6 +757,30 @@ export class Engine {
         customerName: task.info?.customerName,
         customerContact: task.info?.customerContact,
       });
+    }
+    return out;
+  }
+
+  /**
+   * Engagements in progress now (accepted, not completed, task not ended), from the tasks
+   * that have one: the cost follows the open work, not the number of conversations.
+   */
+  activeNow(): ActiveEngagement[] {
+    this.flush();
+    const out: ActiveEngagement[] = [];
+    for (const task of this.engaged) {
+      for (const r of openEngagements(task)) {
+        out.push({
+          taskSid: task.sid,
+          reservationSid: r.sid,
+          conversationId: task.conversation?.id ?? task.sid,
+          queue: r.queue ?? '(unknown queue)',
+          workerSid: r.workerSid,
+          accepted: r.accepted as number,
+          channel: task.derived?.channel,
+          wrapup: r.wrapup,
+        });
+      }
     }
     return out;
   }
@@ -793,6 +835,13 @@ export class Engine {
     for (const c of this.registry.values()) if (c.tasks.length > 0) seen.add(c);
     return [...seen];
   }
+}
+
+/** A task's reservations accepted and not completed, unless the task itself has ended. */
+function openEngagements(task: TaskRecord): Reservation[] {
+  const d = task.derived;
+  if (!d || (task.fold ?? task.sealed?.fold)?.ended) return [];
+  return d.reservations.filter((r) => r.accepted !== undefined && r.completed === undefined);
 }
 
 function compareActivity(a: ActivityEvent, b: ActivityEvent): number {

@@ -12,6 +12,7 @@ export {
   taskInfoOf,
 } from './engine';
 export type {
+  ActiveEngagement,
   ActivityInterval,
   Cell,
   ConversationRecord,

@@ -2,6 +2,8 @@ export {
   DAY_GROUPINGS,
   LIVE_GROUPINGS,
   STORE_STATUSES,
+  TEAM_GROUPINGS,
+  TEAMMATES,
   applyQueued,
   createInsightsStore,
   ingest,
@@ -9,11 +11,12 @@ export {
   setStatus,
   tick,
 } from './insightsStore';
-export type { HistoryProgress, HistoryState, InsightsState, InsightsStore, InsightsStoreOptions, Schedule, StoreStatus } from './insightsStore';
+export type { HistoryProgress, HistoryState, InsightsState, InsightsStore, InsightsStoreOptions, Schedule, StoreStatus, TeamState } from './insightsStore';
 export { OTHER_AGENTS, OTHER_TEAMS, createScopeFilter } from './scope';
 export type { ScopeFilter, ScopeFilterOptions } from './scope';
 export {
   TODAY_SLICES,
+  maskedName,
   selectAgentRows,
   selectMyHandledToday,
   selectMyWeek,
@@ -24,6 +27,8 @@ export {
   selectTotalsToday,
   selectWaitingNow,
 } from './selectors';
+export { memo } from './selectors';
+export type { Memo } from './selectors';
 export type { AgentRow, TeamRow, TodaySlice, WaitingContact, WaitingNow, WaitingSummary } from './selectors';
 export {
   CONVERSATION_OUTCOMES,
@@ -35,5 +40,5 @@ export {
 export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';
 export { cellsBetween, dayOfPeriod, daysOf, inRange, oneDay, rangeBounds, totalBetween, totalsBetween } from './cells';
 export type { DayPeriod, DayRange, DaySnapshot } from './cells';
-export { requestRange, setRangeLoader } from './history';
+export { addFrozenDays, frozenDays, hasRangeLoader, requestRange, setHistoryProgress, setRangeLoader } from './history';
 export type { RangeLoader } from './history';

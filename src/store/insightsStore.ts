@@ -9,6 +9,7 @@ import {
   DEFAULT_CONFIG,
   applyEvent,
   configProblems,
+  createCalendar,
   createEngineState,
   type Access,
   type EngineConfig,
@@ -17,7 +18,7 @@ import {
   type TrEvent,
 } from '../core';
 import type { DayRange, DaySnapshot } from './cells';
-import { createScopeFilter, type ScopeFilter } from './scope';
+import { TEAMMATES, createScopeFilter, type ScopeFilter } from './scope';
 
 /**
  * What the live dashboards read. Today's tiles and rows use the `day` cells, My stats
@@ -66,7 +67,34 @@ export interface HistoryProgress {
   readonly daysDone: number;
   readonly daysTotal: number;
   readonly error?: string;
+  /** Share of the range's time span fetched so far, 0–1 (for the bar). */
+  readonly share?: number;
+  /** Something to say that is not an error (no history function configured, say). */
+  readonly notice?: string;
 }
+
+/**
+ * What an agent's team engine keeps (scope `self`): the anonymised team stream of
+ * `scope.ts` lands under the one worker sid `TEAMMATES`, so these cells are the team's
+ * roll-up and nobody's row.
+ */
+export const TEAM_GROUPINGS: readonly Grouping[] = [
+  { slice: 'agent', period: 'day' },
+  { slice: 'agent', period: 'week' },
+  { slice: 'agentSupportType', period: 'day' },
+];
+
+/** Scope `self`: the agent's team as a roll-up, for the team average of My stats. */
+export interface TeamState {
+  /** Folds the anonymised team stream; its cells are under the worker sid `TEAMMATES`. */
+  readonly engine: EngineState;
+  /** The agent's team, once known. */
+  readonly team?: string;
+  /** Day or week key → distinct agents of the team with a reservation then (the agent included). */
+  readonly agents: Readonly<Record<string, number>>;
+}
+
+export { TEAMMATES };
 
 export const STORE_STATUSES = ['loading', 'ready', 'error'] as const;
 export type StoreStatus = (typeof STORE_STATUSES)[number];
@@ -86,6 +114,8 @@ export interface InsightsState<C extends EngineConfig = EngineConfig> {
   readonly error?: string;
   /** Frozen history days (none until a backfill or the cache provides them). */
   readonly history?: HistoryState;
+  /** Scope `self` only: the agent's team, anonymised (`TeamState`). */
+  readonly team?: TeamState;
 }
 
 export type InsightsStore<C extends EngineConfig = EngineConfig> = StoreApi<InsightsState<C>>;
@@ -137,8 +167,15 @@ export function createInsightsStore<C extends EngineConfig>(options: InsightsSto
   const clock = options.now ?? Date.now;
   const problems = configProblems(config);
   const workerSid = access.scope === 'self' ? access.workerSid : access.scope === 'none' ? undefined : options.workerSid;
-  const filter = createScopeFilter(access, { reorderWindowMs: config.reorderWindowMs, ownWorkerSid: workerSid });
-  const engine = createEngineState(problems.length === 0 ? config : DEFAULT_CONFIG, { groupings: LIVE_GROUPINGS });
+  const usable = problems.length === 0 ? config : DEFAULT_CONFIG;
+  const calendar = access.scope === 'self' ? createCalendar(usable.timeZone) : undefined;
+  const filter = createScopeFilter(access, {
+    reorderWindowMs: config.reorderWindowMs,
+    ownWorkerSid: workerSid,
+    periodsOf: calendar ? (ts) => [calendar.dayKey(ts), calendar.weekKey(ts)] : undefined,
+  });
+  const engine = createEngineState(usable, { groupings: LIVE_GROUPINGS });
+  const team: TeamState | undefined = calendar ? { engine: createEngineState(usable, { groupings: TEAM_GROUPINGS }), agents: {} } : undefined;
   const store = createStore<InsightsState<C>>()(() => ({
     access,
     workerSid,
@@ -148,6 +185,7 @@ export function createInsightsStore<C extends EngineConfig>(options: InsightsSto
     version: 0,
     status: problems.length === 0 ? 'loading' : 'error',
     error: problems.length === 0 ? undefined : `configuration: ${problems.join('; ')}`,
+    team,
   }));
   runtimes.set(store, {
     clock,
@@ -186,16 +224,37 @@ export function applyQueued<C extends EngineConfig>(store: InsightsStore<C>): vo
   let engine = before.engine;
   try {
     for (const e of rt.filter.select(batch)) engine = applyEvent(engine, e);
-    if (engine === before.engine) return;
+    const team = foldTeam(rt.filter, before.team);
+    if (engine === before.engine && team === before.team) return;
     // Aggregates are brought up to date here, in the frame, so selectors only read.
     engine.engine.flush();
-    store.setState({ engine, version: before.version + 1, now: rt.clock() });
+    team?.engine.engine.flush();
+    store.setState({ engine, team, version: before.version + 1, now: rt.clock() });
   } catch (err) {
     // The engine never throws on bad data; this is a bug, and it must not take Flex down.
     console.error('[supervisor-insights] store update failed:', err);
     const error = err instanceof Error ? err.message : String(err);
     store.setState({ engine, status: 'error', error, version: before.version + 1 });
   }
+}
+
+/** Folds what the scope filter passed on about the agent's team; the same object when nothing changed. */
+function foldTeam(filter: ScopeFilter, before: TeamState | undefined): TeamState | undefined {
+  const stream = filter.team;
+  if (!before || !stream) return before;
+  let engine = before.engine;
+  let reservations = false;
+  for (const e of stream.take()) {
+    const next = applyEvent(engine, e);
+    if (next !== engine && e.reservationSid !== undefined) reservations = true;
+    engine = next;
+  }
+  const name = stream.teamName();
+  // Task events alone (other conversations' queue segments) do not notify: an agent's
+  // session stays quiet until something of the team's engagements changed. They are
+  // folded all the same, and show with the next update.
+  if (!reservations && name === before.team) return before;
+  return { engine, team: name, agents: Object.fromEntries(stream.agentCounts()) };
 }
 
 /** Reads the clock into `now` (a timer calls it: waits grow, the day rolls over). */

@@ -1,0 +1,68 @@
+import * as React from 'react';
+import { Table, TBody, THead, Td, Th, Tr } from '@twilio-paste/core/table';
+import { useStrings } from '../common';
+import { formatAverage, formatMyMetric, MY_STATS_LABELS } from './myStats.format';
+import { MY_STATS_METRICS, type MyStats } from './myStats.selectors';
+
+/** Me against the team average, today and this week, one row per figure. */
+export function MyFiguresTable({ stats }: { stats: MyStats }): React.ReactElement {
+  const t = useStrings();
+  const withTeam = stats.teamSource === 'team';
+  return (
+    <Table aria-label={t('SupervisorInsightsMyFigures')} variant="default">
+      <THead>
+        <Tr>
+          <Th scope="col" />
+          <Th scope="col" textAlign="right">{`${t('SupervisorInsightsMe')} · ${t('SupervisorInsightsToday')}`}</Th>
+          {withTeam ? <Th scope="col" textAlign="right">{`${t('SupervisorInsightsTeamAverage')} · ${t('SupervisorInsightsToday')}`}</Th> : null}
+          <Th scope="col" textAlign="right">{`${t('SupervisorInsightsMe')} · ${t('SupervisorInsightsThisWeek')}`}</Th>
+          {withTeam ? <Th scope="col" textAlign="right">{`${t('SupervisorInsightsTeamAverage')} · ${t('SupervisorInsightsThisWeek')}`}</Th> : null}
+        </Tr>
+      </THead>
+      <TBody>
+        {MY_STATS_METRICS.map((m) => (
+          <Tr key={m}>
+            <Th scope="row">{t(MY_STATS_LABELS[m])}</Th>
+            <Td textAlign="right">{formatMyMetric(m, stats.today.mine[m])}</Td>
+            {withTeam ? <Td textAlign="right">{formatMyMetric(m, stats.today.teamAverage?.[m] ?? null, true)}</Td> : null}
+            <Td textAlign="right">{formatMyMetric(m, stats.week.mine[m])}</Td>
+            {withTeam ? <Td textAlign="right">{formatMyMetric(m, stats.week.teamAverage?.[m] ?? null, true)}</Td> : null}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
+
+/** Conversations per support type, me and the team average, today and this week. */
+export function MySupportTypesTable({ stats }: { stats: MyStats }): React.ReactElement {
+  const t = useStrings();
+  const withTeam = stats.teamSource === 'team';
+  const types = [...new Set([...stats.week.bySupportType.map((l) => l.supportType), ...stats.today.bySupportType.map((l) => l.supportType)])];
+  const todayOf = new Map(stats.today.bySupportType.map((l) => [l.supportType, l]));
+  const weekOf = new Map(stats.week.bySupportType.map((l) => [l.supportType, l]));
+  return (
+    <Table aria-label={t('SupervisorInsightsBySupportType')}>
+      <THead>
+        <Tr>
+          <Th scope="col">{t('SupervisorInsightsSupportType')}</Th>
+          <Th scope="col" textAlign="right">{`${t('SupervisorInsightsMe')} · ${t('SupervisorInsightsToday')}`}</Th>
+          {withTeam ? <Th scope="col" textAlign="right">{`${t('SupervisorInsightsTeamAverage')} · ${t('SupervisorInsightsToday')}`}</Th> : null}
+          <Th scope="col" textAlign="right">{`${t('SupervisorInsightsMe')} · ${t('SupervisorInsightsThisWeek')}`}</Th>
+          {withTeam ? <Th scope="col" textAlign="right">{`${t('SupervisorInsightsTeamAverage')} · ${t('SupervisorInsightsThisWeek')}`}</Th> : null}
+        </Tr>
+      </THead>
+      <TBody>
+        {types.map((type) => (
+          <Tr key={type}>
+            <Th scope="row">{type}</Th>
+            <Td textAlign="right">{formatAverage(todayOf.get(type)?.mine ?? 0)}</Td>
+            {withTeam ? <Td textAlign="right">{formatAverage(todayOf.get(type)?.teamAverage ?? 0)}</Td> : null}
+            <Td textAlign="right">{formatAverage(weekOf.get(type)?.mine ?? 0)}</Td>
+            {withTeam ? <Td textAlign="right">{formatAverage(weekOf.get(type)?.teamAverage ?? 0)}</Td> : null}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * The live Queues tab: a tile per queue, grouped under its support type (config order):
+ * contacts waiting now and the longest wait (at `now`), engagements in progress, and
+ * today's service level, abandoned and ASA from the `queue` day cells. Each figure that
+ * has a threshold gets a status; the tile's status is its worst.
+ *
+ * Which queues: every queue known today, from today's cells, the contacts waiting or the
+ * engagements in progress. A queue with nothing today and nobody in it is not known to
+ * the session (TaskRouter queues are not in the live indexes), so it is not shown.
+ *
+ * Agents available are counted once for the whole view, not per queue: TaskRouter puts a
+ * worker in a queue through the queue's target expression, which the live indexes do not
+ * carry, so a per-queue figure would be a guess (docs/model.md).
+ */
+import { emptyAccumulator, metricSet, type EngineConfig, type MetricSet } from '../../core';
+import { cellsBetween, oneDay, selectAgentRows, selectWaitingNow, type InsightsState } from '../../store';
+import { memo, supportTypeOf } from '../../store/selectors';
+
+export const TILE_STATUSES = ['green', 'amber', 'red'] as const;
+export type TileStatus = (typeof TILE_STATUSES)[number];
+
+export interface Threshold {
+  readonly amber: number;
+  readonly red: number;
+}
+
+export interface Thresholds {
+  /** Contacts waiting in the queue: amber / red from this many on. */
+  readonly waitingNow: Threshold;
+  /** Longest current wait, seconds: amber / red from this many on. */
+  readonly longestWaitSec: Threshold;
+  /** Service level today (0..1), lower is worse: amber below `amber`, red below `red`. */
+  readonly serviceLevel: Threshold;
+}
+
+/** The defaults of `flex-plugin.config.js` (`thresholds`); a test keeps them equal. */
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  waitingNow: { amber: 3, red: 6 },
+  longestWaitSec: { amber: 60, red: 180 },
+  serviceLevel: { amber: 0.8, red: 0.6 },
+};
+
+/** The activities in which an agent counts as available (the default of TaskRouter workspaces). */
+export const DEFAULT_AVAILABLE_ACTIVITIES: readonly string[] = ['Available'];
+
+const isThreshold = (t: unknown): t is Threshold =>
+  typeof t === 'object' && t !== null && Number.isFinite((t as Threshold).amber) && Number.isFinite((t as Threshold).red);
+
+/** The thresholds of the session's config (the plugin config carries them), defaults where missing or malformed. */
+export function thresholdsOf(config: EngineConfig): Thresholds {
+  const given = (config as { thresholds?: Partial<Record<keyof Thresholds, unknown>> }).thresholds ?? {};
+  return {
+    waitingNow: isThreshold(given.waitingNow) ? given.waitingNow : DEFAULT_THRESHOLDS.waitingNow,
+    longestWaitSec: isThreshold(given.longestWaitSec) ? given.longestWaitSec : DEFAULT_THRESHOLDS.longestWaitSec,
+    serviceLevel: isThreshold(given.serviceLevel) ? given.serviceLevel : DEFAULT_THRESHOLDS.serviceLevel,
+  };
+}
+
+/**
+ * The status of a figure. Higher is worse (waits): amber from `amber` on, red from `red`
+ * on. Lower is worse (service level): amber below `amber`, red below `red`, so meeting
+ * the target exactly is green. No value (a service level of nothing): no status.
+ */
+export function statusOf(value: number | null, t: Threshold, lowerIsWorse = false): TileStatus | undefined {
+  if (value === null || !Number.isFinite(value)) return undefined;
+  if (lowerIsWorse) return value < t.red ? 'red' : value < t.amber ? 'amber' : 'green';
+  return value >= t.red ? 'red' : value >= t.amber ? 'amber' : 'green';
+}
+
+const RANK: Readonly<Record<TileStatus, number>> = { green: 0, amber: 1, red: 2 };
+
+/** The worst of some statuses (green when none has one). */
+export function worstOf(statuses: readonly (TileStatus | undefined)[]): TileStatus {
+  let worst: TileStatus = 'green';
+  for (const s of statuses) if (s !== undefined && RANK[s] > RANK[worst]) worst = s;
+  return worst;
+}
+
+export interface QueueTile {
+  readonly queue: string;
+  readonly supportType: string;
+  readonly waiting: number;
+  readonly longestWaitSec: number;
+  /** Engagements in progress in this queue (accepted, not completed; wrap-up included). */
+  readonly active: number;
+  /** Today's metrics of the queue (service level, abandoned, ASA…). */
+  readonly today: MetricSet;
+  readonly statuses: {
+    readonly waiting: TileStatus;
+    readonly longestWait: TileStatus;
+    readonly serviceLevel?: TileStatus;
+  };
+  readonly status: TileStatus;
+}
+
+export interface QueueGroup {
+  readonly supportType: string;
+  readonly tiles: readonly QueueTile[];
+  readonly waiting: number;
+  readonly active: number;
+  readonly status: TileStatus;
+}
+
+export interface QueuesView {
+  readonly groups: readonly QueueGroup[];
+  readonly waiting: number;
+  readonly longestWaitSec: number;
+  readonly active: number;
+  /** Agents the session may see whose current activity is an available one. */
+  readonly available: number;
+  /** Agents the session may see who are logged in (any activity but `Offline`). */
+  readonly loggedIn: number;
+  readonly thresholds: Thresholds;
+}
+
+const activeByQueue = memo<ReadonlyMap<string, number>>();
+
+/** Engagements in progress per queue: changes with the data only. */
+function selectActiveByQueue(state: InsightsState): ReadonlyMap<string, number> {
+  return activeByQueue(state, '', () => {
+    const out = new Map<string, number>();
+    for (const a of state.engine.engine.activeNow()) out.set(a.queue, (out.get(a.queue) ?? 0) + 1);
+    return out;
+  });
+}
+
+const todayByQueue = memo<ReadonlyMap<string, MetricSet>>();
+
+/** Today's metric set per queue (frozen history or live cells). */
+function selectQueuesToday(state: InsightsState): ReadonlyMap<string, MetricSet> {
+  const today = state.engine.engine.calendar.dayKey(state.now);
+  return todayByQueue(state, today, () => {
+    const out = new Map<string, MetricSet>();
+    for (const [queue, byDay] of cellsBetween(state, 'queue', 'day', oneDay(today))) {
+      const acc = byDay.get(today);
+      if (acc) out.set(queue, metricSet(acc));
+    }
+    return out;
+  });
+}
+
+const view = memo<QueuesView>();
+const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+
+/** Every tile, grouped and ordered (support types in config order, `other` last; queues by name). */
+export function selectQueuesView(state: InsightsState): QueuesView {
+  return view(state, String(state.now), () => {
+    const config = state.engine.engine.config;
+    const thresholds = thresholdsOf(state.config);
+    const waitingNow = selectWaitingNow(state);
+    const active = selectActiveByQueue(state);
+    const today = selectQueuesToday(state);
+    const queues = new Set<string>([...today.keys(), ...Object.keys(waitingNow.byQueue), ...active.keys()]);
+    const empty = metricSet(emptyAccumulator());
+    const groups = new Map<string, QueueTile[]>();
+    for (const queue of queues) {
+      const w = waitingNow.byQueue[queue] ?? { waiting: 0, longestWaitSec: 0 };
+      const metrics = today.get(queue) ?? empty;
+      const statuses = {
+        waiting: statusOf(w.waiting, thresholds.waitingNow) as TileStatus,
+        longestWait: statusOf(w.longestWaitSec, thresholds.longestWaitSec) as TileStatus,
+        serviceLevel: statusOf(metrics.serviceLevel, thresholds.serviceLevel, true),
+      };
+      const supportType = supportTypeOf(config, queue);
+      const tile: QueueTile = {
+        queue,
+        supportType,
+        waiting: w.waiting,
+        longestWaitSec: w.longestWaitSec,
+        active: active.get(queue) ?? 0,
+        today: metrics,
+        statuses,
+        status: worstOf([statuses.waiting, statuses.longestWait, statuses.serviceLevel]),
+      };
+      const list = groups.get(supportType);
+      if (list) list.push(tile);
+      else groups.set(supportType, [tile]);
+    }
+    const order = Object.keys(config.supportTypes);
+    const rank = (t: string): number => (order.indexOf(t) < 0 ? order.length : order.indexOf(t));
+    const sorted = [...groups.entries()]
+      .sort(([a], [b]) => rank(a) - rank(b) || byName.compare(a, b))
+      .map(([supportType, tiles]) => {
+        tiles.sort((x, y) => byName.compare(x.queue, y.queue));
+        return {
+          supportType,
+          tiles,
+          waiting: tiles.reduce((n, t) => n + t.waiting, 0),
+          active: tiles.reduce((n, t) => n + t.active, 0),
+          status: worstOf(tiles.map((t) => t.status)),
+        };
+      });
+    const availableActivities = (state.config as { availableActivities?: readonly string[] }).availableActivities ?? DEFAULT_AVAILABLE_ACTIVITIES;
+    let available = 0;
+    let loggedIn = 0;
+    for (const row of selectAgentRows(state)) {
+      if (row.activity === undefined || row.activity === 'Offline') continue;
+      loggedIn++;
+      if (availableActivities.includes(row.activity)) available++;
+    }
+    let activeTotal = 0;
+    for (const n of active.values()) activeTotal += n;
+    return {
+      groups: sorted,
+      waiting: waitingNow.waiting,
+      longestWaitSec: waitingNow.longestWaitSec,
+      active: activeTotal,
+      available,
+      loggedIn,
+      thresholds,
+    };
+  });
+}

@@ -1,0 +1,43 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from 'react';
+import { render, screen, within } from '@testing-library/react';
+import { DEFAULT_CONFIG, accessOf } from '../../../src/core';
+import { applyQueued, createInsightsStore, ingest, setStatus } from '../../../src/store';
+import { formatCount } from '../../../src/views/common';
+import { MyStatsTab } from '../../../src/views/mystats';
+import { reportOf } from '../../fixtures/builders';
+import { END_OF_DAY, agentsOfDay, dayEvents } from '../../store/fixtures';
+
+const report = reportOf(dayEvents);
+const agents = agentsOfDay();
+
+function setup(roles: string[], workerSid?: string) {
+  const access = accessOf({ roles, workerSid });
+  const store = createInsightsStore({ access, config: DEFAULT_CONFIG, now: () => END_OF_DAY, schedule: () => undefined, workerSid });
+  ingest(store, dayEvents);
+  applyQueued(store);
+  setStatus(store, 'ready');
+  return render(<MyStatsTab store={store} access={access} />);
+}
+
+describe('MyStatsTab', () => {
+  const me = agents.find((a) => (report.byAgent[a.sid]?.handled ?? 0) > 0) as (typeof agents)[number];
+
+  it("an agent sees their own handled count, the team average, and no other agent's name anywhere", () => {
+    const { container } = setup(['agent'], me.sid);
+    expect(within(screen.getByRole('region', { name: 'My handled today' })).getByText(formatCount(report.byAgent[me.sid].handled))).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'My figures' });
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Team average · Today');
+    expect(screen.getByText(new RegExp(`Average of ${me.team}`))).toBeTruthy();
+    const text = container.textContent ?? '';
+    for (const other of agents) if (other.sid !== me.sid) expect(text).not.toContain(other.name);
+    expect(text).not.toContain('WK');
+  });
+
+  it('a user who is no worker is told there is nothing of their own', () => {
+    setup(['supervisor']);
+    expect(screen.getByText(/not an ISS in this workspace/)).toBeTruthy();
+  });
+});
