@@ -23,16 +23,16 @@ describe('InsightsRoot', () => {
     const { access, store, stop, connect } = connectWith(['supervisor'], 'WKsup');
     const { unmount } = render(<InsightsRoot access={access} connect={connect} />);
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats']);
-    const handled = screen.getByRole('region', { name: 'Handled today' });
-    expect(within(handled).getByText('0')).toBeTruthy();
+    // The Overview tab: nothing counted yet while live data loads.
+    expect(screen.getByText('Loading…')).toBeTruthy();
     act(() => {
       ingest(store, [...Handled, ...ColdTransfer.map((e) => ({ ...e, sid: `${e.sid}b` }))]);
       applyQueued(store);
       setStatus(store, 'ready');
     });
     // Handled: 1 engagement; ColdTransfer: 2 -> 3 handled, 2 conversations
-    expect(within(handled).getByText('3')).toBeTruthy();
-    expect(within(handled).getByText('2 conversations · live data')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Handled' })).getByText('3')).toBeTruthy();
+    expect(within(screen.getByRole('region', { name: 'Conversations' })).getByText('2')).toBeTruthy();
     unmount();
     expect(stop).toHaveBeenCalledTimes(1);
   });
@@ -41,7 +41,7 @@ describe('InsightsRoot', () => {
     const { access, store, connect } = connectWith(['supervisor']);
     render(<InsightsRoot access={access} connect={connect} />);
     act(() => setStatus(store, 'error', 'Live data could not be opened.'));
-    expect(screen.getAllByText('Live data could not be opened.').length).toBeGreaterThan(0);
+    expect(screen.getAllByText(/Live data could not be opened\./).length).toBeGreaterThan(0);
   });
 
   it("an agent sees only My stats, with their own count", () => {

@@ -1,6 +1,89 @@
 import * as React from 'react';
-import { FigureCard, type TabProps } from '../common';
+import { Box } from '@twilio-paste/core/box';
+import { Callout, CalloutText } from '@twilio-paste/core/callout';
+import { Text } from '@twilio-paste/core/text';
+import { useStore } from 'zustand';
+import { selectToday } from '../../store';
+import { PeriodPicker, periodLabel, usePeriod, useStrings, type TabProps } from '../common';
+import { KpiCards } from './KpiCards';
+import {
+  ALL_PLATFORMS,
+  defaultTrendStep,
+  platformsOf,
+  selectOverview,
+  selectTrend,
+  trendStepsFor,
+  type PlatformChoice,
+  type TrendStep,
+} from './overviewTab.selectors';
+import { PlatformPicker } from './PlatformPicker';
+import { SupportTypeTable } from './SupportTypeTable';
+import { TrendChart } from './TrendChart';
 
-export function OverviewTab({ store }: TabProps): React.ReactElement {
-  return <FigureCard tab="overview" store={store} />;
+const ID = 'overview';
+
+/** The management report: KPIs, support types and the trend over a period, per platform or side by side. */
+export function OverviewTab({ store, access }: TabProps): React.ReactElement {
+  const t = useStrings();
+  const { period, setPeriod, range } = usePeriod(store);
+  const today = useStore(store, selectToday);
+  const [choice, setChoice] = React.useState<PlatformChoice>(ALL_PLATFORMS);
+  const [pickedStep, setStep] = React.useState<TrendStep | undefined>(undefined);
+  const steps = React.useMemo(() => trendStepsFor(range), [range]);
+  const step = pickedStep !== undefined && steps.includes(pickedStep) ? pickedStep : defaultTrendStep(range);
+
+  const platforms = useStore(store, (s) => s.engine.engine.config.platforms);
+  const platformNames = React.useMemo(() => platformsOf({ ...store.getState().engine.engine.config, platforms }), [store, platforms]);
+  const summary = useStore(store, (s) => selectOverview(s, range, choice));
+  const trend = useStore(store, (s) => selectTrend(s, range, choice, step));
+  const status = useStore(store, (s) => s.status);
+  const error = useStore(store, (s) => s.error);
+  const fileSuffix = React.useMemo(() => {
+    const s = store.getState();
+    return periodLabel(period, s.engine.engine.calendar, s.now);
+  }, [store, period, today]);
+
+  let body: React.ReactNode;
+  if (status === 'error') {
+    body = (
+      <Callout variant="error">
+        <CalloutText>{t('SupervisorInsightsLiveFailed', { error: error ?? '' })}</CalloutText>
+      </Callout>
+    );
+  } else if (summary.empty && status === 'loading') {
+    body = (
+      <Text as="p" role="status" color="colorTextWeak">
+        {t('SupervisorInsightsLoading')}
+      </Text>
+    );
+  } else if (summary.empty) {
+    body = (
+      <Text as="p" role="status" color="colorTextWeak">
+        {t('SupervisorInsightsNoData')}
+      </Text>
+    );
+  } else {
+    body = (
+      <Box display="flex" flexDirection="column" rowGap="space70">
+        <KpiCards summary={summary} />
+        <SupportTypeTable id={ID} summary={summary} access={access} periodLabel={fileSuffix} />
+        <TrendChart id={ID} trend={trend} range={range} steps={steps} onStep={setStep} />
+      </Box>
+    );
+  }
+
+  return (
+    <Box display="flex" flexDirection="column" rowGap="space60" paddingTop="space50">
+      <Box display="flex" columnGap="space80" rowGap="space40" alignItems="flex-start" flexWrap="wrap">
+        <PeriodPicker id={ID} period={period} onChange={setPeriod} today={today} />
+        <PlatformPicker id={ID} platforms={platformNames} choice={choice} onChange={setChoice} />
+        {status === 'loading' && !summary.empty ? (
+          <Text as="p" role="status" fontSize="fontSize20" color="colorTextWeak">
+            {t('SupervisorInsightsLoading')}
+          </Text>
+        ) : null}
+      </Box>
+      {body}
+    </Box>
+  );
 }

@@ -1,0 +1,382 @@
+/**
+ * What the Overview tab shows, derived from the store: KPI sets per column (a platform,
+ * or the total), rows per support type, and the trend series. Every number comes from
+ * the day cells (`cells.ts`): a week, a month or a range is a sum of days, a 30- or
+ * 60-minute bucket a sum of 15-minute cells. Pure and memoised on the store version,
+ * the range and the options, so the tab re-renders only when its numbers changed.
+ */
+import {
+  OTHER_SUPPORT_TYPE,
+  emptyAccumulator,
+  isEmptyAccumulator,
+  mergeAccumulator,
+  metricSet,
+  splitSlice,
+  type Accumulator,
+  type EngineConfig,
+  type MetricSet,
+} from '../../core';
+import { cellsBetween, daysOf, memo, totalsBetween, type DayRange, type InsightsState } from '../../store';
+import { NO_VALUE, formatCount, formatDayKey, formatRate, formatSeconds } from '../common/format';
+import type { StringKey, Translate } from '../common/strings';
+
+/** How platforms are shown: everything together, one platform, or each platform next to the total. */
+export const PLATFORM_MODES = ['all', 'one', 'sideBySide'] as const;
+export type PlatformMode = (typeof PLATFORM_MODES)[number];
+
+export type PlatformChoice =
+  | { readonly mode: 'all' }
+  | { readonly mode: 'one'; readonly platform: string }
+  | { readonly mode: 'sideBySide' };
+
+export const ALL_PLATFORMS: PlatformChoice = { mode: 'all' };
+export const SIDE_BY_SIDE: PlatformChoice = { mode: 'sideBySide' };
+
+/** A column of figures: one platform, or the total over every platform (`platform` undefined). */
+export interface OverviewColumn {
+  readonly id: string;
+  readonly platform?: string;
+}
+
+export const TOTAL_COLUMN: OverviewColumn = { id: 'total' };
+
+/** The KPI cards, in the order shown. */
+export const OVERVIEW_KPIS = [
+  'conversations',
+  'handled',
+  'abandonRate',
+  'avgHandleSec',
+  'serviceLevel',
+  'ronaRate',
+  'rejectRate',
+  'transferRate',
+] as const;
+export type OverviewKpi = (typeof OVERVIEW_KPIS)[number];
+
+/** The columns of the support-type table, in the order shown. */
+export const TABLE_METRICS = [
+  'conversations',
+  'offered',
+  'handled',
+  'abandoned',
+  'abandonRate',
+  'avgHandleSec',
+  'serviceLevel',
+  'ronaRate',
+  'rejectRate',
+  'transferRate',
+] as const;
+export type TableMetric = (typeof TABLE_METRICS)[number];
+
+export type OverviewMetric = OverviewKpi | TableMetric;
+
+export const METRIC_LABELS: Readonly<Record<OverviewMetric, StringKey>> = {
+  conversations: 'SupervisorInsightsConversations',
+  offered: 'SupervisorInsightsOffered',
+  handled: 'SupervisorInsightsHandled',
+  abandoned: 'SupervisorInsightsAbandoned',
+  abandonRate: 'SupervisorInsightsAbandonedPct',
+  avgHandleSec: 'SupervisorInsightsAvgHandle',
+  serviceLevel: 'SupervisorInsightsServiceLevel',
+  ronaRate: 'SupervisorInsightsRonaPct',
+  rejectRate: 'SupervisorInsightsRejectPct',
+  transferRate: 'SupervisorInsightsTransferPct',
+};
+
+const METRIC_KINDS: Readonly<Record<OverviewMetric, 'count' | 'rate' | 'seconds'>> = {
+  conversations: 'count',
+  offered: 'count',
+  handled: 'count',
+  abandoned: 'count',
+  abandonRate: 'rate',
+  avgHandleSec: 'seconds',
+  serviceLevel: 'rate',
+  ronaRate: 'rate',
+  rejectRate: 'rate',
+  transferRate: 'rate',
+};
+
+/** A metric as shown: `1,234`, `4:05`, `12%`, or `—` where its denominator is zero. */
+export function formatMetric(metric: OverviewMetric, m: MetricSet | undefined): string {
+  if (!m) return NO_VALUE;
+  const v = m[metric];
+  switch (METRIC_KINDS[metric]) {
+    case 'count':
+      return v === null ? NO_VALUE : formatCount(v);
+    case 'rate':
+      return formatRate(v);
+    case 'seconds':
+      return formatSeconds(v);
+  }
+}
+
+/**
+ * The platforms of the config, in order: each channel's platform as listed, then the
+ * default. Names are the customer's (`CISS Central`, `DIGI Central`), never hard-coded.
+ */
+export function platformsOf(config: EngineConfig): string[] {
+  const out: string[] = [];
+  for (const p of [...Object.values(config.platforms.byChannel), config.platforms.default]) {
+    if (typeof p === 'string' && p !== '' && !out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+/** The columns a choice shows: the total; one platform; or every platform, then the total. */
+export function columnsOf(choice: PlatformChoice, platforms: readonly string[]): OverviewColumn[] {
+  switch (choice.mode) {
+    case 'all':
+      return [TOTAL_COLUMN];
+    case 'one':
+      return [{ id: `platform:${choice.platform}`, platform: choice.platform }];
+    case 'sideBySide':
+      return [...platforms.map((platform) => ({ id: `platform:${platform}`, platform })), TOTAL_COLUMN];
+  }
+}
+
+const choiceKey = (c: PlatformChoice): string => (c.mode === 'one' ? `one:${c.platform}` : c.mode);
+
+/** One row of the support-type table: a metric set per column (aligned with `columns`). */
+export interface SupportTypeRow {
+  /** The support type, or undefined for the total row. */
+  readonly supportType?: string;
+  readonly cells: readonly MetricSet[];
+}
+
+export interface OverviewSummary {
+  readonly columns: readonly OverviewColumn[];
+  /** The KPI metric set of each column (the same numbers as the table's total row). */
+  readonly kpis: readonly MetricSet[];
+  /** Configured support types in config order, others with data, `other` if it has data; then the total. */
+  readonly rows: readonly SupportTypeRow[];
+  /** Nothing counted in any column over the range. */
+  readonly empty: boolean;
+}
+
+const summaries = memo<OverviewSummary>();
+
+/** Support type → accumulator over the range, for one platform or for all. */
+function supportTypesOf(state: InsightsState, range: DayRange, platform: string | undefined): Map<string, Accumulator> {
+  if (platform === undefined) return totalsBetween(state, 'supportType', range);
+  const out = new Map<string, Accumulator>();
+  for (const [slice, acc] of totalsBetween(state, 'platformSupportType', range)) {
+    const [p, supportType] = splitSlice(slice);
+    if (p === platform) out.set(supportType, acc);
+  }
+  return out;
+}
+
+/** The order of the rows: the config's support types, then others with data, then `other`. */
+function supportTypeOrder(config: EngineConfig, seen: Iterable<string>): string[] {
+  const configured = Object.keys(config.supportTypes).filter((s) => s !== OTHER_SUPPORT_TYPE);
+  const extra = [...new Set(seen)].filter((s) => !configured.includes(s) && s !== OTHER_SUPPORT_TYPE).sort();
+  const hasOther = [...seen].includes(OTHER_SUPPORT_TYPE);
+  return [...configured, ...extra, ...(hasOther ? [OTHER_SUPPORT_TYPE] : [])];
+}
+
+/** KPIs and support-type rows of a range, per column of the platform choice. */
+export function selectOverview(state: InsightsState, range: DayRange, choice: PlatformChoice): OverviewSummary {
+  return summaries(state, `${range.from}|${range.to}|${choiceKey(choice)}`, () => {
+    const config = state.engine.engine.config;
+    const columns = columnsOf(choice, platformsOf(config));
+    const byPlatform = choice.mode === 'all' ? new Map<string, Accumulator>() : totalsBetween(state, 'platform', range);
+    const totals = columns.map((c) =>
+      c.platform === undefined ? (totalsBetween(state, 'all', range).get('') ?? emptyAccumulator()) : (byPlatform.get(c.platform) ?? emptyAccumulator()),
+    );
+    const bySupportType = columns.map((c) => supportTypesOf(state, range, c.platform));
+    const seen = new Set<string>();
+    for (const m of bySupportType) for (const [s, acc] of m) if (!isEmptyAccumulator(acc)) seen.add(s);
+    const empty = emptyAccumulator();
+    const rows: SupportTypeRow[] = supportTypeOrder(config, seen).map((supportType) => ({
+      supportType,
+      cells: bySupportType.map((m) => metricSet(m.get(supportType) ?? empty)),
+    }));
+    const kpis = totals.map(metricSet);
+    rows.push({ cells: kpis });
+    return { columns, kpis, rows, empty: totals.every(isEmptyAccumulator) };
+  });
+}
+
+/** Trend buckets: a day, or 15 / 30 / 60 minutes (30 and 60 are sums of 15-minute cells). */
+export const TREND_STEPS = ['day', 60, 30, 15] as const;
+export type TrendStep = (typeof TREND_STEPS)[number];
+
+/** Ranges longer than this many days offer days and hours only (15-minute bars over a month are noise). */
+export const FINE_STEPS_MAX_DAYS = 7;
+
+/** The steps a range offers: minutes for one day; days first (and minutes for a week at most) for more. */
+export function trendStepsFor(range: DayRange): TrendStep[] {
+  const days = daysOf(range).length;
+  if (days <= 1) return [60, 30, 15];
+  return days <= FINE_STEPS_MAX_DAYS ? ['day', 60, 30, 15] : ['day', 60];
+}
+
+/** The step a range starts with: hours for one day, days for more. */
+export function defaultTrendStep(range: DayRange): TrendStep {
+  return daysOf(range).length <= 1 ? 60 : 'day';
+}
+
+export const TREND_METRICS = ['conversations', 'handled', 'abandoned'] as const;
+export type TrendMetric = (typeof TREND_METRICS)[number];
+
+export interface TrendSeries {
+  /** Key into each point's `values`. */
+  readonly id: string;
+  readonly metric: TrendMetric;
+  /** The platform the series counts, or undefined for every platform. */
+  readonly platform?: string;
+  readonly kind: 'bar' | 'line';
+}
+
+export interface TrendPoint {
+  /** The day (`2026-11-20`) or the local start of the bucket (`2026-11-20T10:30`). */
+  readonly key: string;
+  readonly values: Readonly<Record<string, number>>;
+}
+
+export interface Trend {
+  readonly step: TrendStep;
+  readonly series: readonly TrendSeries[];
+  /** Every bucket of the range in order, empty ones as zeros; today's stop at the bucket of `now`. */
+  readonly points: readonly TrendPoint[];
+}
+
+/** The series a choice draws: conversations as bars, handled and abandoned as lines; side by side, a line per platform. */
+export function trendSeriesOf(choice: PlatformChoice, platforms: readonly string[]): TrendSeries[] {
+  switch (choice.mode) {
+    case 'all':
+      return TREND_METRICS.map((metric, i) => ({ id: metric, metric, kind: i === 0 ? 'bar' : 'line' }));
+    case 'one':
+      return TREND_METRICS.map((metric, i) => ({ id: metric, metric, platform: choice.platform, kind: i === 0 ? 'bar' : 'line' }));
+    case 'sideBySide':
+      return [
+        { id: 'conversations', metric: 'conversations', kind: 'bar' },
+        ...platforms.map((platform): TrendSeries => ({ id: `conversations:${platform}`, metric: 'conversations', platform, kind: 'line' })),
+      ];
+  }
+}
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+
+/** The bucket key of a 15-minute key at a coarser step (`2026-11-20T10:45` at 60 → `2026-11-20T10:00`). */
+export function bucketOf(key15: string, step: 15 | 30 | 60): string {
+  const minute = Number(key15.slice(14, 16));
+  return `${key15.slice(0, 14)}${pad2(minute - (minute % step))}`;
+}
+
+const trends = memo<Trend>();
+
+/** The trend of a range at a step, for the choice's series. */
+export function selectTrend(state: InsightsState, range: DayRange, choice: PlatformChoice, step: TrendStep): Trend {
+  const calendar = state.engine.engine.calendar;
+  const today = calendar.dayKey(state.now);
+  // Today's buckets stop at the one `now` is in; that bucket is part of the key.
+  const lastBucket = range.from <= today && today <= range.to && step !== 'day' ? calendar.intervalKey(state.now, step) : '';
+  return trends(state, `${range.from}|${range.to}|${choiceKey(choice)}|${step}|${lastBucket}`, () => {
+    const series = trendSeriesOf(choice, platformsOf(state.engine.engine.config));
+    const sliceOf = (s: TrendSeries): string => (s.platform === undefined ? '' : s.platform);
+    const needsPlatform = series.some((s) => s.platform !== undefined);
+    const period = step === 'day' ? 'day' : 'interval15';
+    const cells = new Map<string, Map<string, Accumulator>>();
+    const all = cellsBetween(state, 'all', period, range).get('');
+    if (all) cells.set('', all);
+    if (needsPlatform) for (const [p, m] of cellsBetween(state, 'platform', period, range)) cells.set(p, m);
+
+    // Bucket key → slice → accumulator.
+    const buckets = new Map<string, Map<string, Accumulator>>();
+    for (const [slice, byPeriod] of cells) {
+      for (const [key, acc] of byPeriod) {
+        const bucket = step === 'day' ? key : bucketOf(key, step);
+        let bySlice = buckets.get(bucket);
+        if (!bySlice) buckets.set(bucket, (bySlice = new Map()));
+        const into = bySlice.get(slice);
+        if (into) mergeAccumulator(into, acc);
+        else bySlice.set(slice, mergeAccumulator(emptyAccumulator(), acc));
+      }
+    }
+
+    const keys: string[] = [];
+    for (const day of daysOf(range)) {
+      if (day > today) break;
+      if (step === 'day') {
+        keys.push(day);
+        continue;
+      }
+      for (let minute = 0; minute < 24 * 60; minute += step) {
+        const key = `${day}T${pad2(Math.floor(minute / 60))}:${pad2(minute % 60)}`;
+        if (day === today && key > lastBucket) break;
+        keys.push(key);
+      }
+    }
+    // A bucket with data outside the generated keys (a clock behind the events) is still shown.
+    const listed = new Set(keys);
+    for (const k of buckets.keys()) if (!listed.has(k)) keys.push(k);
+    keys.sort();
+
+    const points = keys.map((key): TrendPoint => {
+      const bySlice = buckets.get(key);
+      const values: Record<string, number> = {};
+      for (const s of series) values[s.id] = bySlice?.get(sliceOf(s))?.[s.metric] ?? 0;
+      return { key, values };
+    });
+    return { step, series, points };
+  });
+}
+
+/** A bucket as a person reads it: `Mon 16 Nov` for days, `10:30` within one day, `Mon 16 Nov 10:30` across days. */
+export function trendLabel(key: string, range: DayRange): string {
+  if (key.length === 10) return formatDayKey(key);
+  const time = key.slice(11, 16);
+  return range.from === range.to ? time : `${formatDayKey(key.slice(0, 10))} ${time}`;
+}
+
+/** The label of a support type row (the total row reads "Total"). */
+export function supportTypeLabel(row: SupportTypeRow, t: Translate): string {
+  return row.supportType ?? t('SupervisorInsightsTotal');
+}
+
+/** A column's name: the platform, or "Total" (or "All platforms" when it is the only column). */
+export function columnLabel(column: OverviewColumn, columns: readonly OverviewColumn[], t: Translate): string {
+  if (column.platform !== undefined) return column.platform;
+  return columns.length === 1 ? t('SupervisorInsightsAllPlatforms') : t('SupervisorInsightsTotal');
+}
+
+/** A column of the support-type table as shown (and as its CSV has it). */
+export interface TableColumn {
+  /** The header: the metric, with the platform after it when several columns are shown. */
+  readonly header: string;
+  readonly metric?: TableMetric;
+  /** Index into `columns` (undefined for the support type column). */
+  readonly column?: number;
+  readonly value: (row: SupportTypeRow) => string;
+}
+
+/** The table's columns: support type, then each metric (per platform, then the total, when side by side). */
+export function tableColumnsOf(columns: readonly OverviewColumn[], t: Translate): TableColumn[] {
+  const out: TableColumn[] = [{ header: t('SupervisorInsightsSupportType'), value: (row) => supportTypeLabel(row, t) }];
+  for (const metric of TABLE_METRICS) {
+    columns.forEach((c, i) => {
+      const label = t(METRIC_LABELS[metric]);
+      out.push({
+        header: columns.length === 1 ? label : `${label} · ${columnLabel(c, columns, t)}`,
+        metric,
+        column: i,
+        value: (row) => formatMetric(metric, row.cells[i]),
+      });
+    });
+  }
+  return out;
+}
+
+/** A series' name: the metric, with the platform (or "Total") when the chart compares platforms. */
+export function trendSeriesLabel(series: TrendSeries, all: readonly TrendSeries[], t: Translate): string {
+  const metric = t(METRIC_LABELS[series.metric]);
+  const compares = all.some((s) => s.platform !== undefined) && all.some((s) => s.platform === undefined);
+  if (!compares) return metric;
+  return `${metric} · ${series.platform ?? t('SupervisorInsightsTotal')}`;
+}
+
+/** A step as the picker reads it: "Day", "60 minutes". */
+export function trendStepLabel(step: TrendStep, t: Translate): string {
+  return step === 'day' ? t('SupervisorInsightsPerDay') : t('SupervisorInsightsPerMinutes', { minutes: step });
+}

@@ -1,0 +1,159 @@
+/**
+ * @jest-environment jsdom
+ */
+import * as React from 'react';
+import Papa from 'papaparse';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { DEFAULT_CONFIG, accessOf, type Report, type User } from '../../../src/core';
+import { setStatus, type InsightsStore } from '../../../src/store';
+import * as csv from '../../../src/views/common/csv';
+import { formatCount, formatRate, formatSeconds, toCsv, translator } from '../../../src/views/common';
+import { OverviewTab } from '../../../src/views/overview';
+import { SIDE_BY_SIDE, platformsOf, selectOverview, tableColumnsOf } from '../../../src/views/overview/overviewTab.selectors';
+import { DAY, agentsOfDay, dayEvents, loadedStore, reportOf, storeFor } from '../../store/fixtures';
+
+const supervisor: User = { roles: ['supervisor'], workerSid: 'WKsup' };
+const analyst: User = { roles: ['wfo.data_analyst'], workerSid: 'WKana' };
+const report: Report = reportOf(dayEvents);
+const PLATFORMS = platformsOf(DEFAULT_CONFIG);
+
+function renderTab(store: InsightsStore, user: User = supervisor): ReturnType<typeof render> {
+  return render(<OverviewTab store={store} access={accessOf(user)} timeZone="UTC" />);
+}
+
+function readyStore(user: User = supervisor, now?: number): InsightsStore {
+  const store = loadedStore(user, dayEvents, { now });
+  setStatus(store, 'ready');
+  return store;
+}
+
+/** One folded day for the tests that only read it (the tab never changes the store's data). */
+let shared: InsightsStore | undefined;
+const sharedStore = (): InsightsStore => (shared ??= readyStore());
+
+const kpi = (name: string): HTMLElement => screen.getByRole('region', { name });
+
+describe('OverviewTab', () => {
+  it('shows the KPIs of today with formatted numbers', () => {
+    renderTab(sharedStore());
+    const t = report.totals;
+    expect(within(kpi('Conversations')).getByText(formatCount(t.conversations))).toBeTruthy();
+    expect(within(kpi('Handled')).getByText(formatCount(t.handled))).toBeTruthy();
+    expect(within(kpi('Abandoned %')).getByText(formatRate(t.abandonRate))).toBeTruthy();
+    expect(within(kpi('Avg handle')).getByText(formatSeconds(t.avgHandleSec))).toBeTruthy();
+    expect(within(kpi('SLA')).getByText(formatRate(t.serviceLevel))).toBeTruthy();
+    expect(within(kpi('RONA %')).getByText(formatRate(t.ronaRate))).toBeTruthy();
+    expect(within(kpi('Reject %')).getByText(formatRate(t.rejectRate))).toBeTruthy();
+    expect(within(kpi('Transfer %')).getByText(formatRate(t.transferRate))).toBeTruthy();
+    // m:ss, and a count with a thousands separator when it has one.
+    expect(formatSeconds(t.avgHandleSec)).toMatch(/^\d+:\d\d$/);
+  });
+
+  it('the table has a row per configured support type and the total, with the report numbers', () => {
+    renderTab(sharedStore());
+    const table = screen.getByRole('table', { name: 'By support type' });
+    const rows = within(table).getAllByRole('row');
+    const names = rows.slice(1).map((r) => within(r).getAllByRole('rowheader')[0].textContent);
+    const expected = [...Object.keys(DEFAULT_CONFIG.supportTypes), ...(report.bySupportType.other ? ['other'] : []), 'Total'];
+    expect(names).toEqual(expected);
+    const safety = rows.find((r) => within(r).queryByRole('rowheader', { name: 'safety' }))!;
+    const s = report.bySupportType.safety;
+    expect(within(safety).getAllByRole('cell').map((c) => c.textContent)).toEqual([
+      formatCount(s.conversations), formatCount(s.offered), formatCount(s.handled), formatCount(s.abandoned), formatRate(s.abandonRate),
+      formatSeconds(s.avgHandleSec), formatRate(s.serviceLevel), formatRate(s.ronaRate), formatRate(s.rejectRate), formatRate(s.transferRate),
+    ]);
+  });
+
+  it('side by side shows each platform next to the total, in the KPIs and in the table', () => {
+    renderTab(sharedStore());
+    fireEvent.click(screen.getByRole('radio', { name: 'Side by side' }));
+    const handled = kpi('Handled');
+    for (const p of PLATFORMS) {
+      expect(within(handled).getByText(p)).toBeTruthy();
+      expect(within(handled).getByText(formatCount(report.byPlatform[p].handled))).toBeTruthy();
+    }
+    expect(within(handled).getByText('Total')).toBeTruthy();
+    expect(within(handled).getByText(formatCount(report.totals.handled))).toBeTruthy();
+    const table = screen.getByRole('table', { name: 'By support type' });
+    // A header per platform and the total under each of the ten metrics.
+    expect(within(table).getAllByRole('columnheader', { name: PLATFORMS[0] })).toHaveLength(10);
+    fireEvent.click(screen.getByRole('radio', { name: PLATFORMS[1] }));
+    expect(within(kpi('Handled')).getByText(formatCount(report.byPlatform[PLATFORMS[1]].handled))).toBeTruthy();
+    expect(within(kpi('Handled')).queryByText(PLATFORMS[0])).toBeNull();
+  });
+
+  it('the period picker switches the range: yesterday is empty today, and back in this week', () => {
+    // The clock is the next day (a Tuesday): today has nothing, the week holds the Monday.
+    const store = readyStore(supervisor, Date.parse('2026-11-17T14:00:00Z'));
+    renderTab(store);
+    expect(screen.getByText('Nothing counted for this selection yet.')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: 'week' } });
+    expect(within(kpi('Handled')).getByText(formatCount(report.byDay[DAY].handled))).toBeTruthy();
+    // A week of days: the trend goes per day.
+    expect((screen.getByLabelText('Trend by') as HTMLSelectElement).value).toBe('day');
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: 'today' } });
+    expect(screen.getByText('Nothing counted for this selection yet.')).toBeTruthy();
+  });
+
+  it('the trend starts at 60 minutes for one day, offers 30 and 15, and has a table of the same numbers', () => {
+    renderTab(sharedStore());
+    const step = screen.getByLabelText('Trend by') as HTMLSelectElement;
+    expect(step.value).toBe('60');
+    expect(within(step).getAllByRole('option').map((o) => o.textContent)).toEqual(['60 minutes', '30 minutes', '15 minutes']);
+    fireEvent.click(screen.getByRole('button', { name: 'Trend as a table' }));
+    const table = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '60 minutes' }))!;
+    // 24 hours, and the header row.
+    expect(within(table).getAllByRole('row')).toHaveLength(25);
+    fireEvent.change(step, { target: { value: '15' } });
+    const quarter = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '15 minutes' }))!;
+    expect(within(quarter).getAllByRole('row')).toHaveLength(24 * 4 + 1);
+  });
+
+  it('never shows the names of agents', () => {
+    renderTab(sharedStore());
+    fireEvent.click(screen.getByRole('radio', { name: 'Side by side' }));
+    const text = document.body.textContent ?? '';
+    for (const a of agentsOfDay()) expect(text.includes(a.name)).toBe(false);
+  });
+
+  it('empty, loading and error states', () => {
+    const store = storeFor(supervisor);
+    renderTab(store);
+    expect(screen.getByText('Loading…')).toBeTruthy();
+    act(() => setStatus(store, 'ready'));
+    expect(screen.getByText('Nothing counted for this selection yet.')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'Handled' })).toBeNull();
+    act(() => setStatus(store, 'error', 'Live data could not be opened.'));
+    expect(screen.getByText('Live data failed: Live data could not be opened.')).toBeTruthy();
+  });
+
+  it('CSV: only for an access that may export, and the text is the table as shown', () => {
+    const { unmount } = renderTab(sharedStore());
+    expect(screen.queryByRole('button', { name: 'Download CSV' })).toBeNull();
+    unmount();
+
+    const download = jest.spyOn(csv, 'downloadCsv').mockImplementation(() => undefined);
+    try {
+      const store = readyStore(analyst);
+      renderTab(store, analyst);
+      fireEvent.click(screen.getByRole('radio', { name: 'Side by side' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+      expect(download).toHaveBeenCalledTimes(1);
+      const [fileName, text] = download.mock.calls[0];
+      expect(fileName).toBe(`insights-overview-${DAY}.csv`);
+      const summary = selectOverview(store.getState(), { from: DAY, to: DAY }, SIDE_BY_SIDE);
+      expect(text).toBe(toCsv(tableColumnsOf(summary.columns, translator(undefined)), summary.rows));
+      const [header, ...lines] = Papa.parse<string[]>(text).data;
+      expect(lines).toHaveLength(summary.rows.length);
+      expect(header[1]).toBe(`Conversations · ${PLATFORMS[0]}`);
+      // The total row, as on screen: handled over every platform and on the second one.
+      const total = lines[lines.length - 1];
+      expect(total[0]).toBe('Total');
+      expect(total[header.indexOf('Handled · Total')]).toBe(formatCount(report.totals.handled));
+      expect(total[header.indexOf(`Avg handle · ${PLATFORMS[1]}`)]).toBe(formatSeconds(report.byPlatform[PLATFORMS[1]].avgHandleSec));
+      expect(lines.map((l) => l[0])).toEqual(summary.rows.map((r) => r.supportType ?? 'Total'));
+    } finally {
+      download.mockRestore();
+    }
+  });
+});
