@@ -1,0 +1,96 @@
+/**
+ * The columns of the Agents & teams table: heading, width, what a cell says, how it sorts,
+ * and the CSV of the table as shown (the same columns, logged status as one column per
+ * activity, and a first column that marks team rows).
+ */
+import type { CsvColumn, Translate } from '../common';
+import { formatCount, formatRate, formatSeconds } from '../common';
+import { activityText } from './ActivityCell';
+import { OFFLINE, supportTypeLabel, type AgentFilter, type AgentTableRow, type AgentsModel, type SortColumn } from './agentsTab.selectors';
+
+export const CELL_KINDS = ['name', 'team', 'activity', 'number', 'logged'] as const;
+export type CellKind = (typeof CELL_KINDS)[number];
+
+export interface AgentColumn {
+  readonly id: string;
+  readonly sort: SortColumn;
+  readonly header: string;
+  /** The whole heading where the shown one is short. */
+  readonly title?: string;
+  /** Width in px (the table is laid out fixed, so rows never jump while scrolling). */
+  readonly width: number;
+  readonly kind: CellKind;
+  /** What a plain cell says. */
+  readonly text: (row: AgentTableRow) => string;
+}
+
+const teamMembers = (t: Translate, row: AgentTableRow): string =>
+  row.kind === 'team' ? t('SupervisorInsightsTeamMembers', { count: formatCount(row.agentCount ?? 0) }) : row.team;
+
+/**
+ * The columns for a model and filter: one narrow column per support type (only the chosen
+ * one when filtered). Grouped by team, each agent sits under their team's row, so the team
+ * column is left out and the table fits a Flex view without scrolling sideways.
+ */
+export function agentColumns(t: Translate, model: AgentsModel, filter: AgentFilter, grouped = false): AgentColumn[] {
+  const types = filter.supportType !== undefined ? [filter.supportType] : model.supportTypes;
+  const team: AgentColumn[] = grouped
+    ? []
+    : [{ id: 'team', sort: 'team', header: t('SupervisorInsightsTeam'), width: 110, kind: 'team', text: (r) => teamMembers(t, r) }];
+  return [
+    { id: 'name', sort: 'name', header: t('SupervisorInsightsAgent'), width: 134, kind: 'name', text: (r) => r.name },
+    ...team,
+    { id: 'activity', sort: 'activity', header: t('SupervisorInsightsActivity'), width: 152, kind: 'activity', text: () => '' },
+    ...types.map(
+      (type): AgentColumn => ({
+        id: `type:${type}`,
+        sort: `type:${type}`,
+        header: supportTypeLabel(type),
+        title: `${t('SupervisorInsightsHandled')}: ${supportTypeLabel(type)}`,
+        width: 58,
+        kind: 'number',
+        text: (r) => formatCount(r.handledByType[type] ?? 0),
+      }),
+    ),
+    { id: 'handled', sort: 'handled', header: t('SupervisorInsightsHandled'), width: 60, kind: 'number', text: (r) => formatCount(r.metrics.handled) },
+    { id: 'avgHandle', sort: 'avgHandleSec', header: t('SupervisorInsightsAvgHandle'), width: 58, kind: 'number', text: (r) => formatSeconds(r.metrics.avgHandleSec) },
+    { id: 'rona', sort: 'ronaRate', header: t('SupervisorInsightsRonaPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.ronaRate) },
+    { id: 'reject', sort: 'rejectRate', header: t('SupervisorInsightsRejectPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.rejectRate) },
+    { id: 'transfer', sort: 'transferRate', header: t('SupervisorInsightsTransferPct'), width: 58, kind: 'number', text: (r) => formatRate(r.metrics.transferRate) },
+    { id: 'logged', sort: 'logged', header: t('SupervisorInsightsLoggedStatus'), width: 82, kind: 'logged', text: () => '' },
+  ];
+}
+
+/** The logged status in words: `Available 62.5%, Break 10%` (legend order). */
+export function loggedShares(row: AgentTableRow, activities: readonly string[]): string {
+  const parts: string[] = [];
+  for (const a of activities) {
+    const pct = row.loggedPct[a];
+    if (pct) parts.push(`${a} ${pct}%`);
+  }
+  return parts.join(', ');
+}
+
+/** What the activity cell says, at `now`. */
+export function activityCellText(t: Translate, row: AgentTableRow, now: number): string {
+  if (row.kind === 'team') return t('SupervisorInsightsTeamAvailableNow', { available: formatCount(row.availableCount ?? 0), total: formatCount(row.agentCount ?? 0) });
+  return activityText(row.activity, row.activitySince, now, (vars) => t('SupervisorInsightsActivityNow', vars));
+}
+
+/** The CSV of the table as shown; the time in activity as at `now()` when the file is made. */
+export function agentCsvColumns(t: Translate, columns: readonly AgentColumn[], activities: readonly string[], now: () => number): CsvColumn<AgentTableRow>[] {
+  const out: CsvColumn<AgentTableRow>[] = [{ header: t('SupervisorInsightsRow'), value: (r) => (r.kind === 'team' ? t('SupervisorInsightsTeam') : t('SupervisorInsightsAgent')) }];
+  for (const c of columns) {
+    if (c.kind === 'name' && !columns.some((x) => x.kind === 'team')) {
+      out.push({ header: c.header, value: c.text }, { header: t('SupervisorInsightsTeam'), value: (r) => r.team });
+      continue;
+    }
+    if (c.kind === 'activity') out.push({ header: c.header, value: (r) => activityCellText(t, r, now()) });
+    else if (c.kind === 'logged') {
+      out.push({ header: t('SupervisorInsightsLoggedInTime'), value: (r) => formatSeconds(r.loggedSec) });
+      for (const a of activities) if (a !== OFFLINE) out.push({ header: `${c.header} ${a} %`, value: (r) => r.loggedPct[a] ?? 0 });
+    } else if (c.kind === 'team') out.push({ header: c.header, value: (r) => r.team });
+    else out.push({ header: c.title ?? c.header, value: c.text });
+  }
+  return out;
+}
