@@ -5,7 +5,7 @@ import { Input } from '@twilio-paste/core/input';
 import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
 import { useStrings } from '../common/StringsContext';
-import { supportTypeLabel, type AgentFilter } from './agentsTab.selectors';
+import type { AgentFilter } from './agentsTab.selectors';
 
 export interface AgentsFiltersProps {
   readonly id: string;
@@ -34,10 +34,10 @@ export function AgentsFilters({ id, filter, onChange, teams, supportTypes, group
     () =>
       supportTypes.map((type) => (
         <Option key={type} value={type}>
-          {supportTypeLabel(type)}
+          {t.supportType(type)}
         </Option>
       )),
-    [supportTypes],
+    [supportTypes, t],
   );
   return (
     <Box display="flex" columnGap="space40" rowGap="space30" alignItems="flex-end" flexWrap="wrap">

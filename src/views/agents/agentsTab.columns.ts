@@ -6,7 +6,7 @@
 import type { CsvColumn, Translate } from '../common';
 import { formatCount, formatRate, formatSeconds } from '../common';
 import { activityText } from './ActivityCell';
-import { OFFLINE, supportTypeLabel, type AgentFilter, type AgentTableRow, type AgentsModel, type SortColumn } from './agentsTab.selectors';
+import { OFFLINE, type AgentFilter, type AgentTableRow, type AgentsModel, type SortColumn } from './agentsTab.selectors';
 
 export const CELL_KINDS = ['name', 'team', 'activity', 'number', 'logged'] as const;
 export type CellKind = (typeof CELL_KINDS)[number];
@@ -45,8 +45,8 @@ export function agentColumns(t: Translate, model: AgentsModel, filter: AgentFilt
       (type): AgentColumn => ({
         id: `type:${type}`,
         sort: `type:${type}`,
-        header: supportTypeLabel(type),
-        title: `${t('SupervisorInsightsHandled')}: ${supportTypeLabel(type)}`,
+        header: t.supportType(type),
+        title: `${t('SupervisorInsightsHandled')}: ${t.supportType(type)}`,
         width: 58,
         kind: 'number',
         text: (r) => formatCount(r.handledByType[type] ?? 0),

@@ -511,9 +511,3 @@ export function agentTableRows(model: AgentsModel, filter: AgentFilter, sort: So
   for (const a of agents) if (!placed.has(a.team)) out.push(a);
   return out;
 }
-
-/** `check_in` → `Check in`: a support type as a column heading. */
-export function supportTypeLabel(type: string): string {
-  const words = type.replace(/_/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

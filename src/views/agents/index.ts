@@ -1,3 +1,3 @@
 export { AgentsTab } from './AgentsTab';
-export { agentTableRows, selectAgentsModel, supportTypeLabel } from './agentsTab.selectors';
+export { agentTableRows, selectAgentsModel } from './agentsTab.selectors';
 export type { AgentFilter, AgentTableRow, AgentsModel, SortColumn, SortState } from './agentsTab.selectors';

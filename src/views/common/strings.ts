@@ -125,13 +125,32 @@ export function fillTemplate(template: string, vars?: Readonly<Record<string, st
 }
 
 /** A lookup over Flex's strings with our defaults under them. */
-export type Translate = (key: StringKey, vars?: Readonly<Record<string, string | number>>) => string;
+export interface Translate {
+  (key: StringKey, vars?: Readonly<Record<string, string | number>>): string;
+  /**
+   * A support type as people read it: the Flex string `SupervisorInsightsSupportType_<key>`
+   * when the customer set one, else the config key in words (`check_in` → `Check in`).
+   */
+  supportType(type: string): string;
+}
+
+/** `check_in` → `Check in`. */
+export function humanise(key: string): string {
+  const words = key.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
 
 export function translator(strings: Strings | undefined): Translate {
-  return (key, vars) => {
+  const t = (key: StringKey, vars?: Readonly<Record<string, string | number>>): string => {
     const own = strings?.[key];
     return fillTemplate(typeof own === 'string' ? own : STRING_DEFAULTS[key], vars);
   };
+  return Object.assign(t, {
+    supportType(type: string): string {
+      const own = strings?.[`SupervisorInsightsSupportType_${type}`];
+      return typeof own === 'string' ? own : humanise(type);
+    },
+  });
 }
 
 /** Adds the defaults to Flex's strings, keeping every key the customer already set. */

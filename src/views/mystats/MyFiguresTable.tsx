@@ -55,7 +55,7 @@ export function MySupportTypesTable({ stats }: { stats: MyStats }): React.ReactE
       <TBody>
         {types.map((type) => (
           <Tr key={type}>
-            <Th scope="row">{type}</Th>
+            <Th scope="row">{t.supportType(type)}</Th>
             <Td textAlign="right">{formatAverage(todayOf.get(type)?.mine ?? 0)}</Td>
             {withTeam ? <Td textAlign="right">{formatAverage(todayOf.get(type)?.teamAverage ?? 0)}</Td> : null}
             <Td textAlign="right">{formatAverage(weekOf.get(type)?.mine ?? 0)}</Td>

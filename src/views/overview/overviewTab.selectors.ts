@@ -332,7 +332,7 @@ export function trendLabel(key: string, range: DayRange): string {
 
 /** The label of a support type row (the total row reads "Total"). */
 export function supportTypeLabel(row: SupportTypeRow, t: Translate): string {
-  return row.supportType ?? t('SupervisorInsightsTotal');
+  return row.supportType === undefined ? t('SupervisorInsightsTotal') : t.supportType(row.supportType);
 }
 
 /** A column's name: the platform, or "Total" (or "All platforms" when it is the only column). */

@@ -31,10 +31,10 @@ export function QueuesTab({ store, access }: TabProps): React.ReactElement {
         <Text as="p">{t('SupervisorInsightsNoQueues')}</Text>
       ) : (
         view.groups.map((g) => (
-          <Box as="section" key={g.supportType} aria-label={g.supportType}>
+          <Box as="section" key={g.supportType} aria-label={t.supportType(g.supportType)}>
             <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space30">
               <Heading as="h3" variant="heading40" marginBottom="space0">
-                {g.supportType}
+                {t.supportType(g.supportType)}
               </Heading>
               <StatusBadge status={g.status} />
             </Box>

@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, type Report, type User } from '../../../src/core';
 import { setStatus, type InsightsStore } from '../../../src/store';
 import * as csv from '../../../src/views/common/csv';
-import { formatCount, formatRate, formatSeconds, toCsv, translator } from '../../../src/views/common';
+import { formatCount, formatRate, formatSeconds, humanise, toCsv, translator } from '../../../src/views/common';
 import { OverviewTab } from '../../../src/views/overview';
 import { SIDE_BY_SIDE, platformsOf, selectOverview, tableColumnsOf } from '../../../src/views/overview/overviewTab.selectors';
 import { DAY, agentsOfDay, dayEvents, loadedStore, reportOf, storeFor } from '../../store/fixtures';
@@ -54,9 +54,9 @@ describe('OverviewTab', () => {
     const table = screen.getByRole('table', { name: 'By support type' });
     const rows = within(table).getAllByRole('row');
     const names = rows.slice(1).map((r) => within(r).getAllByRole('rowheader')[0].textContent);
-    const expected = [...Object.keys(DEFAULT_CONFIG.supportTypes), ...(report.bySupportType.other ? ['other'] : []), 'Total'];
+    const expected = [...Object.keys(DEFAULT_CONFIG.supportTypes), ...(report.bySupportType.other ? ['other'] : [])].map(humanise).concat('Total');
     expect(names).toEqual(expected);
-    const safety = rows.find((r) => within(r).queryByRole('rowheader', { name: 'safety' }))!;
+    const safety = rows.find((r) => within(r).queryByRole('rowheader', { name: 'Safety' }))!;
     const s = report.bySupportType.safety;
     expect(within(safety).getAllByRole('cell').map((c) => c.textContent)).toEqual([
       formatCount(s.conversations), formatCount(s.offered), formatCount(s.handled), formatCount(s.abandoned), formatRate(s.abandonRate),
@@ -151,7 +151,7 @@ describe('OverviewTab', () => {
       expect(total[0]).toBe('Total');
       expect(total[header.indexOf('Handled · Total')]).toBe(formatCount(report.totals.handled));
       expect(total[header.indexOf(`Avg handle · ${PLATFORMS[1]}`)]).toBe(formatSeconds(report.byPlatform[PLATFORMS[1]].avgHandleSec));
-      expect(lines.map((l) => l[0])).toEqual(summary.rows.map((r) => r.supportType ?? 'Total'));
+      expect(lines.map((l) => l[0])).toEqual(summary.rows.map((r) => (r.supportType === undefined ? 'Total' : humanise(r.supportType))));
     } finally {
       download.mockRestore();
     }

@@ -5,7 +5,7 @@ import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, type TrEvent } from '../../../src/core';
 import { applyQueued, createInsightsStore, ingest, setStatus } from '../../../src/store';
-import { formatCount } from '../../../src/views/common';
+import { formatCount, humanise } from '../../../src/views/common';
 import { QueuesTab, selectQueuesView } from '../../../src/views/queues';
 import { dayEvents } from '../../store/fixtures';
 
@@ -27,7 +27,7 @@ describe('QueuesTab', () => {
     const view = selectQueuesView(store.getState());
     expect(within(screen.getByRole('region', { name: 'Waiting now' })).getByText(formatCount(view.waiting))).toBeTruthy();
     for (const g of view.groups) {
-      const group = screen.getByRole('region', { name: g.supportType });
+      const group = screen.getByRole('region', { name: humanise(g.supportType) });
       for (const tile of g.tiles) {
         const region = within(group).getByRole('region', { name: tile.queue });
         // the tile's status is written, not only coloured
