@@ -2,7 +2,7 @@
  * Conversations for the list and the drill-down screen, from the engine's records. Role
  * scope was applied at ingestion; contacts are masked here as everywhere.
  */
-import { maskContact, platformOf, resolveMedia, type Access, type Engine, type EngineConfig, type ResolvedMedia } from '../core';
+import { maskContact, platformOf, resolveMedia, type Access, type ConversationRecord, type Engine, type EngineConfig, type ResolvedMedia } from '../core';
 import type { InsightsState } from './insightsStore';
 import { OTHER_AGENTS } from './scope';
 import { memo, maskedName, supportTypeOf } from './selectors';
@@ -62,11 +62,18 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
   const out = new Map<string, ConversationDetail>();
   for (const c of engine.conversationRecords()) {
     const segments: ConversationSegment[] = [];
+    // Team scope: engagements of agents outside the team, anonymised at ingestion. They are
+    // not segments (nobody to name), but the conversation was handled, and that long.
+    const othersEngaged: { start: number; end?: number }[] = [];
     let customerName: string | undefined;
     let customerContact: string | undefined;
     let channel: string | undefined;
     let taskMedia: ResolvedMedia | undefined;
-    for (const task of c.tasks) {
+    // The engine lists a conversation's tasks (and names it) in arrival order; history pages
+    // come in any order, so tasks are read in start order and the earliest one names the
+    // conversation, as it does when events arrive in order.
+    const tasks = c.tasks.filter((t) => t.derived !== undefined).sort(byTaskStart);
+    for (const task of tasks) {
       const d = task.derived;
       if (!d) continue;
       customerName ??= task.info?.customerName;
@@ -77,7 +84,11 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
         segments.push({ kind: 'queue', taskSid: task.sid, queue: q.queue, supportType: supportTypeOf(config, q.queue), start: q.start, end: q.end, outcome: q.outcome });
       }
       for (const r of d.reservations) {
-        if (r.accepted === undefined || r.workerSid === OTHER_AGENTS) continue;
+        if (r.accepted === undefined) continue;
+        if (r.workerSid === OTHER_AGENTS) {
+          othersEngaged.push({ start: r.accepted, end: r.completed });
+          continue;
+        }
         const queue = r.queue ?? '(unknown queue)';
         segments.push({
           kind: 'engagement',
@@ -97,33 +108,50 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
     const engagements = segments.filter((s) => s.kind === 'engagement');
     const queues = segments.filter((s) => s.kind === 'queue');
     const lastQueue = queues[queues.length - 1];
-    const open = segments.some((s) => s.end === undefined);
+    const open = segments.some((s) => s.end === undefined) || othersEngaged.some((o) => o.end === undefined);
     let outcome: ConversationOutcome;
-    if (engagements.length > 0) outcome = open ? 'In progress' : 'Handled';
+    if (engagements.length > 0 || othersEngaged.length > 0) outcome = open ? 'In progress' : 'Handled';
     else if (lastQueue?.end === undefined) outcome = 'Waiting';
     else if (lastQueue.outcome === 'Customer Left') outcome = 'Abandoned';
     else if (lastQueue.outcome === 'Timeout') outcome = 'Timed out';
     else outcome = 'Ended';
     const start = segments[0].start;
-    const end = open ? undefined : Math.max(...segments.map((s) => s.end as number));
+    const end = open ? undefined : Math.max(...segments.map((s) => s.end as number), ...othersEngaged.map((o) => o.end as number));
     const latest = engagements[engagements.length - 1];
-    out.set(c.id, {
-      id: c.id,
+    const id = tasks[0].info?.conversationKey ?? tasks[0].sid;
+    out.set(id, {
+      id,
       customerName: maskedName(access, customerName, customerContact),
       customerContact: maskContact(access, customerContact),
-      agentNames: [...new Set(engagements.map((e) => e.agentName as string))],
+      agentNames: [...new Set([...engagements.map((e) => e.agentName as string), ...(othersEngaged.length > 0 ? [OTHER_AGENTS] : [])])],
       supportTypes: [...new Set(segments.map((s) => s.supportType))],
       platform: platformOf(channel, config.platforms),
       start,
       durationSec: end === undefined ? undefined : Math.round((end - start) / 1000),
       outcome,
       transfers: engagements.filter((e) => segments.some((s) => s !== e && s.start > e.start)).length,
-      taskSids: c.tasks.map((t) => t.sid),
+      taskSids: tasks.map((t) => t.sid),
       segments,
       media: latest?.media ?? taskMedia ?? resolveMedia(undefined, undefined),
     });
   }
   return out;
+}
+
+type ConversationTask = ConversationRecord['tasks'][number];
+
+/** When a task began: its first queue segment or reservation. */
+function taskStart(t: ConversationTask): number {
+  let start = Infinity;
+  for (const q of t.derived?.queueSegments ?? []) start = Math.min(start, q.start);
+  for (const r of t.derived?.reservations ?? []) start = Math.min(start, r.created ?? r.accepted ?? r.endTs ?? Infinity);
+  return start;
+}
+
+function byTaskStart(a: ConversationTask, b: ConversationTask): number {
+  const d = taskStart(a) - taskStart(b);
+  if (d !== 0 && !Number.isNaN(d)) return d;
+  return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
 }
 
 /** The list fields of a conversation, without its segments, contact and media (what a frozen day keeps). */

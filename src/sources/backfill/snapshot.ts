@@ -5,7 +5,7 @@
  * makes one per past day from a short-lived engine; the live engine can be frozen the
  * same way (yesterday, once the day has rolled over).
  */
-import { NO_TEAM, groupingId, isEmptyAccumulator, type Access, type Accumulator, type Engine, type EngineConfig } from '../../core';
+import { groupingId, isEmptyAccumulator, type Access, type Accumulator, type Engine, type EngineConfig } from '../../core';
 import {
   DAY_GROUPINGS,
   conversationDetailsOf,
@@ -57,11 +57,11 @@ export function snapshotOfEngine(engine: Engine, day: string, access: Access, op
   }
 
   const known = new Map(engine.agents().map((a) => [a.sid, a]));
-  const fallback = source === engine ? known : new Map(source.agents().map((a) => [a.sid, a]));
   const agents: { sid: string; name?: string; team: string }[] = [];
   for (const sid of [...new Set([...agentsWithCells, ...Object.keys(activity)])].sort()) {
-    const a = known.get(sid) ?? fallback.get(sid);
-    agents.push(a?.name === undefined ? { sid, team: a?.team ?? NO_TEAM } : { sid, name: a.name, team: a.team });
+    const a = known.get(sid);
+    if (a) agents.push(a.name === undefined ? { sid, team: a.team } : { sid, name: a.name, team: a.team });
+    else agents.push(agentThen(source, sid, end));
   }
 
   const conversations: ConversationRow[] = [];
@@ -71,4 +71,11 @@ export function snapshotOfEngine(engine: Engine, day: string, access: Access, op
   }
   conversations.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return { day, cells, conversations, activity, agents };
+}
+
+/** An agent as known to an engine: latest name, and the team they had at `ts`. */
+export function agentThen(engine: Engine, sid: string, ts: number): { sid: string; name?: string; team: string } {
+  const name = engine.agents().find((a) => a.sid === sid)?.name;
+  const team = engine.teamAt(sid, ts);
+  return name === undefined ? { sid, team } : { sid, name, team };
 }

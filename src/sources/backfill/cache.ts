@@ -1,0 +1,263 @@
+/**
+ * The browser cache of history (IndexedDB through `idb`): frozen days, and today's raw
+ * canonical events so a reload refolds today and fetches only what is newer.
+ *
+ * - One database per cache key. The caller's key names the account and the caller's
+ *   scope (role scope, team, worker, whether contacts are shown): different scopes never
+ *   open each other's database.
+ * - Stores: `days` (a packed `DaySnapshot` per day key, `snapshotCodec.ts`), `events`
+ *   (chunks of today's events, indexed by day) and `meta` (the schema the records were
+ *   written with).
+ * - Nothing read is trusted: a record of the wrong shape is deleted and reported; a
+ *   database of another schema is emptied (or deleted, if it is newer than this code) and
+ *   reported. A bad chunk of today's events drops all of today's chunks, since the
+ *   events after a hole cannot tell the backfill where to resume.
+ * - Bounded: days more than `maxAgeDays` (31) before today are evicted on open and on write;
+ *   only one day's events are kept.
+ * - Every method is async and never rejects: IndexedDB may be missing (private mode), full
+ *   or broken; the cache then does nothing, says so once with `[supervisor-insights]`, and
+ *   the backfill fetches what it would have read.
+ */
+import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { createCalendar, type TrEvent } from '../../core';
+import type { DaySnapshot } from '../../store';
+import { CODEC_SCHEMA, packDay, unpackDay, type PackedDay } from './snapshotCodec';
+
+/** The IndexedDB version of the stores' layout (not of the records: see `CODEC_SCHEMA`). */
+export const CACHE_DB_VERSION = 1;
+/** Days older than this many days before today are evicted. */
+export const CACHE_MAX_AGE_DAYS = 31;
+/** Database names are this prefix and the cache key. */
+export const CACHE_DB_PREFIX = 'supervisor-insights-history:';
+const LOG = '[supervisor-insights] history cache:';
+
+interface EventChunk {
+  readonly day: string;
+  readonly events: TrEvent[];
+}
+
+interface HistoryDb extends DBSchema {
+  days: { key: string; value: PackedDay };
+  events: { key: number; value: EventChunk; indexes: { day: string } };
+  meta: { key: string; value: { schema: string } };
+}
+
+/** The history cache the backfill uses (`BackfillCache`), and what tests and diagnostics read. */
+export interface HistoryCache {
+  /** False when IndexedDB could not be opened: every method then does nothing. */
+  readonly available: boolean;
+  /** Frozen days kept (the last 31 at most), checked; a bad record is dropped and reported. */
+  loadDays(): Promise<DaySnapshot[]>;
+  /** Today's raw events (`day` is today's key), or none; a bad chunk drops the day's events. */
+  loadDayEvents(day: string): Promise<TrEvent[]>;
+  /** Stores (or replaces) frozen days, then evicts old ones. */
+  putDays(days: readonly DaySnapshot[]): Promise<void>;
+  /** Appends events of `day`; events of any other day are dropped (one current day is kept). */
+  appendDayEvents(day: string, events: readonly TrEvent[]): Promise<void>;
+  /** Deletes every record of this key. */
+  clear(): Promise<void>;
+  close(): void;
+  /** What was dropped or failed, oldest first (also logged). */
+  readonly problems: readonly string[];
+}
+
+export interface HistoryCacheOptions {
+  /** The clock, for eviction (default `Date.now`). */
+  readonly now?: () => number;
+  /** The zone whose days the day keys are (default UTC). */
+  readonly timeZone?: string;
+  readonly maxAgeDays?: number;
+  /** Where drops and failures are reported (default `console.warn`). */
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+/** Opens the cache of a key; never rejects (a cache that does nothing when IndexedDB fails). */
+export async function openHistoryCache(key: string, options: HistoryCacheOptions = {}): Promise<HistoryCache> {
+  const cache = new IdbHistoryCache(key, options);
+  await cache.open();
+  return cache;
+}
+
+/** The day `days` before the day key `day`. */
+function dayBefore(day: string, days: number): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) - days);
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Is this a canonical event as far as the fold needs (sid, type, finite time)? */
+function isEventLike(e: unknown): e is TrEvent {
+  if (typeof e !== 'object' || e === null) return false;
+  const v = e as Partial<TrEvent>;
+  return typeof v.sid === 'string' && typeof v.type === 'string' && typeof v.ts === 'number' && Number.isFinite(v.ts);
+}
+
+class IdbHistoryCache implements HistoryCache {
+  private db?: IDBPDatabase<HistoryDb>;
+  private readonly name: string;
+  private readonly now: () => number;
+  private readonly timeZone: string;
+  private readonly maxAgeDays: number;
+  private readonly logFn: (message: string, error?: unknown) => void;
+  readonly problems: string[] = [];
+
+  constructor(key: string, options: HistoryCacheOptions) {
+    this.name = CACHE_DB_PREFIX + key;
+    this.now = options.now ?? Date.now;
+    this.timeZone = options.timeZone ?? 'UTC';
+    this.maxAgeDays = options.maxAgeDays ?? CACHE_MAX_AGE_DAYS;
+    this.logFn = options.log ?? ((message, error) => (error === undefined ? console.warn(message) : console.warn(message, error)));
+  }
+
+  get available(): boolean {
+    return this.db !== undefined;
+  }
+
+  private report(problem: string, error?: unknown): void {
+    this.problems.push(problem);
+    this.logFn(`${LOG} ${problem}`, error);
+  }
+
+  /** Runs an operation on the database; a failure is reported and gives `fallback`. */
+  private async safely<T>(what: string, fallback: T, run: (db: IDBPDatabase<HistoryDb>) => Promise<T>): Promise<T> {
+    const db = this.db;
+    if (!db) return fallback;
+    try {
+      return await run(db);
+    } catch (err) {
+      this.report(`${what} failed`, err);
+      return fallback;
+    }
+  }
+
+  async open(): Promise<void> {
+    try {
+      if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available here');
+      this.db = await this.openOnce();
+    } catch (err) {
+      if ((err as { name?: string } | null)?.name === 'VersionError') {
+        // Written by a newer version of the plugin: its layout cannot be read here.
+        this.report('a newer schema was found; the cache was deleted');
+        try {
+          await deleteDB(this.name);
+          this.db = await this.openOnce();
+        } catch (again) {
+          this.report('unavailable; history is fetched without it', again);
+        }
+      } else {
+        this.report('unavailable; history is fetched without it', err);
+      }
+    }
+    if (!this.db) return;
+    await this.safely('checking the schema', undefined, async (db) => {
+      const meta = await db.get('meta', 'schema');
+      if (meta?.schema === CODEC_SCHEMA) return;
+      const had = (await db.count('days')) + (await db.count('events'));
+      const tx = db.transaction(['days', 'events', 'meta'], 'readwrite');
+      await Promise.all([tx.objectStore('days').clear(), tx.objectStore('events').clear(), tx.objectStore('meta').put({ schema: CODEC_SCHEMA }, 'schema'), tx.done]);
+      if (meta !== undefined || had > 0) this.report(`records of another schema (${String(meta?.schema)}) were dropped`);
+    });
+    await this.evict();
+  }
+
+  private openOnce(): Promise<IDBPDatabase<HistoryDb>> {
+    const report = (problem: string): void => this.report(problem);
+    return openDB<HistoryDb>(this.name, CACHE_DB_VERSION, {
+      upgrade(db, oldVersion) {
+        // Any older layout is dropped whole rather than migrated: it is only a cache.
+        if (oldVersion > 0) report(`an older layout (version ${oldVersion}) was dropped`);
+        for (const store of [...db.objectStoreNames]) db.deleteObjectStore(store);
+        db.createObjectStore('days');
+        db.createObjectStore('events', { autoIncrement: true }).createIndex('day', 'day');
+        db.createObjectStore('meta');
+      },
+      blocking: () => {
+        // Another tab opens a newer layout: step aside rather than block it.
+        this.db?.close();
+        this.db = undefined;
+      },
+    });
+  }
+
+  private async evict(): Promise<void> {
+    const today = createCalendar(this.timeZone).dayKey(this.now());
+    const oldest = dayBefore(today, this.maxAgeDays);
+    await this.safely('evicting old days', undefined, async (db) => {
+      await db.delete('days', IDBKeyRange.upperBound(oldest, true));
+    });
+  }
+
+  loadDays(): Promise<DaySnapshot[]> {
+    return this.safely('reading days', [], async (db) => {
+      const tx = db.transaction('days', 'readonly');
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+      const out: DaySnapshot[] = [];
+      const bad: string[] = [];
+      for (let i = 0; i < keys.length; i++) {
+        try {
+          out.push(unpackDay(values[i], keys[i]));
+        } catch (err) {
+          bad.push(keys[i]);
+          this.report(`day ${keys[i]} was corrupt and was dropped: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      }
+      if (bad.length > 0) {
+        const del = db.transaction('days', 'readwrite');
+        await Promise.all([...bad.map((k) => del.store.delete(k)), del.done]);
+      }
+      return out;
+    });
+  }
+
+  loadDayEvents(day: string): Promise<TrEvent[]> {
+    return this.safely('reading events', [], async (db) => {
+      const chunks = await db.getAllFromIndex('events', 'day', day);
+      const out: TrEvent[] = [];
+      for (const c of chunks) {
+        if (typeof c !== 'object' || c === null || !Array.isArray(c.events) || !c.events.every(isEventLike)) {
+          this.report(`events of ${day} were corrupt; the day's events were dropped`);
+          await db.clear('events');
+          return [];
+        }
+        for (const e of c.events) out.push(e);
+      }
+      return out;
+    });
+  }
+
+  putDays(days: readonly DaySnapshot[]): Promise<void> {
+    if (days.length === 0) return Promise.resolve();
+    return this.safely('writing days', undefined, async (db) => {
+      const tx = db.transaction('days', 'readwrite');
+      await Promise.all([...days.map((d) => tx.store.put(packDay(d), d.day)), tx.done]);
+      await this.evict();
+    });
+  }
+
+  appendDayEvents(day: string, events: readonly TrEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
+    return this.safely('writing events', undefined, async (db) => {
+      await this.dropOtherDays(db, day);
+      await db.add('events', { day, events: [...events] });
+    });
+  }
+
+  /** Deletes the chunks of every day but `day`, through the index (no event is read). */
+  private async dropOtherDays(db: IDBPDatabase<HistoryDb>, day: string): Promise<void> {
+    const tx = db.transaction('events', 'readwrite');
+    const index = tx.store.index('day');
+    const keys = [...(await index.getAllKeys(IDBKeyRange.upperBound(day, true))), ...(await index.getAllKeys(IDBKeyRange.lowerBound(day, true)))];
+    await Promise.all([...keys.map((k) => tx.store.delete(k)), tx.done]);
+  }
+
+  clear(): Promise<void> {
+    return this.safely('clearing', undefined, async (db) => {
+      const tx = db.transaction(['days', 'events'], 'readwrite');
+      await Promise.all([tx.objectStore('days').clear(), tx.objectStore('events').clear(), tx.done]);
+    });
+  }
+
+  close(): void {
+    this.db?.close();
+    this.db = undefined;
+  }
+}
