@@ -3,7 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import type { Access, DrillDownRule, Tab } from '../core';
 import { selectConversationDetail, type InsightsStore } from '../store';
-import { ConversationsPanel } from './conversations/ConversationsPanel';
+import { ConversationsTab } from './conversations';
 import { ConversationScreen, type TranscriptClient } from './drilldown';
 import type { DrillDownState } from './drillDownState';
 import { InsightsView } from './InsightsView';
@@ -13,6 +13,7 @@ import { MyStatsTab } from './mystats';
 import { OverviewTab } from './overview';
 import { QueuesTab } from './queues';
 import { SettingsTab, type RulesPersistence } from './settings';
+import { HistoryProgress } from './common/HistoryProgress';
 
 export interface LiveHandle {
   readonly store: InsightsStore;
@@ -85,7 +86,7 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
     panels.queues = <QueuesTab {...tab} />;
     panels.agents = <AgentsTab {...tab} />;
     panels.myStats = <MyStatsTab {...tab} />;
-    if (onOpenConversation) panels.conversations = <ConversationsPanel store={live.store} onOpen={onOpenConversation} />;
+    if (onOpenConversation) panels.conversations = <ConversationsTab {...tab} onOpen={onOpenConversation} />;
   }
   if (settings) panels.settings = <SettingsTab rules={settings.rules} persistence={settings.persistence} onChange={settings.onChange} />;
   return wrap(
@@ -97,6 +98,7 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
           </Text>
         </Box>
       ) : null}
+      {live ? <HistoryProgress store={live.store} /> : null}
       <InsightsView access={access} panels={panels} />
     </>
   );

@@ -31,7 +31,8 @@ export async function launchBrowser(): Promise<BrowserContext> {
 export async function startSandbox(): Promise<{ url: string; server: ViteDevServer }> {
   const server = await createServer({
     configFile: resolve(__dirname, '../../vite.config.mjs'),
-    server: { port: 0, host: '127.0.0.1' },
+    // No hot reload: a source file saved while a test runs must not reload the page under it.
+    server: { port: 0, host: '127.0.0.1', hmr: false },
     logLevel: 'error',
   });
   await server.listen();

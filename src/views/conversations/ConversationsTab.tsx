@@ -1,0 +1,90 @@
+import * as React from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Text } from '@twilio-paste/core/text';
+import { useStore } from 'zustand';
+import { selectToday } from '../../store';
+import { CsvButton } from '../common/CsvButton';
+import { formatCount } from '../common/format';
+import { periodLabel } from '../common/period';
+import { PeriodPicker, usePeriod } from '../common/PeriodPicker';
+import { useStrings } from '../common/StringsContext';
+import type { TabProps } from '../common/tabProps';
+import { ConversationFiltersBar } from './ConversationFiltersBar';
+import { ConversationTable } from './ConversationTable';
+import {
+  NO_FILTERS,
+  conversationColumns,
+  conversationCsvColumns,
+  selectConversationsBetween,
+  selectFilterOptions,
+  selectShownConversations,
+  type ConversationFilters,
+} from './conversationsTab.selectors';
+
+export interface ConversationsTabProps extends TabProps {
+  /** Opens a conversation (InsightsRoot sends it through Flex's drill-down action). */
+  readonly onOpen: (conversationId: string) => void;
+}
+
+/**
+ * Conversations for incident review: the period's list newest first, searchable by name
+ * or sid and filtered by support type, platform and outcome; each row opens the
+ * drill-down. Contacts come masked from the store for roles without export.
+ */
+export function ConversationsTab({ store, access, timeZone, onOpen }: ConversationsTabProps): React.ReactElement {
+  const t = useStrings();
+  const { period, setPeriod, range } = usePeriod(store);
+  const today = useStore(store, selectToday);
+  // Re-render when the rows can have changed (a batch, a frozen day) or the status did.
+  useStore(store, (s) => s.version);
+  const status = useStore(store, (s) => s.status);
+  const error = useStore(store, (s) => s.error);
+  const historyLoading = useStore(store, (s) => s.history?.progress?.loading === true);
+  const [filters, setFilters] = React.useState<ConversationFilters>(NO_FILTERS);
+
+  const state = store.getState();
+  const all = selectConversationsBetween(state, range);
+  const rows = selectShownConversations(state, range, filters);
+  const options = selectFilterOptions(state.config, all);
+  const zone = timeZone ?? state.config.timeZone;
+  const withDate = range.from !== today || range.to !== today;
+  const columns = React.useMemo(() => conversationColumns(t, { timeZone: zone, withDate }), [t, zone, withDate]);
+  const csvColumns = React.useMemo(() => conversationCsvColumns(t, { timeZone: zone, withDate }), [t, zone, withDate]);
+  const suffix = periodLabel(period, state.engine.engine.calendar, state.now);
+
+  let empty: string | undefined;
+  if (rows.length === 0) {
+    if (all.length > 0) empty = t('SupervisorInsightsNoConversationsMatch');
+    else if (status === 'loading' || historyLoading) empty = t('SupervisorInsightsLoading');
+    else empty = t('SupervisorInsightsNoConversations');
+  }
+
+  return (
+    <Box display="flex" flexDirection="column" rowGap="space50" paddingTop="space40">
+      <Box display="flex" columnGap="space40" rowGap="space30" alignItems="flex-end" flexWrap="wrap">
+        <PeriodPicker id="conversations-period" period={period} onChange={setPeriod} today={today} />
+        <ConversationFiltersBar filters={filters} options={options} onChange={setFilters} />
+      </Box>
+      {status === 'error' ? (
+        <Box role="alert">
+          <Text as="p" color="colorTextError">
+            {t('SupervisorInsightsLiveFailed', { error: error ?? '' })}
+          </Text>
+        </Box>
+      ) : null}
+      <Box display="flex" alignItems="center" justifyContent="space-between" columnGap="space40">
+        <Text as="p" color="colorTextWeak">
+          {t('SupervisorInsightsConversationCount', { shown: formatCount(rows.length), total: formatCount(all.length) })}
+        </Text>
+        <CsvButton access={access} table="conversations" suffix={suffix} columns={csvColumns} rows={() => rows} />
+      </Box>
+      {empty !== undefined ? (
+        <Text as="p" role="status">
+          {empty}
+        </Text>
+      ) : (
+        <ConversationTable rows={rows} columns={columns} onOpen={onOpen} withDate={withDate} />
+      )}
+    </Box>
+  );
+}
