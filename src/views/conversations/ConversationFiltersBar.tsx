@@ -28,7 +28,7 @@ export function ConversationFiltersBar({ filters, options, onChange }: Conversat
           <Option value={ANY}>{t('SupervisorInsightsAll')}</Option>
           {options.supportTypes.map((s) => (
             <Option key={s} value={s}>
-              {s}
+              {t.supportType(s)}
             </Option>
           ))}
         </Select>

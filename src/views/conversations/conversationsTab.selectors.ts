@@ -201,7 +201,7 @@ export function conversationColumns(t: Translate, { timeZone, withDate }: Column
     { id: 'start', header: t('SupervisorInsightsStart'), value: (r) => (withDate ? formatDayTime(r.start, timeZone) : formatClock(r.start, timeZone)) },
     { id: 'customer', header: t('SupervisorInsightsCustomer'), value: (r) => r.customerName ?? NO_VALUE },
     { id: 'agents', header: t('SupervisorInsightsAgent'), value: (r) => r.agentNames.join(', ') || NO_VALUE },
-    { id: 'supportTypes', header: t('SupervisorInsightsSupportType'), value: (r) => r.supportTypes.join(', ') || NO_VALUE },
+    { id: 'supportTypes', header: t('SupervisorInsightsSupportType'), value: (r) => r.supportTypes.map((type) => t.supportType(type)).join(', ') || NO_VALUE },
     { id: 'platform', header: t('SupervisorInsightsPlatform'), value: (r) => r.platform },
     { id: 'duration', header: t('SupervisorInsightsDuration'), value: (r) => formatSeconds(r.durationSec) },
     { id: 'outcome', header: t('SupervisorInsightsOutcome'), value: (r) => t(OUTCOME_LABELS[r.outcome]) },

@@ -154,7 +154,7 @@ describe('columns and CSV', () => {
     // 10:00Z is 21:00 in Sydney (UTC+11 in November); Handled lasts 380 s = 6:20
     const expected = [
       new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Australia/Sydney' }).format(ca01.start),
-      'Robin', 'Ann', 'safety', 'CISS Central', `${Math.floor(ca01.durationSec! / 60)}:${String(ca01.durationSec! % 60).padStart(2, '0')}`, 'Handled', '0', 'CA01', 'WT01',
+      'Robin', 'Ann', 'Safety', 'CISS Central', `${Math.floor(ca01.durationSec! / 60)}:${String(ca01.durationSec! % 60).padStart(2, '0')}`, 'Handled', '0', 'CA01', 'WT01',
     ];
     expect(lines[1 + rows.indexOf(ca01)]).toBe(expected.map((v) => (v.includes(',') ? `"${v}"` : v)).join(','));
     expect(lines[1 + rows.indexOf(ca01)]).toContain('21:00');
