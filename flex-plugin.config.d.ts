@@ -9,5 +9,6 @@ declare const config: {
   thresholds: Record<string, { amber: number; red: number }>;
   roleScopes: Record<string, unknown>;
   drillDownRules: unknown[];
+  historyUrl: string;
 };
 export default config;

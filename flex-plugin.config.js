@@ -43,6 +43,11 @@ module.exports = {
   // Which roles see which data scope (all, own team, self). Placeholder: filled by the plugin shell work.
   roleScopes: {},
 
+  // URL of the history function (serverless/, `POST .../insights-history`) that serves up to
+  // 30 days of TaskRouter events for the signed-in user's scope. Empty: no history, the
+  // dashboards show live data only and say so.
+  historyUrl: '',
+
   // Ordered drill-down rules (URL pattern -> open in the screen, a new tab, or Flex's own
   // handler). Placeholder: filled by the drill-down work.
   drillDownRules: [],

@@ -2,6 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vite';
+import { defaultSandboxRun } from './src/sandbox/historyParams.ts';
+import { sandboxHistoryMiddleware, warmUpHistory } from './src/sandbox/historyServer.ts';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -52,9 +54,26 @@ const sandboxRecording = {
   },
 };
 
+/** The history function on the dev server: the serverless handler over the fake Events API (src/sandbox/historyServer.ts). */
+const sandboxHistory = {
+  name: 'sandbox-history',
+  configureServer(server) {
+    server.middlewares.use(sandboxHistoryMiddleware());
+    // Simulate the default page's month in the background once the server listens.
+    server.httpServer?.once('listening', () => {
+      const address = server.httpServer.address();
+      if (!address || typeof address === 'string') return;
+      const now = Date.now();
+      warmUpHistory(defaultSandboxRun(now), `http://127.0.0.1:${address.port}`, now).catch((error) => {
+        console.error('[supervisor-insights] sandbox history warm-up failed', error);
+      });
+    });
+  },
+};
+
 export default defineConfig({
   root: 'src/sandbox',
-  plugins: [commonJsConfig, sandboxRecording],
+  plugins: [commonJsConfig, sandboxRecording, sandboxHistory],
   // What the Flex build defines for @twilio/flex-plugin.
   define: {
     __FPB_PLUGIN_UNIQUE_NAME: JSON.stringify(pkg.name),

@@ -1,11 +1,16 @@
 /**
  * Live data for one open Insights view: the live source on `manager.insightsClient`
- * feeds the store; `stop()` closes every live query and the clock when the view goes.
+ * feeds the store, and, when a history function is configured, the backfill brings in
+ * today so far (live events wait for it, then pass through its reconciler) and older
+ * days on demand. `stop()` closes every live query, every fetch and the clock when the
+ * view goes. The store says `loading` until live data is open and today's history is in
+ * (or failed: then the progress line says why, and live data goes on).
  */
 import type * as Flex from '@twilio/flex-ui';
 import type { Access } from '../core';
 import { LiveSource, type InsightsClientLike } from '../sources/live';
 import { createInsightsStore, ingest, setStatus, tick, type InsightsStore } from '../store';
+import { connectHistory, type HistoryDeps } from './history';
 import { LOG_PREFIX } from './log';
 import type { PluginConfig } from './runtimeConfig';
 
@@ -15,24 +20,37 @@ export interface LiveConnection {
   stop(): void;
 }
 
-/** Starts live data for a user's access; the store says `loading`, then `ready` or `error`. */
-export function connectLive(manager: Flex.Manager, access: Access, config: PluginConfig, workerSid?: string): LiveConnection {
+/** Starts live data (and history) for a user's access; the store says `loading`, then `ready` or `error`. */
+export function connectLive(
+  manager: Flex.Manager,
+  access: Access,
+  config: PluginConfig,
+  workerSid?: string,
+  historyDeps?: HistoryDeps,
+): LiveConnection {
   const store = createInsightsStore({ access, config, workerSid });
   const client = manager.insightsClient as unknown as InsightsClientLike | undefined;
   if (!client || access.scope === 'none') {
     setStatus(store, access.scope === 'none' ? 'ready' : 'error', client ? undefined : 'Live data is not available (no insights client).');
     return { store, stop: () => undefined };
   }
+  const history = connectHistory(manager, store, access, config, workerSid, historyDeps);
+  const onLive = history.onLiveEvents;
   const source = new LiveSource({
     client,
-    onEvents: (events) => ingest(store, events),
+    onEvents: onLive ? (events) => onLive(events) : (events) => ingest(store, events),
     onError: (error, context) => console.error(`${LOG_PREFIX} live data: ${context}`, error),
   });
-  source.start().then(
-    () => setStatus(store, 'ready'),
+  let stopped = false;
+  const live = source.start();
+  // Ready once live data is open and today's history is in; history never blocks live data for good.
+  Promise.all([live, history.today.catch(() => undefined)]).then(
+    () => {
+      if (!stopped) setStatus(store, 'ready');
+    },
     (error: unknown) => {
       console.error(`${LOG_PREFIX} live data could not start`, error);
-      setStatus(store, 'error', 'Live data could not be opened.');
+      if (!stopped) setStatus(store, 'error', 'Live data could not be opened.');
     },
   );
   // "Now" moves even when no event comes: waits grow, days end.
@@ -40,7 +58,9 @@ export function connectLive(manager: Flex.Manager, access: Access, config: Plugi
   return {
     store,
     stop: () => {
+      stopped = true;
       clearInterval(clock);
+      history.stop();
       source.stop();
     },
   };

@@ -12,6 +12,8 @@ export const UI_ATTRIBUTES_KEY = 'supervisorInsights';
 export interface PluginConfig extends EngineConfig {
   readonly thresholds: Readonly<Record<string, { readonly amber: number; readonly red: number }>>;
   readonly drillDownRules: readonly unknown[];
+  /** The history function's URL; empty or absent: no backfill, live data only. */
+  readonly historyUrl?: string;
 }
 
 
@@ -26,5 +28,11 @@ export function runtimeConfig(uiAttributes: unknown): PluginConfig {
     ...engine,
     thresholds: { ...defaults.thresholds, ...(stored?.thresholds ?? {}) },
     drillDownRules: stored?.drillDownRules ?? defaults.drillDownRules,
+    historyUrl: historyUrlOf(stored?.historyUrl) ?? historyUrlOf(defaults.historyUrl),
   };
+}
+
+/** The configured history URL, trimmed (stored over bundled); undefined when neither sets one. */
+function historyUrlOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }

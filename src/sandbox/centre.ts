@@ -1,12 +1,17 @@
 /**
  * A contact centre for the sandbox: the simulator, on an accelerated clock, playing
- * TaskRouter into the fake live-query indexes. It starts from midnight (UTC) of today
- * and catches up at once to the present, so the page opens on "the day so far"; then
- * simulated time runs `speed` times faster than real time.
+ * TaskRouter into the fake live-query indexes. One run covers `historyDays` days before
+ * today and today: the page catches up at once to the present (so the live indexes hold
+ * what exists now, as Flex's would), and the sandbox's history function serves the same
+ * run's events from the Events API (`historyServer.ts`), so history and live data tell
+ * one story. Then simulated time runs `speed` times faster than real time (0: frozen).
  */
-import { simulate, type SimEvent } from '../sources/simulator';
+import { simulate, type SimEvent, type SimOptions } from '../sources/simulator';
 import { FakeInsightsClient } from './fakeInsightsClient';
+import { sandboxRun } from './historyParams';
 import { SimulatorToSync, workersAtStart } from './simulatorToSync';
+
+const DAY_MS = 86_400_000;
 
 export interface CentreOptions {
   readonly agents: number;
@@ -14,13 +19,31 @@ export interface CentreOptions {
   readonly speed: number;
   /** The real clock (the page replaces Date.now with the simulated one). */
   readonly realNow: () => number;
+  /** Whole days simulated before today (history; default 0). */
+  readonly historyDays?: number;
   /** Rewrites a task's attributes text before it reaches the indexes (media the sandbox serves). */
   readonly attributes?: (text: string, taskSid: string) => string;
+  /** Keeps the events from this instant on (for the expected report of the tests). */
+  readonly keepEventsFrom?: (todayStartMs: number) => number;
+}
+
+/** The events of a run before `untilMs`, lazily. */
+function* until(events: Iterable<SimEvent>, untilMs: number): Generator<SimEvent> {
+  for (const ev of events) {
+    if (ev.timeMs >= untilMs) return;
+    yield ev;
+  }
 }
 
 export class SimulatedCentre {
   readonly client = new FakeInsightsClient();
-  readonly startMs: number;
+  /** Midnight (UTC) starting today. */
+  readonly todayStartMs: number;
+  /** The run's options (its start is `historyDays` before today). */
+  readonly run: SimOptions & { start: number };
+  /** Events kept for the tests' expected figures (see `keepEventsFrom`). */
+  readonly kept: SimEvent[] = [];
+  private readonly keepFrom: number;
   private readonly feed = new SimulatorToSync(this.client);
   private readonly events: Iterator<SimEvent>;
   private next: IteratorResult<SimEvent>;
@@ -30,10 +53,12 @@ export class SimulatedCentre {
   constructor(private readonly options: CentreOptions) {
     const real = options.realNow();
     const day = new Date(real);
-    this.startMs = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
-    const run = { agents: options.agents, days: 2, seed: options.seed, start: this.startMs };
-    this.feed.seedWorkers(workersAtStart(simulate(run), this.startMs));
-    this.events = simulate(run)[Symbol.iterator]();
+    this.todayStartMs = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
+    this.run = sandboxRun(options.agents, options.seed, this.todayStartMs, Math.max(0, Math.floor(options.historyDays ?? 0)));
+    this.keepFrom = options.keepEventsFrom?.(this.todayStartMs) ?? Number.POSITIVE_INFINITY;
+    // The workers as they stood when the run began: read from its first day only.
+    this.feed.seedWorkers(workersAtStart(until(simulate(this.run), this.run.start + DAY_MS), this.run.start));
+    this.events = simulate(this.run)[Symbol.iterator]();
     this.next = this.events.next();
     this.realStart = real;
     this.simStart = real;
@@ -50,6 +75,7 @@ export class SimulatedCentre {
     const rewrite = this.options.attributes;
     while (!this.next.done && this.next.value.timeMs <= ms) {
       const ev = this.next.value;
+      if (ev.timeMs >= this.keepFrom) this.kept.push(ev);
       this.feed.apply(rewrite && ev.task ? { ...ev, task: { ...ev.task, attributes: this.rewritten(ev.task.attributes, ev.task.sid, rewrite) } } : ev);
       this.next = this.events.next();
     }

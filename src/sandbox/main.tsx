@@ -12,6 +12,8 @@ import { simulationRoster } from '../sources/simulator';
 import { createBenchCentre, type BenchCentre } from './benchCentre';
 import { SimulatedCentre } from './centre';
 import { FakeConversationsClient } from './fakeConversationsClient';
+import { exposeExpected } from './expected';
+import { historyDaysFor, sandboxHistoryUrl, sandboxToken } from './historyParams';
 import { sandboxMedia } from './media';
 import { localStoragePersistence } from './rulesStorage';
 import { Host, createFakeFlex } from './fakeFlex';
@@ -19,14 +21,21 @@ import { PERSONAS, personaOf, type PersonaId } from './personas';
 
 const params = new URLSearchParams(window.location.search);
 const persona = personaOf(params.get('role'));
-const speed = Math.max(1, Number(params.get('speed') ?? 60) || 60);
+// `?speed=0` freezes simulated time (the tests compare figures at one instant).
+const speedParam = Number(params.get('speed') ?? 60);
+const speed = params.get('speed') === '0' ? 0 : Math.max(1, Number.isFinite(speedParam) && speedParam > 0 ? speedParam : 60);
 const agents = Math.min(500, Math.max(5, Number(params.get('agents') ?? 40) || 40));
-const roster = simulationRoster({ agents, seed: 1 });
+const seed = 1;
+// Days of history the run holds before today (`?historyDays=`; `?history=off` for none).
+// The browser simulates them to reach today, so bigger centres get fewer by default.
+const historyDays = params.get('history') === 'off' ? 0 : historyDaysFor(agents, params.get('historyDays'));
+const roster = simulationRoster({ agents, seed });
 const me = roster.agents[0];
 
 // `?bench=1&workers=2000&tasks=400`: a fixed centre for the live benchmark, driven by it.
 const bench = params.get('bench') === '1';
 let insightsClient: unknown;
+let historyUrl: string | undefined;
 if (bench) {
   const centre = createBenchCentre(Number(params.get('workers') ?? 2000), Number(params.get('tasks') ?? 400), Date.now);
   insightsClient = centre.client;
@@ -35,18 +44,31 @@ if (bench) {
   // The whole page runs on simulated time, so "today", waits and activity durations follow it.
   const realNow = Date.now.bind(Date);
   const origin = window.location.origin;
-  const centre = new SimulatedCentre({ agents, seed: 1, speed, realNow, attributes: (text, sid) => sandboxMedia(text, sid, origin) });
+  const expected = params.get('expected') === '1';
+  const centre = new SimulatedCentre({
+    agents,
+    seed,
+    speed,
+    realNow,
+    historyDays,
+    attributes: (text, sid) => sandboxMedia(text, sid, origin),
+    // The expected report needs the day before today too (tasks and activity crossing midnight).
+    keepEventsFrom: expected ? (todayStart) => todayStart - 86_400_000 : undefined,
+  });
   Date.now = () => centre.now();
   setInterval(() => centre.tick(), 100);
   insightsClient = centre.client;
+  if (historyDays > 0) historyUrl = sandboxHistoryUrl(window.location.origin, centre.run);
+  if (expected) exposeExpected(centre);
 }
 
 const flex = createFakeFlex(VIEW_NAME);
 
 const manager = {
-  user: { roles: [...PERSONAS[persona].roles] },
+  // Sandbox-only token: the sandbox's history function reads the persona and worker from it.
+  user: { roles: [...PERSONAS[persona].roles], token: sandboxToken(persona, me.sid) },
   workerClient: { sid: me.sid, attributes: me.profile },
-  serviceConfiguration: { ui_attributes: {} },
+  serviceConfiguration: { ui_attributes: historyUrl ? { supervisorInsights: { historyUrl } } : {} },
   insightsClient,
   conversationsClient: new FakeConversationsClient(),
 };

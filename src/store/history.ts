@@ -3,8 +3,8 @@
  * backfill's progress, and the way a view asks for an older range. The store does not
  * know where history comes from: a source registers a loader, and `requestRange` calls it.
  */
-import type { DayRange } from './cells';
-import type { InsightsStore } from './insightsStore';
+import type { DayRange, DaySnapshot } from './cells';
+import type { HistoryProgress, InsightsStore } from './insightsStore';
 
 /** Loads (or starts loading) the days of a range the store does not hold yet. */
 export type RangeLoader = (range: DayRange) => void;
@@ -25,3 +25,50 @@ export function setRangeLoader(store: InsightsStore, loader: RangeLoader | undef
 export function requestRange(store: InsightsStore, range: DayRange): void {
   loaders.get(store)?.(range);
 }
+
+/** Is a history loader registered (a history function is configured)? */
+export function hasRangeLoader(store: InsightsStore): boolean {
+  return loaders.has(store);
+}
+
+/**
+ * Adds frozen days (replacing any of the same day). A new Map each time and the version
+ * bumped, so memoised selectors and `useStore` see the change.
+ */
+export function addFrozenDays(store: InsightsStore, snapshots: readonly DaySnapshot[]): void {
+  if (snapshots.length === 0) return;
+  const s = store.getState();
+  const days = new Map(s.history?.days ?? []);
+  for (const snap of snapshots) days.set(snap.day, snap);
+  store.setState({ history: { ...s.history, days }, version: s.version + 1 });
+}
+
+/** Replaces the backfill's progress (the progress bar reads it). */
+export function setHistoryProgress(store: InsightsStore, progress: HistoryProgress | undefined): void {
+  const s = store.getState();
+  const before = s.history?.progress;
+  if (before === progress) return;
+  if (
+    before &&
+    progress &&
+    before.loading === progress.loading &&
+    before.fetched === progress.fetched &&
+    before.daysDone === progress.daysDone &&
+    before.daysTotal === progress.daysTotal &&
+    before.error === progress.error &&
+    before.range?.from === progress.range?.from &&
+    before.range?.to === progress.range?.to &&
+    before.notice === progress.notice &&
+    before.share === progress.share
+  ) {
+    return;
+  }
+  store.setState({ history: { days: s.history?.days ?? new Map(), progress } });
+}
+
+/** The frozen days the store holds (empty without history). */
+export function frozenDays(store: InsightsStore): ReadonlyMap<string, DaySnapshot> {
+  return store.getState().history?.days ?? EMPTY;
+}
+
+const EMPTY: ReadonlyMap<string, DaySnapshot> = new Map();

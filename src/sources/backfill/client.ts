@@ -119,7 +119,8 @@ export class HistoryClient {
   requests = 0;
 
   constructor(private readonly options: HistoryClientOptions) {
-    const f = options.fetch ?? (typeof fetch === 'function' ? (fetch as unknown as FetchLike) : undefined);
+    // The global fetch must be called unbound from its window ("Illegal invocation" otherwise).
+    const f = options.fetch ?? (typeof fetch === 'function' ? (((url, init) => fetch(url, init)) as FetchLike) : undefined);
     if (!f) throw new Error('HistoryClient needs a fetch function: pass options.fetch where there is no global fetch');
     this.fetchFn = f;
     this.sleep = options.sleep ?? defaultSleep;

@@ -160,7 +160,7 @@ describe('columns and CSV', () => {
     expect(lines[1 + rows.indexOf(ca01)]).toContain('21:00');
     const ch10 = lines[1 + rows.findIndex((r) => r.id === 'CH10')];
     expect(ch10).toContain('"Ann, Bob"');
-    expect(ch10).toContain('"check_in, safety"');
+    expect(ch10).toContain('"Check in, Safety"');
     expect(ch10.split(',').slice(-3)).toEqual(['1', 'CH10', 'WT10 WT11']);
   });
 

@@ -1,0 +1,294 @@
+/**
+ * The backfill: history from the history function into the store.
+ *
+ * - Today: on open, [start of today − padding, now] is fetched and folded into the live
+ *   store's engine (which holds today; yesterday evening's events there only complete
+ *   the tasks that cross midnight). Live events wait while it loads and are then let in
+ *   through the `LiveReconciler`, so a change seen both ways counts once.
+ * - Older days on demand: `loadRange` fetches the days of a range the store does not
+ *   hold (neither frozen nor today) through a `HistoryFolder`, and puts each frozen day
+ *   into `state.history.days` (and the cache) as soon as its padded span is in.
+ * - Cache: frozen days and today's raw events are kept per user scope; on open the
+ *   frozen days are loaded, today's events refolded, and only what is newer than the
+ *   last cached event (less the reorder window) is fetched.
+ *
+ * Fetching goes forward in time in chunks (`chunkMs`): the Events API lists newest first,
+ * and the live engine seals settled tasks behind the newest event it has seen, so a
+ * task's older events must not come after its newer ones by more than the reorder
+ * window. Each chunk's pages are sorted before they are folded; a chunk is a few hours.
+ */
+import { createCalendar, type Access, type Calendar, type EngineConfig, type TrEvent } from '../../core';
+import {
+  addFrozenDays,
+  applyQueued,
+  daysOf,
+  frozenDays,
+  ingest,
+  rangeBounds,
+  setHistoryProgress,
+  type DayRange,
+  type DaySnapshot,
+  type HistoryProgress,
+  type InsightsStore,
+} from '../../store';
+import { HistoryAborted, HistoryFetchError, type HistoryClient } from './client';
+import { DEFAULT_PADDING_MS, HistoryFolder } from './historyFolder';
+import { HISTORY_MAX_RANGE_DAYS } from './protocol';
+import { LiveReconciler } from './reconcile';
+
+const DAY_MS = 86_400_000;
+
+/** What the backfill needs of the browser cache (`cache.ts` provides it; tests may fake it). */
+export interface BackfillCache {
+  /** Frozen days kept for this scope (the last 31 at most). */
+  loadDays(): Promise<DaySnapshot[]>;
+  /** Raw events kept for the day `day` (today), or none. */
+  loadDayEvents(day: string): Promise<TrEvent[]>;
+  putDays(days: readonly DaySnapshot[]): Promise<void>;
+  appendDayEvents(day: string, events: readonly TrEvent[]): Promise<void>;
+}
+
+export interface BackfillOptions {
+  readonly store: InsightsStore;
+  readonly client: Pick<HistoryClient, 'fetchRange'>;
+  readonly config: EngineConfig;
+  readonly access: Access;
+  /** The user's own worker sid (as the store has it). */
+  readonly workerSid?: string;
+  readonly cache?: BackfillCache;
+  /** The clock (default `Date.now`; the sandbox runs on simulated time). */
+  readonly now?: () => number;
+  /** Hours before each day (and after, for past days) whose events complete it (default 6 h). */
+  readonly paddingMs?: number;
+  /** Length of one fetch (default 3 hours). */
+  readonly chunkMs?: number;
+  /** How far back the function serves (default 30 days). */
+  readonly maxAgeMs?: number;
+  /** Where failures are logged (default console.error). */
+  readonly log?: (message: string, error?: unknown) => void;
+}
+
+/** The local days of [from, to] that lie fully inside what the function serves. */
+function servableDays(calendar: Calendar, range: DayRange, now: number, maxAgeMs: number): string[] {
+  const oldest = now - maxAgeMs;
+  return daysOf(range).filter((day) => rangeBounds(calendar, { from: day, to: day }).start >= oldest);
+}
+
+/** Runs of consecutive day keys, each at most `max` long. */
+function runsOf(days: readonly string[], max: number): string[][] {
+  const runs: string[][] = [];
+  let run: string[] = [];
+  let prev = -Infinity;
+  for (const day of days) {
+    const t = Date.parse(`${day}T00:00:00Z`);
+    if (run.length > 0 && (t - prev !== DAY_MS || run.length >= max)) {
+      runs.push(run);
+      run = [];
+    }
+    run.push(day);
+    prev = t;
+  }
+  if (run.length > 0) runs.push(run);
+  return runs;
+}
+
+const byTime = (a: TrEvent, b: TrEvent): number => a.ts - b.ts;
+
+export class Backfill {
+  readonly reconciler = new LiveReconciler();
+  private readonly store: InsightsStore;
+  private readonly calendar: Calendar;
+  private readonly clock: () => number;
+  private readonly paddingMs: number;
+  private readonly chunkMs: number;
+  private readonly maxAgeMs: number;
+  private readonly abort = new AbortController();
+  private readonly log: (message: string, error?: unknown) => void;
+  /** Loads run one after another (today first), so the function sees one caller at a time. */
+  private queue: Promise<void> = Promise.resolve();
+  private readonly inFlight = new Set<string>();
+  private progress: HistoryProgress = { loading: false, fetched: 0, daysDone: 0, daysTotal: 0 };
+  private todayDone = false;
+  private todayKey = '';
+  /** Settles when today's history is in (or could not be loaded). */
+  readonly today: Promise<void>;
+
+  constructor(private readonly options: BackfillOptions) {
+    this.store = options.store;
+    this.calendar = createCalendar(options.config.timeZone);
+    this.clock = options.now ?? Date.now;
+    this.paddingMs = options.paddingMs ?? DEFAULT_PADDING_MS;
+    this.chunkMs = Math.max(60_000, options.chunkMs ?? 3 * 3_600_000);
+    this.maxAgeMs = options.maxAgeMs ?? HISTORY_MAX_RANGE_DAYS * DAY_MS;
+    this.log = options.log ?? ((message, error) => console.error(message, error));
+    this.today = this.enqueue(() => this.loadToday());
+  }
+
+  /** Live events in: held while today's history loads, then folded unless history has them. */
+  live(events: readonly TrEvent[]): void {
+    const pass = this.reconciler.live(events);
+    if (pass.length > 0) ingest(this.store, pass);
+  }
+
+  /** The range loader (`setRangeLoader`): starts loading the days of `range` the store lacks. */
+  loadRange(range: DayRange): Promise<void> {
+    return this.enqueue(() => this.loadPastDays(range));
+  }
+
+  /** Stops every fetch; nothing more reaches the store. */
+  stop(): void {
+    this.abort.abort();
+  }
+
+  get stopped(): boolean {
+    return this.abort.signal.aborted;
+  }
+
+  private enqueue(job: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  private report(patch: Partial<HistoryProgress>): void {
+    if (this.stopped) return;
+    this.progress = { ...this.progress, ...patch };
+    setHistoryProgress(this.store, this.progress);
+  }
+
+  private failed(err: unknown, what: string): string | undefined {
+    if (err instanceof HistoryAborted || this.stopped) return undefined;
+    const message = err instanceof HistoryFetchError ? err.message : `History could not be loaded (${what}): ${err instanceof Error ? err.message : String(err)}`;
+    this.log(`[supervisor-insights] history: ${what}`, err);
+    return message;
+  }
+
+  /** Pages of [from, to] in chunks, oldest first; each chunk's events sorted, then handed on. */
+  private async fetchForward(from: number, to: number, onChunk: (events: TrEvent[], chunkFrom: number, chunkTo: number) => void | Promise<void>): Promise<void> {
+    for (let start = from; start < to; start += this.chunkMs) {
+      const end = Math.min(to, start + this.chunkMs);
+      const events: TrEvent[] = [];
+      await this.options.client.fetchRange(
+        start,
+        end,
+        (page) => {
+          for (const e of page.events) events.push(e);
+          this.report({ fetched: this.progress.fetched + page.events.length });
+        },
+        this.abort.signal,
+      );
+      if (this.stopped) throw new HistoryAborted();
+      events.sort(byTime);
+      await onChunk(events, start, end);
+      this.report({ share: (end - from) / (to - from) });
+    }
+  }
+
+  private async loadToday(): Promise<void> {
+    const now = this.clock();
+    const day = this.calendar.dayKey(now);
+    this.todayKey = day;
+    const dayStart = this.calendar.startOfDay(now);
+    let from = Math.max(dayStart - this.paddingMs, now - this.maxAgeMs + 60_000);
+    this.report({ loading: true, range: { from: day, to: day }, fetched: 0, daysDone: 0, daysTotal: 1, share: 0, error: undefined });
+    const cache = this.options.cache;
+    let cacheFailed = false;
+    if (cache) {
+      try {
+        const days = (await cache.loadDays()).filter((d) => d.day < day && !frozenDays(this.store).has(d.day));
+        if (!this.stopped) addFrozenDays(this.store, days);
+        const cached = await cache.loadDayEvents(day);
+        if (cached.length > 0 && !this.stopped) {
+          cached.sort(byTime);
+          this.reconciler.noteHistory(cached);
+          ingest(this.store, cached);
+          const last = cached[cached.length - 1].ts;
+          // Events may reach the Events API up to the reorder window late: fetch from there.
+          from = Math.max(from, Math.min(now, last - this.options.config.reorderWindowMs));
+          this.report({ fetched: cached.length });
+        }
+      } catch (err) {
+        cacheFailed = true;
+        this.log('[supervisor-insights] history cache could not be read; fetching everything', err);
+      }
+    }
+    let error: string | undefined;
+    try {
+      await this.fetchForward(from, now, async (events) => {
+        this.reconciler.noteHistory(events);
+        ingest(this.store, events);
+        if (cache && !cacheFailed && events.length > 0) {
+          await cache.appendDayEvents(day, events).catch((err: unknown) => {
+            cacheFailed = true;
+            this.log('[supervisor-insights] history cache could not be written', err);
+          });
+        }
+      });
+      this.reconciler.coveredUntil(now);
+    } catch (err) {
+      error = this.failed(err, 'today');
+      if (this.stopped) return;
+    } finally {
+      // Live events let in after history (or, if history failed, as they are).
+      const held = this.reconciler.release();
+      if (!this.stopped) {
+        if (held.length > 0) ingest(this.store, held);
+        applyQueued(this.store);
+      }
+    }
+    this.todayDone = true;
+    this.report({ loading: false, daysDone: error ? 0 : 1, error });
+  }
+
+  private async loadPastDays(range: DayRange): Promise<void> {
+    if (this.stopped) return;
+    const now = this.clock();
+    const today = this.todayKey || this.calendar.dayKey(now);
+    const have = frozenDays(this.store);
+    const wanted = servableDays(this.calendar, range, now, this.maxAgeMs).filter((d) => d < today && !have.has(d) && !this.inFlight.has(d));
+    if (wanted.length === 0) return;
+    for (const d of wanted) this.inFlight.add(d);
+    this.report({ loading: true, range, fetched: 0, daysDone: 0, daysTotal: wanted.length, share: 0, error: undefined });
+    const done = new Set<string>();
+    let error: string | undefined;
+    // A request covers at most 30 days including the padding on both sides.
+    const maxRun = Math.max(1, Math.floor((this.maxAgeMs - 2 * this.paddingMs) / DAY_MS) - 1);
+    try {
+      for (const run of runsOf(wanted, maxRun)) {
+        const folder = new HistoryFolder({
+          config: this.options.config,
+          access: this.options.access,
+          workerSid: this.options.workerSid,
+          range: { from: run[0], to: run[run.length - 1] },
+          paddingMs: this.paddingMs,
+        });
+        const from = Math.max(folder.fetchSpan.from, now - this.maxAgeMs + 60_000);
+        const to = Math.min(folder.fetchSpan.to, now);
+        const publish = async (snapshots: DaySnapshot[]): Promise<void> => {
+          if (snapshots.length === 0 || this.stopped) return;
+          addFrozenDays(this.store, snapshots);
+          // The folder may return a day again, corrected (activity learnt later): count days by key.
+          for (const snap of snapshots) done.add(snap.day);
+          this.report({ daysDone: done.size });
+          await this.options.cache?.putDays(snapshots).catch((err: unknown) => this.log('[supervisor-insights] history cache could not be written', err));
+        };
+        await this.fetchForward(from, to, async (events, chunkFrom, chunkTo) => {
+          folder.add(events);
+          // The first chunk also covers what the function may not serve (older than 30 days).
+          await publish(folder.covered(chunkFrom === from ? folder.fetchSpan.from : chunkFrom, chunkTo === to ? folder.fetchSpan.to : chunkTo));
+        });
+        await publish(folder.finish());
+      }
+    } catch (err) {
+      error = this.failed(err, `${range.from} to ${range.to}`);
+    } finally {
+      for (const d of wanted) this.inFlight.delete(d);
+    }
+    this.report({ loading: false, error });
+  }
+
+  /** Today's history has been loaded (or failed). */
+  get todayLoaded(): boolean {
+    return this.todayDone;
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * The backfill's world for tests: a simulated centre whose events the fake Events API
+ * serves, the history function's real handler over it (in process, through the same
+ * adapter the sandbox uses), and a `fetch` that calls the handler the way the browser
+ * would call the Function. Every request is recorded.
+ */
+import { DEFAULT_CONFIG, EventReader, Engine, buildReport, type Report, type TrEvent } from '../../../src/core';
+import { createHistoryHandler, type HistoryHandler } from '../../../serverless/src/historyHandler';
+import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from '../../../src/sandbox/fakeEventsApi';
+import { fakeWorkspace } from '../../../src/sandbox/historyServer';
+import type { FetchLike, HistoryRequest } from '../../../src/sources/backfill';
+import { WORKSPACE, simulate, toEventStreams, toEventsApi, type SimEvent, type SimOptions } from '../../../src/sources/simulator';
+
+export const TOKENS = { supervisor: 'token-supervisor', nobody: 'token-nobody' } as const;
+
+export interface HistoryWorld {
+  readonly sim: readonly SimEvent[];
+  readonly api: FakeEventsApi;
+  readonly handler: HistoryHandler;
+  readonly fetch: FetchLike;
+  /** Request bodies, in order (retries included). */
+  readonly requests: HistoryRequest[];
+  /** The world's clock (the function's and the fake's). */
+  clock: number;
+}
+
+/** A validator in place of Twilio's: two known tokens. */
+async function validateToken(token: string): Promise<unknown> {
+  if (token === TOKENS.supervisor) return { valid: true, roles: ['supervisor'], identity: 'sup' };
+  if (token === TOKENS.nobody) return { valid: true, roles: [], identity: 'nobody' };
+  return { valid: false, message: 'unknown token' };
+}
+
+export function historyWorld(options: SimOptions, clock: number): HistoryWorld {
+  const sim = [...simulate(options)];
+  const resources = sim.map((e) => toEventsApi(e) as unknown as FakeEventResource);
+  const world = { sim, requests: [] as HistoryRequest[], clock } as unknown as { -readonly [K in keyof HistoryWorld]: HistoryWorld[K] };
+  world.api = createFakeEventsApi(resources, { workspaceSid: WORKSPACE.workspaceSid, accountSid: WORKSPACE.accountSid, now: () => world.clock });
+  world.handler = createHistoryHandler({
+    validateToken,
+    workspace: fakeWorkspace(world.api, WORKSPACE.workspaceSid),
+    workspaceSid: WORKSPACE.workspaceSid,
+    cursorSecret: 'test-cursor-secret',
+    now: () => world.clock,
+    sleep: async () => undefined,
+    retryAfterSecOf: (error) => (error as { retryAfterSec?: number }).retryAfterSec,
+    config: DEFAULT_CONFIG,
+  });
+  world.fetch = async (_url, init) => {
+    const body = JSON.parse(init.body) as HistoryRequest;
+    world.requests.push(body);
+    const answer = await world.handler(body, { method: init.method, headers: init.headers });
+    const headers = Object.fromEntries(Object.entries(answer.headers).map(([k, v]) => [k.toLowerCase(), v]));
+    // Through JSON, as over the wire: nothing shared with the function's objects.
+    const text = JSON.stringify(answer.body);
+    return { status: answer.status, headers: { get: (name: string) => headers[name.toLowerCase()] ?? null }, json: async () => JSON.parse(text) as unknown };
+  };
+  return world;
+}
+
+/** Simulated events as canonical events, in stream order. */
+export function canonicalOf(events: readonly SimEvent[]): TrEvent[] {
+  const reader = new EventReader();
+  const out: TrEvent[] = [];
+  for (const ev of events) {
+    const read = reader.read(toEventStreams(ev));
+    if (read.kind !== 'event') throw new Error(`simulated event not read: ${JSON.stringify(read)}`);
+    out.push(read.event);
+  }
+  return out;
+}
+
+/** The core's report over [from, to] of the stream as it stood at `until` (default `to`). */
+export function reportOf(sim: readonly SimEvent[], from: number, to: number, until = to): Report {
+  const engine = new Engine(DEFAULT_CONFIG, { window: { from, to } });
+  for (const e of canonicalOf(sim.filter((ev) => ev.timeMs <= until))) engine.apply(e);
+  return buildReport(engine);
+}
