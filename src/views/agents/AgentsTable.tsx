@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useTheme } from '@twilio-paste/core/theme';
+// The theme from context: the theme module itself carries every theme's tokens (~280 KB).
+import { ThemeContext } from '@twilio-paste/core/styling-library';
 import type { InsightsStore } from '../../store';
 import { useStrings } from '../common/StringsContext';
 import { ActivityCell } from './ActivityCell';
@@ -38,7 +39,7 @@ interface Palette {
 
 /** Paste's colours from the theme (the default theme's values where no theme is provided). */
 function usePalette(): Palette {
-  const theme = useTheme() as unknown as { textColors?: Record<string, string>; backgroundColors?: Record<string, string>; borderColors?: Record<string, string> };
+  const theme = React.useContext(ThemeContext) as unknown as { textColors?: Record<string, string>; backgroundColors?: Record<string, string>; borderColors?: Record<string, string> };
   return React.useMemo(
     () => ({
       text: theme.textColors?.colorText ?? 'rgb(18, 28, 45)',

@@ -6,7 +6,8 @@ import { Heading } from '@twilio-paste/core/heading';
 import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
 import { TBody, THead, Table, Td, Th, Tr } from '@twilio-paste/core/table';
-import { useTheme } from '@twilio-paste/core/theme';
+// The theme from context: the theme module itself carries every theme's tokens (~280 KB).
+import { ThemeContext } from '@twilio-paste/core/styling-library';
 import type { DayRange } from '../../store';
 import { formatCount, useStrings } from '../common';
 import { trendLabel, trendSeriesLabel, trendStepLabel, type Trend, type TrendPoint, type TrendStep } from './overviewTab.selectors';
@@ -40,7 +41,7 @@ function useWidth(ref: React.RefObject<HTMLElement>): number {
 }
 
 function useColours(): string[] {
-  const theme = useTheme() as { dataVisualization?: Record<string, string> } | undefined;
+  const theme = React.useContext(ThemeContext) as { dataVisualization?: Record<string, string> } | undefined;
   const dv = theme?.dataVisualization;
   if (!dv) return FALLBACK_COLOURS;
   const pick = (n: number, i: number): string => dv[`colorDataVisualization${n}`] ?? FALLBACK_COLOURS[i];
