@@ -1,6 +1,6 @@
 /**
- * `npx tsx test/e2e/shoot.ts [role...]`: screenshots of the sandbox as each role sees it,
- * into test/e2e/screenshots/ (gitignored), for looking at by hand.
+ * `npx tsx test/e2e/shoot.ts [role...]`: full-page screenshots of every tab of the sandbox
+ * as each role sees it, into test/e2e/screenshots/ (gitignored), for looking at by hand.
  */
 import { launchBrowser, screenshotPath, startSandbox } from './browser';
 
@@ -10,13 +10,20 @@ async function main(): Promise<void> {
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();
+    // Tall, so each tab's inner scroll area shows whole.
+    await page.setViewportSize({ width: 1280, height: 2000 });
     for (const role of roles) {
       await page.goto(`${url}?role=${role}`);
       await page.getByRole('heading', { name: 'Insights' }).waitFor();
-      await page.waitForTimeout(1500);
-      const file = screenshotPath(`sandbox-${role}`);
-      await page.screenshot({ path: file });
-      console.log(file);
+      const tabs = await page.getByRole('tab').allTextContents();
+      for (const [i, name] of tabs.entries()) {
+        await page.getByRole('tab', { name }).click();
+        // Let the history load and the tab draw its figures.
+        await page.waitForTimeout(i === 0 ? 6000 : 2000);
+        const file = screenshotPath(`sandbox-${role}-${name.toLowerCase().replace(/[^a-z]+/g, '-')}`);
+        await page.screenshot({ path: file, fullPage: true });
+        console.log(file);
+      }
     }
   } finally {
     await browser.close();
