@@ -691,15 +691,9 @@ function selfFilter(workerSid, reorderWindowMs, team) {
   };
 }
 var MAX_UNPLACED = 5e4;
-var COUNTED_TYPES = /* @__PURE__ */ new Set([
-  "reservation.created",
-  "reservation.accepted",
-  "reservation.rejected",
-  "reservation.timeout",
-  "reservation.canceled",
-  "reservation.rescinded",
-  "reservation.failed"
-]);
+var COUNTED_TYPES = new Set(
+  RESERVATION_EVENT_TYPES.filter((type) => type !== "reservation.wrapup" && type !== "reservation.completed")
+);
 function teamStream(workerSid, options) {
   const periodsOf = options.periodsOf;
   let ownTeam = options.ownTeam;

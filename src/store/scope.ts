@@ -32,7 +32,7 @@
  *   closure and never reach the state.
  * - `none`: nothing.
  */
-import { NO_TEAM, entityKindOf, taskInfoOf, teamOf, type Access, type Attributes, type TrEvent } from '../core';
+import { NO_TEAM, RESERVATION_EVENT_TYPES, entityKindOf, taskInfoOf, teamOf, type Access, type Attributes, type TrEvent } from '../core';
 
 /** The worker sid every anonymised reservation carries in a team leader's session. */
 export const OTHER_AGENTS = '(other agents)';
@@ -288,15 +288,10 @@ interface TeamStreamWriter {
 
 /** Events of workers whose team is not known yet are kept at most this many, oldest dropped. */
 const MAX_UNPLACED = 50_000;
-const COUNTED_TYPES: ReadonlySet<string> = new Set([
-  'reservation.created',
-  'reservation.accepted',
-  'reservation.rejected',
-  'reservation.timeout',
-  'reservation.canceled',
-  'reservation.rescinded',
-  'reservation.failed',
-]);
+/** Reservation events that open or settle an offer (wrap-up and completion change no count). */
+const COUNTED_TYPES: ReadonlySet<string> = new Set(
+  RESERVATION_EVENT_TYPES.filter((type) => type !== 'reservation.wrapup' && type !== 'reservation.completed'),
+);
 
 /** The anonymised team stream of an agent's session (see the header). */
 function teamStream(workerSid: string, options: ScopeFilterOptions): TeamStreamWriter {

@@ -4,21 +4,32 @@ import { useStrings } from '../common';
 import { formatAverage, formatMyMetric, MY_STATS_LABELS } from './myStats.format';
 import { MY_STATS_METRICS, type MyStats } from './myStats.selectors';
 
+/** The header both tables share: me, then the team average, today and this week. */
+function ComparisonHead({ first, withTeam }: { first: string | null; withTeam: boolean }): React.ReactElement {
+  const t = useStrings();
+  const head = (who: 'SupervisorInsightsMe' | 'SupervisorInsightsTeamAverage', when: 'SupervisorInsightsToday' | 'SupervisorInsightsThisWeek') => (
+    <Th scope="col" textAlign="right">{`${t(who)} · ${t(when)}`}</Th>
+  );
+  return (
+    <THead>
+      <Tr>
+        <Th scope="col">{first}</Th>
+        {head('SupervisorInsightsMe', 'SupervisorInsightsToday')}
+        {withTeam ? head('SupervisorInsightsTeamAverage', 'SupervisorInsightsToday') : null}
+        {head('SupervisorInsightsMe', 'SupervisorInsightsThisWeek')}
+        {withTeam ? head('SupervisorInsightsTeamAverage', 'SupervisorInsightsThisWeek') : null}
+      </Tr>
+    </THead>
+  );
+}
+
 /** Me against the team average, today and this week, one row per figure. */
 export function MyFiguresTable({ stats }: { stats: MyStats }): React.ReactElement {
   const t = useStrings();
   const withTeam = stats.teamSource === 'team';
   return (
     <Table aria-label={t('SupervisorInsightsMyFigures')} variant="default">
-      <THead>
-        <Tr>
-          <Th scope="col" />
-          <Th scope="col" textAlign="right">{`${t('SupervisorInsightsMe')} · ${t('SupervisorInsightsToday')}`}</Th>
-          {withTeam ? <Th scope="col" textAlign="right">{`${t('SupervisorInsightsTeamAverage')} · ${t('SupervisorInsightsToday')}`}</Th> : null}
-          <Th scope="col" textAlign="right">{`${t('SupervisorInsightsMe')} · ${t('SupervisorInsightsThisWeek')}`}</Th>
-          {withTeam ? <Th scope="col" textAlign="right">{`${t('SupervisorInsightsTeamAverage')} · ${t('SupervisorInsightsThisWeek')}`}</Th> : null}
-        </Tr>
-      </THead>
+      <ComparisonHead first={null} withTeam={withTeam} />
       <TBody>
         {MY_STATS_METRICS.map((m) => (
           <Tr key={m}>
@@ -43,15 +54,7 @@ export function MySupportTypesTable({ stats }: { stats: MyStats }): React.ReactE
   const weekOf = new Map(stats.week.bySupportType.map((l) => [l.supportType, l]));
   return (
     <Table aria-label={t('SupervisorInsightsBySupportType')}>
-      <THead>
-        <Tr>
-          <Th scope="col">{t('SupervisorInsightsSupportType')}</Th>
-          <Th scope="col" textAlign="right">{`${t('SupervisorInsightsMe')} · ${t('SupervisorInsightsToday')}`}</Th>
-          {withTeam ? <Th scope="col" textAlign="right">{`${t('SupervisorInsightsTeamAverage')} · ${t('SupervisorInsightsToday')}`}</Th> : null}
-          <Th scope="col" textAlign="right">{`${t('SupervisorInsightsMe')} · ${t('SupervisorInsightsThisWeek')}`}</Th>
-          {withTeam ? <Th scope="col" textAlign="right">{`${t('SupervisorInsightsTeamAverage')} · ${t('SupervisorInsightsThisWeek')}`}</Th> : null}
-        </Tr>
-      </THead>
+      <ComparisonHead first={t('SupervisorInsightsSupportType')} withTeam={withTeam} />
       <TBody>
         {types.map((type) => (
           <Tr key={type}>
