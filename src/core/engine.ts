@@ -817,6 +817,22 @@ export class Engine {
     return out;
   }
 
+  /**
+   * The activity a worker is in now: that of their latest activity event; undefined
+   * before any, or after `worker.deleted`. O(1) once the worker's events are sorted, so a
+   * count over 2,000 workers fits in a frame.
+   */
+  currentActivity(workerSid: string): string | undefined {
+    const w = this.workers.get(workerSid);
+    if (!w || w.activity.length === 0) return undefined;
+    if (!w.activitySorted) {
+      w.activity.sort(compareActivity);
+      w.activitySorted = true;
+    }
+    const last = w.activity[w.activity.length - 1];
+    return last.type === 'worker.deleted' ? undefined : last.activity;
+  }
+
   /** Seconds per activity inside [from, to], intervals clipped to the window. */
   activitySeconds(workerSid: string, from: number, to: number): Record<string, number> {
     const out: Record<string, number> = {};

@@ -21,8 +21,30 @@ function Figure({ label, value, status }: { label: string; value: string; status
   );
 }
 
+/** Equal when everything the tile shows is equal: a live update redraws only the tiles it changed. */
+function sameTile(a: { tile: QueueTile }, b: { tile: QueueTile }): boolean {
+  const x = a.tile;
+  const y = b.tile;
+  return (
+    x === y ||
+    (x.queue === y.queue &&
+      x.waiting === y.waiting &&
+      x.longestWaitSec === y.longestWaitSec &&
+      x.active === y.active &&
+      x.status === y.status &&
+      x.statuses.waiting === y.statuses.waiting &&
+      x.statuses.longestWait === y.statuses.longestWait &&
+      x.statuses.serviceLevel === y.statuses.serviceLevel &&
+      x.today.serviceLevel === y.today.serviceLevel &&
+      x.today.abandoned === y.today.abandoned &&
+      x.today.avgWaitSec === y.today.avgWaitSec)
+  );
+}
+
 /** One queue: now (waiting, longest wait, active) and today (SLA, abandoned, ASA). */
-export function QueueTileCard({ tile }: { tile: QueueTile }): React.ReactElement {
+export const QueueTileCard = React.memo(QueueTileView, sameTile);
+
+function QueueTileView({ tile }: { tile: QueueTile }): React.ReactElement {
   const t = useStrings();
   const sla = tile.today.serviceLevel;
   return (
