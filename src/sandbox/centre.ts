@@ -94,6 +94,15 @@ export class SimulatedCentre {
     return out;
   }
 
+  /**
+   * A worker's attributes now, as Flex's worker client would hold them: the simulator
+   * moves agents between teams, and the history function reads the signed-in worker's
+   * team as it is now, so the page's user must carry the same (not the roster's start).
+   */
+  workerAttributes(sid: string): Readonly<Record<string, unknown>> | undefined {
+    return this.feed.workerAttributes(sid);
+  }
+
   tick(): void {
     this.advanceTo(this.now());
   }

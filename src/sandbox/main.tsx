@@ -36,6 +36,9 @@ const me = roster.agents[0];
 const bench = params.get('bench') === '1';
 let insightsClient: unknown;
 let historyUrl: string | undefined;
+// The signed-in worker's attributes now: the simulator moves agents between teams, and the
+// history function scopes a team leader by the team their worker has now.
+let myAttributes: object = me.profile;
 if (bench) {
   const centre = createBenchCentre(Number(params.get('workers') ?? 2000), Number(params.get('tasks') ?? 400), Date.now);
   insightsClient = centre.client;
@@ -58,6 +61,7 @@ if (bench) {
   Date.now = () => centre.now();
   setInterval(() => centre.tick(), 100);
   insightsClient = centre.client;
+  myAttributes = centre.workerAttributes(me.sid) ?? me.profile;
   if (historyDays > 0) historyUrl = sandboxHistoryUrl(window.location.origin, centre.run);
   if (expected) exposeExpected(centre);
 }
@@ -67,7 +71,7 @@ const flex = createFakeFlex(VIEW_NAME);
 const manager = {
   // Sandbox-only token: the sandbox's history function reads the persona and worker from it.
   user: { roles: [...PERSONAS[persona].roles], token: sandboxToken(persona, me.sid) },
-  workerClient: { sid: me.sid, attributes: me.profile },
+  workerClient: { sid: me.sid, attributes: myAttributes },
   serviceConfiguration: { ui_attributes: historyUrl ? { supervisorInsights: { historyUrl } } : {} },
   insightsClient,
   conversationsClient: new FakeConversationsClient(),

@@ -82,6 +82,11 @@ export class SimulatorToSync {
     }
   }
 
+  /** A worker's attributes as `tr-worker` holds them now (undefined for a worker not met yet). */
+  workerAttributes(sid: string): Readonly<Record<string, unknown>> | undefined {
+    return this.workers.get(sid)?.attributes as Readonly<Record<string, unknown>> | undefined;
+  }
+
   apply(ev: SimEvent): void {
     this.evictUntil(ev.timeMs);
     if (ev.type === 'worker.activity.update' || ev.type === 'worker.attributes.update') {

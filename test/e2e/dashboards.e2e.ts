@@ -22,7 +22,11 @@ const EXPORTERS: readonly Role[] = ['sdl', 'analyst', 'admin'];
 /** The sandbox's roster (`?agents=40`, seed 1); the signed-in worker is the first agent. */
 const roster = simulationRoster({ agents: 40, seed: 1 });
 const me = roster.agents[0];
-const myTeam = me.profile.team;
+/**
+ * The team leader's team: the signed-in worker's team when the page opened (the simulator
+ * moves agents, so not necessarily the roster's `me.profile.team`); read off the Agents tab.
+ */
+let myTeam: string | undefined;
 const otherAgents = roster.agents.filter((a) => a.sid !== me.sid).map((a) => a.profile.full_name);
 /** Agents change teams as the simulation runs: only the team names are fixed. */
 const teamNames = roster.teams.map((t) => t.name);
@@ -106,7 +110,11 @@ async function checkAgents(page: Page, role: Role): Promise<readonly string[]> {
   assert.ok(shown.length > 0, 'no agent rows');
   if (role === 'stl') {
     // Only the team leader's team: one team row, theirs, and no other team's name on the page.
-    assert.deepEqual(teamsShown, [myTeam]);
+    assert.equal(teamsShown.length, 1, `the team leader sees teams ${teamsShown.join(', ')}`);
+    myTeam = teamsShown[0];
+    // The team's agents have their numbers (the history function scopes by the same team).
+    const handled = await region.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+    assert.ok(handled.slice(1).some((cells) => cells.some((c) => /^[1-9]\d*$/.test(c))), 'every agent row of the team leader is 0');
     const text = await page.locator('body').innerText();
     for (const other of teamNames.filter((t) => t !== myTeam)) assert.ok(!text.includes(other), `${other} is on the team leader's page`);
   } else {
