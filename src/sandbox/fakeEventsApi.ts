@@ -175,6 +175,18 @@ function decodeToken(token: string): { ts: number; sid: string } | undefined {
   return Number.isFinite(ts) ? { ts, sid: m[2] } : undefined;
 }
 
+/** The first index whose element satisfies `pred`, which is false then true along the list. */
+function firstWhere<T>(list: readonly T[], pred: (item: T) => boolean): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pred(list[mid])) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
@@ -192,7 +204,8 @@ export function createFakeEventsApi(initial: readonly FakeEventResource[], optio
   const seenWorkers = new Map<string, { ts: number; worker: FakeWorker }>();
   const failures: (FakeFailure & { left: number })[] = [];
   const log: { method: string; url: string; status: number }[] = [];
-  let sorted = true;
+  /** Events added since the last request, not yet merged into the sorted list. */
+  let added: FakeEventResource[] = [];
   let newest = -Infinity;
 
   // Sort keys: newest-first is descending time then ascending sid; oldest-first the reverse in time.
@@ -208,7 +221,7 @@ export function createFakeEventsApi(initial: readonly FakeEventResource[], optio
         throw new Error(`fake Events API: event ${String(e.sid)} has no numeric event_date_ms`);
       }
       bySid.add(e.sid);
-      events.push(e);
+      added.push(e);
       if (e.event_date_ms > newest) newest = e.event_date_ms;
       const d = e.event_data ?? {};
       const wsid = str(d.worker_sid);
@@ -222,14 +235,22 @@ export function createFakeEventsApi(initial: readonly FakeEventResource[], optio
         }
       }
     }
-    sorted = false;
   };
   addEvents(initial);
 
+  // New events are sorted alone and merged in: a workspace that keeps adding a few
+  // events between requests costs one pass over the list, not a sort of all of it.
   const ensureSorted = (): void => {
-    if (sorted) return;
-    events.sort((a, b) => (before({ ts: a.event_date_ms, sid: a.sid }, { ts: b.event_date_ms, sid: b.sid }) ? -1 : 1));
-    sorted = true;
+    if (added.length === 0) return;
+    const compare = (a: FakeEventResource, b: FakeEventResource): number => (before({ ts: a.event_date_ms, sid: a.sid }, { ts: b.event_date_ms, sid: b.sid }) ? -1 : 1);
+    const fresh = added.sort(compare);
+    added = [];
+    const old = events.splice(0);
+    let i = 0;
+    let j = 0;
+    while (i < old.length && j < fresh.length) events.push(compare(old[i], fresh[j]) < 0 ? old[i++] : fresh[j++]);
+    while (i < old.length) events.push(old[i++]);
+    while (j < fresh.length) events.push(fresh[j++]);
   };
 
   const now = (): number => (options.now ? options.now() : Number.isFinite(newest) ? newest : Date.now());
@@ -293,12 +314,19 @@ export function createFakeEventsApi(initial: readonly FakeEventResource[], optio
     if (!Number.isInteger(page) || page < 0) return twilioError(400, 20001, 'Page must be a non-negative integer');
 
     ensureSorted();
+    // The list is sorted, so the time range is one run of it and the token a point in
+    // it: find both by binary search rather than scanning from the first event.
+    const newestFirst = order === 'newest-first';
+    let lo = firstWhere(events, newestFirst ? (e) => e.event_date_ms <= end : (e) => e.event_date_ms >= start);
+    const hi = firstWhere(events, newestFirst ? (e) => e.event_date_ms < start : (e) => e.event_date_ms > end);
+    if (after) {
+      const from = after;
+      lo = Math.max(lo, firstWhere(events, (e) => before(from, { ts: e.event_date_ms, sid: e.sid })));
+    }
     const out: FakeEventResource[] = [];
     let more = false;
-    for (const e of events) {
-      const ts = e.event_date_ms;
-      if (ts < start || ts > end) continue;
-      if (after && !before(after, { ts, sid: e.sid })) continue;
+    for (let i = lo; i < hi; i++) {
+      const e = events[i];
       if (eventType !== null && e.event_type !== eventType) continue;
       if (sid !== null && e.sid !== sid) continue;
       if (sidFilters.length > 0) {

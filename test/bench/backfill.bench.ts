@@ -6,7 +6,12 @@
  * IndexedDB).
  *
  * The function and the fake run in a child process (they hold every event of the month,
- * as TaskRouter would); this process is the browser: its JS heap is what is measured.
+ * as TaskRouter would); this process is the browser: its JS heap is what is measured
+ * (`peakHeapMb`: the highest `heapUsed` sampled every 10 ms, garbage not yet collected
+ * included; the live heap after a full GC is printed too). fake-indexeddb is pure JS:
+ * slower than a browser's IndexedDB, and its records sit in this heap, where a browser
+ * keeps them outside the page's JS heap. `BENCH_SERVER_CPU_PROF=<dir>` profiles the
+ * server process too.
  * Timed: today so far plus every earlier day of the month folded and frozen ("full
  * dashboards"), then a reload that reads the cache and fetches only the tail.
  * Last line: `{"events","fetchSec","eventsPerSec","peakHeapMb","reloadFromCacheSec"}`.
@@ -39,12 +44,21 @@ async function serve(): Promise<void> {
   const { fakeWorkspace } = await import('../../src/sandbox/historyServer');
   const { WORKSPACE, simulate, toEventsApi } = await import('../../src/sources/simulator');
   const started = performance.now();
-  const resources = [];
+  // Simulated once, before listening, and added in batches (no second list of the month).
+  const api = createFakeEventsApi([], { workspaceSid: WORKSPACE.workspaceSid, accountSid: WORKSPACE.accountSid, now: () => NOW });
+  let served = 0;
+  let batch: Parameters<typeof createFakeEventsApi>[0][number][] = [];
   for (const ev of simulate({ agents: AGENTS, days: DAYS + 1, seed: SEED, start: RUN_START })) {
     if (ev.timeMs >= NOW) break;
-    resources.push(toEventsApi(ev) as unknown as Parameters<typeof createFakeEventsApi>[0][number]);
+    batch.push(toEventsApi(ev) as unknown as Parameters<typeof createFakeEventsApi>[0][number]);
+    if (batch.length >= 50_000) {
+      api.addEvents(batch);
+      served += batch.length;
+      batch = [];
+    }
   }
-  const api = createFakeEventsApi(resources, { workspaceSid: WORKSPACE.workspaceSid, accountSid: WORKSPACE.accountSid, now: () => NOW });
+  api.addEvents(batch);
+  served += batch.length;
   const handler = createHistoryHandler({
     validateToken: async (token) => (token === TOKEN ? { valid: true, roles: ['supervisor'], identity: 'bench' } : { valid: false }),
     workspace: fakeWorkspace(api, WORKSPACE.workspaceSid),
@@ -64,9 +78,11 @@ async function serve(): Promise<void> {
       })();
     });
   });
+  // Exit cleanly when the bench is done (a CPU profile is written on exit).
+  process.on('SIGINT', () => process.exit(0));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
-  process.stdout.write(`${JSON.stringify({ port, events: resources.length, setupSec: (performance.now() - started) / 1000 })}\n`);
+  process.stdout.write(`${JSON.stringify({ port, events: served, setupSec: (performance.now() - started) / 1000 })}\n`);
 }
 
 /** Samples this process's JS heap; `peak` is the highest seen. */
@@ -79,7 +95,9 @@ function heapSampler(): { peak: () => number; stop: () => void } {
 }
 
 async function main(): Promise<void> {
-  const child = spawn(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', __filename, '--serve', '--agents', String(AGENTS), '--days', String(DAYS), '--seed', String(SEED)], {
+  // BENCH_SERVER_CPU_PROF=<dir>: a CPU profile of the server process too.
+  const profile = process.env.BENCH_SERVER_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, '--max-old-space-size=8192', '--import', 'tsx', __filename, '--serve', '--agents', String(AGENTS), '--days', String(DAYS), '--seed', String(SEED)], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ready = await new Promise<string>((resolve, reject) => {
@@ -134,8 +152,12 @@ async function main(): Promise<void> {
   const monthTotal = metricSet(totalBetween(first.store.getState(), { from: month.from, to: today }));
   // The sampled peak counts garbage not yet collected; what the session really holds is this.
   global.gc?.();
-  const retainedMb = process.memoryUsage().heapUsed / 1_048_576;
-  console.log(`heap retained after loading (store, frozen days, cache), after a full GC: ${retainedMb.toFixed(0)} MB`);
+  const retained = process.memoryUsage();
+  const retainedMb = retained.heapUsed / 1_048_576;
+  console.log(
+    `JS heap retained after loading (store, frozen days, fake-indexeddb's records), after a full GC: ${retainedMb.toFixed(0)} MB; ` +
+      `sampled heapUsed peak so far (garbage included): ${(heap.peak() / 1_048_576).toFixed(0)} MB; array buffers: ${(retained.arrayBuffers / 1_048_576).toFixed(0)} MB`,
+  );
   first.cache.close();
   console.log(`fetched ${fetched.toLocaleString('en-US')} events in ${fetchSec.toFixed(1)} s; ${frozen} days frozen; month: ${monthTotal.conversations.toLocaleString('en-US')} conversations, ${monthTotal.handled.toLocaleString('en-US')} handled`);
 
@@ -153,7 +175,10 @@ async function main(): Promise<void> {
   const same = JSON.stringify(again) === JSON.stringify(monthTotal) && JSON.stringify(metricSet(totalBetween(second.store.getState(), oneDay(today)))) === JSON.stringify(metricSet(totalBetween(first.store.getState(), oneDay(today))));
   console.log(`reload from the cache: ${reloadFromCacheSec.toFixed(2)} s, ${(received - before).toLocaleString('en-US')} events fetched again, ${frozenDays(second.store).size} days from the cache, figures ${same ? 'identical' : 'DIFFERENT'}`);
   second.cache.close();
-  child.kill();
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGINT');
+  });
   if (!same) throw new Error('the reload from the cache does not give the same figures');
   console.log(
     JSON.stringify({

@@ -163,24 +163,51 @@ export class Backfill {
     return message;
   }
 
-  /** Pages of [from, to] in chunks, oldest first; each chunk's events sorted, then handed on. */
-  private async fetchForward(from: number, to: number, onChunk: (events: TrEvent[], chunkFrom: number, chunkTo: number) => void | Promise<void>): Promise<void> {
-    for (let start = from; start < to; start += this.chunkMs) {
-      const end = Math.min(to, start + this.chunkMs);
-      const events: TrEvent[] = [];
-      await this.options.client.fetchRange(
-        start,
-        end,
+  /**
+   * Pages of [from, to] in chunks of `chunkMs`, oldest chunk first, one request at a
+   * time; once a chunk is in, the next one is asked for before this one is folded (the
+   * function works while the browser folds; two chunks at most are held). Each page goes to `onPage` as it arrives, with its chunk's
+   * index; `onChunk` is called in chunk order once all of a chunk's pages are in.
+   */
+  private async fetchForward(
+    from: number,
+    to: number,
+    onPage: (events: readonly TrEvent[], chunk: number) => void,
+    onChunk: (chunkFrom: number, chunkTo: number, chunk: number) => void | Promise<void>,
+  ): Promise<void> {
+    const spans: [number, number][] = [];
+    for (let start = from; start < to; start += this.chunkMs) spans.push([start, Math.min(to, start + this.chunkMs)]);
+    // A chunk fetched ahead is abandoned when this load stops or fails.
+    const local = new AbortController();
+    const stop = (): void => local.abort();
+    this.abort.signal.addEventListener('abort', stop);
+    const fetches: (Promise<unknown> | undefined)[] = [];
+    const begin = (i: number): void => {
+      if (i >= spans.length || fetches[i] !== undefined) return;
+      const fetching = this.options.client.fetchRange(
+        spans[i][0],
+        spans[i][1],
         (page) => {
-          for (const e of page.events) events.push(e);
+          onPage(page.events, i);
           this.report({ fetched: this.progress.fetched + page.events.length });
         },
-        this.abort.signal,
+        local.signal,
       );
-      if (this.stopped) throw new HistoryAborted();
-      events.sort(byTime);
-      await onChunk(events, start, end);
-      this.report({ share: (end - from) / (to - from) });
+      fetching.catch(() => undefined);
+      fetches[i] = fetching;
+    };
+    try {
+      for (let i = 0; i < spans.length; i++) {
+        begin(i);
+        await fetches[i];
+        if (this.stopped) throw new HistoryAborted();
+        begin(i + 1);
+        await onChunk(spans[i][0], spans[i][1], i);
+        this.report({ share: (spans[i][1] - from) / (to - from) });
+      }
+    } finally {
+      local.abort();
+      this.abort.signal.removeEventListener('abort', stop);
     }
   }
 
@@ -214,7 +241,18 @@ export class Backfill {
     }
     let error: string | undefined;
     try {
-      await this.fetchForward(from, now, async (events) => {
+      // The live engine seals settled tasks behind the newest event: a chunk is sorted
+      // before it is folded, so its pages wait for the chunk.
+      const chunks = new Map<number, TrEvent[]>();
+      const onPage = (page: readonly TrEvent[], chunk: number): void => {
+        let events = chunks.get(chunk);
+        if (!events) chunks.set(chunk, (events = []));
+        for (const e of page) events.push(e);
+      };
+      await this.fetchForward(from, now, onPage, async (_from, _to, chunk) => {
+        const events = chunks.get(chunk) ?? [];
+        chunks.delete(chunk);
+        events.sort(byTime);
         this.reconciler.noteHistory(events);
         ingest(this.store, events);
         if (cache && !cacheFailed && events.length > 0) {
@@ -272,8 +310,8 @@ export class Backfill {
           this.report({ daysDone: done.size });
           await this.options.cache?.putDays(snapshots).catch((err: unknown) => this.log('[supervisor-insights] history cache could not be written', err));
         };
-        await this.fetchForward(from, to, async (events, chunkFrom, chunkTo) => {
-          folder.add(events);
+        // Pages go into the folder as they come (it takes any order); a chunk's coverage once it is whole.
+        await this.fetchForward(from, to, (events) => folder.add(events), async (chunkFrom, chunkTo) => {
           // The first chunk also covers what the function may not serve (older than 30 days).
           await publish(folder.covered(chunkFrom === from ? folder.fetchSpan.from : chunkFrom, chunkTo === to ? folder.fetchSpan.to : chunkTo));
         });

@@ -31,9 +31,16 @@ export const CACHE_MAX_AGE_DAYS = 31;
 export const CACHE_DB_PREFIX = 'supervisor-insights-history:';
 const LOG = '[supervisor-insights] history cache:';
 
+/**
+ * A chunk of today's events as one value, not an object per event: gzip'd JSON where
+ * the browser has `CompressionStream`, else the JSON text. Cloning a value per event
+ * into IndexedDB and back costs more than the refold; the events of a day repeat their
+ * task and worker attributes, so gzip keeps a tenth of the text.
+ */
 interface EventChunk {
   readonly day: string;
-  readonly events: TrEvent[];
+  readonly gzip?: Uint8Array;
+  readonly json?: string;
 }
 
 interface HistoryDb extends DBSchema {
@@ -82,6 +89,59 @@ export async function openHistoryCache(key: string, options: HistoryCacheOptions
 function dayBefore(day: string, days: number): string {
   const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) - days);
   return new Date(t).toISOString().slice(0, 10);
+}
+
+/** Pushes bytes through a (de)compression stream. Rejects on bad input. */
+async function through(stream: CompressionStream | DecompressionStream, input: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
+  const writer = stream.writable.getWriter();
+  // A failure shows on the reading side too: the read below rejects.
+  writer
+    .write(input)
+    .then(() => writer.close())
+    .catch(() => undefined);
+  const reader = stream.readable.getReader();
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    size += value.length;
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
+}
+
+async function packEvents(day: string, events: readonly TrEvent[]): Promise<EventChunk> {
+  const json = JSON.stringify(events);
+  if (typeof CompressionStream !== 'function') return { day, json };
+  return { day, gzip: await through(new CompressionStream('gzip'), new TextEncoder().encode(json)) };
+}
+
+/** The events of a chunk, or undefined when it is not one this code wrote. */
+async function unpackEvents(chunk: unknown): Promise<unknown[] | undefined> {
+  if (typeof chunk !== 'object' || chunk === null) return undefined;
+  const c = chunk as { gzip?: unknown; json?: unknown };
+  let text: string;
+  if (typeof c.json === 'string') text = c.json;
+  else if (c.gzip instanceof Uint8Array && typeof DecompressionStream === 'function') {
+    try {
+      text = new TextDecoder().decode(await through(new DecompressionStream('gzip'), new Uint8Array(c.gzip)));
+    } catch {
+      return undefined;
+    }
+  } else return undefined;
+  try {
+    const events: unknown = JSON.parse(text);
+    return Array.isArray(events) ? events : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Is this a canonical event as far as the fold needs (sid, type, finite time)? */
@@ -213,12 +273,13 @@ class IdbHistoryCache implements HistoryCache {
       const chunks = await db.getAllFromIndex('events', 'day', day);
       const out: TrEvent[] = [];
       for (const c of chunks) {
-        if (typeof c !== 'object' || c === null || !Array.isArray(c.events) || !c.events.every(isEventLike)) {
+        const events = await unpackEvents(c);
+        if (!events || !events.every(isEventLike)) {
           this.report(`events of ${day} were corrupt; the day's events were dropped`);
           await db.clear('events');
           return [];
         }
-        for (const e of c.events) out.push(e);
+        for (const e of events) out.push(e);
       }
       return out;
     });
@@ -236,8 +297,10 @@ class IdbHistoryCache implements HistoryCache {
   appendDayEvents(day: string, events: readonly TrEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
     return this.safely('writing events', undefined, async (db) => {
+      // Packed before the transactions: an IndexedDB transaction ends at an idle await.
+      const chunk = await packEvents(day, events);
       await this.dropOtherDays(db, day);
-      await db.add('events', { day, events: [...events] });
+      await db.add('events', chunk);
     });
   }
 

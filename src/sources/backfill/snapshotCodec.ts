@@ -15,8 +15,8 @@ const FIELDS = ACCUMULATOR_FIELDS.length;
 /** Numbers per packed cell: slice index, period index, the fields. */
 const CELL_WIDTH = 2 + FIELDS;
 
-/** Bumped whenever the packed shape changes; with the field lists it makes `CODEC_SCHEMA`. */
-const CODEC_VERSION = 1;
+/** Bumped whenever a packed shape changes (days here, today's event chunks in `cache.ts`: 2); with the field lists it makes `CODEC_SCHEMA`. */
+const CODEC_VERSION = 2;
 /** What a cache must have been written with to be read: the version and every ordered list the packing relies on. */
 export const CODEC_SCHEMA = `${CODEC_VERSION}|${ACCUMULATOR_FIELDS.join(',')}|${CONVERSATION_OUTCOMES.join(',')}`;
 
