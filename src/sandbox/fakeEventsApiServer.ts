@@ -19,7 +19,8 @@ export interface FakeTwilioServer {
 /** Request bodies larger than this are refused (the fakes only ever read a small JSON body). */
 const MAX_BODY_BYTES = 64 * 1024;
 
-function readBody(req: IncomingMessage): Promise<string> {
+/** A request's body as text, refused beyond 64 KB (the fakes only read small JSON or form bodies). */
+export function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     let size = 0;
     const chunks: Buffer[] = [];

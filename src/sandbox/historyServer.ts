@@ -21,11 +21,11 @@ import type { WorkspaceLike } from '../../serverless/src/taskRouter';
 import { HISTORY_PATH } from '../sources/backfill/protocol';
 import { WORKSPACE, simulate, toEventsApi, type SimEvent } from '../sources/simulator';
 import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from './fakeEventsApi';
+import { readBody } from './fakeEventsApiServer';
 import { readSandboxToken, runOfQuery, type SandboxRun } from './historyParams';
 import { sandboxMedia } from './media';
 
 /** Request bodies larger than this are refused (a history request is a few hundred bytes). */
-const MAX_BODY_BYTES = 64 * 1024;
 const KEPT_RUNS = 2;
 const YIELD_EVERY = 4000;
 
@@ -155,24 +155,6 @@ function runFor(run: SandboxRun, origin: string): RunHistory {
     while (runs.size > KEPT_RUNS) runs.delete(runs.keys().next().value as string);
   }
   return history;
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
 }
 
 function send(res: ServerResponse, status: number, headers: Record<string, string>, body: unknown): void {

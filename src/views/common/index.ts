@@ -10,5 +10,4 @@ export type { PeriodPickerProps } from './PeriodPicker';
 export { STRING_DEFAULTS, addDefaultStrings, fillTemplate, humanise, translator } from './strings';
 export type { StringKey, Strings, Translate } from './strings';
 export { StringsProvider, useStrings } from './StringsContext';
-export { FigureCard } from './FigureCard';
 export type { TabProps } from './tabProps';
