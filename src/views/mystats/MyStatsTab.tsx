@@ -3,15 +3,19 @@ import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import { formatCount, useStrings, type TabProps } from '../common';
+import { formatCount, usePeriod, useStrings, type Period, type TabProps } from '../common';
 import { LoggedStatus } from './LoggedStatus';
 import { MyFiguresTable, MySupportTypesTable } from './MyFiguresTable';
 import { selectMyStats } from './myStats.selectors';
 import { TeamNote } from './TeamNote';
 
+const THIS_WEEK: Period = { kind: 'week' };
+
 /** The signed-in agent's own figures, today and this week, against their team's average. */
 export function MyStatsTab({ store }: TabProps): React.ReactElement {
   const t = useStrings();
+  // The week's earlier days come from history: asking for the period loads them.
+  usePeriod(store, THIS_WEEK);
   const stats = useStore(store, selectMyStats);
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);

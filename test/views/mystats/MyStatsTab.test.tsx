@@ -4,7 +4,7 @@
 import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf } from '../../../src/core';
-import { applyQueued, createInsightsStore, ingest, setStatus } from '../../../src/store';
+import { applyQueued, createInsightsStore, ingest, setRangeLoader, setStatus, type DayRange } from '../../../src/store';
 import { formatCount } from '../../../src/views/common';
 import { MyStatsTab } from '../../../src/views/mystats';
 import { reportOf } from '../../fixtures/builders';
@@ -39,5 +39,15 @@ describe('MyStatsTab', () => {
   it('a user who is no worker is told there is nothing of their own', () => {
     setup(['supervisor']);
     expect(screen.getByText(/not an ISS in this workspace/)).toBeTruthy();
+  });
+
+  it("asks for the week's earlier days, so history fills in this week", () => {
+    const access = accessOf({ roles: ['agent'], workerSid: me.sid });
+    // Wednesday 18 November: the ISO week began on Monday the 16th.
+    const store = createInsightsStore({ access, config: DEFAULT_CONFIG, now: () => Date.parse('2026-11-18T12:00:00Z'), schedule: () => undefined });
+    const asked: DayRange[] = [];
+    setRangeLoader(store, (range) => asked.push(range));
+    render(<MyStatsTab store={store} access={access} />);
+    expect(asked).toEqual([{ from: '2026-11-16', to: '2026-11-18' }]);
   });
 });
