@@ -14,8 +14,9 @@ describe('drill-down in Chromium', () => {
 
   it('opens conversations from the list: the screen with its media, or a Raw link in a new tab', async () => {
     const { page, url, browser } = session();
-    // Live data only: the list stays short enough that every row is rendered (history has its own test).
-    await page.goto(`${url}?role=sdl&speed=30&agents=80&history=off`);
+    // Today since midnight (history of one day): enough conversations, whatever the time of
+    // day, to meet every kind of media; live data alone holds only the contacts open now.
+    await page.goto(`${url}?role=sdl&speed=30&agents=80&historyDays=1`);
     await page.getByRole('tab', { name: 'Conversations' }).click();
     const table = page.getByRole('table', { name: 'Conversations' });
     await table.waitFor({ timeout: 60_000 });
