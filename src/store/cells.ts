@@ -106,6 +106,19 @@ export function totalBetween(state: InsightsState, range: DayRange): Accumulator
   return totalsBetween(state, 'all', range).get('') ?? emptyAccumulator();
 }
 
+/** The day `n` days after a day key (negative: before). */
+export function addDays(day: string, n: number): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
+}
+
+/** The ISO week of a day, Monday first, up to that day (a week does not run into the future). */
+export function weekUpTo(day: string): DayRange {
+  const [y, m, d] = day.split('-').map(Number);
+  const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday = 0
+  return { from: addDays(day, -weekday), to: day };
+}
+
 /** Every day key of a range, in order (at most `limit` days, a guard against a bad range). */
 export function daysOf(range: DayRange, limit = 400): string[] {
   const out: string[] = [];

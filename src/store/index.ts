@@ -21,7 +21,6 @@ export {
   selectMyHandledToday,
   selectMyWeek,
   selectTeamRows,
-  selectThisWeek,
   selectToday,
   selectTodayBy,
   selectTotalsToday,
@@ -38,7 +37,7 @@ export {
   selectConversationList,
 } from './conversations';
 export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';
-export { cellsBetween, dayOfPeriod, daysOf, inRange, oneDay, rangeBounds, totalBetween, totalsBetween } from './cells';
+export { addDays, cellsBetween, dayOfPeriod, daysOf, inRange, oneDay, rangeBounds, totalBetween, totalsBetween, weekUpTo } from './cells';
 export type { DayPeriod, DayRange, DaySnapshot } from './cells';
 export { addFrozenDays, frozenDays, hasRangeLoader, requestRange, setHistoryProgress, setRangeLoader } from './history';
 export type { RangeLoader } from './history';

@@ -21,15 +21,12 @@ import type { DayRange, DaySnapshot } from './cells';
 import { TEAMMATES, createScopeFilter, type ScopeFilter } from './scope';
 
 /**
- * What the live dashboards read. Today's tiles and rows use the `day` cells, My stats
- * and the overview's week use `week`, the trend chart `interval15` (30 and 60 minutes
- * merge from it); `all/all` are the totals of everything loaded.
+ * What the dashboards read: per day only. Weeks, months and ranges are sums of days
+ * (`cells.ts`), and the trend's 30 and 60 minutes sums of `interval15`; each grouping
+ * costs work on every event, so none is kept that a sum of days gives.
  */
 export const LIVE_GROUPINGS: readonly Grouping[] = [
-  { slice: 'all', period: 'all' },
   { slice: 'all', period: 'day' },
-  { slice: 'all', period: 'week' },
-  { slice: 'all', period: 'month' },
   { slice: 'all', period: 'interval15' },
   { slice: 'supportType', period: 'day' },
   { slice: 'platform', period: 'day' },
@@ -38,7 +35,6 @@ export const LIVE_GROUPINGS: readonly Grouping[] = [
   { slice: 'queue', period: 'day' },
   { slice: 'team', period: 'day' },
   { slice: 'agent', period: 'day' },
-  { slice: 'agent', period: 'week' },
   { slice: 'agentSupportType', period: 'day' },
 ];
 
@@ -80,7 +76,6 @@ export interface HistoryProgress {
  */
 export const TEAM_GROUPINGS: readonly Grouping[] = [
   { slice: 'agent', period: 'day' },
-  { slice: 'agent', period: 'week' },
   { slice: 'agentSupportType', period: 'day' },
 ];
 

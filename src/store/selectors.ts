@@ -21,6 +21,7 @@ import {
   type EngineConfig,
   type MetricSet,
 } from '../core';
+import { totalsBetween, weekUpTo } from './cells';
 import type { InsightsState } from './insightsStore';
 import { OTHER_AGENTS, OTHER_TEAMS } from './scope';
 
@@ -43,11 +44,6 @@ export function memo<T>(): Memo<T> {
 /** Today's day key (`2026-11-20`) in the configured zone. */
 export function selectToday(state: InsightsState): string {
   return state.engine.engine.calendar.dayKey(state.now);
-}
-
-/** This week's key (`2026-W47`). */
-export function selectThisWeek(state: InsightsState): string {
-  return state.engine.engine.calendar.weekKey(state.now);
 }
 
 const totalsToday = memo<MetricSet>();
@@ -189,12 +185,12 @@ export function selectMyHandledToday(state: InsightsState): AgentMetricSet | und
   );
 }
 
-/** The user's own numbers this week (ISO week in the configured zone). */
+/** The user's own numbers this week (ISO week in the configured zone): the sum of its days. */
 export function selectMyWeek(state: InsightsState): AgentMetricSet | undefined {
-  const week = selectThisWeek(state);
+  const week = weekUpTo(selectToday(state));
   const sid = state.workerSid;
-  return myWeek(state, week, () =>
-    sid === undefined ? undefined : agentMetricSet(state.engine.engine.cellOf({ slice: 'agent', period: 'week' }, sid, week)),
+  return myWeek(state, week.from + week.to, () =>
+    sid === undefined ? undefined : agentMetricSet(totalsBetween(state, 'agent', week).get(sid) ?? emptyAccumulator()),
   );
 }
 

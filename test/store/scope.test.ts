@@ -3,7 +3,7 @@
  * agent's engine holds no other agent; a team leader's knows the team's agents and an
  * anonymous rest, with the contact figures whole; `none` folds nothing.
  */
-import { type TrEvent } from '../../src/core';
+import { splitSlice, type TrEvent } from '../../src/core';
 import {
   OTHER_AGENTS,
   OTHER_TEAMS,
@@ -28,12 +28,13 @@ const agentUser = (sid: string) => ({ roles: ['agent'], workerSid: sid });
 /** Every agent sid the engine holds anything of: known workers and agent / team cells. */
 function agentSidsIn(state: InsightsState): { workers: string[]; agentCells: string[]; teamCells: string[] } {
   const engine = state.engine.engine;
-  const sliceKeys = (slice: 'agent' | 'team', period: 'day' | 'week') =>
-    [...new Set(engine.cellsOf({ slice, period }).map((c) => c.slice))].sort();
+  const sliceKeys = (slice: 'agent' | 'team' | 'agentSupportType') =>
+    [...new Set(engine.cellsOf({ slice, period: 'day' }).map((c) => splitSlice(c.slice)[0]))].sort();
   return {
     workers: engine.agents().map((a) => a.sid).sort(),
-    agentCells: [...new Set([...sliceKeys('agent', 'day'), ...sliceKeys('agent', 'week')])].sort(),
-    teamCells: sliceKeys('team', 'day'),
+    // Every grouping of the store that names an agent.
+    agentCells: [...new Set([...sliceKeys('agent'), ...sliceKeys('agentSupportType')])].sort(),
+    teamCells: sliceKeys('team'),
   };
 }
 

@@ -4,7 +4,7 @@
  * day keys, which the store's read layer sums.
  */
 import type { Calendar } from '../../core';
-import type { DayRange } from '../../store';
+import { weekUpTo, type DayRange } from '../../store';
 
 export const PERIOD_KINDS = ['today', 'week', 'month', 'range'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -22,11 +22,6 @@ export const MAX_RANGE_DAYS = 31;
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-function addDays(day: string, n: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
 function daysBetween(from: string, to: string): number {
   const t = (s: string): number => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
   return Math.round((t(to) - t(from)) / 86_400_000);
@@ -38,11 +33,8 @@ export function rangeOf(period: Period, calendar: Calendar, now: number): DayRan
   switch (period.kind) {
     case 'today':
       return { from: today, to: today };
-    case 'week': {
-      const [y, m, d] = today.split('-').map(Number);
-      const weekday = (new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7; // Monday = 0
-      return { from: addDays(today, -weekday), to: today };
-    }
+    case 'week':
+      return weekUpTo(today);
     case 'month':
       return { from: `${today.slice(0, 7)}-01`, to: today };
     case 'range':

@@ -24,6 +24,7 @@ import {
 import {
   TEAMMATES,
   cellsBetween,
+  inRange,
   oneDay,
   rangeBounds,
   totalsBetween,
@@ -130,11 +131,12 @@ interface TeamNumbers {
 }
 
 /** Scope `self`: the anonymous team stream. */
-function teamFromStream(state: InsightsState, range: DayRange, periodKey: string, isWeek: boolean): TeamNumbers | undefined {
+function teamFromStream(state: InsightsState, range: DayRange, periodKey: string): TeamNumbers | undefined {
   const team = state.team;
   if (!team) return undefined;
   const engine = team.engine.engine;
-  const acc = engine.cellOf({ slice: 'agent', period: isWeek ? 'week' : 'day' }, TEAMMATES, periodKey);
+  // The period's days summed, as everywhere else (a week is the sum of its days).
+  const acc = sumOf(engine.cellsOf({ slice: 'agent', period: 'day' }).filter((c) => c.slice === TEAMMATES && inRange(c.period, range)).map((c) => c.acc));
   const bySupportType = new Map<string, number>();
   for (const c of engine.cellsOf({ slice: 'agentSupportType', period: 'day' })) {
     const [agent, supportType] = splitSlice(c.slice);
@@ -160,7 +162,7 @@ function teamFromCells(state: InsightsState, team: string, range: DayRange): Tea
   return { rollUp, agents, bySupportType };
 }
 
-function periodOf(state: InsightsState, sid: string | undefined, team: string | undefined, range: DayRange, periodKey: string, isWeek: boolean): MyStatsPeriod {
+function periodOf(state: InsightsState, sid: string | undefined, team: string | undefined, range: DayRange, periodKey: string): MyStatsPeriod {
   const mineAcc = sid === undefined ? emptyAccumulator() : sumOf(cellsBetween(state, 'agent', 'day', range).get(sid)?.values() ?? []);
   const mineByType =
     sid === undefined ? new Map<string, number>() : supportTypesOf(cellsBetween(state, 'agentSupportType', 'day', range), (agent) => agent === sid);
@@ -168,7 +170,7 @@ function periodOf(state: InsightsState, sid: string | undefined, team: string | 
     team === undefined || team === NO_TEAM
       ? undefined
       : state.access.scope === 'self'
-        ? teamFromStream(state, range, periodKey, isWeek)
+        ? teamFromStream(state, range, periodKey)
         : teamFromCells(state, team, range);
   const teamAverage = teamNumbers ? teamAverageOf(teamNumbers.rollUp, teamNumbers.agents) : null;
   const types = new Set([...mineByType.keys(), ...(teamNumbers?.bySupportType.keys() ?? [])]);
@@ -217,8 +219,8 @@ export function selectMyStats(state: InsightsState): MyStats {
     const team = teamOfUser(state);
     const todayRange = oneDay(today);
     const weekRange = rangeOf({ kind: 'week' }, engine.calendar, state.now);
-    const todayPeriod = periodOf(state, sid, team, todayRange, today, false);
-    const weekPeriod = periodOf(state, sid, team, weekRange, week, true);
+    const todayPeriod = periodOf(state, sid, team, todayRange, today);
+    const weekPeriod = periodOf(state, sid, team, weekRange, week);
     const teamSource: TeamAverageSource =
       sid === undefined ? 'noWorker' : team === NO_TEAM ? 'noTeam' : team === undefined || weekPeriod.teamAverage === null ? 'notYet' : 'team';
     return {
