@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 // The theme from context: the theme module itself carries every theme's tokens (~280 KB).
 import { ThemeContext } from '@twilio-paste/core/styling-library';
 import type { InsightsStore } from '../../store';
 import { useStrings } from '../common/StringsContext';
+import { SpacerRow, useVirtualRows } from '../common/virtualRows';
 import { ActivityCell } from './ActivityCell';
 import type { AgentColumn } from './agentsTab.columns';
 import { activityCellText, loggedShares } from './agentsTab.columns';
@@ -136,17 +136,8 @@ const ariaSort = (sort: SortState, column: SortColumn): 'ascending' | 'descendin
 export function AgentsTable({ store, rows, columns, activities, colours, sort, onSort }: AgentsTableProps): React.ReactElement {
   const t = useStrings();
   const p = usePalette();
-  const scrollRef = React.useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: OVERSCAN,
-    getItemKey: (index) => rows[index]?.key ?? index,
-  });
+  const { scrollRef, virtualizer, before, after } = useVirtualRows(rows.length, ROW_HEIGHT, OVERSCAN, (index) => rows[index]?.key ?? index);
   const items = virtualizer.getVirtualItems();
-  const before = items.length > 0 ? items[0].start : 0;
-  const after = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const width = columns.reduce((w, c) => w + c.width, 0);
 
   const styles = React.useMemo((): RowStyles & { th: React.CSSProperties; sortButton: React.CSSProperties } => {
@@ -197,12 +188,6 @@ export function AgentsTable({ store, rows, columns, activities, colours, sort, o
     };
   }, [p]);
 
-  const spacer = (height: number, key: string): React.ReactElement | null =>
-    height > 0 ? (
-      <tr aria-hidden="true" key={key}>
-        <td colSpan={columns.length} style={{ height, padding: 0, border: 0 }} />
-      </tr>
-    ) : null;
 
   return (
     <div
@@ -240,14 +225,14 @@ export function AgentsTable({ store, rows, columns, activities, colours, sort, o
           </tr>
         </thead>
         <tbody>
-          {spacer(before, 'before')}
+          <SpacerRow height={before} colSpan={columns.length} />
           {items.map((item) => {
             const row = rows[item.index];
             return (
               <AgentRowView key={row.key} index={item.index} row={row} columns={columns} styles={styles} store={store} activities={activities} colours={colours} />
             );
           })}
-          {spacer(after, 'after')}
+          <SpacerRow height={after} colSpan={columns.length} />
         </tbody>
       </table>
     </div>

@@ -11,3 +11,5 @@ export { STRING_DEFAULTS, addDefaultStrings, fillTemplate, humanise, translator 
 export type { StringKey, Strings, Translate } from './strings';
 export { StringsProvider, useStrings } from './StringsContext';
 export type { TabProps } from './tabProps';
+export { SpacerRow, useVirtualRows } from './virtualRows';
+export type { VirtualRows } from './virtualRows';

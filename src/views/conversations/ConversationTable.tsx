@@ -4,9 +4,9 @@ import { Button } from '@twilio-paste/core/button';
 import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Truncate } from '@twilio-paste/core/truncate';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { ConversationRow } from '../../store';
 import { useStrings } from '../common/StringsContext';
+import { SpacerRow, useVirtualRows } from '../common/virtualRows';
 import type { ConversationColumn } from './conversationsTab.selectors';
 
 /** A one-line row's height in px (the first guess; rows are measured once drawn). */
@@ -48,24 +48,9 @@ export interface ConversationTableProps {
 export function ConversationTable({ rows, columns, onOpen, withDate = false }: ConversationTableProps): React.ReactElement {
   const t = useStrings();
   const widths = withDate ? WITH_DATE : WIDTHS;
-  const scrollRef = React.useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE,
-    overscan: OVERSCAN,
-    getItemKey: (index) => rows[index]?.id ?? index,
-  });
+  const { scrollRef, virtualizer, before, after } = useVirtualRows(rows.length, ROW_ESTIMATE, OVERSCAN, (index) => rows[index]?.id ?? index);
   const items = virtualizer.getVirtualItems();
-  const before = items.length > 0 ? items[0].start : 0;
-  const after = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const span = columns.length + 1;
-  const spacer = (height: number, key: string): React.ReactElement | null =>
-    height > 0 ? (
-      <tr aria-hidden="true" key={key}>
-        <td colSpan={span} style={{ height, padding: 0, border: 0 }} />
-      </tr>
-    ) : null;
   const openLabel = (r: ConversationRow): string => t('SupervisorInsightsOpenConversation', { name: r.customerName ?? r.id });
 
   // Arrow keys move between rows, including to rows not drawn yet: scroll there, then focus
@@ -116,7 +101,7 @@ export function ConversationTable({ rows, columns, onOpen, withDate = false }: C
           </Tr>
         </THead>
         <TBody>
-          {spacer(before, 'before')}
+          <SpacerRow height={before} colSpan={span} />
           {items.map((item) => {
             const r = rows[item.index];
             return (
@@ -144,7 +129,7 @@ export function ConversationTable({ rows, columns, onOpen, withDate = false }: C
               </Tr>
             );
           })}
-          {spacer(after, 'after')}
+          <SpacerRow height={after} colSpan={span} />
         </TBody>
       </Table>
     </Box>
