@@ -16,6 +16,7 @@ import {
 } from '../../src/core';
 import { simulate, toEventStreams, type SimEvent } from '../../src/sources/simulator';
 import { applyQueued, createInsightsStore, ingest, type InsightsStore } from '../../src/store';
+import { seededRandom } from '../fixtures/random';
 
 /** The simulated day starts 2026-11-16T00:00Z and ends before midnight: one day key in UTC. */
 export const DAY = '2026-11-16';
@@ -84,15 +85,7 @@ export function loadedStore(user: User, events: readonly TrEvent[], options: Sto
 
 /** A deterministic shuffle within windows of `windowMs` (what live delivery may do). */
 export function shuffledWithin(events: readonly TrEvent[], windowMs: number, seed = 1): TrEvent[] {
-  let x = seed >>> 0 || 1;
-  const random = (): number => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x1_0000_0000;
-  };
+  const random = seededRandom(seed);
   const out: TrEvent[] = [];
   let chunk: TrEvent[] = [];
   let chunkStart = -Infinity;

@@ -6,6 +6,7 @@
 import { EventReader, accessOf, type EngineConfig, type TrEvent, type User } from '../../../src/core';
 import { simulate, toEventStreams, type SimOptions } from '../../../src/sources/simulator';
 import { createInsightsStore, type DaySnapshot, type InsightsStore } from '../../../src/store';
+import { seededRandom } from '../../fixtures/random';
 
 /** The simulator's default start: Monday 2026-11-16T00:00Z. */
 export const FIRST_DAY = '2026-11-16';
@@ -46,15 +47,7 @@ export function pagesOf(events: readonly TrEvent[], size: number): Page[] {
 
 /** A deterministic shuffle (xorshift), for page orders and event orders inside a page. */
 export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let x = seed >>> 0 || 1;
-  const random = (): number => {
-    x ^= x << 13;
-    x >>>= 0;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    x >>>= 0;
-    return x / 0x1_0000_0000;
-  };
+  const random = seededRandom(seed);
   const out = [...items];
   for (let i = out.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
