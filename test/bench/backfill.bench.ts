@@ -21,14 +21,11 @@ import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createInterface } from 'node:readline';
+import { numberArg } from './args';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const AGENTS = arg('agents', 300);
-const DAYS = arg('days', 30);
-const SEED = arg('seed', 1);
+const AGENTS = numberArg('agents', 300);
+const DAYS = numberArg('days', 30);
+const SEED = numberArg('seed', 1);
 const DAY_MS = 86_400_000;
 /** Today is the last day of the run; "now" is 14:00 UTC on it. */
 const TODAY_START = Date.parse('2026-11-30T00:00:00Z');

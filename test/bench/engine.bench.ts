@@ -23,19 +23,14 @@ import {
   type TrEvent,
 } from '../../src/core';
 import { forEachLine, ingestFile } from '../../src/sources/files';
+import { numberArg, gc, seconds } from './args';
 
 const root = resolve(__dirname, '../..');
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const agents = arg('agents', 300);
-const days = arg('days', 21);
-const seed = arg('seed', 1);
+const agents = numberArg('agents', 300);
+const days = numberArg('days', 21);
+const seed = numberArg('seed', 1);
 const INCREMENTAL = 10_000;
 
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
 function dataFile(): string {

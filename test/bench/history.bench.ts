@@ -20,18 +20,13 @@ import { DEFAULT_CONFIG, EventReader, accessOf, type TrEvent } from '../../src/c
 import { HistoryFolder, openHistoryCache, packDay, unpackDay } from '../../src/sources/backfill';
 import { simulate, toEventStreams } from '../../src/sources/simulator';
 import { createInsightsStore, daysOf, type DaySnapshot } from '../../src/store';
+import { numberArg, gc, seconds } from './args';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const agents = arg('agents', 300);
-const dayCount = arg('days', 30);
-const seed = arg('seed', 1);
+const agents = numberArg('agents', 300);
+const dayCount = numberArg('days', 30);
+const seed = numberArg('seed', 1);
 const PAGE = 1000;
 
-const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
-const seconds = (from: bigint): number => Number(process.hrtime.bigint() - from) / 1e9;
 const log = (s: string): void => void process.stderr.write(s + '\n');
 const mb = (bytes: number): number => Math.round(bytes / 1e5) / 10;
 

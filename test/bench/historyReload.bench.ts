@@ -17,14 +17,11 @@ import { DEFAULT_CONFIG, EventReader, accessOf, type TrEvent } from '../../src/c
 import { HistoryFolder, packDay } from '../../src/sources/backfill';
 import { simulate, toEventStreams } from '../../src/sources/simulator';
 import { launchBrowser } from '../e2e/browser';
+import { numberArg } from './args';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const agents = arg('agents', 300);
-const dayCount = arg('days', 30);
-const seed = arg('seed', 1);
+const agents = numberArg('agents', 300);
+const dayCount = numberArg('days', 30);
+const seed = numberArg('seed', 1);
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
 async function main(): Promise<void> {

@@ -9,14 +9,11 @@ import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser, screenshotPath, startSandbox } from '../e2e/browser';
+import { numberArg } from './args';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const workers = arg('workers', 2000);
-const tasks = arg('tasks', 400);
-const updates = arg('updates', 200);
+const workers = numberArg('workers', 2000);
+const tasks = numberArg('tasks', 400);
+const updates = numberArg('updates', 200);
 
 async function main(): Promise<void> {
   const { url, server } = await startSandbox();

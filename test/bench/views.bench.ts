@@ -8,13 +8,10 @@
  * Last line: `{"agents","firstRenderMs","filterMs"}`.
  */
 import { launchBrowser, screenshotPath, startSandbox } from '../e2e/browser';
+import { numberArg } from './args';
 
-const arg = (name: string, fallback: number): number => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const agents = arg('agents', 2000);
-const runs = arg('runs', 20);
+const agents = numberArg('agents', 2000);
+const runs = numberArg('runs', 20);
 const WARM_UP = 3;
 
 const median = (xs: readonly number[]): number => {
