@@ -500,13 +500,7 @@ function accessOf(user) {
   };
 }
 
-// src/sources/backfill/protocol.ts
-var HISTORY_MAX_RANGE_DAYS = 30;
-var HISTORY_DEFAULT_PAGE_SIZE = 1e3;
-var HISTORY_MAX_PAGE_SIZE = 1e3;
-var HISTORY_RETENTION_DAYS = 30;
-
-// src/store/scope.ts
+// src/core/scopeFilter.ts
 var OTHER_AGENTS = "(other agents)";
 var OTHER_TEAMS = "(other teams)";
 var TEAMMATES = "(team)";
@@ -771,6 +765,30 @@ function teamStream(workerSid, options) {
     }
   };
 }
+
+// src/core/days.ts
+var LIVE_GROUPINGS = [
+  { slice: "all", period: "day" },
+  { slice: "all", period: "interval15" },
+  { slice: "supportType", period: "day" },
+  { slice: "platform", period: "day" },
+  { slice: "platform", period: "interval15" },
+  { slice: "platformSupportType", period: "day" },
+  { slice: "queue", period: "day" },
+  { slice: "team", period: "day" },
+  { slice: "agent", period: "day" },
+  { slice: "agentSupportType", period: "day" }
+];
+var DAY_GROUPINGS = LIVE_GROUPINGS.filter((g) => g.period === "day" || g.period === "interval15");
+
+// src/core/historyFolder.ts
+var DEFAULT_PADDING_MS = 6 * 36e5;
+
+// src/core/historyProtocol.ts
+var HISTORY_MAX_RANGE_DAYS = 30;
+var HISTORY_DEFAULT_PAGE_SIZE = 1e3;
+var HISTORY_MAX_PAGE_SIZE = 1e3;
+var HISTORY_RETENTION_DAYS = 30;
 
 // serverless/src/cursor.ts
 var import_node_crypto = require("node:crypto");

@@ -6,32 +6,31 @@
  *
  * Scopes (`accessOf`, the one place that reads roles):
  * - `all`: every event of the range, one TaskRouter page per request.
- * - `team`: the same, passed through the store's scope filter here, so other teams'
+ * - `team`: the same, passed through the core's scope filter here, so other teams'
  *   agents are anonymised before anything leaves the function.
  * - `self`: the agent's worker and reservation events (TaskRouter's `WorkerSid`
  *   filter), then the task events of each task those reservations name (`TaskSid`),
- *   all through the store's scope filter: the output is what the agent's own session
+ *   all through the core's scope filter: the output is what the agent's own session
  *   would fold.
  * - `none`: 403.
  */
 import {
   EventReader,
+  HISTORY_DEFAULT_PAGE_SIZE,
   NO_TEAM,
   accessOf,
+  createScopeFilter,
   entityKindOf,
   resolveConfig,
   teamOf,
   type Access,
   type EngineConfig,
-  type TrEvent,
-} from '../../src/core';
-import {
-  HISTORY_DEFAULT_PAGE_SIZE,
   type HistoryError,
   type HistoryErrorCode,
   type HistoryPage,
-} from '../../src/sources/backfill/protocol';
-import { createScopeFilter, type ScopeFilter } from '../../src/store/scope';
+  type ScopeFilter,
+  type TrEvent,
+} from '../../src/core';
 import { callerDigest, checkPageToken, decodeCursor, encodeCursor, type CursorState, type PagePosition } from './cursor';
 import { isProblem, readInput } from './request';
 import { UpstreamError, withRetries } from './retry';

@@ -9,7 +9,7 @@ import {
   HISTORY_MAX_RANGE_DAYS,
   HISTORY_RETENTION_DAYS,
   type HistoryErrorCode,
-} from '../../src/sources/backfill/protocol';
+} from '../../src/core';
 
 const DAY_MS = 86_400_000;
 /** Clock skew and request latency: a `from` computed by the browser as "30 days ago" still passes. */

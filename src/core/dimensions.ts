@@ -43,6 +43,15 @@ export function supportTypeResolver(map: EngineConfig['supportTypes']): (queueNa
 }
 
 /** Platform of a TaskRouter channel: the config's `byChannel` entry, else its default. */
+const resolvers = new WeakMap<EngineConfig, (queue: string | undefined) => string>();
+
+/** The support type of a queue under a config (one resolver per config object, built once). */
+export function supportTypeOf(config: EngineConfig, queue: string | undefined): string {
+  let resolve = resolvers.get(config);
+  if (!resolve) resolvers.set(config, (resolve = supportTypeResolver(config.supportTypes)));
+  return resolve(queue);
+}
+
 export function platformOf(channel: string | undefined, platforms: EngineConfig['platforms']): string {
   if (channel !== undefined && Object.prototype.hasOwnProperty.call(platforms.byChannel, channel)) {
     return platforms.byChannel[channel];

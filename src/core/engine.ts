@@ -818,19 +818,30 @@ export class Engine {
   }
 
   /**
-   * The activity a worker is in now: that of their latest activity event; undefined
-   * before any, or after `worker.deleted`. O(1) once the worker's events are sorted, so a
-   * count over 2,000 workers fits in a frame.
+   * The activity a worker is in now and since when: that of their latest activity event,
+   * since the first of the unbroken run of events in that activity (or the time before
+   * the first event, from its previous-activity fields), as `activityIntervals` would
+   * merge them. Undefined before any activity, or after `worker.deleted`. Reads back only
+   * over that run once the worker's events are sorted, so 2,000 workers fit in a frame.
    */
-  currentActivity(workerSid: string): string | undefined {
+  currentActivity(workerSid: string): { readonly activity: string; readonly since: number } | undefined {
     const w = this.workers.get(workerSid);
     if (!w || w.activity.length === 0) return undefined;
     if (!w.activitySorted) {
       w.activity.sort(compareActivity);
       w.activitySorted = true;
     }
-    const last = w.activity[w.activity.length - 1];
-    return last.type === 'worker.deleted' ? undefined : last.activity;
+    const list = w.activity;
+    const last = list[list.length - 1];
+    const activity = last.activity;
+    if (last.type === 'worker.deleted' || activity === undefined) return undefined;
+    let i = list.length - 1;
+    while (i > 0 && list[i - 1].type !== 'worker.deleted' && list[i - 1].activity === activity) i--;
+    const first = list[0];
+    if (i === 0 && first.previous === activity && first.previousMs !== undefined && first.previousMs > 0) {
+      return { activity, since: first.ts - first.previousMs };
+    }
+    return { activity, since: list[i].ts };
   }
 
   /** Seconds per activity inside [from, to], intervals clipped to the window. */

@@ -1,6 +1,6 @@
 export { DEFAULT_CONFIG, DEFAULT_SUPPORT_TYPES, configProblems, isValidTimeZone, resolveConfig } from './config';
 export type { EngineConfig, PlatformConfig } from './config';
-export { NO_TEAM, OTHER_SUPPORT_TYPE, normaliseQueueName, platformOf, supportTypeResolver, teamOf } from './dimensions';
+export { NO_TEAM, OTHER_SUPPORT_TYPE, normaliseQueueName, platformOf, supportTypeOf, supportTypeResolver, teamOf } from './dimensions';
 export {
   Engine,
   PERIOD_DIMENSIONS,
@@ -49,7 +49,7 @@ export { createCalendar, parseInstant } from './time';
 export type { Calendar } from './time';
 export { splitByQuarterHour, workload } from './workload';
 export type { WorkloadBucket } from './workload';
-export { FLEX_ROLES, INSIGHTS_ROLES, SCOPES, TABS, accessOf, mayViewAgent, maskContact } from './roles';
+export { FLEX_ROLES, INSIGHTS_ROLES, SCOPES, TABS, accessOf, mayViewAgent, maskContact, maskedName } from './roles';
 export type { Access, Scope, Tab, User } from './roles';
 export { MAX_URL_LENGTH, SAFE_URL_SCHEMES, safeUrl } from './urlSafety';
 export type { SafeUrl } from './urlSafety';
@@ -76,3 +76,29 @@ export {
   validateRules,
 } from './drillDownRules';
 export type { DrillDownAction, DrillDownDecision, DrillDownRule, MatchSteps } from './drillDownRules';
+export { OTHER_AGENTS, OTHER_TEAMS, TEAMMATES, createScopeFilter } from './scopeFilter';
+export type { ScopeFilter, ScopeFilterOptions, TeamStream } from './scopeFilter';
+export {
+  DAY_GROUPINGS,
+  LIVE_GROUPINGS,
+  addDays,
+  cellsOver,
+  dayOfPeriod,
+  daysOf,
+  inRange,
+  oneDay,
+  rangeBounds,
+  totalsOver,
+  weekUpTo,
+} from './days';
+export type { DayLayers, DayPeriod, DayRange, DaySnapshot, HistoryProgress } from './days';
+export { CONVERSATION_OUTCOMES, conversationDetailsOf, conversationRowOf } from './conversations';
+export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';
+export { agentThen, snapshotOfEngine } from './daySnapshot';
+export type { SnapshotOptions } from './daySnapshot';
+export { DEFAULT_PADDING_MS, MAX_FOLDER_DAYS, HistoryFolder } from './historyFolder';
+export type { HistoryFolderOptions, HistoryFolderStats } from './historyFolder';
+export * from './historyProtocol';
+export { LOG_PREFIX } from './log';
+export { DEFAULT_THRESHOLDS, UI_ATTRIBUTES_KEY, resolvePluginConfig, resolveThresholds, thresholdsOf } from './pluginConfig';
+export type { PluginConfig, Threshold, Thresholds } from './pluginConfig';

@@ -112,3 +112,12 @@ export function maskContact(access: Access, contact: string | undefined): string
   const digits = contact.replace(/\D/g, '');
   return digits.length >= 4 ? `•••${digits.slice(-2)}` : '•••';
 }
+
+/** A name that is really a phone number or an email (`from` stands in for the name) is masked like one. */
+const LOOKS_LIKE_CONTACT = /@|^[+\d\s().-]{6,}$/;
+
+/** A customer's name for this access: masked as a contact when it is the contact, or looks like one. */
+export function maskedName(access: Access, name: string | undefined, contact: string | undefined): string | undefined {
+  if (name === undefined || access.seesContacts) return name;
+  return name === contact || LOOKS_LIKE_CONTACT.test(name) ? maskContact(access, name) : name;
+}

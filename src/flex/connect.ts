@@ -7,11 +7,10 @@
  * (or failed: then the progress line says why, and live data goes on).
  */
 import type * as Flex from '@twilio/flex-ui';
-import type { Access } from '../core';
+import { LOG_PREFIX, type Access } from '../core';
 import { LiveSource, type InsightsClientLike } from '../sources/live';
 import { createInsightsStore, ingest, setStatus, tick, type InsightsStore } from '../store';
 import { connectHistory, type HistoryDeps } from './history';
-import { LOG_PREFIX } from './log';
 import type { PluginConfig } from './runtimeConfig';
 
 

@@ -5,11 +5,11 @@
  * line says history is not configured.
  */
 import type * as Flex from '@twilio/flex-ui';
-import type { Access } from '../core';
+import { LOG_PREFIX, type Access } from '../core';
 import { Backfill, HistoryClient, openHistoryCache, type BackfillCache } from '../sources/backfill';
 import { setHistoryProgress, setRangeLoader, type InsightsStore } from '../store';
-import { LOG_PREFIX } from './log';
 import type { PluginConfig } from './runtimeConfig';
+import { historySinkOf } from './sinks';
 
 export const HISTORY_NOT_CONFIGURED = 'History is not configured (historyUrl): the figures are live data only.';
 
@@ -57,7 +57,7 @@ export function historyCacheKey(manager: Flex.Manager, access: Access, url: stri
 
 export interface HistoryConnection {
   readonly backfill?: Backfill;
-  /** Live events go through here (held while today's history loads). */
+  /** Live events go through here (held in the backfill's reconciler while today's history loads). */
   readonly onLiveEvents?: (events: Parameters<Backfill['live']>[0]) => void;
   /** Settles when today's history is in or failed (at once without history). */
   readonly today: Promise<void>;
@@ -88,40 +88,20 @@ export function connectHistory(
   const client = new HistoryClient({ url, token: () => flexTokenOf(manager), fetch: deps.fetch });
   const key = historyCacheKey(manager, access, url, workerSid);
   const openCache = deps.openCache ?? ((k: string) => openHistoryCache(k, { timeZone: config.timeZone }));
-  let backfill: Backfill | undefined;
-  let stopped = false;
-  const pendingLive: Parameters<Backfill['live']>[0][] = [];
-  const pendingRanges: Parameters<Backfill['loadRange']>[0][] = [];
-  // Registered now: a view may ask for its period as it mounts, before the cache is open.
-  setRangeLoader(store, (range) => {
-    if (backfill) void backfill.loadRange(range);
-    else pendingRanges.push(range);
+  const cache = openCache(key).catch((err: unknown) => {
+    console.error(`${LOG_PREFIX} history cache unavailable; history is fetched without it`, err);
+    return undefined;
   });
-  // The cache opens asynchronously; live events that come meanwhile wait for the backfill.
-  const today = openCache(key)
-    .catch((err: unknown) => {
-      console.error(`${LOG_PREFIX} history cache unavailable; history is fetched without it`, err);
-      return undefined;
-    })
-    .then((cache: BackfillCache | undefined) => {
-      if (stopped) return;
-      backfill = new Backfill({ store, client, config, access, workerSid, cache });
-      for (const events of pendingLive.splice(0)) backfill.live(events);
-      for (const range of pendingRanges.splice(0)) void backfill.loadRange(range);
-      return backfill.today;
-    });
+  // Made at once, while the cache opens: live events wait in its reconciler (the one
+  // buffer), and a view that asks for its period as it mounts is queued behind today.
+  const backfill = new Backfill({ sink: historySinkOf(store), client, config, access, workerSid, cache });
+  setRangeLoader(store, (range) => void backfill.loadRange(range));
   return {
-    get backfill() {
-      return backfill;
-    },
-    onLiveEvents: (events) => {
-      if (backfill) backfill.live(events);
-      else pendingLive.push(events);
-    },
-    today,
+    backfill,
+    onLiveEvents: (events) => backfill.live(events),
+    today: backfill.today,
     stop: () => {
-      stopped = true;
-      backfill?.stop();
+      backfill.stop();
       setRangeLoader(store, undefined);
     },
   };

@@ -5,14 +5,13 @@
  */
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
-import { NO_TEAM, accessOf, firstRawUrl, teamOf, validateRules, type Access, type DrillDownRule, type User } from '../core';
+import { LOG_PREFIX, NO_TEAM, accessOf, firstRawUrl, teamOf, validateRules, type Access, type DrillDownRule, type User } from '../core';
 import { selectConversationDetail, selectConversationList, type InsightsState } from '../store';
 import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
 import { addDefaultStrings } from '../views/common';
 import { copyJsonPersistence, type RulesPersistence } from '../views/settings';
 import { connectLive } from './connect';
-import { LOG_PREFIX } from './log';
 import { DRILL_DOWN_ACTION, handleDrillDown, type OpenResult } from './drilldown';
 import { runtimeConfig, type PluginConfig } from './runtimeConfig';
 

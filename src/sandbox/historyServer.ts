@@ -18,7 +18,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import pluginConfig from '../../flex-plugin.config.js';
 import { createHistoryHandler, type HistoryHandler } from '../../serverless/src/historyHandler';
 import type { WorkspaceLike } from '../../serverless/src/taskRouter';
-import { HISTORY_PATH } from '../sources/backfill/protocol';
+import { HISTORY_PATH } from '../core';
 import { WORKSPACE, simulate, toEventsApi, type SimEvent } from '../sources/simulator';
 import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from './fakeEventsApi';
 import { readBody } from './fakeEventsApiServer';

@@ -2,12 +2,10 @@
  * The sandbox keeps the admin's drill-down rules in localStorage, so an edit in the
  * Settings tab survives a reload without a Flex configuration to write to.
  */
-import { validateRules, type DrillDownRule } from '../core';
+import { LOG_PREFIX, validateRules, type DrillDownRule } from '../core';
 import { rulesJson, type RulesPersistence } from '../views/settings';
 
 export const RULES_STORAGE_KEY = 'supervisorInsights.drillDownRules';
-
-const PREFIX = '[supervisor-insights]';
 
 /**
  * Rules in `storage` under `key`. What is stored is checked like any admin input:
@@ -24,7 +22,7 @@ export function localStoragePersistence(
       try {
         text = storage.getItem(key);
       } catch (err) {
-        console.warn(`${PREFIX} stored drill-down rules could not be read`, err);
+        console.warn(`${LOG_PREFIX} stored drill-down rules could not be read`, err);
         return undefined;
       }
       if (text === null) return undefined;
@@ -35,7 +33,7 @@ export function localStoragePersistence(
         parsed = undefined;
       }
       if (!Array.isArray(parsed)) {
-        console.warn(`${PREFIX} stored drill-down rules under "${key}" are not a JSON list; dropped them`);
+        console.warn(`${LOG_PREFIX} stored drill-down rules under "${key}" are not a JSON list; dropped them`);
         try {
           storage.removeItem(key);
         } catch (_) {
@@ -44,7 +42,7 @@ export function localStoragePersistence(
         return undefined;
       }
       const { rules, problems } = validateRules(parsed);
-      if (problems.length > 0) console.warn(`${PREFIX} stored drill-down rules: left out ${problems.join('; ')}`);
+      if (problems.length > 0) console.warn(`${LOG_PREFIX} stored drill-down rules: left out ${problems.join('; ')}`);
       return rules;
     },
     async save(rules: readonly DrillDownRule[]) {

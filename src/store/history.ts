@@ -3,8 +3,8 @@
  * backfill's progress, and the way a view asks for an older range. The store does not
  * know where history comes from: a source registers a loader, and `requestRange` calls it.
  */
-import type { DayRange, DaySnapshot } from './cells';
-import type { HistoryProgress, InsightsStore } from './insightsStore';
+import type { DayRange, DaySnapshot, HistoryProgress } from '../core';
+import type { InsightsStore } from './insightsStore';
 
 /** Loads (or starts loading) the days of a range the store does not hold yet. */
 export type RangeLoader = (range: DayRange) => void;

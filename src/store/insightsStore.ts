@@ -2,47 +2,27 @@
  * The live store: one vanilla zustand store per session, fed by the engine. Events are
  * queued and folded once per animation frame, so a burst of live updates costs one
  * store update; a batch that changed nothing (duplicates, events outside the scope)
- * notifies nobody. The role scope is applied before the fold (`scope.ts`).
+ * notifies nobody. The role scope is applied before the fold (the core's `createScopeFilter`).
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   DEFAULT_CONFIG,
+  LIVE_GROUPINGS,
+  LOG_PREFIX,
   applyEvent,
   configProblems,
   createCalendar,
   createEngineState,
+  createScopeFilter,
   type Access,
+  type DaySnapshot,
   type EngineConfig,
   type EngineState,
   type Grouping,
+  type HistoryProgress,
+  type ScopeFilter,
   type TrEvent,
 } from '../core';
-import type { DayRange, DaySnapshot } from './cells';
-import { TEAMMATES, createScopeFilter, type ScopeFilter } from './scope';
-
-/**
- * What the dashboards read: per day only. Weeks, months and ranges are sums of days
- * (`cells.ts`), and the trend's 30 and 60 minutes sums of `interval15`; each grouping
- * costs work on every event, so none is kept that a sum of days gives.
- */
-export const LIVE_GROUPINGS: readonly Grouping[] = [
-  { slice: 'all', period: 'day' },
-  { slice: 'all', period: 'interval15' },
-  { slice: 'supportType', period: 'day' },
-  { slice: 'platform', period: 'day' },
-  { slice: 'platform', period: 'interval15' },
-  { slice: 'platformSupportType', period: 'day' },
-  { slice: 'queue', period: 'day' },
-  { slice: 'team', period: 'day' },
-  { slice: 'agent', period: 'day' },
-  { slice: 'agentSupportType', period: 'day' },
-];
-
-/**
- * The per-day groupings a frozen day keeps (`cells.ts` reads weeks, months and ranges as
- * sums of these). Must stay a subset of `LIVE_GROUPINGS`.
- */
-export const DAY_GROUPINGS: readonly Grouping[] = LIVE_GROUPINGS.filter((g) => g.period === 'day' || g.period === 'interval15');
 
 /** History folded before this session or earlier in it, kept as frozen days (`cells.ts`). */
 export interface HistoryState {
@@ -52,26 +32,9 @@ export interface HistoryState {
   readonly progress?: HistoryProgress;
 }
 
-export interface HistoryProgress {
-  /** True while pages are being fetched. */
-  readonly loading: boolean;
-  /** The range being (or last) loaded. */
-  readonly range?: DayRange;
-  /** Events received so far for that range. */
-  readonly fetched: number;
-  /** Days of the range frozen so far, and how many there are. */
-  readonly daysDone: number;
-  readonly daysTotal: number;
-  readonly error?: string;
-  /** Share of the range's time span fetched so far, 0–1 (for the bar). */
-  readonly share?: number;
-  /** Something to say that is not an error (no history function configured, say). */
-  readonly notice?: string;
-}
-
 /**
  * What an agent's team engine keeps (scope `self`): the anonymised team stream of
- * `scope.ts` lands under the one worker sid `TEAMMATES`, so these cells are the team's
+ * the core's scope filter lands under the one worker sid `TEAMMATES`, so these cells are the team's
  * roll-up and nobody's row.
  */
 export const TEAM_GROUPINGS: readonly Grouping[] = [
@@ -82,14 +45,12 @@ export const TEAM_GROUPINGS: readonly Grouping[] = [
 /** Scope `self`: the agent's team as a roll-up, for the team average of My stats. */
 export interface TeamState {
   /** Folds the anonymised team stream; its cells are under the worker sid `TEAMMATES`. */
-  readonly engine: EngineState;
+  readonly live: EngineState;
   /** The agent's team, once known. */
   readonly team?: string;
   /** Day or week key → distinct agents of the team with a reservation then (the agent included). */
   readonly agents: Readonly<Record<string, number>>;
 }
-
-export { TEAMMATES };
 
 export const STORE_STATUSES = ['loading', 'ready', 'error'] as const;
 export type StoreStatus = (typeof STORE_STATUSES)[number];
@@ -99,7 +60,8 @@ export interface InsightsState<C extends EngineConfig = EngineConfig> {
   /** The user's own worker sid, for My stats (undefined when the user is no worker or the scope is `none`). */
   readonly workerSid?: string;
   readonly config: C;
-  readonly engine: EngineState;
+  /** The live fold: today (and what else live events and today's history brought). */
+  readonly live: EngineState;
   /** Epoch ms from the store's clock: at the last batch or `tick`. */
   readonly now: number;
   /** Bumped once per batch that changed the engine; selectors memoise on it. */
@@ -107,7 +69,7 @@ export interface InsightsState<C extends EngineConfig = EngineConfig> {
   /** `loading` until the source reports the backfill done; `error` with `error` set. */
   readonly status: StoreStatus;
   readonly error?: string;
-  /** Frozen history days (none until a backfill or the cache provides them). */
+  /** Frozen history days (none until a backfill or the cache provides them; `cells.ts` reads them). */
   readonly history?: HistoryState;
   /** Scope `self` only: the agent's team, anonymised (`TeamState`). */
   readonly team?: TeamState;
@@ -169,13 +131,13 @@ export function createInsightsStore<C extends EngineConfig>(options: InsightsSto
     ownWorkerSid: workerSid,
     periodsOf: calendar ? (ts) => [calendar.dayKey(ts), calendar.weekKey(ts)] : undefined,
   });
-  const engine = createEngineState(usable, { groupings: LIVE_GROUPINGS });
-  const team: TeamState | undefined = calendar ? { engine: createEngineState(usable, { groupings: TEAM_GROUPINGS }), agents: {} } : undefined;
+  const live = createEngineState(usable, { groupings: LIVE_GROUPINGS });
+  const team: TeamState | undefined = calendar ? { live: createEngineState(usable, { groupings: TEAM_GROUPINGS }), agents: {} } : undefined;
   const store = createStore<InsightsState<C>>()(() => ({
     access,
     workerSid,
     config,
-    engine,
+    live,
     now: clock(),
     version: 0,
     status: problems.length === 0 ? 'loading' : 'error',
@@ -216,20 +178,20 @@ export function applyQueued<C extends EngineConfig>(store: InsightsStore<C>): vo
   const batch = rt.queue;
   rt.queue = [];
   const before = store.getState();
-  let engine = before.engine;
+  let live = before.live;
   try {
-    for (const e of rt.filter.select(batch)) engine = applyEvent(engine, e);
+    for (const e of rt.filter.select(batch)) live = applyEvent(live, e);
     const team = foldTeam(rt.filter, before.team);
-    if (engine === before.engine && team === before.team) return;
+    if (live === before.live && team === before.team) return;
     // Aggregates are brought up to date here, in the frame, so selectors only read.
-    engine.engine.flush();
-    team?.engine.engine.flush();
-    store.setState({ engine, team, version: before.version + 1, now: rt.clock() });
+    live.engine.flush();
+    team?.live.engine.flush();
+    store.setState({ live, team, version: before.version + 1, now: rt.clock() });
   } catch (err) {
     // The engine never throws on bad data; this is a bug, and it must not take Flex down.
-    console.error('[supervisor-insights] store update failed:', err);
+    console.error(`${LOG_PREFIX} store update failed:`, err);
     const error = err instanceof Error ? err.message : String(err);
-    store.setState({ engine, status: 'error', error, version: before.version + 1 });
+    store.setState({ live, status: 'error', error, version: before.version + 1 });
   }
 }
 
@@ -237,19 +199,19 @@ export function applyQueued<C extends EngineConfig>(store: InsightsStore<C>): vo
 function foldTeam(filter: ScopeFilter, before: TeamState | undefined): TeamState | undefined {
   const stream = filter.team;
   if (!before || !stream) return before;
-  let engine = before.engine;
+  let live = before.live;
   let reservations = false;
   for (const e of stream.take()) {
-    const next = applyEvent(engine, e);
-    if (next !== engine && e.reservationSid !== undefined) reservations = true;
-    engine = next;
+    const next = applyEvent(live, e);
+    if (next !== live && e.reservationSid !== undefined) reservations = true;
+    live = next;
   }
   const name = stream.teamName();
   // Task events alone (other conversations' queue segments) do not notify: an agent's
   // session stays quiet until something of the team's engagements changed. They are
   // folded all the same, and show with the next update.
   if (!reservations && name === before.team) return before;
-  return { engine, team: name, agents: Object.fromEntries(stream.agentCounts()) };
+  return { live, team: name, agents: Object.fromEntries(stream.agentCounts()) };
 }
 
 /** Reads the clock into `now` (a timer calls it: waits grow, the day rolls over). */

@@ -104,9 +104,10 @@ async function main(): Promise<void> {
   const { port, events: served, setupSec } = JSON.parse(ready) as { port: number; events: number; setupSec: number };
   console.log(`history function over the fake Events API: ${served.toLocaleString('en-US')} events of ${DAYS} days × ${AGENTS} agents, simulated in ${setupSec.toFixed(1)} s`);
 
-  const { DEFAULT_CONFIG, accessOf, metricSet } = await import('../../src/core');
+  const { DEFAULT_CONFIG, accessOf, metricSet, oneDay } = await import('../../src/core');
   const { Backfill, HistoryClient, openHistoryCache } = await import('../../src/sources/backfill');
-  const { applyQueued, createInsightsStore, frozenDays, oneDay, totalBetween } = await import('../../src/store');
+  const { applyQueued, createInsightsStore, frozenDays, totalBetween } = await import('../../src/store');
+  const { historySinkOf } = await import('../../src/flex/sinks');
   type FetchLike = import('../../src/sources/backfill').FetchLike;
 
   const access = accessOf({ roles: ['supervisor'] });
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
     const cache = await openHistoryCache('bench', { now: () => NOW });
     const store = createInsightsStore({ access, config: DEFAULT_CONFIG, now: () => NOW, schedule: (cb) => void setImmediate(cb) });
     const client = new HistoryClient({ url: `http://127.0.0.1:${port}/insights-history`, token: () => TOKEN, fetch: counting });
-    const backfill = new Backfill({ store, client, config: DEFAULT_CONFIG, access, cache, now: () => NOW, log: (m, e) => console.error(label, m, e) });
+    const backfill = new Backfill({ sink: historySinkOf(store), client, config: DEFAULT_CONFIG, access, cache, now: () => NOW, log: (m, e) => console.error(label, m, e) });
     return { cache, store, backfill };
   };
   const today = '2026-11-30';

@@ -16,10 +16,10 @@
  */
 import 'fake-indexeddb/auto';
 import { serialize } from 'node:v8';
-import { DEFAULT_CONFIG, EventReader, accessOf, type TrEvent } from '../../src/core';
-import { HistoryFolder, openHistoryCache, packDay, unpackDay } from '../../src/sources/backfill';
+import { DEFAULT_CONFIG, EventReader, HistoryFolder, accessOf, daysOf, type DaySnapshot, type TrEvent } from '../../src/core';
+import { openHistoryCache, packDay, unpackDay } from '../../src/sources/backfill';
 import { simulate, toEventStreams } from '../../src/sources/simulator';
-import { createInsightsStore, daysOf, type DaySnapshot } from '../../src/store';
+import { createInsightsStore } from '../../src/store';
 import { numberArg, gc, seconds } from './args';
 
 const agents = numberArg('agents', 300);

@@ -3,10 +3,10 @@
  * bundled for Chromium. `seed` writes days into IndexedDB; `reload` is what a session
  * does on open (open the cache, read and check every day, put them into a store).
  */
-import { DEFAULT_CONFIG, accessOf } from '../../src/core';
+import { DEFAULT_CONFIG, accessOf, type DaySnapshot } from '../../src/core';
 import { openDB } from 'idb';
 import { CACHE_DB_PREFIX, openHistoryCache, unpackDay, type PackedDay } from '../../src/sources/backfill';
-import { createInsightsStore, type DaySnapshot } from '../../src/store';
+import { createInsightsStore } from '../../src/store';
 
 const KEY = 'bench|all||';
 const now = (): number => Date.parse('2026-12-16T12:00:00Z');

@@ -2,9 +2,7 @@
  * The history handler with the real `twilio` client and the real token validator,
  * against the fake Events API and token endpoint over HTTP.
  */
-import { accessOf, entityKindOf, type TrEvent } from '../../src/core';
-import type { HistoryError, HistoryPage } from '../../src/sources/backfill/protocol';
-import { OTHER_AGENTS, createScopeFilter } from '../../src/store/scope';
+import { OTHER_AGENTS, accessOf, createScopeFilter, entityKindOf, type HistoryError, type HistoryPage, type TrEvent } from '../../src/core';
 import type { HistoryHandler, HistoryResponse } from '../../serverless/src/historyHandler';
 import { AGENTS, DAY_START, FROM, NOW, PEOPLE, RESOURCES, TO, TOKENS, canonical, startWorld, type World } from './world';
 

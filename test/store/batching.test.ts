@@ -2,18 +2,11 @@
  * Live updates are batched: events queue up and fold once per frame, subscribers see one
  * update per batch, and a batch that changed nothing (duplicates only) notifies nobody.
  */
-import { DEFAULT_CONFIG, accessOf, applyEvent, type TrEvent } from '../../src/core';
-import {
-  applyQueued,
-  createInsightsStore,
-  ingest,
-  pendingOf,
-  selectAgentRows,
-  selectTotalsToday,
-  selectWaitingNow,
-  setStatus,
-  tick,
-} from '../../src/store';
+import { DEFAULT_CONFIG, accessOf, applyEvent, oneDay, type TrEvent } from '../../src/core';
+import { applyQueued, createInsightsStore, ingest, pendingOf, selectToday, selectWaitingNow, setStatus, tick } from '../../src/store';
+import { totalsToday } from './probes';
+import { selectAgentsModel } from '../../src/views/agents/agentsTab.selectors';
+import { ALL_PLATFORMS, selectOverview } from '../../src/views/overview/overviewTab.selectors';
 import { aContactArrives, anEngagement } from '../fixtures/builders';
 import { Handled } from '../fixtures/scenarios';
 import { dayEvents, storeFor } from './fixtures';
@@ -33,7 +26,7 @@ describe('batching', () => {
     store.frames.run();
     expect(listener).toHaveBeenCalledTimes(1);
     expect(store.getState().version).toBe(1);
-    expect(store.getState().engine.engine.stats.used).toBe(1000);
+    expect(store.getState().live.engine.stats.used).toBe(1000);
     expect(pendingOf(store).queued).toBe(0);
   });
 
@@ -56,7 +49,7 @@ describe('batching', () => {
     store.frames.run();
     const before = store.getState();
     // the core's own contract: a duplicate gives back the same state object
-    expect(applyEvent(before.engine, Handled[0])).toBe(before.engine);
+    expect(applyEvent(before.live, Handled[0])).toBe(before.live);
     const listener = jest.fn();
     store.subscribe(listener);
     ingest(store, Handled);
@@ -65,7 +58,7 @@ describe('batching', () => {
     expect(listener).not.toHaveBeenCalled();
     expect(store.getState()).toBe(before);
     // twice the scenario, plus the one applyEvent above
-    expect(store.getState().engine.engine.stats.duplicates).toBe(2 * Handled.length + 1);
+    expect(store.getState().live.engine.stats.duplicates).toBe(2 * Handled.length + 1);
   });
 
   it('a batch mixing duplicates and one new event is one update', () => {
@@ -89,17 +82,19 @@ describe('batching', () => {
     expect(listener).toHaveBeenCalledTimes(1);
   });
 
-  it('selectors give the same object for the same state, and a new one after a batch', () => {
+  it('the views\' selectors give the same object for the same state, and a new one after a batch', () => {
     const store = storeFor(supervisor);
     ingest(store, dayEvents.slice(0, 2000));
     store.frames.run();
     const s = store.getState();
-    expect(selectTotalsToday(s)).toBe(selectTotalsToday(s));
-    expect(selectAgentRows(s)).toBe(selectAgentRows(s));
+    const day = oneDay(selectToday(s));
+    expect(selectOverview(s, day, ALL_PLATFORMS)).toBe(selectOverview(s, day, ALL_PLATFORMS));
+    expect(selectAgentsModel(s, day)).toBe(selectAgentsModel(s, day));
     expect(selectWaitingNow(s)).toBe(selectWaitingNow(s));
     ingest(store, dayEvents.slice(2000, 2100));
     store.frames.run();
-    expect(selectTotalsToday(store.getState())).not.toBe(selectTotalsToday(s));
+    expect(selectOverview(store.getState(), day, ALL_PLATFORMS)).not.toBe(selectOverview(s, day, ALL_PLATFORMS));
+    expect(selectAgentsModel(store.getState(), day)).not.toBe(selectAgentsModel(s, day));
   });
 });
 
@@ -162,10 +157,10 @@ describe('clock and status', () => {
     const store = createInsightsStore({ access: accessOf(supervisor), config: DEFAULT_CONFIG, now: () => clock, schedule: (cb) => void frames.push(cb) });
     ingest(store, Handled);
     frames.shift()?.();
-    expect(selectTotalsToday(store.getState()).handled).toBe(1);
+    expect(totalsToday(store.getState()).handled).toBe(1);
     clock = Date.parse('2026-11-21T00:00:00.000Z');
     tick(store);
-    expect(selectTotalsToday(store.getState()).handled).toBe(0);
+    expect(totalsToday(store.getState()).handled).toBe(0);
   });
 
   it('starts loading; the source sets ready or error', () => {

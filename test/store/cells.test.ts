@@ -2,8 +2,18 @@
  * The day-range read layer: sums of day cells over a range, frozen days read instead of
  * the live engine's cells of the same day.
  */
-import { emptyAccumulator, mergeAccumulator, metricSet, splitSlice, type Accumulator } from '../../src/core';
-import { cellsBetween, daysOf, oneDay, rangeBounds, totalBetween, totalsBetween, type DaySnapshot, type InsightsState } from '../../src/store';
+import {
+  daysOf,
+  emptyAccumulator,
+  mergeAccumulator,
+  metricSet,
+  oneDay,
+  rangeBounds,
+  splitSlice,
+  type Accumulator,
+  type DaySnapshot,
+} from '../../src/core';
+import { cellsBetween, totalBetween, totalsBetween, type InsightsState } from '../../src/store';
 import { DAY, dayEvents, loadedStore, reportOf } from './fixtures';
 
 const report = reportOf(dayEvents);
@@ -68,7 +78,7 @@ describe('cellsBetween and totals', () => {
 
   it('lists the days of a range and their bounds in the zone', () => {
     expect(daysOf({ from: '2026-10-30', to: '2026-11-02' })).toEqual(['2026-10-30', '2026-10-31', '2026-11-01', '2026-11-02']);
-    const b = rangeBounds(state.engine.engine.calendar, oneDay(DAY));
+    const b = rangeBounds(state.live.engine.calendar, oneDay(DAY));
     expect(b.end - b.start).toBe(86_400_000);
   });
 });

@@ -3,21 +3,9 @@
  * agent's engine holds no other agent; a team leader's knows the team's agents and an
  * anonymous rest, with the contact figures whole; `none` folds nothing.
  */
-import { splitSlice, type TrEvent } from '../../src/core';
-import {
-  OTHER_AGENTS,
-  OTHER_TEAMS,
-  applyQueued,
-  ingest,
-  pendingOf,
-  selectAgentRows,
-  selectMyHandledToday,
-  selectTeamRows,
-  selectTodayBy,
-  selectTotalsToday,
-  selectWaitingNow,
-  type InsightsState,
-} from '../../src/store';
+import { OTHER_AGENTS, OTHER_TEAMS, splitSlice, type TrEvent } from '../../src/core';
+import { applyQueued, ingest, pendingOf, selectWaitingNow, type InsightsState } from '../../src/store';
+import { agentRows, mine, teamRows, todayBy, totalsToday } from './probes';
 import { aContactArrives, aReservation, aTaskEvent, anActivity, anEngagement, at } from '../fixtures/builders';
 import { DAY, agentsOfDay, dayEvents, loadedStore, reportOf, shuffledWithin, storeFor } from './fixtures';
 
@@ -27,7 +15,7 @@ const agentUser = (sid: string) => ({ roles: ['agent'], workerSid: sid });
 
 /** Every agent sid the engine holds anything of: known workers and agent / team cells. */
 function agentSidsIn(state: InsightsState): { workers: string[]; agentCells: string[]; teamCells: string[] } {
-  const engine = state.engine.engine;
+  const engine = state.live.engine;
   const sliceKeys = (slice: 'agent' | 'team' | 'agentSupportType') =>
     [...new Set(engine.cellsOf({ slice, period: 'day' }).map((c) => splitSlice(c.slice)[0]))].sort();
   return {
@@ -57,12 +45,12 @@ describe('scope self: an agent session', () => {
     expect(held.agentCells).toEqual([sid]);
     // team cells are the agent's own engagements under their handling team(s)
     expect(held.teamCells.every((t) => teams.includes(t))).toBe(true);
-    expect(selectAgentRows(state).map((r) => r.sid)).toEqual([sid]);
-    expect(selectTeamRows(state)).toEqual([]);
+    expect(agentRows(state).map((r) => r.sid)).toEqual([sid]);
+    expect(teamRows(state)).toEqual([]);
     // the agent's own numbers are exactly what the whole centre's engine says about them
-    expect(selectMyHandledToday(state)).toEqual(agentNumbers(sid));
+    expect(mine(state)).toEqual(agentNumbers(sid));
     // and the engine never even saw another agent's event
-    expect(state.engine.engine.stats.used).toBeLessThan(dayEvents.length / 4);
+    expect(state.live.engine.stats.used).toBeLessThan(dayEvents.length / 4);
   });
 
   it('gives the same numbers when events arrive shuffled within the reorder window and over many frames', () => {
@@ -73,13 +61,13 @@ describe('scope self: an agent session', () => {
       ingest(store, shuffled.slice(i, i + size));
       store.frames.run();
     }
-    expect(selectMyHandledToday(store.getState())).toEqual(agentNumbers(sid));
+    expect(mine(store.getState())).toEqual(agentNumbers(sid));
     expect(agentSidsIn(store.getState()).workers).toEqual([sid]);
   });
 
   it('totals are of the agent own conversations only', () => {
     const sid = worked[0].sid;
-    const totals = selectTotalsToday(loadedStore(agentUser(sid), dayEvents).getState());
+    const totals = totalsToday(loadedStore(agentUser(sid), dayEvents).getState());
     expect(totals.handled).toBe(report.byAgent[sid].handled);
     expect(totals.conversations).toBeLessThan(report.totals.conversations);
   });
@@ -104,7 +92,7 @@ describe('scope self: an agent session', () => {
       const state = store.getState();
       // the contact is waiting since 0 s (its queue segment came with it), offered to the agent
       expect(selectWaitingNow(state).contacts).toEqual([expect.objectContaining({ taskSid: 'WT1', since: at(0) })]);
-      expect(selectMyHandledToday(state)).toMatchObject({ invitations: 1, rona: 0 });
+      expect(mine(state)).toMatchObject({ invitations: 1, rona: 0 });
       expect(agentSidsIn(state).workers).toEqual(['WKme']);
     });
 
@@ -119,7 +107,7 @@ describe('scope self: an agent session', () => {
       ];
       for (const order of [events, [...events].reverse()]) {
         const state = loadedStore(agentUser('WKme'), order, { now: at(200) }).getState();
-        expect(selectMyHandledToday(state)).toMatchObject({ handled: 1, transfers: 1, transferRate: 1 });
+        expect(mine(state)).toMatchObject({ handled: 1, transfers: 1, transferRate: 1 });
         expect(agentSidsIn(state).workers).toEqual(['WKme']);
       }
     });
@@ -153,12 +141,12 @@ describe('scope team: a team leader session', () => {
     expect(held.workers).toEqual([...known, OTHER_AGENTS].sort());
     expect(held.agentCells.filter((s) => s !== OTHER_AGENTS).every((s) => members.includes(s))).toBe(true);
     expect(held.teamCells.sort()).toEqual([OTHER_TEAMS, team].sort());
-    const names = state.engine.engine.agents().map((a) => a.name);
+    const names = state.live.engine.agents().map((a) => a.name);
     for (const a of agents.filter((x) => x.team !== team)) expect(names).not.toContain(a.name);
   });
 
   it('agent rows: exactly the team, with the full report numbers', () => {
-    const rows = selectAgentRows(state);
+    const rows = agentRows(state);
     expect(rows.map((r) => r.sid).sort()).toEqual(members.filter((sid) => report.byAgent[sid] !== undefined));
     for (const r of rows) {
       expect(r.team).toBe(team);
@@ -168,27 +156,27 @@ describe('scope team: a team leader session', () => {
   });
 
   it('team rows: only the team, as the report has it', () => {
-    expect(selectTeamRows(state)).toEqual([{ team, ...report.byTeam[team] }]);
+    expect(teamRows(state)).toEqual([{ team, ...report.byTeam[team] }]);
   });
 
   it('contact figures stay whole: totals, support types, platforms and queues are the centre', () => {
-    expect(selectTotalsToday(state)).toEqual(report.byDay[DAY]);
-    expect(selectTodayBy(state, 'supportType')).toEqual(report.bySupportType);
-    expect(selectTodayBy(state, 'platform')).toEqual(report.byPlatform);
-    expect(selectTodayBy(state, 'queue')).toEqual(report.byQueue);
+    expect(totalsToday(state)).toEqual(report.byDay[DAY]);
+    expect(todayBy(state, 'supportType')).toEqual(report.bySupportType);
+    expect(todayBy(state, 'platform')).toEqual(report.byPlatform);
+    expect(todayBy(state, 'queue')).toEqual(report.byQueue);
   });
 
   it('other teams activity is not folded at all', () => {
     const outsider = agents.find((a) => a.team !== team) as { sid: string };
-    expect(state.engine.engine.activityIntervals(outsider.sid, Infinity)).toEqual([]);
-    expect(state.engine.engine.activityIntervals(members[0], Infinity).length).toBeGreaterThan(0);
+    expect(state.live.engine.activityIntervals(outsider.sid, Infinity)).toEqual([]);
+    expect(state.live.engine.activityIntervals(members[0], Infinity).length).toBeGreaterThan(0);
   });
 
   it('the leader always has their own numbers, even when working for another team', () => {
     const elsewhere = agents.find((a) => a.team !== team && (report.byAgent[a.sid]?.handled ?? 0) > 0) as { sid: string };
     const s = loadedStore({ ...user, workerSid: elsewhere.sid }, dayEvents).getState();
-    expect(selectMyHandledToday(s)).toEqual(agentNumbers(elsewhere.sid));
-    expect(selectAgentRows(s).map((r) => r.sid)).not.toContain(elsewhere.sid);
+    expect(mine(s)).toEqual(agentNumbers(elsewhere.sid));
+    expect(agentRows(s).map((r) => r.sid)).not.toContain(elsewhere.sid);
   });
 
   it('an agent who changes team counts for each leader while in their team (handling team)', () => {
@@ -202,16 +190,16 @@ describe('scope team: a team leader session', () => {
     ];
     const blue = loadedStore({ roles: ['wfo.team_leader'], workerSid: 'WKblue', team: 'Team Blue' }, events, { now: at(400) }).getState();
     const green = loadedStore({ roles: ['wfo.team_leader'], workerSid: 'WKgreen', team: 'Team Green' }, events, { now: at(400) }).getState();
-    expect(selectAgentRows(blue).map((r) => [r.sid, r.handled])).toEqual([['WKmover', 1]]);
-    expect(selectAgentRows(green).map((r) => [r.sid, r.handled])).toEqual([['WKmover', 1]]);
+    expect(agentRows(blue).map((r) => [r.sid, r.handled])).toEqual([['WKmover', 1]]);
+    expect(agentRows(green).map((r) => [r.sid, r.handled])).toEqual([['WKmover', 1]]);
     // the contact figures are whole in both sessions
-    expect(selectTotalsToday(blue).handled).toBe(2);
-    expect(selectTotalsToday(green).handled).toBe(2);
+    expect(totalsToday(blue).handled).toBe(2);
+    expect(totalsToday(green).handled).toBe(2);
   });
 
   it('an agent whose team is not known yet is outside the team', () => {
     const s = loadedStore(user, [anActivity('WKnew', 0, 'Available')]).getState();
-    expect(s.engine.engine.agents()).toEqual([]);
+    expect(s.live.engine.agents()).toEqual([]);
   });
 });
 
@@ -226,10 +214,10 @@ describe('scope none', () => {
     applyQueued(store);
     expect(listener).not.toHaveBeenCalled();
     const state = store.getState();
-    expect(state.engine.engine.stats.read).toBe(0);
+    expect(state.live.engine.stats.read).toBe(0);
     expect(state.workerSid).toBeUndefined();
-    expect(selectAgentRows(state)).toEqual([]);
-    expect(selectTeamRows(state)).toEqual([]);
-    expect(selectMyHandledToday(state)).toBeUndefined();
+    expect(agentRows(state)).toEqual([]);
+    expect(teamRows(state)).toEqual([]);
+    expect(mine(state)).toBeUndefined();
   });
 });

@@ -3,17 +3,9 @@
  * the crisis line), or against the simulator's own record of what happened.
  */
 import { DEFAULT_CONFIG, type AgentMetricSet, type TrEvent } from '../../src/core';
-import {
-  selectAgentRows,
-  selectMyHandledToday,
-  selectMyWeek,
-  selectTeamRows,
-  selectToday,
-  selectTodayBy,
-  selectTotalsToday,
-  selectWaitingNow,
-  type AgentRow,
-} from '../../src/store';
+import { selectToday, selectWaitingNow } from '../../src/store';
+import { agentRows, mine, mineThisWeek, teamRows, todayBy, totalsToday, type AgentRowProbe } from './probes';
+import { figuresOf, selectMyStats } from '../../src/views/mystats/myStats.selectors';
 import { BASE, aContactArrives, anEngagement, aTaskEvent, at } from '../fixtures/builders';
 import { DAY, agentsOfDay, dayEvents, loadedStore, reportOf, simulated } from './fixtures';
 
@@ -21,7 +13,7 @@ const report = reportOf(dayEvents);
 const supervisor = { roles: ['supervisor'], workerSid: 'WKsup' };
 const admin = { roles: ['admin'], workerSid: 'WKadmin' };
 
-function metricsOf(row: AgentRow): AgentMetricSet {
+function metricsOf(row: AgentRowProbe): AgentMetricSet {
   const { sid: _sid, name: _name, team: _team, activity: _activity, activitySince: _since, ...metrics } = row;
   return metrics;
 }
@@ -34,21 +26,21 @@ describe('selectors on a simulated day (scope all)', () => {
     expect(Object.keys(report.byDay)).toEqual([DAY]);
   });
 
-  it('selectTotalsToday is the report of the day', () => {
-    expect(selectTotalsToday(state)).toEqual(report.byDay[DAY]);
-    expect(selectTotalsToday(state)).toEqual(report.totals);
+  it('totalsToday is the report of the day', () => {
+    expect(totalsToday(state)).toEqual(report.byDay[DAY]);
+    expect(totalsToday(state)).toEqual(report.totals);
   });
 
   it.each([
     ['supportType', 'bySupportType'],
     ['platform', 'byPlatform'],
     ['queue', 'byQueue'],
-  ] as const)('selectTodayBy %s is the report %s', (slice, key) => {
-    expect(selectTodayBy(state, slice)).toEqual(report[key]);
+  ] as const)('todayBy %s is the report %s', (slice, key) => {
+    expect(todayBy(state, slice)).toEqual(report[key]);
   });
 
-  it('selectAgentRows: one row per agent, with the report numbers, names and teams', () => {
-    const rows = selectAgentRows(state);
+  it('agentRows: one row per agent, with the report numbers, names and teams', () => {
+    const rows = agentRows(state);
     expect(rows.map((r) => r.sid).sort()).toEqual(Object.keys(report.byAgent).sort());
     for (const row of rows) {
       const { name, team, activitySec: _sec, loggedStatusPct: _pct, ...metrics } = report.byAgent[row.sid];
@@ -58,14 +50,14 @@ describe('selectors on a simulated day (scope all)', () => {
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 
-  it('selectAgentRows: the current activity and since when, as the simulator left each agent', () => {
+  it('agentRows: the current activity and since when, as the simulator left each agent', () => {
     const last = new Map<string, { activity: string; since: number }>();
     for (const ev of simulated) {
       if (ev.type !== 'worker.activity.update' || !ev.worker) continue;
       const prev = last.get(ev.worker.sid);
       if (!prev || prev.activity !== ev.worker.activityName) last.set(ev.worker.sid, { activity: ev.worker.activityName, since: ev.timeMs });
     }
-    const rows = selectAgentRows(state);
+    const rows = agentRows(state);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       const expected = last.get(row.sid);
@@ -73,19 +65,23 @@ describe('selectors on a simulated day (scope all)', () => {
     }
   });
 
-  it('selectTeamRows is the report byTeam', () => {
-    const rows = selectTeamRows(state);
+  it('teamRows is the report byTeam', () => {
+    const rows = teamRows(state);
     expect(Object.fromEntries(rows.map(({ team, ...m }) => [team, m]))).toEqual(report.byTeam);
   });
 
-  it('selectMyHandledToday and selectMyWeek: the user own numbers, when the user is a worker', () => {
+  it('mine and mineThisWeek: the user own numbers, when the user is a worker', () => {
     const me = agentsOfDay()[3].sid;
-    const mine = loadedStore({ roles: ['supervisor'], workerSid: me }, dayEvents).getState();
+    const own = loadedStore({ roles: ['supervisor'], workerSid: me }, dayEvents).getState();
     const { name: _n, team: _t, activitySec: _a, loggedStatusPct: _p, ...expected } = report.byAgent[me];
-    expect(selectMyHandledToday(mine)).toEqual(expected);
-    expect(selectMyWeek(mine)).toEqual(expected);
-    expect(selectMyHandledToday(mine)?.handled).toBeGreaterThan(0);
-    expect(selectMyHandledToday(loadedStore({ roles: ['supervisor'] }, dayEvents).getState())).toBeUndefined();
+    expect(mine(own)).toEqual(expected);
+    expect(mineThisWeek(own)).toEqual(expected);
+    expect(mine(own)?.handled).toBeGreaterThan(0);
+    // My stats shows these figures
+    const shown = selectMyStats(own);
+    expect(shown.today.mine).toEqual(figuresOf(expected));
+    expect(shown.week.mine).toEqual(figuresOf(expected));
+    expect(mine(loadedStore({ roles: ['supervisor'] }, dayEvents).getState())).toBeUndefined();
   });
 });
 
@@ -187,8 +183,8 @@ describe('today is the day of now in the configured zone', () => {
   ])('%s: today is %s', (timeZone, today, conversations, handled) => {
     const s = loadedStore({ roles: ['supervisor'], workerSid: 'WKann' }, events, { now, config: { ...DEFAULT_CONFIG, timeZone } }).getState();
     expect(selectToday(s)).toBe(today);
-    expect(selectTotalsToday(s).conversations).toBe(conversations);
-    expect(selectMyHandledToday(s)?.handled).toBe(handled);
-    expect(selectAgentRows(s).find((r) => r.sid === 'WKann')?.handled).toBe(handled);
+    expect(totalsToday(s).conversations).toBe(conversations);
+    expect(mine(s)?.handled).toBe(handled);
+    expect(agentRows(s).find((r) => r.sid === 'WKann')?.handled).toBe(handled);
   });
 });

@@ -3,8 +3,8 @@
  * reservation under the one anonymous worker sid, no names, no customers; other teams
  * never enter; the count of teammates is a number, not a list.
  */
-import { DEFAULT_CONFIG, accessOf } from '../../src/core';
-import { TEAMMATES, applyQueued, createInsightsStore, ingest } from '../../src/store';
+import { DEFAULT_CONFIG, TEAMMATES, accessOf } from '../../src/core';
+import { applyQueued, createInsightsStore, ingest } from '../../src/store';
 import { aContactArrives, aReservation, anEngagement } from '../fixtures/builders';
 
 const call = (n: number) => ({ task: `WT${n}`, queue: 'CISS Safety', attributes: { call_sid: `CA${n}`, customers: { name: `Caller ${n}` } } });
@@ -41,7 +41,7 @@ describe('team stream (scope self)', () => {
     const state = store.getState();
     const team = state.team;
     expect(team?.team).toBe('Team Blue');
-    const engine = team?.engine.engine;
+    const engine = team?.live.engine;
     expect(engine?.agents().map((a) => a.sid)).toEqual([TEAMMATES]);
     const cell = engine?.cellOf({ slice: 'agent', period: 'day' }, TEAMMATES, '2026-11-20');
     // mine and my teammate's: 2 handled, 3 invitations (one RONA); the other team's engagement is not there
@@ -53,7 +53,7 @@ describe('team stream (scope self)', () => {
     const text = JSON.stringify(engine?.conversationRecords().map((c) => c.tasks.map((t) => t.info)));
     for (const word of ['Tea Mate', 'Oth Er', 'Caller', 'WKmate', 'WKother']) expect(text).not.toContain(word);
     // the agent's own engine still holds only the agent
-    expect(state.engine.engine.agents().map((a) => a.sid)).toEqual(['WKme']);
+    expect(state.live.engine.agents().map((a) => a.sid)).toEqual(['WKme']);
   });
 
   it('waits for the agent team before placing teammates, in any order', () => {
@@ -64,7 +64,7 @@ describe('team stream (scope self)', () => {
     expect(store.getState().team?.team).toBeUndefined();
     ingest(store, mine);
     applyQueued(store);
-    const cell = store.getState().team?.engine.engine.cellOf({ slice: 'agent', period: 'day' }, TEAMMATES, '2026-11-20');
+    const cell = store.getState().team?.live.engine.cellOf({ slice: 'agent', period: 'day' }, TEAMMATES, '2026-11-20');
     expect(cell?.handled).toBe(2);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * The backfill: history from the history function into the store.
+ * The backfill: history from the history function, written through a `HistorySink`
+ * (`src/flex/` builds it from the store's actions; the backfill knows no store).
  *
  * - Today: on open, [start of today − padding, now] is fetched and folded into the live
- *   store's engine (which holds today; yesterday evening's events there only complete
+ *   engine (which holds today; yesterday evening's events there only complete
  *   the tasks that cross midnight). Live events wait while it loads and are then let in
  *   through the `LiveReconciler`, so a change seen both ways counts once.
- * - Older days on demand: `loadRange` fetches the days of a range the store does not
- *   hold (neither frozen nor today) through a `HistoryFolder`, and puts each frozen day
- *   into `state.history.days` (and the cache) as soon as its padded span is in.
+ * - Older days on demand: `loadRange` fetches the days of a range not held yet
+ *   (neither frozen nor today) through the core's `HistoryFolder`, and hands each frozen
+ *   day to the sink (and the cache) as soon as its padded span is in.
  * - Cache: frozen days and today's raw events are kept per user scope; on open the
  *   frozen days are loaded, today's events refolded, and only what is newer than the
  *   last cached event (less the reorder window) is fetched.
@@ -17,23 +18,23 @@
  * task's older events must not come after its newer ones by more than the reorder
  * window. Each chunk's pages are sorted before they are folded; a chunk is a few hours.
  */
-import { createCalendar, type Access, type Calendar, type EngineConfig, type TrEvent } from '../../core';
 import {
-  addFrozenDays,
-  applyQueued,
+  DEFAULT_PADDING_MS,
+  HISTORY_MAX_RANGE_DAYS,
+  HistoryFolder,
+  LOG_PREFIX,
+  createCalendar,
   daysOf,
-  frozenDays,
-  ingest,
   rangeBounds,
-  setHistoryProgress,
+  type Access,
+  type Calendar,
   type DayRange,
   type DaySnapshot,
+  type EngineConfig,
   type HistoryProgress,
-  type InsightsStore,
-} from '../../store';
+  type TrEvent,
+} from '../../core';
 import { HistoryAborted, HistoryFetchError, type HistoryClient } from './client';
-import { DEFAULT_PADDING_MS, HistoryFolder } from './historyFolder';
-import { HISTORY_MAX_RANGE_DAYS } from './protocol';
 import { LiveReconciler } from './reconcile';
 
 const DAY_MS = 86_400_000;
@@ -48,14 +49,27 @@ export interface BackfillCache {
   appendDayEvents(day: string, events: readonly TrEvent[]): Promise<void>;
 }
 
+/** Where the backfill writes. */
+export interface HistorySink {
+  /** Events for the live engine (today so far), folded with the next batch. */
+  ingest(events: readonly TrEvent[]): void;
+  /** Folds what was ingested now, as one batch (at the end of today's load). */
+  flush(): void;
+  /** Past days, frozen (a day given again replaces the earlier one). */
+  addFrozenDays(days: readonly DaySnapshot[]): void;
+  /** The progress line's state. */
+  progress(progress: HistoryProgress): void;
+}
+
 export interface BackfillOptions {
-  readonly store: InsightsStore;
+  readonly sink: HistorySink;
   readonly client: Pick<HistoryClient, 'fetchRange'>;
   readonly config: EngineConfig;
   readonly access: Access;
   /** The user's own worker sid (as the store has it). */
   readonly workerSid?: string;
-  readonly cache?: BackfillCache;
+  /** The browser cache, or the promise of it while it opens (live events wait here meanwhile). */
+  readonly cache?: BackfillCache | Promise<BackfillCache | undefined>;
   /** The clock (default `Date.now`; the sandbox runs on simulated time). */
   readonly now?: () => number;
   /** Hours before each day (and after, for past days) whose events complete it (default 6 h). */
@@ -96,7 +110,10 @@ const byTime = (a: TrEvent, b: TrEvent): number => a.ts - b.ts;
 
 export class Backfill {
   readonly reconciler = new LiveReconciler();
-  private readonly store: InsightsStore;
+  private readonly sink: HistorySink;
+  /** Days this backfill has frozen (it is the only writer of frozen days). */
+  private readonly frozen = new Set<string>();
+  private readonly cache: Promise<BackfillCache | undefined>;
   private readonly calendar: Calendar;
   private readonly clock: () => number;
   private readonly paddingMs: number;
@@ -114,7 +131,8 @@ export class Backfill {
   readonly today: Promise<void>;
 
   constructor(private readonly options: BackfillOptions) {
-    this.store = options.store;
+    this.sink = options.sink;
+    this.cache = Promise.resolve(options.cache);
     this.calendar = createCalendar(options.config.timeZone);
     this.clock = options.now ?? Date.now;
     this.paddingMs = options.paddingMs ?? DEFAULT_PADDING_MS;
@@ -127,15 +145,15 @@ export class Backfill {
   /** Live events in: held while today's history loads, then folded unless history has them. */
   live(events: readonly TrEvent[]): void {
     const pass = this.reconciler.live(events);
-    if (pass.length > 0) ingest(this.store, pass);
+    if (pass.length > 0) this.sink.ingest(pass);
   }
 
-  /** The range loader (`setRangeLoader`): starts loading the days of `range` the store lacks. */
+  /** The range loader: starts loading the days of `range` not frozen yet. */
   loadRange(range: DayRange): Promise<void> {
     return this.enqueue(() => this.loadPastDays(range));
   }
 
-  /** Stops every fetch; nothing more reaches the store. */
+  /** Stops every fetch; nothing more reaches the sink. */
   stop(): void {
     this.abort.abort();
   }
@@ -153,13 +171,13 @@ export class Backfill {
   private report(patch: Partial<HistoryProgress>): void {
     if (this.stopped) return;
     this.progress = { ...this.progress, ...patch };
-    setHistoryProgress(this.store, this.progress);
+    this.sink.progress(this.progress);
   }
 
   private failed(err: unknown, what: string): string | undefined {
     if (err instanceof HistoryAborted || this.stopped) return undefined;
     const message = err instanceof HistoryFetchError ? err.message : `History could not be loaded (${what}): ${err instanceof Error ? err.message : String(err)}`;
-    this.log(`[supervisor-insights] history: ${what}`, err);
+    this.log(`${LOG_PREFIX} history: ${what}`, err);
     return message;
   }
 
@@ -218,17 +236,18 @@ export class Backfill {
     const dayStart = this.calendar.startOfDay(now);
     let from = Math.max(dayStart - this.paddingMs, now - this.maxAgeMs + 60_000);
     this.report({ loading: true, range: { from: day, to: day }, fetched: 0, daysDone: 0, daysTotal: 1, share: 0, error: undefined });
-    const cache = this.options.cache;
+    const cache = await this.cache;
+    if (this.stopped) return;
     let cacheFailed = false;
     if (cache) {
       try {
-        const days = (await cache.loadDays()).filter((d) => d.day < day && !frozenDays(this.store).has(d.day));
-        if (!this.stopped) addFrozenDays(this.store, days);
+        const days = (await cache.loadDays()).filter((d) => d.day < day && !this.frozen.has(d.day));
+        if (!this.stopped) this.freeze(days);
         const cached = await cache.loadDayEvents(day);
         if (cached.length > 0 && !this.stopped) {
           cached.sort(byTime);
           this.reconciler.noteHistory(cached);
-          ingest(this.store, cached);
+          this.sink.ingest(cached);
           const last = cached[cached.length - 1].ts;
           // Events may reach the Events API up to the reorder window late: fetch from there.
           from = Math.max(from, Math.min(now, last - this.options.config.reorderWindowMs));
@@ -236,7 +255,7 @@ export class Backfill {
         }
       } catch (err) {
         cacheFailed = true;
-        this.log('[supervisor-insights] history cache could not be read; fetching everything', err);
+        this.log(`${LOG_PREFIX} history cache could not be read; fetching everything`, err);
       }
     }
     let error: string | undefined;
@@ -254,11 +273,11 @@ export class Backfill {
         chunks.delete(chunk);
         events.sort(byTime);
         this.reconciler.noteHistory(events);
-        ingest(this.store, events);
+        this.sink.ingest(events);
         if (cache && !cacheFailed && events.length > 0) {
           await cache.appendDayEvents(day, events).catch((err: unknown) => {
             cacheFailed = true;
-            this.log('[supervisor-insights] history cache could not be written', err);
+            this.log(`${LOG_PREFIX} history cache could not be written`, err);
           });
         }
       });
@@ -270,8 +289,8 @@ export class Backfill {
       // Live events let in after history (or, if history failed, as they are).
       const held = this.reconciler.release();
       if (!this.stopped) {
-        if (held.length > 0) ingest(this.store, held);
-        applyQueued(this.store);
+        if (held.length > 0) this.sink.ingest(held);
+        this.sink.flush();
       }
     }
     this.todayDone = true;
@@ -282,8 +301,7 @@ export class Backfill {
     if (this.stopped) return;
     const now = this.clock();
     const today = this.todayKey || this.calendar.dayKey(now);
-    const have = frozenDays(this.store);
-    const wanted = servableDays(this.calendar, range, now, this.maxAgeMs).filter((d) => d < today && !have.has(d) && !this.inFlight.has(d));
+    const wanted = servableDays(this.calendar, range, now, this.maxAgeMs).filter((d) => d < today && !this.frozen.has(d) && !this.inFlight.has(d));
     if (wanted.length === 0) return;
     for (const d of wanted) this.inFlight.add(d);
     this.report({ loading: true, range, fetched: 0, daysDone: 0, daysTotal: wanted.length, share: 0, error: undefined });
@@ -304,11 +322,11 @@ export class Backfill {
         const to = Math.min(folder.fetchSpan.to, now);
         const publish = async (snapshots: DaySnapshot[]): Promise<void> => {
           if (snapshots.length === 0 || this.stopped) return;
-          addFrozenDays(this.store, snapshots);
+          this.freeze(snapshots);
           // The folder may return a day again, corrected (activity learnt later): count days by key.
           for (const snap of snapshots) done.add(snap.day);
           this.report({ daysDone: done.size });
-          await this.options.cache?.putDays(snapshots).catch((err: unknown) => this.log('[supervisor-insights] history cache could not be written', err));
+          await (await this.cache)?.putDays(snapshots).catch((err: unknown) => this.log(`${LOG_PREFIX} history cache could not be written`, err));
         };
         // Pages go into the folder as they come (it takes any order); a chunk's coverage once it is whole.
         await this.fetchForward(from, to, (events) => folder.add(events), async (chunkFrom, chunkTo) => {
@@ -323,6 +341,12 @@ export class Backfill {
       for (const d of wanted) this.inFlight.delete(d);
     }
     this.report({ loading: false, error });
+  }
+
+  private freeze(days: readonly DaySnapshot[]): void {
+    if (days.length === 0) return;
+    for (const d of days) this.frozen.add(d.day);
+    this.sink.addFrozenDays(days);
   }
 
   /** Today's history has been loaded (or failed). */

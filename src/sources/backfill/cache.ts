@@ -19,8 +19,7 @@
  *   the backfill fetches what it would have read.
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { createCalendar, type TrEvent } from '../../core';
-import type { DaySnapshot } from '../../store';
+import { LOG_PREFIX, createCalendar, type DaySnapshot, type TrEvent } from '../../core';
 import { CODEC_SCHEMA, packDay, unpackDay, type PackedDay } from './snapshotCodec';
 
 /** The IndexedDB version of the stores' layout (not of the records: see `CODEC_SCHEMA`). */
@@ -29,7 +28,7 @@ export const CACHE_DB_VERSION = 1;
 export const CACHE_MAX_AGE_DAYS = 31;
 /** Database names are this prefix and the cache key. */
 export const CACHE_DB_PREFIX = 'supervisor-insights-history:';
-const LOG = '[supervisor-insights] history cache:';
+const LOG = `${LOG_PREFIX} history cache:`;
 
 /**
  * A chunk of today's events as one value, not an object per event: gzip'd JSON where

@@ -1,16 +1,10 @@
 /**
- * The history function's client: POSTs the contract's JSON (`protocol.ts`) page by page,
+ * The history function's client: POSTs the contract's JSON (the core's `historyProtocol.ts`) page by page,
  * retries what may pass (429, 5xx, a network failure) with backoff, and turns everything
  * else into a `HistoryFetchError` whose message a person can act on. It knows nothing of
  * Flex: the token comes from a callback, read again for every request (Flex refreshes it).
  */
-import {
-  HISTORY_DEFAULT_PAGE_SIZE,
-  HISTORY_ERROR_CODES,
-  type HistoryErrorCode,
-  type HistoryPage,
-  type HistoryRequest,
-} from './protocol';
+import { HISTORY_DEFAULT_PAGE_SIZE, HISTORY_ERROR_CODES, type HistoryErrorCode, type HistoryPage, type HistoryRequest } from '../../core';
 
 /** The part of a `fetch` Response the client reads. */
 export interface ResponseLike {

@@ -6,8 +6,14 @@
  * (a property per number, an object per row). `unpackDay` trusts nothing it reads: any record that does
  * not have exactly this shape is refused with the reason.
  */
-import { emptyAccumulator, type Accumulator } from '../../core';
-import { CONVERSATION_OUTCOMES, type ConversationOutcome, type ConversationRow, type DaySnapshot } from '../../store';
+import {
+  CONVERSATION_OUTCOMES,
+  emptyAccumulator,
+  type Accumulator,
+  type ConversationOutcome,
+  type ConversationRow,
+  type DaySnapshot,
+} from '../../core';
 
 /** Accumulator fields in the packed order. */
 export const ACCUMULATOR_FIELDS = Object.keys(emptyAccumulator()) as readonly (keyof Accumulator)[];

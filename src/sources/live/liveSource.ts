@@ -66,7 +66,7 @@
  *   observations, and anything before the first snapshot (a task first seen assigned is
  *   taken as created and queued at its `date_created`).
  */
-import type { TrEvent } from '../../core';
+import { LOG_PREFIX, type TrEvent } from '../../core';
 import { LIVE_INDEXES, type LiveIndex } from './items';
 import { FULL_SID_LENGTH, inShard, planSplit, rootPrefixes, shardExpression } from './shards';
 import { createTracker, type ItemTracker, type Vanished } from './translate';
@@ -448,6 +448,6 @@ export class LiveSource {
   private report(error: unknown, context: string): void {
     this.stats.errors++;
     if (this.onError) this.onError(error, context);
-    else console.error(`[supervisor-insights] live source: ${context}`, error);
+    else console.error(`${LOG_PREFIX} live source: ${context}`, error);
   }
 }

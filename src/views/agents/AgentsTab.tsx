@@ -74,7 +74,7 @@ export function AgentsTab({ store, access }: TabProps): React.ReactElement {
               <CsvButton
                 access={access}
                 table="agents"
-                suffix={periodLabel(period, store.getState().engine.engine.calendar, store.getState().now)}
+                suffix={periodLabel(period, store.getState().live.engine.calendar, store.getState().now)}
                 columns={csvColumns}
                 rows={() => rows}
               />

@@ -15,19 +15,25 @@
  */
 import {
   NO_TEAM,
+  OTHER_AGENTS,
   OTHER_SUPPORT_TYPE,
+  OTHER_TEAMS,
   agentMetricSet,
+  daysOf,
   emptyAccumulator,
+  inRange,
   isEmptyAccumulator,
   loggedStatusPct,
   mayViewAgent,
   mergeAccumulator,
+  rangeBounds,
   splitSlice,
   type Accumulator,
   type AgentMetricSet,
+  type DayRange,
   type Engine,
 } from '../../core';
-import { OTHER_AGENTS, OTHER_TEAMS, daysOf, inRange, rangeBounds, type DayRange, type InsightsState } from '../../store';
+import { totalsBetween, type InsightsState } from '../../store';
 
 /** The activity that is not logged in: left out of the logged status base (`loggedStatusPct`). */
 export const OFFLINE = 'Offline';
@@ -141,18 +147,9 @@ function handledByTypeOf(types: readonly string[], byType: ReadonlyMap<string, A
   return out;
 }
 
-/** The activity an agent is in now and since when (consecutive intervals of one activity are one). */
-function currentActivity(intervals: readonly { activity: string; start: number; end: number }[]): { activity?: string; activitySince?: number } {
-  let i = intervals.length - 1;
-  if (i < 0 || intervals[i].end !== Infinity) return {};
-  const activity = intervals[i].activity;
-  while (i > 0 && intervals[i - 1].activity === activity && intervals[i - 1].end === intervals[i].start) i--;
-  return { activity, activitySince: intervals[i].start };
-}
-
 /** The live (not frozen) stretches of a range, as [start, end) epoch ms, ending at `now` at the latest. */
 function liveSpans(state: InsightsState, range: DayRange): { start: number; end: number }[] {
-  const calendar = state.engine.engine.calendar;
+  const calendar = state.live.engine.calendar;
   const frozen = state.history?.days;
   const spans: { start: number; end: number }[] = [];
   for (const day of daysOf(range)) {
@@ -165,48 +162,6 @@ function liveSpans(state: InsightsState, range: DayRange): { start: number; end:
     else spans.push({ start: b.start, end });
   }
   return spans;
-}
-
-/**
- * Per slice, the day cells of a grouping summed over the range: frozen days, then the live
- * engine's days that are not frozen (what `totalsBetween` does, without copying a slice
- * that has one cell: for "today" every slice has one, and 2,000 agents × 8 support types
- * of copies cost more than the rest of the model). Shared accumulators are never written.
- */
-function sumCells(state: InsightsState, slice: 'agent' | 'agentSupportType' | 'team', range: DayRange): Map<string, Accumulator> {
-  const out = new Map<string, Accumulator>();
-  const owned = new Set<Accumulator>();
-  const add = (s: string, acc: Accumulator): void => {
-    const into = out.get(s);
-    if (!into) {
-      out.set(s, acc);
-      return;
-    }
-    if (owned.has(into)) {
-      mergeAccumulator(into, acc);
-      return;
-    }
-    const copy = mergeAccumulator(emptyAccumulator(), into);
-    mergeAccumulator(copy, acc);
-    owned.add(copy);
-    out.set(s, copy);
-  };
-  const frozen = state.history?.days;
-  const id = `${slice}/day`;
-  if (frozen) {
-    for (const [day, snap] of frozen) {
-      if (!inRange(day, range)) continue;
-      const cells = snap.cells[id];
-      if (!cells) continue;
-      for (const s in cells) for (const p in cells[s]) add(s, cells[s][p]);
-    }
-  }
-  for (const c of state.engine.engine.cellsOf({ slice, period: 'day' })) {
-    // Day periods are day keys: compare as text, no parsing.
-    if (c.period < range.from || c.period > range.to || frozen?.has(c.period)) continue;
-    add(c.slice, c.acc);
-  }
-  return out;
 }
 
 /** `agentSupportType` slice → [sid, type], kept across versions (the same slices come back every batch). */
@@ -250,7 +205,7 @@ function teamRowOf(t: TeamEntry, acc: Accumulator, handledByType: Record<string,
 
 function buildModel(state: InsightsState, range: DayRange): AgentsModel {
   const { access } = state;
-  const engine: Engine = state.engine.engine;
+  const engine: Engine = state.live.engine;
   const frozen = state.history?.days;
 
   // Who: agents of the frozen days (a later day wins), then the engine's (the latest name and team).
@@ -276,7 +231,8 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
   for (const a of engineAgents) {
     if (a.sid === OTHER_AGENTS || !mayViewAgent(access, a)) continue;
     const intervals = engine.activityIntervals(a.sid, Infinity);
-    current.set(a.sid, currentActivity(intervals));
+    const inNow = engine.currentActivity(a.sid);
+    current.set(a.sid, { activity: inNow?.activity, activitySince: inNow?.since });
     if (spans.length === 0 || intervals.length === 0) continue;
     let sec: Record<string, number> | undefined = activity.get(a.sid);
     for (const iv of intervals) {
@@ -291,10 +247,10 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
     }
   }
 
-  const agentTotals = sumCells(state, 'agent', range);
+  const agentTotals = totalsBetween(state, 'agent', range);
   const typeTotals = new Map<string, Map<string, Accumulator>>();
   const typesSeen = new Set<string>();
-  for (const [slice, acc] of sumCells(state, 'agentSupportType', range)) {
+  for (const [slice, acc] of totalsBetween(state, 'agentSupportType', range)) {
     const [sid, type] = splitCached(slice);
     typesSeen.add(type);
     let m = typeTotals.get(sid);
@@ -348,7 +304,7 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
       if (!t) teamEntries.set(team, (t = { team, cells: emptyAccumulator(), agents: [], row: undefined as unknown as AgentTableRow }));
       return t;
     };
-    for (const [team, acc] of sumCells(state, 'team', range)) {
+    for (const [team, acc] of totalsBetween(state, 'team', range)) {
       if (team === OTHER_TEAMS || isEmptyAccumulator(acc)) continue;
       if (access.scope === 'team' && team !== access.team) continue;
       mergeAccumulator(teamOf(team).cells, acc);
@@ -383,7 +339,7 @@ const models = new WeakMap<Engine, { key: string; model: AgentsModel }>();
  * ticking does not rebuild it; the next batch of events does, with the `now` of then).
  */
 export function selectAgentsModel(state: InsightsState, range: DayRange): AgentsModel {
-  const engine = state.engine.engine;
+  const engine = state.live.engine;
   const key = `${state.version}|${range.from}|${range.to}`;
   const hit = models.get(engine);
   if (hit && hit.key === key) return hit.model;

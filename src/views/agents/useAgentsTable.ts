@@ -3,9 +3,10 @@
  * data changes, at most once a second while live data streams in), the filters, the sort,
  * grouping, and the rows as shown.
  */
+import type { DayRange } from '../../core';
 import * as React from 'react';
 import { useStore } from 'zustand';
-import type { DayRange, InsightsStore } from '../../store';
+import type { InsightsStore } from '../../store';
 import {
   DEFAULT_SORT,
   agentTableRows,

@@ -8,7 +8,8 @@ import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import type { HistoryProgress as Progress, InsightsStore } from '../../store';
+import type { HistoryProgress as Progress } from '../../core';
+import type { InsightsStore } from '../../store';
 import { formatCount } from './format';
 
 export interface HistoryProgressProps {

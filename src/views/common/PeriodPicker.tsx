@@ -1,3 +1,4 @@
+import type { DayRange } from '../../core';
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { DatePicker } from '@twilio-paste/core/date-picker';
@@ -5,7 +6,7 @@ import { HelpText } from '@twilio-paste/core/help-text';
 import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
 import { useStore } from 'zustand';
-import { requestRange, selectToday, type DayRange, type InsightsStore } from '../../store';
+import { requestRange, selectToday, type InsightsStore } from '../../store';
 import { PERIOD_KINDS, rangeOf, rangeProblem, type Period, type PeriodKind } from './period';
 import type { StringKey } from './strings';
 import { useStrings } from './StringsContext';
@@ -31,7 +32,7 @@ export function usePeriod(store: InsightsStore, initial: Period = { kind: 'today
   const today = useStore(store, selectToday);
   const range = React.useMemo(() => {
     const s = store.getState();
-    return rangeOf(period, s.engine.engine.calendar, s.now);
+    return rangeOf(period, s.live.engine.calendar, s.now);
   }, [store, period, today]);
   React.useEffect(() => {
     if (range.from < today) requestRange(store, range);
@@ -96,5 +97,5 @@ export function PeriodPicker({ id, period, onChange, today }: PeriodPickerProps)
 /** The range a period covers at the store's `now` (for tests and CSV names). */
 export function periodRange(store: InsightsStore, period: Period): DayRange {
   const s = store.getState();
-  return rangeOf(period, s.engine.engine.calendar, s.now);
+  return rangeOf(period, s.live.engine.calendar, s.now);
 }

@@ -3,8 +3,7 @@
  * range of days, all in the configured time zone. Each becomes an inclusive range of
  * day keys, which the store's read layer sums.
  */
-import type { Calendar } from '../../core';
-import { weekUpTo, type DayRange } from '../../store';
+import { weekUpTo, type Calendar, type DayRange } from '../../core';
 
 export const PERIOD_KINDS = ['today', 'week', 'month', 'range'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];

@@ -1,10 +1,10 @@
+import type { ConversationRow } from '../../core';
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Truncate } from '@twilio-paste/core/truncate';
-import type { ConversationRow } from '../../store';
 import { useStrings } from '../common/StringsContext';
 import { SpacerRow, useVirtualRows } from '../common/virtualRows';
 import type { ConversationColumn } from './conversationsTab.selectors';

@@ -50,7 +50,7 @@ export function ConversationsTab({ store, access, timeZone, onOpen }: Conversati
   const withDate = range.from !== today || range.to !== today;
   const columns = React.useMemo(() => conversationColumns(t, { timeZone: zone, withDate }), [t, zone, withDate]);
   const csvColumns = React.useMemo(() => conversationCsvColumns(t, { timeZone: zone, withDate }), [t, zone, withDate]);
-  const suffix = periodLabel(period, state.engine.engine.calendar, state.now);
+  const suffix = periodLabel(period, state.live.engine.calendar, state.now);
 
   let empty: string | undefined;
   if (rows.length === 0) {

@@ -6,18 +6,18 @@
  * holds exactly what the table shows. Pure and memoised: the same inputs give the same
  * array, so the virtualised table re-renders only when its rows changed.
  */
-import type { Access, EngineConfig } from '../../core';
 import {
   CONVERSATION_OUTCOMES,
   maskedName,
   rangeBounds,
-  selectConversationList,
+  type Access,
   type ConversationOutcome,
   type ConversationRow,
   type DayRange,
   type DaySnapshot,
-  type InsightsState,
-} from '../../store';
+  type EngineConfig,
+} from '../../core';
+import { selectConversationList, type InsightsState } from '../../store';
 import { NO_VALUE, formatClock, formatDayTime, formatSeconds } from '../common/format';
 import type { CsvColumn } from '../common/csv';
 import type { StringKey, Translate } from '../common/strings';
@@ -104,7 +104,7 @@ let engineCache: { engine: object; version: number; rows: readonly ConversationR
 
 /** The engine's whole list, computed once per version (a clock tick is a new state, not new rows). */
 function engineList(state: InsightsState): readonly ConversationRow[] {
-  const engine = state.engine.engine;
+  const engine = state.live.engine;
   if (engineCache?.engine !== engine || engineCache.version !== state.version) {
     engineCache = { engine, version: state.version, rows: selectConversationList(state) };
   }
@@ -117,7 +117,7 @@ function engineList(state: InsightsState): readonly ConversationRow[] {
  * engine's row kept when both hold a conversation.
  */
 export function selectConversationsBetween(state: InsightsState, range: DayRange): readonly ConversationRow[] {
-  const { start, end } = rangeBounds(state.engine.engine.calendar, range);
+  const { start, end } = rangeBounds(state.live.engine.calendar, range);
   const live = liveBetween(engineList(state), start, end);
   const frozen = frozenBetween(state.history?.days, range.from, range.to, state.access);
   return merged(frozen, live);

@@ -2,8 +2,7 @@
  * Texts of the conversation screen, kept out of JSX so tests can reach them. Times are
  * formatted in the given IANA time zone (the centre's), else the browser's.
  */
-import type { MediaItem } from '../../core';
-import type { ConversationSegment } from '../../store';
+import type { ConversationSegment, MediaItem } from '../../core';
 
 const LOCALE = 'en-GB';
 

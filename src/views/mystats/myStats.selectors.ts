@@ -13,25 +13,21 @@
  */
 import {
   NO_TEAM,
+  TEAMMATES,
   agentMetricSet,
+  cellsOver,
   emptyAccumulator,
   loggedStatusPct,
   mergeAccumulator,
-  splitSlice,
-  type Accumulator,
-  type AgentMetricSet,
-} from '../../core';
-import {
-  TEAMMATES,
-  cellsBetween,
-  inRange,
   oneDay,
   rangeBounds,
-  totalsBetween,
+  splitSlice,
+  totalsOver,
+  type Accumulator,
+  type AgentMetricSet,
   type DayRange,
-  type InsightsState,
-} from '../../store';
-import { memo } from '../../store/selectors';
+} from '../../core';
+import { cellsBetween, memo, totalsBetween, type InsightsState } from '../../store';
 import { rangeOf } from '../common/period';
 
 /** The figures compared, in the order shown. */
@@ -110,7 +106,7 @@ function teamOfUser(state: InsightsState): string | undefined {
   if (state.access.scope === 'self') return state.team?.team;
   const sid = state.workerSid;
   if (sid === undefined) return undefined;
-  return state.engine.engine.agents().find((a) => a.sid === sid)?.team;
+  return state.live.engine.agents().find((a) => a.sid === sid)?.team;
 }
 
 /** Per support type, the counts of one agent (`agentSupportType` cells) over a range. */
@@ -134,15 +130,11 @@ interface TeamNumbers {
 function teamFromStream(state: InsightsState, range: DayRange, periodKey: string): TeamNumbers | undefined {
   const team = state.team;
   if (!team) return undefined;
-  const engine = team.engine.engine;
-  // The period's days summed, as everywhere else (a week is the sum of its days).
-  const acc = sumOf(engine.cellsOf({ slice: 'agent', period: 'day' }).filter((c) => c.slice === TEAMMATES && inRange(c.period, range)).map((c) => c.acc));
-  const bySupportType = new Map<string, number>();
-  for (const c of engine.cellsOf({ slice: 'agentSupportType', period: 'day' })) {
-    const [agent, supportType] = splitSlice(c.slice);
-    if (agent !== TEAMMATES || c.period < range.from || c.period > range.to) continue;
-    bySupportType.set(supportType, (bySupportType.get(supportType) ?? 0) + c.acc.conversations);
-  }
+  // The period's days summed, as everywhere else (a week is the sum of its days); the team
+  // engine is live only (the team stream is not backfilled).
+  const layers = { engine: team.live.engine };
+  const acc = totalsOver(layers, 'agent', range).get(TEAMMATES) ?? emptyAccumulator();
+  const bySupportType = supportTypesOf(cellsOver(layers, 'agentSupportType', 'day', range), (agent) => agent === TEAMMATES);
   return { rollUp: agentMetricSet(acc), agents: team.agents[periodKey] ?? 0, bySupportType };
 }
 
@@ -153,7 +145,7 @@ function teamFromCells(state: InsightsState, team: string, range: DayRange): Tea
   for (const snap of state.history?.days.values() ?? []) {
     if (snap.day >= range.from && snap.day <= range.to) for (const a of snap.agents) teamOf.set(a.sid, a.team);
   }
-  for (const a of state.engine.engine.agents()) teamOf.set(a.sid, a.team);
+  for (const a of state.live.engine.agents()) teamOf.set(a.sid, a.team);
   let agents = 0;
   for (const [sid, acc] of totalsBetween(state, 'agent', range)) {
     if (teamOf.get(sid) === team && (acc.invitations > 0 || acc.handled > 0)) agents++;
@@ -174,7 +166,7 @@ function periodOf(state: InsightsState, sid: string | undefined, team: string | 
         : teamFromCells(state, team, range);
   const teamAverage = teamNumbers ? teamAverageOf(teamNumbers.rollUp, teamNumbers.agents) : null;
   const types = new Set([...mineByType.keys(), ...(teamNumbers?.bySupportType.keys() ?? [])]);
-  const order = Object.keys(state.engine.engine.config.supportTypes);
+  const order = Object.keys(state.live.engine.config.supportTypes);
   const rank = (t: string): number => (order.indexOf(t) < 0 ? order.length : order.indexOf(t));
   const bySupportType = [...types]
     .sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
@@ -192,7 +184,7 @@ function loggedStatusToday(state: InsightsState, sid: string | undefined, today:
   let seconds: Readonly<Record<string, number>>;
   if (frozen) seconds = frozen.activity[sid] ?? {};
   else {
-    const engine = state.engine.engine;
+    const engine = state.live.engine;
     const { start, end } = rangeBounds(engine.calendar, oneDay(today));
     seconds = engine.activitySeconds(sid, start, Math.min(end, Math.max(start, state.now)));
   }
@@ -209,11 +201,11 @@ const myStats = memo<MyStats>();
  * has one. An agent's session reads only its own cells and the anonymous team stream.
  */
 export function selectMyStats(state: InsightsState): MyStats {
-  const engine = state.engine.engine;
+  const engine = state.live.engine;
   const today = engine.calendar.dayKey(state.now);
   const week = engine.calendar.weekKey(state.now);
   // Logged status runs with the clock: key on the minute.
-  const key = `${today}|${Math.floor(state.now / 60_000)}|${state.team?.engine.version ?? ''}`;
+  const key = `${today}|${Math.floor(state.now / 60_000)}|${state.team?.live.version ?? ''}`;
   return myStats(state, key, () => {
     const sid = state.workerSid;
     const team = teamOfUser(state);

@@ -32,15 +32,15 @@ export function OverviewTab({ store, access }: TabProps): React.ReactElement {
   const steps = React.useMemo(() => trendStepsFor(range), [range]);
   const step = pickedStep !== undefined && steps.includes(pickedStep) ? pickedStep : defaultTrendStep(range);
 
-  const platforms = useStore(store, (s) => s.engine.engine.config.platforms);
-  const platformNames = React.useMemo(() => platformsOf({ ...store.getState().engine.engine.config, platforms }), [store, platforms]);
+  const platforms = useStore(store, (s) => s.live.engine.config.platforms);
+  const platformNames = React.useMemo(() => platformsOf({ ...store.getState().live.engine.config, platforms }), [store, platforms]);
   const summary = useStore(store, (s) => selectOverview(s, range, choice));
   const trend = useStore(store, (s) => selectTrend(s, range, choice, step));
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);
   const fileSuffix = React.useMemo(() => {
     const s = store.getState();
-    return periodLabel(period, s.engine.engine.calendar, s.now);
+    return periodLabel(period, s.live.engine.calendar, s.now);
   }, [store, period, today]);
 
   let body: React.ReactNode;

@@ -1,3 +1,4 @@
+import type { DayRange } from '../../core';
 import * as React from 'react';
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
 import { Box } from '@twilio-paste/core/box';
@@ -8,7 +9,6 @@ import { Option, Select } from '@twilio-paste/core/select';
 import { TBody, THead, Table, Td, Th, Tr } from '@twilio-paste/core/table';
 // The theme from context: the theme module itself carries every theme's tokens (~280 KB).
 import { ThemeContext } from '@twilio-paste/core/styling-library';
-import type { DayRange } from '../../store';
 import { formatCount, useStrings } from '../common';
 import { trendLabel, trendSeriesLabel, trendStepLabel, type Trend, type TrendPoint, type TrendStep } from './overviewTab.selectors';
 

@@ -7,16 +7,18 @@
  */
 import {
   OTHER_SUPPORT_TYPE,
+  daysOf,
   emptyAccumulator,
   isEmptyAccumulator,
   mergeAccumulator,
   metricSet,
   splitSlice,
   type Accumulator,
+  type DayRange,
   type EngineConfig,
   type MetricSet,
 } from '../../core';
-import { cellsBetween, daysOf, memo, totalsBetween, type DayRange, type InsightsState } from '../../store';
+import { cellsBetween, memo, totalsBetween, type InsightsState } from '../../store';
 import { NO_VALUE, formatCount, formatDayKey, formatRate, formatSeconds } from '../common/format';
 import type { StringKey, Translate } from '../common/strings';
 
@@ -177,7 +179,7 @@ function supportTypeOrder(config: EngineConfig, seen: Iterable<string>): string[
 /** KPIs and support-type rows of a range, per column of the platform choice. */
 export function selectOverview(state: InsightsState, range: DayRange, choice: PlatformChoice): OverviewSummary {
   return summaries(state, `${range.from}|${range.to}|${choiceKey(choice)}`, () => {
-    const config = state.engine.engine.config;
+    const config = state.live.engine.config;
     const columns = columnsOf(choice, platformsOf(config));
     const byPlatform = choice.mode === 'all' ? new Map<string, Accumulator>() : totalsBetween(state, 'platform', range);
     const totals = columns.map((c) =>
@@ -268,12 +270,12 @@ const trends = memo<Trend>();
 
 /** The trend of a range at a step, for the choice's series. */
 export function selectTrend(state: InsightsState, range: DayRange, choice: PlatformChoice, step: TrendStep): Trend {
-  const calendar = state.engine.engine.calendar;
+  const calendar = state.live.engine.calendar;
   const today = calendar.dayKey(state.now);
   // Today's buckets stop at the one `now` is in; that bucket is part of the key.
   const lastBucket = range.from <= today && today <= range.to && step !== 'day' ? calendar.intervalKey(state.now, step) : '';
   return trends(state, `${range.from}|${range.to}|${choiceKey(choice)}|${step}|${lastBucket}`, () => {
-    const series = trendSeriesOf(choice, platformsOf(state.engine.engine.config));
+    const series = trendSeriesOf(choice, platformsOf(state.live.engine.config));
     const sliceOf = (s: TrendSeries): string => (s.platform === undefined ? '' : s.platform);
     const needsPlatform = series.some((s) => s.platform !== undefined);
     const period = step === 'day' ? 'day' : 'interval15';

@@ -2,7 +2,8 @@ import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import { formatRate, formatSeconds, useStrings } from '../common';
-import { TILE_STATUSES, type Thresholds } from './queuesTab.selectors';
+import type { Thresholds } from '../../core';
+import { TILE_STATUSES } from './queuesTab.selectors';
 import { StatusBadge } from './StatusBadge';
 
 /** What the colours mean, with the configured thresholds. */

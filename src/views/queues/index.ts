@@ -1,3 +1,3 @@
 export { QueuesTab } from './QueuesTab';
-export { DEFAULT_THRESHOLDS, TILE_STATUSES, selectQueuesView, statusOf, thresholdsOf, worstOf } from './queuesTab.selectors';
-export type { QueueGroup, QueueTile, QueuesView, Threshold, Thresholds, TileStatus } from './queuesTab.selectors';
+export { TILE_STATUSES, selectQueuesView, statusOf, worstOf } from './queuesTab.selectors';
+export type { QueueGroup, QueueTile, QueuesView, TileStatus } from './queuesTab.selectors';

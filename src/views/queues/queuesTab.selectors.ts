@@ -12,49 +12,25 @@
  * worker in a queue through the queue's target expression, which the live indexes do not
  * carry, so a per-queue figure would be a guess (docs/model.md).
  */
-import { emptyAccumulator, mayViewAgent, metricSet, type EngineConfig, type MetricSet } from '../../core';
-import { OTHER_AGENTS, cellsBetween, oneDay, selectWaitingNow, type InsightsState } from '../../store';
-import { memo, supportTypeOf } from '../../store/selectors';
+import {
+  OTHER_AGENTS,
+  emptyAccumulator,
+  mayViewAgent,
+  metricSet,
+  oneDay,
+  supportTypeOf,
+  thresholdsOf,
+  type MetricSet,
+  type Threshold,
+  type Thresholds,
+} from '../../core';
+import { cellsBetween, memo, selectWaitingNow, type InsightsState } from '../../store';
 
 export const TILE_STATUSES = ['green', 'amber', 'red'] as const;
 export type TileStatus = (typeof TILE_STATUSES)[number];
 
-export interface Threshold {
-  readonly amber: number;
-  readonly red: number;
-}
-
-export interface Thresholds {
-  /** Contacts waiting in the queue: amber / red from this many on. */
-  readonly waitingNow: Threshold;
-  /** Longest current wait, seconds: amber / red from this many on. */
-  readonly longestWaitSec: Threshold;
-  /** Service level today (0..1), lower is worse: amber below `amber`, red below `red`. */
-  readonly serviceLevel: Threshold;
-}
-
-/** The defaults of `flex-plugin.config.js` (`thresholds`); a test keeps them equal. */
-export const DEFAULT_THRESHOLDS: Thresholds = {
-  waitingNow: { amber: 3, red: 6 },
-  longestWaitSec: { amber: 60, red: 180 },
-  serviceLevel: { amber: 0.8, red: 0.6 },
-};
-
 /** The activities in which an agent counts as available (the default of TaskRouter workspaces). */
 export const DEFAULT_AVAILABLE_ACTIVITIES: readonly string[] = ['Available'];
-
-const isThreshold = (t: unknown): t is Threshold =>
-  typeof t === 'object' && t !== null && Number.isFinite((t as Threshold).amber) && Number.isFinite((t as Threshold).red);
-
-/** The thresholds of the session's config (the plugin config carries them), defaults where missing or malformed. */
-export function thresholdsOf(config: EngineConfig): Thresholds {
-  const given = (config as { thresholds?: Partial<Record<keyof Thresholds, unknown>> }).thresholds ?? {};
-  return {
-    waitingNow: isThreshold(given.waitingNow) ? given.waitingNow : DEFAULT_THRESHOLDS.waitingNow,
-    longestWaitSec: isThreshold(given.longestWaitSec) ? given.longestWaitSec : DEFAULT_THRESHOLDS.longestWaitSec,
-    serviceLevel: isThreshold(given.serviceLevel) ? given.serviceLevel : DEFAULT_THRESHOLDS.serviceLevel,
-  };
-}
 
 /**
  * The status of a figure. Higher is worse (waits): amber from `amber` on, red from `red`
@@ -119,7 +95,7 @@ const activeByQueue = memo<ReadonlyMap<string, number>>();
 function selectActiveByQueue(state: InsightsState): ReadonlyMap<string, number> {
   return activeByQueue(state, '', () => {
     const out = new Map<string, number>();
-    for (const a of state.engine.engine.activeNow()) out.set(a.queue, (out.get(a.queue) ?? 0) + 1);
+    for (const a of state.live.engine.activeNow()) out.set(a.queue, (out.get(a.queue) ?? 0) + 1);
     return out;
   });
 }
@@ -128,7 +104,7 @@ const todayByQueue = memo<ReadonlyMap<string, MetricSet>>();
 
 /** Today's metric set per queue (frozen history or live cells). */
 function selectQueuesToday(state: InsightsState): ReadonlyMap<string, MetricSet> {
-  const today = state.engine.engine.calendar.dayKey(state.now);
+  const today = state.live.engine.calendar.dayKey(state.now);
   return todayByQueue(state, today, () => {
     const out = new Map<string, MetricSet>();
     for (const [queue, byDay] of cellsBetween(state, 'queue', 'day', oneDay(today))) {
@@ -145,7 +121,7 @@ const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true
 /** Every tile, grouped and ordered (support types in config order, `other` last; queues by name). */
 export function selectQueuesView(state: InsightsState): QueuesView {
   return view(state, String(state.now), () => {
-    const config = state.engine.engine.config;
+    const config = state.live.engine.config;
     const thresholds = thresholdsOf(state.config);
     const waitingNow = selectWaitingNow(state);
     const active = selectActiveByQueue(state);
@@ -194,10 +170,10 @@ export function selectQueuesView(state: InsightsState): QueuesView {
     let available = 0;
     let loggedIn = 0;
     // The current activity only: the agent rows (with every agent's numbers) cost tens of ms at 2,000 agents.
-    const engine = state.engine.engine;
+    const engine = state.live.engine;
     for (const agent of engine.agents()) {
       if (agent.sid === OTHER_AGENTS || !mayViewAgent(state.access, agent)) continue;
-      const activity = engine.currentActivity(agent.sid);
+      const activity = engine.currentActivity(agent.sid)?.activity;
       if (activity === undefined || activity === 'Offline') continue;
       loggedIn++;
       if (availableActivities.includes(activity)) available++;

@@ -3,8 +3,7 @@
  * (the sandbox's localStorage) saves them; Flex without a save function gets the JSON
  * back to paste into its configuration by hand.
  */
-import type { DrillDownRule } from '../../core';
-import { UI_ATTRIBUTES_KEY } from '../../flex/runtimeConfig';
+import { UI_ATTRIBUTES_KEY, type DrillDownRule } from '../../core';
 
 export type SaveResult =
   | { readonly kind: 'saved' }

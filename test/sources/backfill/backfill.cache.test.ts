@@ -3,11 +3,12 @@
  * loads the frozen days and today's events from the cache and fetches only the tail;
  * a corrupted cache is dropped and everything is fetched again, with the same figures.
  */
+import { historySinkOf } from '../../../src/flex/sinks';
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { DEFAULT_CONFIG, accessOf, metricSet } from '../../../src/core';
+import { DEFAULT_CONFIG, accessOf, metricSet, oneDay } from '../../../src/core';
 import { Backfill, CACHE_DB_PREFIX, HistoryClient, openHistoryCache, type HistoryCache } from '../../../src/sources/backfill';
-import { applyQueued, createInsightsStore, frozenDays, oneDay, totalBetween, type InsightsStore } from '../../../src/store';
+import { applyQueued, createInsightsStore, frozenDays, totalBetween, type InsightsStore } from '../../../src/store';
 import { TOKENS, historyWorld } from './backfillWorld';
 
 const HOUR = 3_600_000;
@@ -23,7 +24,7 @@ async function session(now: number, cache?: HistoryCache): Promise<{ store: Insi
   const first = world.requests.length;
   const store = createInsightsStore({ access: ACCESS, config: DEFAULT_CONFIG, schedule: () => undefined, now: () => now });
   const client = new HistoryClient({ url: 'x', token: () => TOKENS.supervisor, fetch: world.fetch });
-  const backfill = new Backfill({ store, client, config: DEFAULT_CONFIG, access: ACCESS, cache, now: () => now, log: () => undefined });
+  const backfill = new Backfill({ sink: historySinkOf(store), client, config: DEFAULT_CONFIG, access: ACCESS, cache, now: () => now, log: () => undefined });
   await backfill.today;
   applyQueued(store);
   return { store, backfill, requests: world.requests.slice(first) };

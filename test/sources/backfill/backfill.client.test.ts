@@ -4,13 +4,8 @@
  * the two overlap; failures become messages and live data goes on; progress counts
  * what arrived; the range loader freezes older days.
  */
-import {
-  DEFAULT_CONFIG,
-  accessOf,
-  agentMetricSet,
-  metricSet,
-  type TrEvent,
-} from '../../../src/core';
+import { historySinkOf } from '../../../src/flex/sinks';
+import { DEFAULT_CONFIG, accessOf, agentMetricSet, metricSet, oneDay, type HistoryProgress, type TrEvent } from '../../../src/core';
 import { FakeInsightsClient } from '../../../src/sandbox/fakeInsightsClient';
 import { SimulatorToSync, workersAtStart } from '../../../src/sandbox/simulatorToSync';
 import { Backfill, HistoryClient, LiveReconciler, oneOffFact, type FetchLike } from '../../../src/sources/backfill';
@@ -19,12 +14,10 @@ import {
   applyQueued,
   createInsightsStore,
   frozenDays,
-  oneDay,
   requestRange,
   setRangeLoader,
   totalBetween,
   totalsBetween,
-  type HistoryProgress,
   type InsightsStore,
 } from '../../../src/store';
 import { settle } from '../liveFixtures';
@@ -124,7 +117,7 @@ async function backfillThenLive(w: HistoryWorld, cut: number, overlapMs: number,
   await settle(source);
   await play(cut, source);
   w.clock = cut;
-  const backfill = new Backfill({ store, client: clientOf(w), config: DEFAULT_CONFIG, access: ACCESS, now: () => clock });
+  const backfill = new Backfill({ sink: historySinkOf(store), client: clientOf(w), config: DEFAULT_CONFIG, access: ACCESS, now: () => clock });
   session.backfill = backfill;
   for (const events of early) backfill.live(events);
   await backfill.today;
@@ -157,7 +150,7 @@ describe('today: history, then live data', () => {
     expect(expected.totals.handled).toBeGreaterThan(5);
     // the two sources did overlap, and the overlap was resolved rather than absent
     expect(backfill.reconciler.stats.dropped).toBeGreaterThan(0);
-    expect(state.engine.engine.stats.rejected).toBe(0);
+    expect(state.live.engine.stats.rejected).toBe(0);
     expect(metricSet(totalBetween(state, day))).toEqual(expected.totals);
     const by = (slice: 'supportType' | 'queue', make = metricSet) => Object.fromEntries([...totalsBetween(state, slice, day)].map(([k, a]) => [k, make(a)]));
     expect(by('supportType')).toEqual(expected.bySupportType);
@@ -200,7 +193,7 @@ describe('failures', () => {
   const NOON = DAY2_START + 12 * HOUR;
   const start = (client: HistoryClient, store = manualStore(() => NOON)) => {
     world.clock = NOON;
-    const backfill = new Backfill({ store, client, config: DEFAULT_CONFIG, access: ACCESS, now: () => NOON, log: () => undefined });
+    const backfill = new Backfill({ sink: historySinkOf(store), client, config: DEFAULT_CONFIG, access: ACCESS, now: () => NOON, log: () => undefined });
     return { store, backfill };
   };
   const liveEvent: TrEvent = { sid: 'live:tr-task:WTffffffffffffffffffffffffffffffff:created', type: 'task.created', ts: NOON - 1000, taskSid: 'WTffffffffffffffffffffffffffffffff', queueName: 'CISS Safety', channel: 'voice' };
@@ -274,7 +267,7 @@ describe('progress and the range loader', () => {
     const store = manualStore(() => NOON);
     const log = progressLog(store);
     const small = new HistoryClient({ url: 'x', token: () => TOKENS.supervisor, fetch: world.fetch, pageSize: 200 });
-    const backfill = new Backfill({ store, client: small, config: DEFAULT_CONFIG, access: ACCESS, now: () => NOON });
+    const backfill = new Backfill({ sink: historySinkOf(store), client: small, config: DEFAULT_CONFIG, access: ACCESS, now: () => NOON });
     await backfill.today;
     const expectedEvents = world.sim.filter((e) => e.timeMs >= DAY2_START - 6 * HOUR && e.timeMs < NOON).length;
     expect(log[0]).toMatchObject({ loading: true, fetched: 0, daysDone: 0, daysTotal: 1, range: { from: DAY2, to: DAY2 } });
@@ -290,7 +283,7 @@ describe('progress and the range loader', () => {
   it('freezes the days of a requested range, once; today stays live', async () => {
     world.clock = NOON;
     const store = manualStore(() => NOON);
-    const backfill = new Backfill({ store, client: clientOf(world), config: DEFAULT_CONFIG, access: ACCESS, now: () => NOON });
+    const backfill = new Backfill({ sink: historySinkOf(store), client: clientOf(world), config: DEFAULT_CONFIG, access: ACCESS, now: () => NOON });
     setRangeLoader(store, (range) => void backfill.loadRange(range));
     await backfill.today;
     const log = progressLog(store);

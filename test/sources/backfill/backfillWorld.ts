@@ -4,11 +4,11 @@
  * adapter the sandbox uses), and a `fetch` that calls the handler the way the browser
  * would call the Function. Every request is recorded.
  */
-import { DEFAULT_CONFIG, EventReader, Engine, buildReport, type Report, type TrEvent } from '../../../src/core';
+import { DEFAULT_CONFIG, Engine, EventReader, buildReport, type HistoryRequest, type Report, type TrEvent } from '../../../src/core';
 import { createHistoryHandler, type HistoryHandler } from '../../../serverless/src/historyHandler';
 import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from '../../../src/sandbox/fakeEventsApi';
 import { fakeWorkspace } from '../../../src/sandbox/historyServer';
-import type { FetchLike, HistoryRequest } from '../../../src/sources/backfill';
+import type { FetchLike } from '../../../src/sources/backfill';
 import { WORKSPACE, simulate, toEventStreams, toEventsApi, type SimEvent, type SimOptions } from '../../../src/sources/simulator';
 
 export const TOKENS = { supervisor: 'token-supervisor', nobody: 'token-nobody' } as const;

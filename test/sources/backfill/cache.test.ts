@@ -1,18 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
-import { DEFAULT_CONFIG, accessOf, type Accumulator, type TrEvent } from '../../../src/core';
-import {
-  ACCUMULATOR_FIELDS,
-  CACHE_DB_PREFIX,
-  CACHE_DB_VERSION,
-  HistoryFolder,
-  PackedDayError,
-  openHistoryCache,
-  packDay,
-  unpackDay,
-  type HistoryCache,
-} from '../../../src/sources/backfill';
-import type { DaySnapshot } from '../../../src/store';
+import { DEFAULT_CONFIG, HistoryFolder, accessOf, type Accumulator, type DaySnapshot, type TrEvent } from '../../../src/core';
+import { ACCUMULATOR_FIELDS, CACHE_DB_PREFIX, CACHE_DB_VERSION, PackedDayError, openHistoryCache, packDay, unpackDay, type HistoryCache } from '../../../src/sources/backfill';
 import { FIRST_DAY, pagesOf, simulatedEvents } from './fixtures';
 
 const events = simulatedEvents({ agents: 16, days: 3, seed: 4 });

@@ -3,9 +3,9 @@
  * pages of it in several orders with the span each page covers, and a store holding
  * frozen days.
  */
-import { EventReader, accessOf, type EngineConfig, type TrEvent, type User } from '../../../src/core';
+import { EventReader, accessOf, type DaySnapshot, type EngineConfig, type TrEvent, type User } from '../../../src/core';
 import { simulate, toEventStreams, type SimOptions } from '../../../src/sources/simulator';
-import { createInsightsStore, type DaySnapshot, type InsightsStore } from '../../../src/store';
+import { createInsightsStore, type InsightsStore } from '../../../src/store';
 import { seededRandom } from '../../fixtures/random';
 
 /** The simulator's default start: Monday 2026-11-16T00:00Z. */

@@ -1,35 +1,31 @@
 import {
+  DAY_GROUPINGS,
   DEFAULT_CONFIG,
   Engine,
+  HistoryFolder,
   accessOf,
   agentMetricSet,
   buildReport,
+  conversationDetailsOf,
+  conversationRowOf,
   createCalendar,
+  daysOf,
   groupingId,
   isEmptyAccumulator,
   metricSet,
+  rangeBounds,
   reportGroupings,
+  snapshotOfEngine,
   type Access,
   type Accumulator,
+  type DayRange,
+  type DaySnapshot,
   type EngineConfig,
   type MetricSet,
   type TrEvent,
   type User,
 } from '../../../src/core';
-import { HistoryFolder, snapshotOfEngine } from '../../../src/sources/backfill';
-import {
-  DAY_GROUPINGS,
-  applyQueued,
-  conversationDetailsOf,
-  conversationRowOf,
-  createInsightsStore,
-  daysOf,
-  ingest,
-  rangeBounds,
-  totalsBetween,
-  type DayRange,
-  type DaySnapshot,
-} from '../../../src/store';
+import { applyQueued, createInsightsStore, ingest, totalsBetween } from '../../../src/store';
 import { FIRST_DAY, pagesOf, shuffled, simulatedEvents, storeWithDays, type Page } from './fixtures';
 
 const RANGE: DayRange = { from: FIRST_DAY, to: '2026-11-24' }; // nine days, Monday to the next Tuesday
@@ -244,8 +240,8 @@ describe('HistoryFolder: role scope', () => {
     const { days } = foldPages(newest, access);
     const live = liveCells(user);
     for (const snap of days) {
-      expect(snap.cells).toEqual(nonEmptyCellsOf(live.engine.engine, snap.day));
-      const own = snapshotOfEngine(live.engine.engine, snap.day, access);
+      expect(snap.cells).toEqual(nonEmptyCellsOf(live.live.engine, snap.day));
+      const own = snapshotOfEngine(live.live.engine, snap.day, access);
       expect(snap.conversations).toEqual(own.conversations);
     }
     const agentSids = new Set(days.flatMap((d) => Object.keys(d.cells['agent/day'])));

@@ -21,14 +21,15 @@ import {
   mayViewAgent,
   reportGroupings,
   round,
+  snapshotOfEngine,
   type Accumulator,
+  type DayRange,
   type Report,
   type TimeWindow,
   type TrEvent,
 } from '../../../src/core';
-import { snapshotOfEngine } from '../../../src/sources/backfill/snapshot';
 import { simulate, toEventStreams } from '../../../src/sources/simulator';
-import { addFrozenDays, type DayRange, type InsightsState } from '../../../src/store';
+import { addFrozenDays, type InsightsState } from '../../../src/store';
 import { AVAILABLE, DEFAULT_SORT, OFFLINE, agentTableRows, selectAgentsModel, type AgentTableRow } from '../../../src/views/agents/agentsTab.selectors';
 import { nextSort } from '../../../src/views/agents/useAgentsTable';
 import { DAY, END_OF_DAY, agentsOfDay, dayEvents, loadedStore } from '../../store/fixtures';
@@ -243,7 +244,7 @@ describe('a simulated three days, read as the last two', () => {
   it('with the first two days frozen as history and the last one live', () => {
     const store = loadedStore(supervisor, events, { now: end });
     const s = store.getState();
-    const snaps = ['2026-11-16', '2026-11-17'].map((day) => snapshotOfEngine(s.engine.engine, day, s.access));
+    const snaps = ['2026-11-16', '2026-11-17'].map((day) => snapshotOfEngine(s.live.engine, day, s.access));
     addFrozenDays(store, snaps);
     expect(store.getState().history?.days.size).toBe(2);
     expectRowsEqualReport(store.getState(), range, report);

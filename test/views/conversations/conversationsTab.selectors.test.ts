@@ -1,5 +1,5 @@
-import { DEFAULT_CONFIG } from '../../../src/core';
-import { applyQueued, ingest, type ConversationRow } from '../../../src/store';
+import { DEFAULT_CONFIG, type ConversationRow } from '../../../src/core';
+import { applyQueued, ingest } from '../../../src/store';
 import { toCsv, translator } from '../../../src/views/common';
 import {
   NO_FILTERS,

@@ -2,9 +2,8 @@
  * What the Conversations tab tests share: stores of real events (the named scenarios,
  * today and yesterday), and frozen days made the way the backfill makes them.
  */
-import { DEFAULT_CONFIG, accessOf, type Access, type TrEvent } from '../../../src/core';
-import { addFrozenDays, applyQueued, createInsightsStore, ingest, type DaySnapshot, type InsightsStore } from '../../../src/store';
-import { snapshotOfEngine } from '../../../src/sources/backfill/snapshot';
+import { DEFAULT_CONFIG, accessOf, snapshotOfEngine, type Access, type DaySnapshot, type TrEvent } from '../../../src/core';
+import { addFrozenDays, applyQueued, createInsightsStore, ingest, type InsightsStore } from '../../../src/store';
 import { BASE } from '../../fixtures/builders';
 import { Abandon, ColdTransfer, Handled } from '../../fixtures/scenarios';
 
@@ -57,7 +56,7 @@ export function storeWith(roles: readonly string[], events: readonly TrEvent[], 
 /** A frozen day as the backfill makes it: its events folded by a short-lived engine, masked for `roles`. */
 export function frozenDay(day: string, events: readonly TrEvent[], roles: readonly string[]): DaySnapshot {
   const source = storeWith(roles, events);
-  return snapshotOfEngine(source.getState().engine.engine, day, source.getState().access);
+  return snapshotOfEngine(source.getState().live.engine, day, source.getState().access);
 }
 
 export function withFrozen(store: InsightsStore, days: readonly DaySnapshot[]): InsightsStore {

@@ -1,8 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { MediaItem, ResolvedMedia } from '../../../src/core';
-import type { ConversationDetail } from '../../../src/store';
+import type { ConversationDetail, MediaItem, ResolvedMedia } from '../../../src/core';
 import { ConversationScreen, EMBED_SANDBOX, MediaView } from '../../../src/views/drilldown';
 import { FakeConversationsClient } from '../../../src/sandbox/fakeConversationsClient';
 

@@ -3,8 +3,8 @@
  */
 import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
-import { DEFAULT_CONFIG, accessOf } from '../../../src/core';
-import { applyQueued, createInsightsStore, ingest, setRangeLoader, setStatus, type DayRange } from '../../../src/store';
+import { DEFAULT_CONFIG, accessOf, type DayRange } from '../../../src/core';
+import { applyQueued, createInsightsStore, ingest, setRangeLoader, setStatus } from '../../../src/store';
 import { formatCount } from '../../../src/views/common';
 import { MyStatsTab } from '../../../src/views/mystats';
 import { reportOf } from '../../fixtures/builders';

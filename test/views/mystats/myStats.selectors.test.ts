@@ -5,9 +5,9 @@
  * window. An agent's session gets there through the anonymous team stream, and holds no
  * other agent's row or sid.
  */
-import { DEFAULT_CONFIG, EventReader, NO_TEAM, accessOf, type Report, type TrEvent } from '../../../src/core';
+import { DEFAULT_CONFIG, EventReader, NO_TEAM, TEAMMATES, accessOf, type Report, type TrEvent } from '../../../src/core';
 import { simulate, toEventStreams } from '../../../src/sources/simulator';
-import { TEAMMATES, applyQueued, createInsightsStore, ingest, type InsightsState } from '../../../src/store';
+import { applyQueued, createInsightsStore, ingest, type InsightsState } from '../../../src/store';
 import { figuresOf, selectMyStats, teamAverageOf } from '../../../src/views/mystats';
 import { reportOf } from '../../fixtures/builders';
 
@@ -76,8 +76,8 @@ describe('My stats selectors', () => {
   it("an agent's session holds no other agent: one worker, and the team engine only the anonymous bucket", () => {
     const [sid] = worked[0];
     const state = storeOf(['agent'], sid);
-    expect(state.engine.engine.agents().map((a) => a.sid)).toEqual([sid]);
-    const teamEngine = state.team?.engine.engine;
+    expect(state.live.engine.agents().map((a) => a.sid)).toEqual([sid]);
+    const teamEngine = state.team?.live.engine;
     expect(teamEngine?.agents().map((a) => a.sid)).toEqual([TEAMMATES]);
     const slices = new Set((teamEngine?.cellsOf({ slice: 'agent', period: 'day' }) ?? []).map((c) => c.slice));
     expect([...slices]).toEqual([TEAMMATES]);

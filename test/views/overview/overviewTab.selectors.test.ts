@@ -5,8 +5,10 @@
  * and read from frozen history days).
  */
 import {
+  DAY_GROUPINGS,
   DEFAULT_CONFIG,
   Engine,
+  EventReader,
   OTHER_SUPPORT_TYPE,
   buildReport,
   emptyAccumulator,
@@ -14,8 +16,11 @@ import {
   isEmptyAccumulator,
   metricSet,
   platformOf,
+  rangeBounds,
   reportGroupings,
   type Accumulator,
+  type DayRange,
+  type DaySnapshot,
   type EngineConfig,
   type MetricSet,
   type Report,
@@ -23,18 +28,8 @@ import {
   type TimeWindow,
   type TrEvent,
 } from '../../../src/core';
-import { EventReader } from '../../../src/core';
 import { simulate, toEventStreams } from '../../../src/sources/simulator';
-import {
-  DAY_GROUPINGS,
-  addFrozenDays,
-  applyQueued,
-  ingest,
-  rangeBounds,
-  type DayRange,
-  type DaySnapshot,
-  type InsightsState,
-} from '../../../src/store';
+import { addFrozenDays, applyQueued, ingest, type InsightsState } from '../../../src/store';
 import { rangeOf, translator } from '../../../src/views/common';
 import {
   ALL_PLATFORMS,
@@ -294,7 +289,7 @@ describe('overview selectors over three simulated days', () => {
   }
 
   it('this week (Monday to today) is the report of the three days; per day its byDay; per hour its byInterval', () => {
-    const week = rangeOf({ kind: 'week' }, live.engine.engine.calendar, now);
+    const week = rangeOf({ kind: 'week' }, live.live.engine.calendar, now);
     expect(week).toEqual({ from: days[0], to: days[2] });
     expect(Object.keys(report.byDay)).toEqual(days);
     for (const state of [live, frozenOnly()]) {
@@ -327,7 +322,7 @@ describe('overview selectors over three simulated days', () => {
 
   it('a range of the last two days is the report with that window', () => {
     const range = { from: days[1], to: days[2] };
-    const { start, end } = rangeBounds(live.engine.engine.calendar, range);
+    const { start, end } = rangeBounds(live.live.engine.calendar, range);
     const windowed = reportOf(events, undefined, { from: start, to: end - 1 });
     const choices: PlatformChoice[] = [ALL_PLATFORMS, SIDE_BY_SIDE];
     for (const state of [live, frozenOnly()]) {

@@ -4,9 +4,9 @@
  * active are recounted here from the raw events; statuses follow the thresholds at
  * their boundaries.
  */
-import { DEFAULT_CONFIG, accessOf, type TrEvent } from '../../../src/core';
+import { DEFAULT_CONFIG, DEFAULT_THRESHOLDS, accessOf, resolvePluginConfig, thresholdsOf, type TrEvent } from '../../../src/core';
 import { applyQueued, createInsightsStore, ingest, type InsightsState } from '../../../src/store';
-import { DEFAULT_THRESHOLDS, selectQueuesView, statusOf, thresholdsOf, worstOf, type TileStatus } from '../../../src/views/queues';
+import { selectQueuesView, statusOf, worstOf, type TileStatus } from '../../../src/views/queues';
 import { reportOf } from '../../fixtures/builders';
 import { dayEvents } from '../../store/fixtures';
 
@@ -118,10 +118,18 @@ describe('thresholds', () => {
     expect(pluginConfig.thresholds).toEqual(DEFAULT_THRESHOLDS);
   });
 
-  it('a config with thresholds overrides them; malformed ones fall back', () => {
-    const t = thresholdsOf({ ...DEFAULT_CONFIG, thresholds: { waitingNow: { amber: 1, red: 2 }, serviceLevel: 'x' } } as typeof DEFAULT_CONFIG);
+  it('stored thresholds override the bundled ones in the resolved config; malformed ones fall back', () => {
+    const config = resolvePluginConfig({ supervisorInsights: { thresholds: { waitingNow: { amber: 1, red: 2 }, serviceLevel: 'x' } } }, pluginConfig);
+    const t = thresholdsOf(config);
     expect(t.waitingNow).toEqual({ amber: 1, red: 2 });
     expect(t.serviceLevel).toEqual(DEFAULT_THRESHOLDS.serviceLevel);
+    expect(t.longestWaitSec).toEqual(DEFAULT_THRESHOLDS.longestWaitSec);
+  });
+
+  it('the tiles read the thresholds of the resolved config', () => {
+    const config = resolvePluginConfig({ supervisorInsights: { thresholds: { waitingNow: { amber: 1, red: 2 } } } }, pluginConfig);
+    const store = createInsightsStore({ access: accessOf({ roles: ['supervisor'] }), config, now: () => Date.parse('2026-11-20T12:00:00Z'), schedule: () => undefined });
+    expect(selectQueuesView(store.getState()).thresholds.waitingNow).toEqual({ amber: 1, red: 2 });
   });
 
   const { waitingNow, longestWaitSec, serviceLevel } = DEFAULT_THRESHOLDS;

@@ -32,7 +32,10 @@
  *   closure and never reach the state.
  * - `none`: nothing.
  */
-import { NO_TEAM, RESERVATION_EVENT_TYPES, entityKindOf, taskInfoOf, teamOf, type Access, type Attributes, type TrEvent } from '../core';
+import { NO_TEAM, teamOf } from './dimensions';
+import { taskInfoOf } from './engine';
+import { RESERVATION_EVENT_TYPES, entityKindOf, type Attributes, type TrEvent } from './events';
+import type { Access } from './roles';
 
 /** The worker sid every anonymised reservation carries in a team leader's session. */
 export const OTHER_AGENTS = '(other agents)';

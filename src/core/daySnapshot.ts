@@ -5,17 +5,12 @@
  * makes one per past day from a short-lived engine; the live engine can be frozen the
  * same way (yesterday, once the day has rolled over).
  */
-import { groupingId, isEmptyAccumulator, type Access, type Accumulator, type Engine, type EngineConfig } from '../../core';
-import {
-  DAY_GROUPINGS,
-  conversationDetailsOf,
-  conversationRowOf,
-  dayOfPeriod,
-  oneDay,
-  rangeBounds,
-  type ConversationRow,
-  type DaySnapshot,
-} from '../../store';
+import type { EngineConfig } from './config';
+import { conversationDetailsOf, conversationRowOf, type ConversationRow } from './conversations';
+import { DAY_GROUPINGS, dayOfPeriod, oneDay, rangeBounds, type DaySnapshot } from './days';
+import { groupingId, type Engine } from './engine';
+import { isEmptyAccumulator, type Accumulator } from './metrics';
+import type { Access } from './roles';
 
 export interface SnapshotOptions {
   /**

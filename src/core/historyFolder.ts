@@ -24,22 +24,15 @@
  * range, so an agent with no event near a day still spends it in their last activity; a
  * day frozen before the event that says so was fetched is returned again, corrected.
  */
-import {
-  Engine,
-  applyEvent,
-  compareEvents,
-  configProblems,
-  createCalendar,
-  entityKindOf,
-  type Access,
-  type Calendar,
-  type EngineConfig,
-  type EngineState,
-  type InputError,
-  type TrEvent,
-} from '../../core';
-import { DAY_GROUPINGS, createScopeFilter, daysOf, rangeBounds, oneDay, type DayRange, type DaySnapshot, type ScopeFilter } from '../../store';
-import { agentThen, snapshotOfEngine } from './snapshot';
+import { configProblems, type EngineConfig } from './config';
+import { agentThen, snapshotOfEngine } from './daySnapshot';
+import { DAY_GROUPINGS, daysOf, oneDay, rangeBounds, type DayRange, type DaySnapshot } from './days';
+import { Engine, type InputError } from './engine';
+import { compareEvents, entityKindOf, type TrEvent } from './events';
+import type { Access } from './roles';
+import { createScopeFilter, type ScopeFilter } from './scopeFilter';
+import { applyEvent, type EngineState } from './state';
+import { createCalendar, type Calendar } from './time';
 
 /** Default padding before and after each day: tasks shorter than this are whole in their days. */
 export const DEFAULT_PADDING_MS = 6 * 3_600_000;

@@ -15,7 +15,7 @@
  * needs none. The function answers both. The range is half-open: events at or after
  * `from` and before `to`.
  */
-import type { TrEvent } from '../../core';
+import type { TrEvent } from './events';
 
 export const HISTORY_PATH = '/insights-history';
 export const HISTORY_MAX_RANGE_DAYS = 30;

@@ -1,0 +1,76 @@
+/**
+ * The plugin's configuration beyond the engine's: tile thresholds, drill-down rules and
+ * the history function's URL, resolved once (bundled defaults, then what an admin stored
+ * in the Flex configuration's `ui_attributes` under `supervisorInsights`, key by key) so
+ * every reader gets checked values and no reader keeps defaults of its own.
+ */
+import { resolveConfig, type EngineConfig } from './config';
+
+/** The documented `ui_attributes` key. */
+export const UI_ATTRIBUTES_KEY = 'supervisorInsights';
+
+export interface Threshold {
+  readonly amber: number;
+  readonly red: number;
+}
+
+export interface Thresholds {
+  /** Contacts waiting in the queue: amber / red from this many on. */
+  readonly waitingNow: Threshold;
+  /** Longest current wait, seconds: amber / red from this many on. */
+  readonly longestWaitSec: Threshold;
+  /** Service level today (0..1), lower is worse: amber below `amber`, red below `red`. */
+  readonly serviceLevel: Threshold;
+}
+
+/** The defaults of `flex-plugin.config.js` (`thresholds`); a test keeps them equal. */
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  waitingNow: { amber: 3, red: 6 },
+  longestWaitSec: { amber: 60, red: 180 },
+  serviceLevel: { amber: 0.8, red: 0.6 },
+};
+
+export interface PluginConfig extends EngineConfig {
+  readonly thresholds: Thresholds;
+  readonly drillDownRules: readonly unknown[];
+  /** The history function's URL; absent: no backfill, live data only. */
+  readonly historyUrl?: string;
+}
+
+const isThreshold = (t: unknown): t is Threshold =>
+  typeof t === 'object' && t !== null && Number.isFinite((t as Threshold).amber) && Number.isFinite((t as Threshold).red);
+
+/** Thresholds given (any shape) over a base: each well-formed one replaces the base's, anything else keeps it. */
+export function resolveThresholds(given: unknown, base: Thresholds = DEFAULT_THRESHOLDS): Thresholds {
+  const g = (typeof given === 'object' && given !== null ? given : {}) as Partial<Record<keyof Thresholds, unknown>>;
+  return {
+    waitingNow: isThreshold(g.waitingNow) ? g.waitingNow : base.waitingNow,
+    longestWaitSec: isThreshold(g.longestWaitSec) ? g.longestWaitSec : base.longestWaitSec,
+    serviceLevel: isThreshold(g.serviceLevel) ? g.serviceLevel : base.serviceLevel,
+  };
+}
+
+/** The thresholds a config carries (a resolved `PluginConfig` always does; a bare engine config gets the defaults). */
+export function thresholdsOf(config: EngineConfig & { readonly thresholds?: Thresholds }): Thresholds {
+  return config.thresholds ?? DEFAULT_THRESHOLDS;
+}
+
+/** The configured history URL, trimmed; undefined when it is not a non-empty string. */
+function historyUrlOf(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+const objectOr = (value: unknown): Partial<PluginConfig> | undefined =>
+  typeof value === 'object' && value !== null ? (value as Partial<PluginConfig>) : undefined;
+
+/** `ui_attributes.supervisorInsights` (if any) merged over the bundled defaults (`flex-plugin.config.js`). */
+export function resolvePluginConfig(uiAttributes: unknown, bundled: unknown): PluginConfig {
+  const defaults = objectOr(bundled) ?? {};
+  const stored = objectOr(objectOr(uiAttributes)?.[UI_ATTRIBUTES_KEY as keyof PluginConfig]);
+  return {
+    ...resolveConfig(stored, resolveConfig(defaults)),
+    thresholds: resolveThresholds(stored?.thresholds, resolveThresholds(defaults.thresholds)),
+    drillDownRules: stored?.drillDownRules ?? defaults.drillDownRules ?? [],
+    historyUrl: historyUrlOf(stored?.historyUrl) ?? historyUrlOf(defaults.historyUrl),
+  };
+}
