@@ -6,7 +6,7 @@
  * total divided by the team's agents who had an invitation or an engagement in the
  * period; rates and average handle time are the team's own ratios (the team roll-up, as
  * `byTeam` reports it). Where it comes from depends on the scope:
- * - `self` (agents): the session's team stream (`state.team`, see `src/store/scope.ts`): an
+ * - `self` (agents): the session's team stream (`state.team`, see the core's `scopeFilter.ts`): an
  *   anonymous roll-up of the agent's team and a count of its agents, no row of anyone.
  * - `team`, `all`: the team cells of the session's own data, and the agents whose latest
  *   team is the team (the user's team: `access.team`, else the user's worker's team).

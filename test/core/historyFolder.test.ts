@@ -24,9 +24,9 @@ import {
   type MetricSet,
   type TrEvent,
   type User,
-} from '../../../src/core';
-import { applyQueued, createInsightsStore, ingest, totalsBetween } from '../../../src/store';
-import { FIRST_DAY, pagesOf, shuffled, simulatedEvents, storeWithDays, type Page } from './fixtures';
+} from '../../src/core';
+import { applyQueued, createInsightsStore, ingest, totalsBetween } from '../../src/store';
+import { FIRST_DAY, pagesOf, shuffled, simulatedEvents, storeWithDays, type Page } from '../sources/backfill/fixtures';
 
 const RANGE: DayRange = { from: FIRST_DAY, to: '2026-11-24' }; // nine days, Monday to the next Tuesday
 const FIRST_WEEK: DayRange = { from: FIRST_DAY, to: '2026-11-22' };
