@@ -3,7 +3,26 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const coreMustStayPure =
-  'src/core must stay pure: no React, React DOM, zustand, Twilio Flex or Paste imports (put UI and state code under src/views or src/state).';
+  'src/core must stay pure: no React, React DOM, zustand, Twilio Flex or Paste imports (put UI and state code under src/views or src/store).';
+
+// The rooms of the house (docs/house.md). Relative imports climb with `../`; a room is named
+// by the first folder after the climb (`src/` when coming from serverless/).
+const FRAMEWORKS = ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@twilio/*', '@twilio-paste/*'];
+const room = (names) => `^(\\.\\./)+(src/)?(${names.join('|')})(/|$)`;
+const rooms = (files, names, message, extraGroups = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { regex: room(names), message },
+          ...(extraGroups.length > 0 ? [{ group: extraGroups, message }] : []),
+        ],
+      },
+    ],
+  },
+});
 
 export default defineConfig(
   {
@@ -35,20 +54,27 @@ export default defineConfig(
     languageOptions: { sourceType: 'commonjs', globals: { exports: 'writable', require: 'readonly', Twilio: 'readonly', Runtime: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
-  {
-    files: ['src/core/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@twilio/*', '@twilio-paste/*'],
-              message: coreMustStayPure,
-            },
-          ],
-        },
-      ],
-    },
-  },
+  rooms(['src/core/**'], ['store', 'views', 'flex', 'sources', 'sandbox', 'cli', 'serverless'], coreMustStayPure, FRAMEWORKS),
+  rooms(
+    ['src/sources/**'],
+    ['store', 'views', 'flex', 'sandbox', 'cli', 'serverless'],
+    'src/sources import only src/core (and each other): hand events on through a callback or sink that src/flex builds from the store.',
+    ['react', 'react/*', 'react-dom', 'react-dom/*', 'zustand', 'zustand/*', '@twilio/flex-ui', '@twilio/flex-ui/*', '@twilio-paste/*'],
+  ),
+  rooms(
+    ['serverless/src/**'],
+    ['store', 'views', 'flex', 'sources', 'sandbox', 'cli'],
+    'serverless/src imports only src/core: put shared policy and contracts in the core.',
+  ),
+  rooms(
+    ['src/store/**'],
+    ['views', 'flex', 'sources', 'sandbox', 'cli', 'serverless'],
+    'src/store is a thin layer over src/core: no views, Flex, sources, sandbox or CLI (src/flex wires sources to the store).',
+    ['react', 'react/*', 'react-dom', 'react-dom/*', '@twilio/*', '@twilio-paste/*'],
+  ),
+  rooms(
+    ['src/views/**'],
+    ['flex', 'sources', 'sandbox', 'cli', 'serverless'],
+    'src/views read the store and the core, never src/flex or a source: the host hands them what they need as props.',
+  ),
 );

@@ -1,5 +1,9 @@
 /**
- * src/core must stay pure: ESLint's no-restricted-imports forbids UI / state / Twilio imports there.
+ * The rooms of the house, as ESLint's no-restricted-imports enforces them: src/core stays
+ * pure (no UI, state or Twilio imports, nothing of another room); sources and the
+ * Functions import only the core; the store never imports views, Flex or sources; views
+ * never import Flex or sources. Each rule is shown to bite on an import that breaks it,
+ * and to leave the allowed imports alone.
  *
  * ESLint's Node API loads eslint.config.mjs with a dynamic import(), which Jest's module sandbox
  * cannot do without --experimental-vm-modules, so the API (`new ESLint({ cwd })` + `lintText`)
@@ -58,6 +62,41 @@ cases['core:plain'] = {
   filePath: 'src/core/x.ts',
 };
 
+/** [room file, import, the rule's words]: each must be refused. */
+const BROKEN: readonly (readonly [string, string, RegExp])[] = [
+  ['src/core/x.ts', '../store', /core must stay pure/],
+  ['src/core/x.ts', '../sources/live', /core must stay pure/],
+  ['src/sources/backfill/x.ts', '../../store', /src\/sources import only src\/core/],
+  ['src/sources/live/x.ts', '../../flex/connect', /src\/sources import only src\/core/],
+  ['src/sources/x.ts', '../views/common', /src\/sources import only src\/core/],
+  ['src/sources/live/x.ts', '@twilio/flex-ui', /src\/sources import only src\/core/],
+  ['serverless/src/x.ts', '../../src/store/scope', /serverless\/src imports only src\/core/],
+  ['serverless/src/x.ts', '../../src/sources/backfill', /serverless\/src imports only src\/core/],
+  ['src/store/x.ts', '../sources/backfill', /src\/store is a thin layer/],
+  ['src/store/x.ts', '../views/common', /src\/store is a thin layer/],
+  ['src/store/x.ts', '../flex', /src\/store is a thin layer/],
+  ['src/views/settings/x.ts', '../../flex/runtimeConfig', /src\/views read the store and the core/],
+  ['src/views/x.tsx', '../sources/live', /src\/views read the store and the core/],
+];
+
+/** [room file, import]: allowed. */
+const ALLOWED: readonly (readonly [string, string])[] = [
+  ['src/sources/backfill/x.ts', '../../core'],
+  ['src/sources/backfill/x.ts', '../live'],
+  ['src/sources/backfill/x.ts', 'idb'],
+  ['serverless/src/x.ts', '../../src/core'],
+  ['serverless/src/x.ts', '../../flex-plugin.config.js'],
+  ['src/store/x.ts', '../core'],
+  ['src/store/x.ts', 'zustand/vanilla'],
+  ['src/views/x.tsx', '../store'],
+  ['src/views/agents/x.tsx', '../../core'],
+  ['src/flex/x.ts', '../sources/live'],
+  ['src/flex/x.ts', '../store'],
+];
+
+for (const [file, mod] of BROKEN) cases[`broken:${file}:${mod}`] = { code: importOf(mod), filePath: file };
+for (const [file, mod] of ALLOWED) cases[`allowed:${file}:${mod}`] = { code: importOf(mod), filePath: file };
+
 let results: Record<string, LintMessage[]> = {};
 
 beforeAll(() => {
@@ -65,6 +104,19 @@ beforeAll(() => {
   const out = lintAll(keys.map((k) => cases[k]));
   results = Object.fromEntries(keys.map((k, i) => [k, out[i].filter((m) => m.ruleId === RULE)]));
 }, 60_000);
+
+describe('the rooms (ESLint no-restricted-imports)', () => {
+  it.each(BROKEN)('%s may not import %s', (file, mod, words) => {
+    const messages = results[`broken:${file}:${mod}`];
+    expect(messages).toHaveLength(1);
+    expect(messages[0].severity).toBe(2);
+    expect(messages[0].message).toMatch(words);
+  });
+
+  it.each(ALLOWED)('%s may import %s', (file, mod) => {
+    expect(results[`allowed:${file}:${mod}`]).toHaveLength(0);
+  });
+});
 
 describe('src/core purity (ESLint no-restricted-imports)', () => {
   it.each(forbidden)('rejects importing %s from src/core', (mod) => {
