@@ -26,11 +26,6 @@ export function requestRange(store: InsightsStore, range: DayRange): void {
   loaders.get(store)?.(range);
 }
 
-/** Is a history loader registered (a history function is configured)? */
-export function hasRangeLoader(store: InsightsStore): boolean {
-  return loaders.has(store);
-}
-
 /**
  * Adds frozen days (replacing any of the same day). A new Map each time and the version
  * bumped, so memoised selectors and `useStore` see the change.

@@ -1,4 +1,4 @@
-export { STORE_STATUSES, TEAM_GROUPINGS, applyQueued, createInsightsStore, ingest, pendingOf, setStatus, tick } from './insightsStore';
+export { applyQueued, createInsightsStore, ingest, pendingOf, setStatus, tick } from './insightsStore';
 export type { HistoryState, InsightsState, InsightsStore, InsightsStoreOptions, Schedule, StoreStatus, TeamState } from './insightsStore';
 export { memo } from './memo';
 export type { Memo } from './memo';
@@ -6,5 +6,5 @@ export { selectToday, selectWaitingNow } from './selectors';
 export type { WaitingContact, WaitingNow, WaitingSummary } from './selectors';
 export { selectConversationDetail, selectConversationList } from './conversations';
 export { cellsBetween, totalBetween, totalsBetween } from './cells';
-export { addFrozenDays, frozenDays, hasRangeLoader, requestRange, setHistoryProgress, setRangeLoader } from './history';
+export { addFrozenDays, frozenDays, requestRange, setHistoryProgress, setRangeLoader } from './history';
 export type { RangeLoader } from './history';

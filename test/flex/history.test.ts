@@ -6,7 +6,7 @@ import type * as Flex from '@twilio/flex-ui';
 import { DEFAULT_CONFIG, accessOf } from '../../src/core';
 import { HISTORY_NOT_CONFIGURED, connectHistory, flexTokenOf, historyCacheKey, usableHistoryUrl } from '../../src/flex/history';
 import { runtimeConfig } from '../../src/flex/runtimeConfig';
-import { createInsightsStore, hasRangeLoader } from '../../src/store';
+import { createInsightsStore, requestRange } from '../../src/store';
 
 const managerWith = (over: Record<string, unknown>) => over as unknown as Flex.Manager;
 
@@ -52,7 +52,11 @@ describe('history in Flex', () => {
     const history = connectHistory(managerWith({}), store, access, { ...runtimeConfig({}) });
     await history.today;
     expect(history.onLiveEvents).toBeUndefined();
-    expect(hasRangeLoader(store)).toBe(false);
+    expect(history.backfill).toBeUndefined();
+    // a view asking for an older range changes nothing: there is no loader to ask
+    const before = store.getState();
+    requestRange(store, { from: '2026-11-01', to: '2026-11-07' });
+    expect(store.getState()).toBe(before);
     expect(store.getState().history?.progress).toMatchObject({ loading: false, notice: HISTORY_NOT_CONFIGURED });
   });
 });
