@@ -532,15 +532,18 @@ function anonymised(e) {
   const { workerName: _name, ...rest } = e;
   return { ...rest, workerSid: OTHER_AGENTS, workerAttributes: OTHER_ATTRIBUTES };
 }
-function teamFilter(team, ownWorkerSid) {
+function teamTracker() {
   const known = /* @__PURE__ */ new Map();
-  const teamOfEvent = (e) => {
+  return (e) => {
     if (!e.workerAttributes) return known.get(e.workerSid)?.team;
     const t = teamOf(e.workerAttributes);
     const last = known.get(e.workerSid);
     if (!last || last.ts <= e.ts) known.set(e.workerSid, { team: t, ts: e.ts });
     return t;
   };
+}
+function teamFilter(team, ownWorkerSid) {
+  const teamOfEvent = teamTracker();
   const viewable = (e) => {
     const t = teamOfEvent(e);
     return e.workerSid === ownWorkerSid || t === team;
@@ -692,7 +695,7 @@ function teamStream(workerSid, options) {
   const periodsOf = options.periodsOf;
   let ownTeam = options.ownTeam;
   let ownTeamTs = -Infinity;
-  const known = /* @__PURE__ */ new Map();
+  const teamOfEvent = teamTracker();
   let unplaced = [];
   const byPeriod = /* @__PURE__ */ new Map();
   const counts = /* @__PURE__ */ new Map();
@@ -700,17 +703,15 @@ function teamStream(workerSid, options) {
   let out = [];
   const teamOfWorker = (e) => {
     const sid = e.workerSid;
-    if (!e.workerAttributes) return known.get(sid)?.team;
-    const t = teamOf(e.workerAttributes);
-    const last = known.get(sid);
-    if (!last || last.ts <= e.ts) known.set(sid, { team: t, ts: e.ts });
+    const t = teamOfEvent(e);
+    if (!e.workerAttributes) return t;
     if (sid === workerSid && options.ownTeam === void 0 && e.ts >= ownTeamTs) {
       ownTeamTs = e.ts;
       if (ownTeam !== t) {
         ownTeam = t;
         const waiting = unplaced;
         unplaced = [];
-        for (const w of waiting) place(w, w.workerAttributes ? teamOf(w.workerAttributes) : known.get(w.workerSid)?.team);
+        for (const w of waiting) place(w, teamOfEvent(w));
       }
     }
     return t;

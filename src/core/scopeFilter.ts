@@ -110,16 +110,23 @@ function anonymised(e: TrEvent): TrEvent {
   return { ...rest, workerSid: OTHER_AGENTS, workerAttributes: OTHER_ATTRIBUTES };
 }
 
-function teamFilter(team: string, ownWorkerSid: string | undefined): ScopeFilter {
-  /** Last team seen per worker, with the time of the event that said so. */
+/**
+ * An event's team: the one in its own worker attributes (remembered per worker, the latest
+ * by time wins), else the last one remembered for that worker; undefined when none is known.
+ */
+function teamTracker(): (e: TrEvent & { workerSid: string }) => string | undefined {
   const known = new Map<string, { team: string; ts: number }>();
-  const teamOfEvent = (e: TrEvent & { workerSid: string }): string | undefined => {
+  return (e) => {
     if (!e.workerAttributes) return known.get(e.workerSid)?.team;
     const t = teamOf(e.workerAttributes);
     const last = known.get(e.workerSid);
     if (!last || last.ts <= e.ts) known.set(e.workerSid, { team: t, ts: e.ts });
     return t;
   };
+}
+
+function teamFilter(team: string, ownWorkerSid: string | undefined): ScopeFilter {
+  const teamOfEvent = teamTracker();
   const viewable = (e: TrEvent & { workerSid: string }): boolean => {
     const t = teamOfEvent(e);
     return e.workerSid === ownWorkerSid || t === team;
@@ -301,8 +308,7 @@ function teamStream(workerSid: string, options: ScopeFilterOptions): TeamStreamW
   const periodsOf = options.periodsOf as (ts: number) => readonly string[];
   let ownTeam = options.ownTeam;
   let ownTeamTs = -Infinity;
-  /** Last team seen per worker (for events without worker attributes). */
-  const known = new Map<string, { team: string; ts: number }>();
+  const teamOfEvent = teamTracker();
   /** Reservation events whose worker's team is not known yet (the agent's own team not either). */
   let unplaced: TrEvent[] = [];
   const byPeriod = new Map<string, Set<string>>();
@@ -312,10 +318,8 @@ function teamStream(workerSid: string, options: ScopeFilterOptions): TeamStreamW
 
   const teamOfWorker = (e: TrEvent): string | undefined => {
     const sid = e.workerSid as string;
-    if (!e.workerAttributes) return known.get(sid)?.team;
-    const t = teamOf(e.workerAttributes);
-    const last = known.get(sid);
-    if (!last || last.ts <= e.ts) known.set(sid, { team: t, ts: e.ts });
+    const t = teamOfEvent(e as TrEvent & { workerSid: string });
+    if (!e.workerAttributes) return t;
     if (sid === workerSid && options.ownTeam === undefined && e.ts >= ownTeamTs) {
       ownTeamTs = e.ts;
       if (ownTeam !== t) {
@@ -323,7 +327,7 @@ function teamStream(workerSid: string, options: ScopeFilterOptions): TeamStreamW
         // What waited for the agent's team may be placed now.
         const waiting = unplaced;
         unplaced = [];
-        for (const w of waiting) place(w, w.workerAttributes ? teamOf(w.workerAttributes) : known.get(w.workerSid as string)?.team);
+        for (const w of waiting) place(w, teamOfEvent(w as TrEvent & { workerSid: string }));
       }
     }
     return t;
