@@ -223,10 +223,7 @@ function emptyAccumulator() {
 }
 var ACC_KEYS = Object.keys(emptyAccumulator());
 
-// src/core/time.ts
-var SLOT_MS = 15 * 6e4;
-
-// src/core/engine.ts
+// src/core/taskInfo.ts
 function nonEmpty(v) {
   if (typeof v === "string") return v.trim() === "" ? void 0 : v;
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
@@ -252,6 +249,9 @@ function taskInfoOf(attributes) {
   }
   return { conversationKey, customerName, customerContact, media, reservationMedia };
 }
+
+// src/core/time.ts
+var SLOT_MS = 15 * 6e4;
 
 // src/core/readers.ts
 var CLOUD_PREFIX = "com.twilio.taskrouter.";

@@ -8,7 +8,8 @@
 import type { EngineConfig } from './config';
 import { conversationDetailsOf, conversationRowOf, type ConversationRow } from './conversations';
 import { DAY_GROUPINGS, dayOfPeriod, oneDay, rangeBounds, type DaySnapshot } from './days';
-import { groupingId, type Engine } from './engine';
+import type { Engine } from './engine';
+import { groupingId } from './groupings';
 import { isEmptyAccumulator, type Accumulator } from './metrics';
 import type { Access } from './roles';
 

@@ -7,7 +7,8 @@
  * live engine as one layer, each day from exactly one of them.
  */
 import type { ConversationRow } from './conversations';
-import type { Cell, Engine, Grouping, SliceDimension } from './engine';
+import type { Engine } from './engine';
+import type { Cell, Grouping, SliceDimension } from './groupings';
 import { emptyAccumulator, isEmptyAccumulator, mergeAccumulator, type Accumulator } from './metrics';
 import type { Calendar } from './time';
 

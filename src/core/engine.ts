@@ -3,67 +3,24 @@
  *
  * Each event is filed under its entity (a task with its reservations, or a worker) and
  * marks it dirty. Reading (`flush`) replays each dirty task's own events in lifecycle
- * order (`deriveTask`), rebuilds the facts of the conversations it touches, takes the
- * conversation's previous contribution out of every aggregate cell and adds the new one.
- * So one event costs one conversation's worth of work, never a rescan, and the result
- * equals that of the sorted stream whatever order the events came in.
+ * order (`deriveTask`), rebuilds the facts of the conversations it touches (`facts.ts`),
+ * takes the conversation's previous contribution out of every aggregate cell and adds the
+ * new one (`aggregates.ts`). So one event costs one conversation's worth of work, never a
+ * rescan, and the result equals that of the sorted stream whatever order the events came
+ * in. This file holds the filing (tasks, workers, duplicates, sealing, the conversation
+ * registry) and the read methods; what they read is worked out in the files they import.
  */
+import { compareActivity, currentActivityOf, intervalsOf, secondsPerActivity, type ActivityEvent, type ActivityInterval } from './activity';
+import { Aggregates, type TimeWindow } from './aggregates';
 import type { EngineConfig } from './config';
-import { NO_TEAM, platformOf, supportTypeResolver, teamOf } from './dimensions';
-import { entityKindOf, lifecycleRank, type Attributes, type KnownEventType, type TrEvent } from './events';
-import { emptyAccumulator, type Accumulator } from './metrics';
-import {
-  TaskFold,
-  invitationOutcome,
-  sortStoredEvents,
-  type DerivedTask,
-  type InvitationOutcome,
-  type QueueOutcome,
-  type Reservation,
-  type StoredEvent,
-} from './model';
+import { NO_TEAM, supportTypeResolver, teamOf } from './dimensions';
+import { entityKindOf, lifecycleRank, type Attributes, type TrEvent } from './events';
+import { factsOf, type ConversationFacts, type FactDimensions } from './facts';
+import { REPORT_GROUPINGS, type Cell, type Grouping } from './groupings';
+import type { Accumulator } from './metrics';
+import { TaskFold, sortStoredEvents, type DerivedTask, type Reservation, type StoredEvent } from './model';
+import { taskInfoOf, type TaskInfo } from './taskInfo';
 import { createCalendar, type Calendar } from './time';
-
-export const SLICE_DIMENSIONS = [
-  'all',
-  'supportType',
-  'platform',
-  'queue',
-  'team',
-  'agent',
-  'platformSupportType',
-  'agentSupportType',
-] as const;
-export type SliceDimension = (typeof SLICE_DIMENSIONS)[number];
-export const PERIOD_DIMENSIONS = ['all', 'day', 'week', 'month', 'interval15', 'interval30', 'interval60'] as const;
-export type PeriodDimension = (typeof PERIOD_DIMENSIONS)[number];
-
-/** One way of cutting the aggregates: by a slice dimension and a period dimension. */
-export interface Grouping {
-  readonly slice: SliceDimension;
-  readonly period: PeriodDimension;
-}
-
-export const groupingId = (g: Grouping): string => `${g.slice}/${g.period}`;
-
-/** The groupings the report needs (MODEL.md §5). */
-export const REPORT_GROUPINGS: readonly Grouping[] = [
-  { slice: 'all', period: 'all' },
-  { slice: 'supportType', period: 'all' },
-  { slice: 'platform', period: 'all' },
-  { slice: 'queue', period: 'all' },
-  { slice: 'team', period: 'all' },
-  { slice: 'agent', period: 'all' },
-  { slice: 'all', period: 'day' },
-  { slice: 'all', period: 'week' },
-  { slice: 'all', period: 'month' },
-];
-
-/** Segments starting inside [from, to] count; either end may be open. */
-export interface TimeWindow {
-  readonly from?: number;
-  readonly to?: number;
-}
 
 export interface EngineOptions {
   readonly window?: TimeWindow;
@@ -84,47 +41,6 @@ export interface InputStats {
   ignored: number;
   rejected: number;
   errors: InputError[];
-}
-
-/** A cell: the accumulator of one slice value in one period. */
-export interface Cell {
-  readonly slice: string;
-  readonly period: string;
-  readonly acc: Accumulator;
-}
-
-type FactKind = 'queue' | 'engagement' | 'invitation';
-
-/** One segment's contribution to the aggregates, frozen at the last flush. */
-interface Fact {
-  readonly kind: FactKind;
-  readonly start: number;
-  readonly queue: string;
-  readonly supportType: string;
-  readonly platform: string;
-  readonly agent?: string;
-  readonly team?: string;
-  readonly outcome?: QueueOutcome;
-  readonly waitMs?: number;
-  readonly talkMs?: number;
-  readonly wrapMs?: number;
-  readonly transferred?: boolean;
-  readonly invitation?: InvitationOutcome;
-}
-
-interface ConversationFacts {
-  readonly facts: readonly Fact[];
-  /** The last queue segment of an abandoned conversation. */
-  readonly abandonedAt?: Fact;
-}
-
-export interface TaskInfo {
-  /** Undefined when the attributes name no conversation: the task's own sid is the key. */
-  readonly conversationKey?: string;
-  readonly customerName?: string;
-  readonly customerContact?: string;
-  readonly media?: readonly unknown[];
-  readonly reservationMedia?: Readonly<Record<string, readonly unknown[]>>;
 }
 
 interface SealedTask {
@@ -155,15 +71,6 @@ export interface ConversationRecord {
   readonly tasks: TaskRecord[];
   dirty: boolean;
   contributed?: ConversationFacts;
-}
-
-interface ActivityEvent {
-  readonly sid: string;
-  readonly type: KnownEventType;
-  readonly ts: number;
-  readonly activity?: string;
-  readonly previous?: string;
-  readonly previousMs?: number;
 }
 
 interface WorkerRecord {
@@ -203,12 +110,6 @@ export interface ActiveEngagement {
   readonly wrapup?: number;
 }
 
-export interface ActivityInterval {
-  readonly activity: string;
-  readonly start: number;
-  readonly end: number;
-}
-
 export class Engine {
   readonly config: EngineConfig;
   readonly calendar: Calendar;
@@ -220,7 +121,8 @@ export class Engine {
   minTs = Infinity;
   maxTs = -Infinity;
 
-  private readonly supportTypeOf: (queue: string | undefined) => string;
+  /** What facts are sliced by: the config's support types and platforms, the agents' teams. */
+  private readonly dimensions: FactDimensions;
   private readonly tasks = new Map<string, TaskRecord>();
   private readonly workers = new Map<string, WorkerRecord>();
   /** Conversation key or task sid → conversation. */
@@ -237,9 +139,7 @@ export class Engine {
   private watermark = Infinity;
   private readonly sealEvery: number;
   private readonly dirtyConversations: ConversationRecord[] = [];
-  /** Cells of each grouping, by grouping id; `cellMaps[i]` is the map of `groupings[i]`. */
-  private readonly cells = new Map<string, Map<string, Cell>>();
-  private readonly cellMaps: Map<string, Cell>[] = [];
+  private readonly aggregates: Aggregates;
   private readonly strings = new Map<string, string>();
   /** Readers hand out one attributes object per distinct text, so this saves re-extracting. */
   private readonly infoCache = new WeakMap<Attributes, TaskInfo>();
@@ -250,12 +150,12 @@ export class Engine {
     this.window = options.window ?? {};
     this.groupings = options.groupings ?? REPORT_GROUPINGS;
     this.sealEvery = options.sealEvery ?? SEAL_EVERY;
-    this.supportTypeOf = supportTypeResolver(config.supportTypes);
-    for (const g of this.groupings) {
-      const map = new Map<string, Cell>();
-      this.cells.set(groupingId(g), map);
-      this.cellMaps.push(map);
-    }
+    this.dimensions = {
+      supportTypeOf: supportTypeResolver(config.supportTypes),
+      platforms: config.platforms,
+      teamAt: (workerSid, ts) => this.teamAt(workerSid, ts),
+    };
+    this.aggregates = new Aggregates(this.groupings, this.calendar, this.window, config);
   }
 
   /** Records an input the readers could not use, with where and why. */
@@ -386,13 +286,6 @@ export class Engine {
   }
 
   /**
-   * Drops the kept events of tasks that are settled (ended, nobody waiting, every
-   * reservation over) and whose last event is more than `reorderWindowMs` behind the
-   * newest event: no event inside the reorder window can still come before their last
-   * one. A sealed task keeps its fold, which later events continue, and its event sids.
-   * This bounds memory by the open tasks, not by the length of the stream.
-   */
-  /**
    * For sources that fold several streams at once (parsing workers): nothing older than
    * `ts` minus the reorder window can still come from any of them. Infinity when done.
    */
@@ -400,6 +293,13 @@ export class Engine {
     this.watermark = ts;
   }
 
+  /**
+   * Drops the kept events of tasks that are settled (ended, nobody waiting, every
+   * reservation over) and whose last event is more than `reorderWindowMs` behind the
+   * newest event: no event inside the reorder window can still come before their last
+   * one. A sealed task keeps its fold, which later events continue, and its event sids.
+   * This bounds memory by the open tasks, not by the length of the stream.
+   */
   sealSettledTasks(): void {
     this.sinceSeal = 0;
     this.flush();
@@ -557,178 +457,23 @@ export class Engine {
     this.dirtyTasks.length = 0;
     for (const c of this.dirtyConversations) {
       c.dirty = false;
-      if (c.contributed) this.contribute(c.contributed, -1);
-      c.contributed = c.tasks.length > 0 ? this.factsOf(c) : undefined;
-      if (c.contributed) this.contribute(c.contributed, 1);
+      if (c.contributed) this.aggregates.contribute(c.contributed, -1);
+      c.contributed = c.tasks.length > 0 ? factsOf(c.tasks, this.dimensions) : undefined;
+      if (c.contributed) this.aggregates.contribute(c.contributed, 1);
     }
     this.dirtyConversations.length = 0;
-  }
-
-  private factsOf(c: ConversationRecord): ConversationFacts {
-    const facts: Fact[] = [];
-    const engagements: Fact[] = [];
-    let handledAnywhere = false;
-    let lastQueue: Fact | undefined;
-    const { platforms } = this.config;
-    for (const task of c.tasks) {
-      const d = task.derived;
-      if (!d) continue;
-      const platform = platformOf(d.channel, platforms);
-      for (const s of d.queueSegments) {
-        const f: Fact = {
-          kind: 'queue',
-          start: s.start,
-          queue: s.queue,
-          supportType: this.supportTypeOf(s.queue),
-          platform,
-          outcome: s.outcome,
-          waitMs: s.end === undefined ? undefined : s.end - s.start,
-        };
-        facts.push(f);
-        if (!lastQueue || isLater(f, lastQueue)) lastQueue = f;
-      }
-      for (const r of d.reservations) {
-        const queue = r.queue ?? '(unknown queue)';
-        const supportType = this.supportTypeOf(r.queue);
-        const when = r.accepted ?? r.created ?? r.endTs ?? 0;
-        const team = r.team ?? this.teamAt(r.workerSid, when);
-        const outcome = invitationOutcome(r);
-        if (r.created !== undefined || (r.accepted === undefined && r.endTs !== undefined)) {
-          facts.push({
-            kind: 'invitation',
-            start: r.created ?? (r.endTs as number),
-            queue, supportType, platform, agent: r.workerSid, team,
-            invitation: outcome,
-          });
-        }
-        if (r.accepted !== undefined) {
-          handledAnywhere = true;
-          const ended = r.completed !== undefined;
-          const talkEnd = r.wrapup ?? r.completed;
-          const e: Fact = {
-            kind: 'engagement',
-            start: r.accepted, queue, supportType, platform, agent: r.workerSid, team,
-            talkMs: ended && talkEnd !== undefined ? talkEnd - r.accepted : undefined,
-            wrapMs: ended && r.wrapup !== undefined ? (r.completed as number) - r.wrapup : undefined,
-          };
-          engagements.push(e);
-        }
-      }
-    }
-    for (const e of engagements) {
-      let transferred = false;
-      for (const f of facts) if (f.kind === 'queue' && f.start > e.start) transferred = true;
-      for (const o of engagements) if (o !== e && o.start > e.start) transferred = true;
-      facts.push(transferred ? { ...e, transferred } : e);
-    }
-    const abandonedAt = !handledAnywhere && lastQueue?.outcome === 'Customer Left' ? lastQueue : undefined;
-    return { facts, abandonedAt };
-  }
-
-  private inWindow(ts: number): boolean {
-    const w = this.window;
-    return (w.from === undefined || ts >= w.from) && (w.to === undefined || ts <= w.to);
-  }
-
-  private periodOf(period: PeriodDimension, ts: number): string {
-    switch (period) {
-      case 'all': return '';
-      case 'day': return this.calendar.dayKey(ts);
-      case 'week': return this.calendar.weekKey(ts);
-      case 'month': return this.calendar.monthKey(ts);
-      case 'interval15': return this.calendar.intervalKey(ts, 15);
-      case 'interval30': return this.calendar.intervalKey(ts, 30);
-      case 'interval60': return this.calendar.intervalKey(ts, 60);
-    }
-  }
-
-  private cell(cells: Map<string, Cell>, slice: string, period: string): Accumulator {
-    const key = period === '' ? slice : slice + '\u0000' + period;
-    let c = cells.get(key);
-    if (!c) {
-      c = { slice, period, acc: emptyAccumulator() };
-      cells.set(key, c);
-    }
-    return c.acc;
-  }
-
-  private contribute(cf: ConversationFacts, sign: number): void {
-    const slMs = this.config.serviceLevelSec * 1000;
-    const shortMs = this.config.shortAbandonSec * 1000;
-    for (let gi = 0; gi < this.groupings.length; gi++) {
-      const g = this.groupings[gi];
-      const cells = this.cellMaps[gi];
-      const firstSlices: string[] = [];
-      const firstStarts: number[] = [];
-      for (const f of cf.facts) {
-        if (!this.inWindow(f.start)) continue;
-        const slice = sliceOf(g.slice, f);
-        if (slice === undefined) continue;
-        const acc = this.cell(cells, slice, this.periodOf(g.period, f.start));
-        if (f.kind === 'invitation') {
-          acc.invitations += sign;
-          if (f.invitation === 'RONA') acc.rona += sign;
-          else if (f.invitation === 'Rejected') acc.rejected += sign;
-          else if (f.invitation === 'Revoked') acc.revoked += sign;
-          continue;
-        }
-        const i = firstSlices.indexOf(slice);
-        if (i < 0) {
-          firstSlices.push(slice);
-          firstStarts.push(f.start);
-        } else if (f.start < firstStarts[i]) {
-          firstStarts[i] = f.start;
-        }
-        if (f.kind === 'queue') {
-          acc.offered += sign;
-          if (f.outcome === 'Accepted' && f.waitMs !== undefined) {
-            acc.waitSum += sign * f.waitMs;
-            acc.waitN += sign;
-            acc.slEligible += sign;
-            if (f.waitMs <= slMs) acc.slMet += sign;
-          } else if (f.outcome === 'Customer Left' && f.waitMs !== undefined && f.waitMs > shortMs) {
-            acc.slEligible += sign;
-          }
-        } else {
-          acc.handled += sign;
-          if (f.transferred) acc.transfers += sign;
-          if (f.talkMs !== undefined) {
-            acc.talkSum += sign * f.talkMs;
-            acc.talkN += sign;
-            acc.handleSum += sign * (f.talkMs + (f.wrapMs ?? 0));
-            acc.handleN += sign;
-          }
-          if (f.wrapMs !== undefined) {
-            acc.wrapSum += sign * f.wrapMs;
-            acc.wrapN += sign;
-          }
-        }
-      }
-      for (let i = 0; i < firstSlices.length; i++) {
-        this.cell(cells, firstSlices[i], this.periodOf(g.period, firstStarts[i])).conversations += sign;
-      }
-      const a = cf.abandonedAt;
-      if (a && this.inWindow(a.start)) {
-        const slice = sliceOf(g.slice, a);
-        if (slice !== undefined) this.cell(cells, slice, this.periodOf(g.period, a.start)).abandoned += sign;
-      }
-    }
   }
 
   /** The cells of one grouping, up to date. Cells whose counts all went back to zero are included. */
   cellsOf(g: Grouping): readonly Cell[] {
     this.flush();
-    const cells = this.cells.get(groupingId(g));
-    if (!cells) throw new Error(`grouping ${groupingId(g)} is not maintained by this engine: pass it in EngineOptions.groupings`);
-    return [...cells.values()];
+    return this.aggregates.cellsOf(g);
   }
 
   /** The accumulator of one cell, up to date (an empty one when nothing counted there). */
   cellOf(g: Grouping, slice = '', period = ''): Accumulator {
     this.flush();
-    const cells = this.cells.get(groupingId(g));
-    if (!cells) throw new Error(`grouping ${groupingId(g)} is not maintained by this engine: pass it in EngineOptions.groupings`);
-    return cells.get(period === '' ? slice : slice + '\u0000' + period)?.acc ?? emptyAccumulator();
+    return this.aggregates.cellOf(g, slice, period);
   }
 
   /** Keeps the set of tasks with a contact still waiting in queue up to date. */
@@ -790,69 +535,33 @@ export class Engine {
     return [...this.workers.values()].map((w) => ({ sid: w.sid, name: w.name, team: w.team ?? NO_TEAM }));
   }
 
-  /**
-   * An agent's activity as intervals. The first event's previous activity
-   * (`worker_previous_activity_name` for `worker_time_in_previous_activity_ms`) fills the
-   * time before it; the last activity runs to `until` (unless the worker was deleted).
-   */
+  /** An agent's activity as intervals up to `until` (`intervalsOf`); none for a worker never seen. */
   activityIntervals(workerSid: string, until: number): ActivityInterval[] {
-    const w = this.workers.get(workerSid);
-    if (!w || w.activity.length === 0) return [];
-    if (!w.activitySorted) {
-      w.activity.sort(compareActivity);
-      w.activitySorted = true;
-    }
-    const out: ActivityInterval[] = [];
-    const list = w.activity;
-    const first = list[0];
-    if (first.previous !== undefined && first.previousMs !== undefined && first.previousMs > 0) {
-      out.push({ activity: first.previous, start: first.ts - first.previousMs, end: first.ts });
-    }
-    for (let i = 0; i < list.length; i++) {
-      const e = list[i];
-      if (e.type === 'worker.deleted' || e.activity === undefined) continue;
-      const end = i + 1 < list.length ? list[i + 1].ts : Math.max(until, e.ts);
-      if (end > e.ts) out.push({ activity: e.activity, start: e.ts, end });
-    }
-    return out;
+    return intervalsOf(this.activityOf(workerSid), until);
   }
 
   /**
-   * The activity a worker is in now and since when: that of their latest activity event,
-   * since the first of the unbroken run of events in that activity (or the time before
-   * the first event, from its previous-activity fields), as `activityIntervals` would
-   * merge them. Undefined before any activity, or after `worker.deleted`. Reads back only
-   * over that run once the worker's events are sorted, so 2,000 workers fit in a frame.
+   * The activity a worker is in now and since when, as `activityIntervals` would merge
+   * them (`currentActivityOf`). Undefined before any activity, or after `worker.deleted`.
    */
   currentActivity(workerSid: string): { readonly activity: string; readonly since: number } | undefined {
-    const w = this.workers.get(workerSid);
-    if (!w || w.activity.length === 0) return undefined;
-    if (!w.activitySorted) {
-      w.activity.sort(compareActivity);
-      w.activitySorted = true;
-    }
-    const list = w.activity;
-    const last = list[list.length - 1];
-    const activity = last.activity;
-    if (last.type === 'worker.deleted' || activity === undefined) return undefined;
-    let i = list.length - 1;
-    while (i > 0 && list[i - 1].type !== 'worker.deleted' && list[i - 1].activity === activity) i--;
-    const first = list[0];
-    if (i === 0 && first.previous === activity && first.previousMs !== undefined && first.previousMs > 0) {
-      return { activity, since: first.ts - first.previousMs };
-    }
-    return { activity, since: list[i].ts };
+    return currentActivityOf(this.activityOf(workerSid));
   }
 
   /** Seconds per activity inside [from, to], intervals clipped to the window. */
   activitySeconds(workerSid: string, from: number, to: number): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const iv of this.activityIntervals(workerSid, to)) {
-      const s = Math.max(iv.start, from);
-      const e = Math.min(iv.end, to);
-      if (e > s) out[iv.activity] = (out[iv.activity] ?? 0) + (e - s) / 1000;
+    return secondsPerActivity(this.activityOf(workerSid), from, to);
+  }
+
+  /** A worker's activity events in stream order, sorted on first read after one came late. */
+  private activityOf(workerSid: string): readonly ActivityEvent[] {
+    const w = this.workers.get(workerSid);
+    if (!w) return NO_ACTIVITY;
+    if (!w.activitySorted) {
+      w.activity.sort(compareActivity);
+      w.activitySorted = true;
     }
-    return out;
+    return w.activity;
   }
 
   /** Conversations, for lists and drill-down (their tasks' derived segments are current after `flush`). */
@@ -871,13 +580,7 @@ function openEngagements(task: TaskRecord): Reservation[] {
   return d.reservations.filter((r) => r.accepted !== undefined && r.completed === undefined);
 }
 
-function compareActivity(a: ActivityEvent, b: ActivityEvent): number {
-  if (a.ts !== b.ts) return a.ts - b.ts;
-  const r = lifecycleRank(a.type) - lifecycleRank(b.type);
-  if (r !== 0) return r;
-  return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
-}
-
+const NO_ACTIVITY: readonly ActivityEvent[] = [];
 const USED = 'used';
 const DUPLICATE = 'duplicate';
 /** Sealing runs after this many used events (it flushes, so not after every one). */
@@ -914,71 +617,4 @@ function setPosition(p: StreamPosition, e: TrEvent): void {
   p.ts = e.ts;
   p.rank = lifecycleRank(e.type);
   p.sid = e.sid;
-}
-
-/** Of two queue segments, the one that started later (or, at the same start, ended later or is open). */
-function isLater(a: Fact, b: Fact): boolean {
-  if (a.start !== b.start) return a.start > b.start;
-  return (a.waitMs ?? Infinity) > (b.waitMs ?? Infinity);
-}
-
-function sliceOf(dimension: SliceDimension, f: Fact): string | undefined {
-  switch (dimension) {
-    case 'all': return '';
-    case 'supportType': return f.supportType;
-    case 'platform': return f.platform;
-    case 'queue': return f.queue;
-    case 'team': return f.kind === 'queue' ? undefined : (f.team ?? NO_TEAM);
-    case 'agent': return f.kind === 'queue' ? undefined : f.agent;
-    case 'platformSupportType': return f.platform + SLICE_SEPARATOR + f.supportType;
-    case 'agentSupportType': return f.kind === 'queue' || f.agent === undefined ? undefined : f.agent + SLICE_SEPARATOR + f.supportType;
-  }
-}
-
-/**
- * Joins the two values of a composite slice (`platformSupportType`: platform then support
- * type; `agentSupportType`: agent sid then support type). A control character, so no
- * name or sid can contain it.
- */
-export const SLICE_SEPARATOR = '\u001f';
-
-/** The two values of a composite slice key. */
-export function splitSlice(slice: string): [string, string] {
-  const i = slice.indexOf(SLICE_SEPARATOR);
-  return i < 0 ? [slice, ''] : [slice.slice(0, i), slice.slice(i + 1)];
-}
-
-function nonEmpty(v: unknown): string | undefined {
-  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
-  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
-  return undefined;
-}
-
-function obj(v: unknown): Record<string, unknown> | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-}
-
-/** What the model takes from task attributes: conversation key, customer, media links. */
-export function taskInfoOf(attributes: Attributes): TaskInfo {
-  const conversations = obj(attributes.conversations);
-  const customers = obj(attributes.customers);
-  const conversationKey =
-    nonEmpty(conversations?.conversation_id) ??
-    nonEmpty(attributes.call_sid) ??
-    nonEmpty(attributes.conversationSid) ??
-    nonEmpty(attributes.channelSid);
-  const customerName =
-    nonEmpty(customers?.name) ?? nonEmpty(attributes.name) ?? nonEmpty(attributes.from) ?? nonEmpty(attributes.caller);
-  const customerContact =
-    nonEmpty(customers?.phone) ?? nonEmpty(customers?.email) ?? nonEmpty(attributes.from) ?? nonEmpty(attributes.caller);
-  const media = Array.isArray(conversations?.media) ? (conversations?.media as unknown[]) : undefined;
-  let reservationMedia: Record<string, unknown[]> | undefined;
-  const ra = obj(attributes.reservation_attributes);
-  if (ra) {
-    for (const [sid, v] of Object.entries(ra)) {
-      const list = obj(v)?.media;
-      if (Array.isArray(list)) (reservationMedia ??= {})[sid] = list;
-    }
-  }
-  return { conversationKey, customerName, customerContact, media, reservationMedia };
 }

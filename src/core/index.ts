@@ -1,31 +1,14 @@
 export { DEFAULT_CONFIG, DEFAULT_SUPPORT_TYPES, configProblems, isValidTimeZone, resolveConfig } from './config';
 export type { EngineConfig, PlatformConfig } from './config';
 export { NO_TEAM, OTHER_SUPPORT_TYPE, normaliseQueueName, platformOf, supportTypeOf, supportTypeResolver, teamOf } from './dimensions';
-export {
-  Engine,
-  PERIOD_DIMENSIONS,
-  REPORT_GROUPINGS,
-  SLICE_DIMENSIONS,
-  SLICE_SEPARATOR,
-  groupingId,
-  splitSlice,
-  taskInfoOf,
-} from './engine';
-export type {
-  ActiveEngagement,
-  ActivityInterval,
-  Cell,
-  ConversationRecord,
-  EngineOptions,
-  Grouping,
-  InputError,
-  InputStats,
-  PeriodDimension,
-  SliceDimension,
-  TaskInfo,
-  TimeWindow,
-  WaitingSegment,
-} from './engine';
+export { Engine } from './engine';
+export type { ActiveEngagement, ConversationRecord, EngineOptions, InputError, InputStats, WaitingSegment } from './engine';
+export { PERIOD_DIMENSIONS, REPORT_GROUPINGS, SLICE_DIMENSIONS, SLICE_SEPARATOR, groupingId, splitSlice } from './groupings';
+export type { Cell, Grouping, PeriodDimension, SliceDimension } from './groupings';
+export type { TimeWindow } from './aggregates';
+export type { ActivityInterval } from './activity';
+export { taskInfoOf } from './taskInfo';
+export type { TaskInfo } from './taskInfo';
 export {
   RESERVATION_EVENT_TYPES,
   TASK_EVENT_TYPES,

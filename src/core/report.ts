@@ -2,7 +2,8 @@
  * The report JSON of MODEL.md §5, read off an engine's aggregates.
  */
 import { NO_TEAM } from './dimensions';
-import { Engine, REPORT_GROUPINGS, type Grouping, type InputError, type PeriodDimension, type SliceDimension } from './engine';
+import { Engine, type InputError } from './engine';
+import { REPORT_GROUPINGS, type Grouping, type PeriodDimension, type SliceDimension } from './groupings';
 import {
   agentMetricSet,
   emptyAccumulator,

@@ -33,9 +33,9 @@
  * - `none`: nothing.
  */
 import { NO_TEAM, teamOf } from './dimensions';
-import { taskInfoOf } from './engine';
 import { RESERVATION_EVENT_TYPES, entityKindOf, type Attributes, type TrEvent } from './events';
 import type { Access } from './roles';
+import { taskInfoOf } from './taskInfo';
 
 /** The worker sid every anonymised reservation carries in a team leader's session. */
 export const OTHER_AGENTS = '(other agents)';

@@ -4,7 +4,7 @@
  *
  *   for (const ev of simulate({ agents: 40, days: 1, seed: 1 })) line(formatEvent(ev, 'eventstreams'));
  */
-import { Simulation } from './engine';
+import { Simulation } from './simulation';
 import { resolveSimOptions } from './options';
 import { buildRoster, type Roster } from './roster';
 import type { SimEvent, SimOptions } from './types';

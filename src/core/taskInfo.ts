@@ -1,0 +1,49 @@
+/**
+ * What the model takes from a task's attributes: the key of its conversation, the
+ * customer's name and contact, and the media links of the task and its reservations.
+ */
+import type { Attributes } from './events';
+
+export interface TaskInfo {
+  /** Undefined when the attributes name no conversation: the task's own sid is the key. */
+  readonly conversationKey?: string;
+  readonly customerName?: string;
+  readonly customerContact?: string;
+  readonly media?: readonly unknown[];
+  readonly reservationMedia?: Readonly<Record<string, readonly unknown[]>>;
+}
+
+function nonEmpty(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() === '' ? undefined : v;
+  if (typeof v === 'number' && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function obj(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** What the model takes from task attributes (conversation key, customer, media links); blank strings are absent. */
+export function taskInfoOf(attributes: Attributes): TaskInfo {
+  const conversations = obj(attributes.conversations);
+  const customers = obj(attributes.customers);
+  const conversationKey =
+    nonEmpty(conversations?.conversation_id) ??
+    nonEmpty(attributes.call_sid) ??
+    nonEmpty(attributes.conversationSid) ??
+    nonEmpty(attributes.channelSid);
+  const customerName =
+    nonEmpty(customers?.name) ?? nonEmpty(attributes.name) ?? nonEmpty(attributes.from) ?? nonEmpty(attributes.caller);
+  const customerContact =
+    nonEmpty(customers?.phone) ?? nonEmpty(customers?.email) ?? nonEmpty(attributes.from) ?? nonEmpty(attributes.caller);
+  const media = Array.isArray(conversations?.media) ? (conversations?.media as unknown[]) : undefined;
+  let reservationMedia: Record<string, unknown[]> | undefined;
+  const ra = obj(attributes.reservation_attributes);
+  if (ra) {
+    for (const [sid, v] of Object.entries(ra)) {
+      const list = obj(v)?.media;
+      if (Array.isArray(list)) (reservationMedia ??= {})[sid] = list;
+    }
+  }
+  return { conversationKey, customerName, customerContact, media, reservationMedia };
+}
