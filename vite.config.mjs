@@ -59,12 +59,15 @@ const sandboxHistory = {
   name: 'sandbox-history',
   configureServer(server) {
     server.middlewares.use(sandboxHistoryMiddleware());
-    // Simulate the default page's month in the background once the server listens.
+    // Simulate the default page's month in the background once the server listens, and
+    // stop when it closes: that work alone would keep node running for seconds.
+    const stop = new AbortController();
+    server.httpServer?.once('close', () => stop.abort());
     server.httpServer?.once('listening', () => {
       const address = server.httpServer.address();
       if (!address || typeof address === 'string') return;
       const now = Date.now();
-      warmUpHistory(defaultSandboxRun(now), `http://127.0.0.1:${address.port}`, now).catch((error) => {
+      warmUpHistory(defaultSandboxRun(now), `http://127.0.0.1:${address.port}`, now, stop.signal).catch((error) => {
         console.error('[supervisor-insights] sandbox history warm-up failed', error);
       });
     });

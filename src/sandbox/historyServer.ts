@@ -121,9 +121,11 @@ class RunHistory {
   /**
    * Simulates up to `ms` (the page's now) and adds those events to the fake. A month of
    * a centre takes seconds: the work yields every few thousand events so the dev server
-   * keeps serving the page meanwhile; calls run one after another.
+   * keeps serving the page meanwhile; calls run one after another. An aborted `signal`
+   * stops at the next yield: the work would otherwise keep node alive after the server
+   * has closed.
    */
-  advanceTo(ms: number): Promise<void> {
+  advanceTo(ms: number, signal?: AbortSignal): Promise<void> {
     this.advancing = this.advancing.then(async () => {
       if (ms <= this.clock) return;
       let batch: FakeEventResource[] = [];
@@ -134,6 +136,7 @@ class RunHistory {
           this.api.addEvents(batch);
           batch = [];
           await new Promise((resolve) => setImmediate(resolve));
+          if (signal?.aborted) return;
         }
       }
       this.clock = ms;
@@ -192,10 +195,11 @@ export async function answerHistory(req: IncomingMessage, res: ServerResponse): 
 /**
  * Starts simulating a run before the page asks (the page's default run: it begins
  * `historyDays` before today's UTC midnight), in the background, so the first history
- * request finds most of it done.
+ * request finds most of it done. Aborting `signal` stops it where it is; a later request
+ * goes on from there.
  */
-export function warmUpHistory(run: SandboxRun, origin: string, untilMs: number): Promise<void> {
-  return runFor(run, origin).advanceTo(untilMs);
+export function warmUpHistory(run: SandboxRun, origin: string, untilMs: number, signal?: AbortSignal): Promise<void> {
+  return runFor(run, origin).advanceTo(untilMs, signal);
 }
 
 /** A connect middleware for Vite: answers `POST /insights-history?…`, passes anything else on. */

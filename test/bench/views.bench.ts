@@ -7,7 +7,7 @@
  * field until the table is laid out again). Median of 20 each, after warm-up runs.
  * Last line: `{"agents","firstRenderMs","filterMs"}`.
  */
-import { launchBrowser, screenshotPath, startSandbox } from '../e2e/browser';
+import { openSandbox, screenshotPath } from '../e2e/browser';
 import { numberArg } from './args';
 
 const agents = numberArg('agents', 2000);
@@ -22,8 +22,7 @@ const median = (xs: readonly number[]): number => {
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
-  const { url, server } = await startSandbox();
-  const browser = await launchBrowser();
+  const { url, browser, close } = await openSandbox();
   try {
     const page = await browser.newPage();
     page.on('pageerror', (err) => process.stderr.write(`page error: ${err.message}\n`));
@@ -79,8 +78,7 @@ async function main(): Promise<void> {
     );
     console.log(JSON.stringify({ agents: result.agents, firstRenderMs: round1(median(result.first)), filterMs: round1(median(result.filter)) }));
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -2,30 +2,43 @@
  * Headless Chromium (Debian's, installed by .ci/run when missing) driven by
  * playwright-core, and the sandbox served by Vite on a free loopback port.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { CHROMIUM, assertChromium } from './chromium';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { CHROMIUM, assertChromium, chromiumMissing } from './chromium';
 export const SCREENSHOTS = resolve(__dirname, 'screenshots');
 
+/** Playwright waits three minutes by default for a browser that never comes up. */
+const LAUNCH_TIMEOUT_MS = 60_000;
+
 export async function launchBrowser(): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'chromium-')), {
-    executablePath: CHROMIUM,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  assertChromium();
+  const profile = mkdtempSync(join(tmpdir(), 'chromium-'));
+  try {
+    return await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      timeout: LAUNCH_TIMEOUT_MS,
+      viewport: { width: 1280, height: 800 },
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  } catch (err) {
+    rmSync(profile, { recursive: true, force: true });
+    const reason = err instanceof Error ? err.message.split('\n')[0] : String(err);
+    throw new Error(`Chromium at ${CHROMIUM} did not start: ${reason}`, { cause: err });
+  }
 }
 
 export async function startSandbox(): Promise<{ url: string; server: ViteDevServer }> {
@@ -35,10 +48,52 @@ export async function startSandbox(): Promise<{ url: string; server: ViteDevServ
     server: { port: 0, host: '127.0.0.1', hmr: false },
     logLevel: 'error',
   });
-  await server.listen();
-  const address = server.httpServer?.address();
-  if (!address || typeof address === 'string') throw new Error('the sandbox server has no port');
-  return { url: `http://127.0.0.1:${address.port}/`, server };
+  try {
+    await server.listen();
+    const address = server.httpServer?.address();
+    if (!address || typeof address === 'string') throw new Error('the sandbox server has no port');
+    return { url: `http://127.0.0.1:${address.port}/`, server };
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+}
+
+export interface OpenSandbox {
+  readonly url: string;
+  readonly server: ViteDevServer;
+  readonly browser: BrowserContext;
+  /** Closes the browser, then the server (also when the browser fails to close). */
+  close(): Promise<void>;
+}
+
+/**
+ * The sandbox and a browser, or neither: an open server keeps node running, so a browser
+ * that cannot start must not leave one behind. Chromium is looked for first, before the
+ * seconds a server takes to start.
+ */
+export async function openSandbox(): Promise<OpenSandbox> {
+  assertChromium();
+  const { url, server } = await startSandbox();
+  let browser: BrowserContext;
+  try {
+    browser = await launchBrowser();
+  } catch (err) {
+    await server.close();
+    throw err;
+  }
+  return {
+    url,
+    server,
+    browser,
+    async close() {
+      try {
+        await browser.close();
+      } finally {
+        await server.close();
+      }
+    },
+  };
 }
 
 export function screenshotPath(name: string): string {
@@ -57,18 +112,17 @@ export interface SandboxSession {
  * closed after them. Read `session()` inside the tests.
  */
 export function sandboxSession(hooks: { before: (fn: () => Promise<void>) => void; after: (fn: () => Promise<void>) => void }): () => SandboxSession {
-  let current: (SandboxSession & { server: ViteDevServer }) | undefined;
+  let open: OpenSandbox | undefined;
+  let page: Page | undefined;
   hooks.before(async () => {
-    const { url, server } = await startSandbox();
-    const browser = await launchBrowser();
-    current = { browser, page: await browser.newPage(), url, server };
+    open = await openSandbox();
+    page = await open.browser.newPage();
   });
   hooks.after(async () => {
-    await current?.browser.close();
-    await current?.server.close();
+    await open?.close();
   });
   return () => {
-    if (!current) throw new Error('the sandbox session is used before its before() hook ran');
-    return current;
+    if (!open || !page) throw new Error('the sandbox session is used before its before() hook ran');
+    return { browser: open.browser, page, url: open.url };
   };
 }

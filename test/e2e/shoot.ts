@@ -2,12 +2,11 @@
  * `npx tsx test/e2e/shoot.ts [role...]`: full-page screenshots of every tab of the sandbox
  * as each role sees it, into test/e2e/screenshots/ (gitignored), for looking at by hand.
  */
-import { launchBrowser, screenshotPath, startSandbox } from './browser';
+import { openSandbox, screenshotPath } from './browser';
 
 async function main(): Promise<void> {
   const roles = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['agent', 'stl', 'sdl', 'analyst', 'admin'];
-  const { url, server } = await startSandbox();
-  const browser = await launchBrowser();
+  const { url, browser, close } = await openSandbox();
   try {
     const page = await browser.newPage();
     // Tall, so each tab's inner scroll area shows whole.
@@ -26,8 +25,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 
