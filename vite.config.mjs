@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vite';
-import { defaultSandboxRun } from './src/sandbox/historyParams.ts';
+import { defaultSandboxRun, pinnedNow } from './src/sandbox/historyParams.ts';
 import { sandboxHistoryMiddleware, warmUpHistory } from './src/sandbox/historyServer.ts';
 
 const require = createRequire(import.meta.url);
@@ -61,12 +61,16 @@ const sandboxHistory = {
     server.middlewares.use(sandboxHistoryMiddleware());
     // Simulate the default page's month in the background once the server listens, and
     // stop when it closes: that work alone would keep node running for seconds.
+    // SANDBOX_NOW names the instant pages pin with `?now=` (the browser tests do), whose
+    // month is another run than today's.
     const stop = new AbortController();
     server.httpServer?.once('close', () => stop.abort());
     server.httpServer?.once('listening', () => {
       const address = server.httpServer.address();
       if (!address || typeof address === 'string') return;
-      const now = Date.now();
+      const pinned = pinnedNow(process.env.SANDBOX_NOW);
+      if (process.env.SANDBOX_NOW && pinned === undefined) console.warn(`[supervisor-insights] SANDBOX_NOW=${process.env.SANDBOX_NOW} is not an ISO instant with Z or an offset; warming up today`);
+      const now = pinned ?? Date.now();
       warmUpHistory(defaultSandboxRun(now), `http://127.0.0.1:${address.port}`, now, stop.signal).catch((error) => {
         console.error('[supervisor-insights] sandbox history warm-up failed', error);
       });

@@ -7,10 +7,23 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
+import { DEFAULT_CONFIG, createCalendar } from '../../src/core';
 import { CHROMIUM, assertChromium } from './chromium';
 
 export { CHROMIUM, assertChromium, chromiumMissing } from './chromium';
 export const SCREENSHOTS = resolve(__dirname, 'screenshots');
+
+/**
+ * Where the browser tests pin the sandbox's clock (`?now=`): a Wednesday at 15:00 in the
+ * plugin's zone. Real time made the tests depend on the hour they ran: early in the day,
+ * "today so far" lacked the conversations they look for.
+ */
+export const E2E_NOW = new Date(createCalendar(DEFAULT_CONFIG.timeZone).fromLocal(2025, 11, 19, 15)).toISOString();
+
+/** The sandbox page at E2E_NOW: `sandboxUrl(url, 'role=sdl&speed=0')`. */
+export function sandboxUrl(base: string, query = ''): string {
+  return `${base}?now=${E2E_NOW}${query ? `&${query}` : ''}`;
+}
 
 /** Playwright waits three minutes by default for a browser that never comes up. */
 const LAUNCH_TIMEOUT_MS = 60_000;
@@ -41,7 +54,13 @@ export async function launchBrowser(): Promise<BrowserContext> {
   }
 }
 
-export async function startSandbox(): Promise<{ url: string; server: ViteDevServer }> {
+/**
+ * The sandbox's dev server. `now`: the instant its pages will be pinned to, so the
+ * server warms up that run's history rather than today's (SANDBOX_NOW, read by
+ * vite.config.mjs when it listens).
+ */
+export async function startSandbox(options: { now?: string } = {}): Promise<{ url: string; server: ViteDevServer }> {
+  if (options.now !== undefined) process.env.SANDBOX_NOW = options.now;
   const server = await createServer({
     configFile: resolve(__dirname, '../../vite.config.mjs'),
     // No hot reload: a source file saved while a test runs must not reload the page under it.
@@ -72,9 +91,9 @@ export interface OpenSandbox {
  * that cannot start must not leave one behind. Chromium is looked for first, before the
  * seconds a server takes to start.
  */
-export async function openSandbox(): Promise<OpenSandbox> {
+export async function openSandbox(options: { now?: string } = {}): Promise<OpenSandbox> {
   assertChromium();
-  const { url, server } = await startSandbox();
+  const { url, server } = await startSandbox(options);
   let browser: BrowserContext;
   try {
     browser = await launchBrowser();
@@ -104,18 +123,19 @@ export function screenshotPath(name: string): string {
 export interface SandboxSession {
   readonly browser: BrowserContext;
   readonly page: Page;
-  readonly url: string;
+  /** The sandbox page at E2E_NOW (`sandboxUrl`): `at('role=sdl&speed=0')`. */
+  at(query?: string): string;
 }
 
 /**
  * For a node:test suite: the sandbox and a browser page, opened before the tests and
- * closed after them. Read `session()` inside the tests.
+ * closed after them, its pages pinned to E2E_NOW. Read `session()` inside the tests.
  */
 export function sandboxSession(hooks: { before: (fn: () => Promise<void>) => void; after: (fn: () => Promise<void>) => void }): () => SandboxSession {
   let open: OpenSandbox | undefined;
   let page: Page | undefined;
   hooks.before(async () => {
-    open = await openSandbox();
+    open = await openSandbox({ now: E2E_NOW });
     page = await open.browser.newPage();
   });
   hooks.after(async () => {
@@ -123,6 +143,7 @@ export function sandboxSession(hooks: { before: (fn: () => Promise<void>) => voi
   });
   return () => {
     if (!open || !page) throw new Error('the sandbox session is used before its before() hook ran');
-    return { browser: open.browser, page, url: open.url };
+    const url = open.url;
+    return { browser: open.browser, page, at: (query) => sandboxUrl(url, query) };
   };
 }
