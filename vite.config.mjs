@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vite';
-import { defaultSandboxRun, pinnedNow } from './src/sandbox/historyParams.ts';
-import { sandboxHistoryMiddleware, warmUpHistory } from './src/sandbox/historyServer.ts';
+import { defaultSandboxRun, pinnedNow } from './src/sandbox/server/historyParams.ts';
+import { sandboxHistoryMiddleware, warmUpHistory } from './src/sandbox/server/historyServer.ts';
+import { RECORDING_PATH, sandboxRecordingMiddleware } from './src/sandbox/server/recording.ts';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -18,43 +19,15 @@ const commonJsConfig = {
   },
 };
 
-/** A few seconds of a quiet two-tone chime as WAV: the "call recording" the sandbox plays. */
-function recordingWav() {
-  const rate = 8000;
-  const seconds = 4;
-  const samples = rate * seconds;
-  const buf = Buffer.alloc(44 + samples * 2);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + samples * 2, 4);
-  buf.write('WAVEfmt ', 8);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) {
-    const f = i < samples / 2 ? 440 : 660;
-    buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * f * i) / rate) * 6000), 44 + i * 2);
-  }
-  return buf;
-}
-
+/** The call recording the sandbox's media link to (src/sandbox/server/recording.ts). */
 const sandboxRecording = {
   name: 'sandbox-recording',
   configureServer(server) {
-    const wav = recordingWav();
-    server.middlewares.use('/sandbox-media/recording.wav', (_req, res) => {
-      res.setHeader('Content-Type', 'audio/wav');
-      res.end(wav);
-    });
+    server.middlewares.use(RECORDING_PATH, sandboxRecordingMiddleware());
   },
 };
 
-/** The history function on the dev server: the serverless handler over the fake Events API (src/sandbox/historyServer.ts). */
+/** The history function on the dev server: the serverless handler over the fake Events API (src/sandbox/server/historyServer.ts). */
 const sandboxHistory = {
   name: 'sandbox-history',
   configureServer(server) {

@@ -3,14 +3,14 @@
  * TaskRouter into the fake live-query indexes. One run covers `historyDays` days before
  * today and today: the page catches up at once to the present (so the live indexes hold
  * what exists now, as Flex's would), and the sandbox's history function serves the same
- * run's events from the Events API (`historyServer.ts`), so history and live data tell
- * one story. Then simulated time runs `speed` times faster than real time (0: frozen),
- * from the real now or from a pinned instant (`startMs`).
+ * run's events from the Events API (`server/historyServer.ts`), so history and live data
+ * tell one story. Then simulated time runs `speed` times faster than real time (0:
+ * frozen), from the real now or from a pinned instant (`startMs`).
  */
 import { simulate, type SimEvent, type SimOptions } from '../sources/simulator';
-import { FakeInsightsClient } from './fakeInsightsClient';
-import { sandboxRun } from './historyParams';
-import { SimulatorToSync, workersAtStart } from './simulatorToSync';
+import { FakeInsightsClient } from './fakes/fakeInsightsClient';
+import { sandboxRun } from './server/historyParams';
+import { SimulatorToSync, workersAtStart } from './fakes/simulatorToSync';
 
 const DAY_MS = 86_400_000;
 

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:views`: the Agents & teams tab with 2,000 agents, in Chromium. The sandbox
- * page `bench-views.html` fills a store with a synthetic day of 2,000 agents (shifts,
+ * page `bench/bench-views.html` fills a store with a synthetic day of 2,000 agents (shifts,
  * breaks, about ten contacts each over the seven support types), then this script times,
  * in the page: a first render of the tab (the row model built from the store, React's
  * render and commit, style and layout), and a change of the name filter (typing into the
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   try {
     const page = await browser.newPage();
     page.on('pageerror', (err) => process.stderr.write(`page error: ${err.message}\n`));
-    await page.goto(`${url}bench-views.html?agents=${agents}`);
+    await page.goto(`${url}bench/bench-views.html?agents=${agents}`);
     await page.waitForFunction(() => 'viewsBench' in window, undefined, { timeout: 300_000, polling: 500 });
     const result = await page.evaluate(
       async ({ runs, warmUp }) => {

@@ -1,5 +1,5 @@
 import { SimulatedCentre } from '../../src/sandbox/centre';
-import { defaultSandboxRun, historyDaysFor, pinnedNow, runOfQuery, sandboxHistoryUrl } from '../../src/sandbox/historyParams';
+import { defaultSandboxRun, historyDaysFor, pinnedNow, runOfQuery, sandboxHistoryUrl } from '../../src/sandbox/server/historyParams';
 import { simulationRoster } from '../../src/sources/simulator';
 
 /**

@@ -11,8 +11,8 @@ import {
   metricSet,
   type TrEvent,
 } from '../../../src/core';
-import { FakeInsightsClient } from '../../../src/sandbox/fakeInsightsClient';
-import { SimulatorToSync, workersAtStart } from '../../../src/sandbox/simulatorToSync';
+import { FakeInsightsClient } from '../../../src/sandbox/fakes/fakeInsightsClient';
+import { SimulatorToSync, workersAtStart } from '../../../src/sandbox/fakes/simulatorToSync';
 import { Backfill, HistoryClient, LiveReconciler, oneOffFact, type FetchLike } from '../../../src/sources/backfill';
 import { LiveSource } from '../../../src/sources/live';
 import {

@@ -2,7 +2,7 @@
  * The sandbox's history function, on the Vite dev server (Node side; the browser never
  * imports this file): `POST /insights-history` answered by the very handler the Twilio
  * Function runs (`serverless/src/historyHandler.ts`), over the fake TaskRouter Events
- * API (`fakeEventsApi.ts`) fed with the simulator's run, the same run the page plays
+ * API (`../fakes/fakeEventsApi.ts`) fed with the simulator's run, the same run the page plays
  * into its live indexes (the run is named in the history URL's query, see
  * `historyParams.ts`).
  *
@@ -15,13 +15,13 @@
  *   two most recent runs) so later pages and ranges are served from memory.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import pluginConfig from '../../flex-plugin.config.js';
-import { createHistoryHandler, type HistoryHandler } from '../../serverless/src/historyHandler';
-import type { WorkspaceLike } from '../../serverless/src/taskRouter';
-import { HISTORY_PATH } from '../sources/backfill/protocol';
-import { WORKSPACE, simulate, toEventsApi, type SimEvent } from '../sources/simulator';
-import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from './fakeEventsApi';
-import { readBody } from './fakeEventsApiServer';
+import pluginConfig from '../../../flex-plugin.config.js';
+import { createHistoryHandler, type HistoryHandler } from '../../../serverless/src/historyHandler';
+import type { WorkspaceLike } from '../../../serverless/src/taskRouter';
+import { HISTORY_PATH } from '../../sources/backfill/protocol';
+import { WORKSPACE, simulate, toEventsApi, type SimEvent } from '../../sources/simulator';
+import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from '../fakes/fakeEventsApi';
+import { readBody } from '../fakes/fakeEventsApiServer';
 import { readSandboxToken, runOfQuery, type SandboxRun } from './historyParams';
 import { sandboxMedia } from './media';
 

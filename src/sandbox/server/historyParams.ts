@@ -6,9 +6,9 @@
  * sandbox's token validator in place of Twilio's. It proves nothing and must never be
  * accepted outside the sandbox (the real function validates Flex tokens with Twilio).
  */
-import { HISTORY_PATH } from '../sources/backfill/protocol';
-import type { SimOptions } from '../sources/simulator';
-import { PERSONAS, type PersonaId } from './personas';
+import { HISTORY_PATH } from '../../sources/backfill/protocol';
+import type { SimOptions } from '../../sources/simulator';
+import { PERSONAS, type PersonaId } from '../personas';
 
 const DAY_MS = 86_400_000;
 
