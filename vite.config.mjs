@@ -2,8 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { defineConfig } from 'vite';
-import { defaultSandboxRun } from './src/sandbox/historyParams.ts';
-import { sandboxHistoryMiddleware, warmUpHistory } from './src/sandbox/historyServer.ts';
+import { defaultSandboxRun, pinnedNow } from './src/sandbox/server/historyParams.ts';
+import { sandboxHistoryMiddleware, warmUpHistory } from './src/sandbox/server/historyServer.ts';
+import { RECORDING_PATH, sandboxRecordingMiddleware } from './src/sandbox/server/recording.ts';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -18,53 +19,32 @@ const commonJsConfig = {
   },
 };
 
-/** A few seconds of a quiet two-tone chime as WAV: the "call recording" the sandbox plays. */
-function recordingWav() {
-  const rate = 8000;
-  const seconds = 4;
-  const samples = rate * seconds;
-  const buf = Buffer.alloc(44 + samples * 2);
-  buf.write('RIFF', 0);
-  buf.writeUInt32LE(36 + samples * 2, 4);
-  buf.write('WAVEfmt ', 8);
-  buf.writeUInt32LE(16, 16);
-  buf.writeUInt16LE(1, 20);
-  buf.writeUInt16LE(1, 22);
-  buf.writeUInt32LE(rate, 24);
-  buf.writeUInt32LE(rate * 2, 28);
-  buf.writeUInt16LE(2, 32);
-  buf.writeUInt16LE(16, 34);
-  buf.write('data', 36);
-  buf.writeUInt32LE(samples * 2, 40);
-  for (let i = 0; i < samples; i++) {
-    const f = i < samples / 2 ? 440 : 660;
-    buf.writeInt16LE(Math.round(Math.sin((2 * Math.PI * f * i) / rate) * 6000), 44 + i * 2);
-  }
-  return buf;
-}
-
+/** The call recording the sandbox's media link to (src/sandbox/server/recording.ts). */
 const sandboxRecording = {
   name: 'sandbox-recording',
   configureServer(server) {
-    const wav = recordingWav();
-    server.middlewares.use('/sandbox-media/recording.wav', (_req, res) => {
-      res.setHeader('Content-Type', 'audio/wav');
-      res.end(wav);
-    });
+    server.middlewares.use(RECORDING_PATH, sandboxRecordingMiddleware());
   },
 };
 
-/** The history function on the dev server: the serverless handler over the fake Events API (src/sandbox/historyServer.ts). */
+/** The history function on the dev server: the serverless handler over the fake Events API (src/sandbox/server/historyServer.ts). */
 const sandboxHistory = {
   name: 'sandbox-history',
   configureServer(server) {
     server.middlewares.use(sandboxHistoryMiddleware());
-    // Simulate the default page's month in the background once the server listens.
+    // Simulate the default page's month in the background once the server listens, and
+    // stop when it closes: that work alone would keep node running for seconds.
+    // SANDBOX_NOW names the instant pages pin with `?now=` (the browser tests do), whose
+    // month is another run than today's.
+    const stop = new AbortController();
+    server.httpServer?.once('close', () => stop.abort());
     server.httpServer?.once('listening', () => {
       const address = server.httpServer.address();
       if (!address || typeof address === 'string') return;
-      const now = Date.now();
-      warmUpHistory(defaultSandboxRun(now), `http://127.0.0.1:${address.port}`, now).catch((error) => {
+      const pinned = pinnedNow(process.env.SANDBOX_NOW);
+      if (process.env.SANDBOX_NOW && pinned === undefined) console.warn(`[supervisor-insights] SANDBOX_NOW=${process.env.SANDBOX_NOW} is not an ISO instant with Z or an offset; warming up today`);
+      const now = pinned ?? Date.now();
+      warmUpHistory(defaultSandboxRun(now), `http://127.0.0.1:${address.port}`, now, stop.signal).catch((error) => {
         console.error('[supervisor-insights] sandbox history warm-up failed', error);
       });
     });

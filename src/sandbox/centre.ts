@@ -3,13 +3,14 @@
  * TaskRouter into the fake live-query indexes. One run covers `historyDays` days before
  * today and today: the page catches up at once to the present (so the live indexes hold
  * what exists now, as Flex's would), and the sandbox's history function serves the same
- * run's events from the Events API (`historyServer.ts`), so history and live data tell
- * one story. Then simulated time runs `speed` times faster than real time (0: frozen).
+ * run's events from the Events API (`server/historyServer.ts`), so history and live data
+ * tell one story. Then simulated time runs `speed` times faster than real time (0:
+ * frozen), from the real now or from a pinned instant (`startMs`).
  */
 import { simulate, type SimEvent, type SimOptions } from '../sources/simulator';
-import { FakeInsightsClient } from './fakeInsightsClient';
-import { sandboxRun } from './historyParams';
-import { SimulatorToSync, workersAtStart } from './simulatorToSync';
+import { FakeInsightsClient } from './fakes/fakeInsightsClient';
+import { sandboxRun } from './server/historyParams';
+import { SimulatorToSync, workersAtStart } from './fakes/simulatorToSync';
 
 const DAY_MS = 86_400_000;
 
@@ -19,6 +20,8 @@ export interface CentreOptions {
   readonly speed: number;
   /** The real clock (the page replaces Date.now with the simulated one). */
   readonly realNow: () => number;
+  /** Simulated time when the centre opens (`?now=`); default: the real clock's now. */
+  readonly startMs?: number;
   /** Whole days simulated before today (history; default 0). */
   readonly historyDays?: number;
   /** Rewrites a task's attributes text before it reaches the indexes (media the sandbox serves). */
@@ -52,7 +55,8 @@ export class SimulatedCentre {
 
   constructor(private readonly options: CentreOptions) {
     const real = options.realNow();
-    const day = new Date(real);
+    const start = options.startMs ?? real;
+    const day = new Date(start);
     this.todayStartMs = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
     this.run = sandboxRun(options.agents, options.seed, this.todayStartMs, Math.max(0, Math.floor(options.historyDays ?? 0)));
     this.keepFrom = options.keepEventsFrom?.(this.todayStartMs) ?? Number.POSITIVE_INFINITY;
@@ -61,7 +65,7 @@ export class SimulatedCentre {
     this.events = simulate(this.run)[Symbol.iterator]();
     this.next = this.events.next();
     this.realStart = real;
-    this.simStart = real;
+    this.simStart = start;
     this.advanceTo(this.simStart);
   }
 

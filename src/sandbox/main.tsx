@@ -1,7 +1,8 @@
 /**
  * The sandbox: the plugin's own `init()` in a Flex-like page, with fake clients driven by
  * the simulator. `?role=agent|stl|sdl|analyst|admin` picks who is signed in,
- * `?speed=60` how fast simulated time runs, `?agents=40` how big the centre is.
+ * `?speed=60` how fast simulated time runs, `?agents=40` how big the centre is,
+ * `?now=2025-11-19T15:00:00Z` where simulated time starts (default: the real now).
  */
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
@@ -9,14 +10,14 @@ import { Theme } from '@twilio-paste/core/theme';
 import { SupervisorInsightsPlugin } from '../SupervisorInsightsPlugin';
 import { VIEW_NAME } from '../flex';
 import { simulationRoster } from '../sources/simulator';
-import { createBenchCentre, type BenchCentre } from './benchCentre';
+import { createBenchCentre, type BenchCentre } from './bench/benchCentre';
 import { SimulatedCentre } from './centre';
-import { FakeConversationsClient } from './fakeConversationsClient';
+import { FakeConversationsClient } from './fakes/fakeConversationsClient';
 import { exposeExpected } from './expected';
-import { historyDaysFor, sandboxHistoryUrl, sandboxToken } from './historyParams';
-import { sandboxMedia } from './media';
+import { historyDaysFor, pinnedNow, sandboxHistoryUrl, sandboxToken } from './server/historyParams';
+import { sandboxMedia } from './server/media';
 import { localStoragePersistence } from './rulesStorage';
-import { Host, createFakeFlex } from './fakeFlex';
+import { Host, createFakeFlex } from './fakes/fakeFlex';
 import { PERSONAS, personaOf, type PersonaId } from './personas';
 
 const params = new URLSearchParams(window.location.search);
@@ -24,6 +25,10 @@ const persona = personaOf(params.get('role'));
 // `?speed=0` freezes simulated time (the tests compare figures at one instant).
 const speedParam = Number(params.get('speed') ?? 60);
 const speed = params.get('speed') === '0' ? 0 : Math.max(1, Number.isFinite(speedParam) && speedParam > 0 ? speedParam : 60);
+// `?now=` pins where simulated time starts, so a page opened at any hour meets the same
+// centre (the history function follows: the run is named in the history URL).
+const startMs = pinnedNow(params.get('now'));
+if (params.has('now') && startMs === undefined) console.warn(`[supervisor-insights] sandbox: ?now=${params.get('now')} is not an ISO instant with Z or an offset; using the real clock`);
 const agents = Math.min(500, Math.max(5, Number(params.get('agents') ?? 40) || 40));
 const seed = 1;
 // Days of history the run holds before today (`?historyDays=`; `?history=off` for none).
@@ -53,6 +58,7 @@ if (bench) {
     seed,
     speed,
     realNow,
+    startMs,
     historyDays,
     attributes: (text, sid) => sandboxMedia(text, sid, origin),
     // The expected report needs the day before today too (tasks and activity crossing midnight).

@@ -37,8 +37,8 @@ const TOKEN = 'bench-token';
 async function serve(): Promise<void> {
   const { DEFAULT_CONFIG } = await import('../../src/core');
   const { createHistoryHandler } = await import('../../serverless/src/historyHandler');
-  const { createFakeEventsApi } = await import('../../src/sandbox/fakeEventsApi');
-  const { fakeWorkspace } = await import('../../src/sandbox/historyServer');
+  const { createFakeEventsApi } = await import('../../src/sandbox/fakes/fakeEventsApi');
+  const { fakeWorkspace } = await import('../../src/sandbox/server/historyServer');
   const { WORKSPACE, simulate, toEventsApi } = await import('../../src/sources/simulator');
   const started = performance.now();
   // Simulated once, before listening, and added in batches (no second list of the month).

@@ -13,10 +13,11 @@ import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { serialize } from 'node:v8';
 import { build } from 'esbuild';
+import type { BrowserContext } from 'playwright-core';
 import { DEFAULT_CONFIG, EventReader, HistoryFolder, accessOf, type TrEvent } from '../../src/core';
 import { packDay } from '../../src/sources/backfill';
 import { simulate, toEventStreams } from '../../src/sources/simulator';
-import { launchBrowser } from '../e2e/browser';
+import { assertChromium, launchBrowser } from '../e2e/browser';
 import { numberArg } from './args';
 
 const agents = numberArg('agents', 300);
@@ -25,6 +26,8 @@ const seed = numberArg('seed', 1);
 const log = (s: string): void => void process.stderr.write(s + '\n');
 
 async function main(): Promise<void> {
+  // Before the fold and the bundle, which take a while: without a browser they are wasted.
+  assertChromium();
   // Day two of a simulation: a full day with the evening before in its padding.
   const reader = new EventReader();
   const folder = new HistoryFolder({ config: DEFAULT_CONFIG, access: accessOf({ roles: ['supervisor'] }), range: { from: '2026-11-17', to: '2026-11-17' } });
@@ -67,8 +70,9 @@ async function main(): Promise<void> {
   if (!address || typeof address === 'string') throw new Error('no port');
   const url = `http://127.0.0.1:${address.port}/`;
 
-  const browser = await launchBrowser();
+  let browser: BrowserContext | undefined;
   try {
+    browser = await launchBrowser();
     const tab = await browser.newPage();
     await tab.goto(url);
     const written = await tab.evaluate(
@@ -103,7 +107,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    await browser.close();
+    await browser?.close();
     server.close();
   }
 }

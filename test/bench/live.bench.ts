@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { launchBrowser, screenshotPath, startSandbox } from '../e2e/browser';
+import { openSandbox, screenshotPath } from '../e2e/browser';
 import { numberArg } from './args';
 
 const workers = numberArg('workers', 2000);
@@ -16,8 +16,7 @@ const tasks = numberArg('tasks', 400);
 const updates = numberArg('updates', 200);
 
 async function main(): Promise<void> {
-  const { url, server } = await startSandbox();
-  const browser = await launchBrowser();
+  const { url, browser, close } = await openSandbox();
   try {
     const page = await browser.newPage();
     await page.goto(`${url}?bench=1&role=sdl&workers=${workers}&tasks=${tasks}`);
@@ -74,8 +73,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -1,13 +1,13 @@
 /**
  * `npm run bench:views`: the Agents & teams tab with 2,000 agents, in Chromium. The sandbox
- * page `bench-views.html` fills a store with a synthetic day of 2,000 agents (shifts,
+ * page `bench/bench-views.html` fills a store with a synthetic day of 2,000 agents (shifts,
  * breaks, about ten contacts each over the seven support types), then this script times,
  * in the page: a first render of the tab (the row model built from the store, React's
  * render and commit, style and layout), and a change of the name filter (typing into the
  * field until the table is laid out again). Median of 20 each, after warm-up runs.
  * Last line: `{"agents","firstRenderMs","filterMs"}`.
  */
-import { launchBrowser, screenshotPath, startSandbox } from '../e2e/browser';
+import { openSandbox, screenshotPath } from '../e2e/browser';
 import { numberArg } from './args';
 
 const agents = numberArg('agents', 2000);
@@ -22,12 +22,11 @@ const median = (xs: readonly number[]): number => {
 const round1 = (x: number): number => Math.round(x * 10) / 10;
 
 async function main(): Promise<void> {
-  const { url, server } = await startSandbox();
-  const browser = await launchBrowser();
+  const { url, browser, close } = await openSandbox();
   try {
     const page = await browser.newPage();
     page.on('pageerror', (err) => process.stderr.write(`page error: ${err.message}\n`));
-    await page.goto(`${url}bench-views.html?agents=${agents}`);
+    await page.goto(`${url}bench/bench-views.html?agents=${agents}`);
     await page.waitForFunction(() => 'viewsBench' in window, undefined, { timeout: 300_000, polling: 500 });
     const result = await page.evaluate(
       async ({ runs, warmUp }) => {
@@ -79,8 +78,7 @@ async function main(): Promise<void> {
     );
     console.log(JSON.stringify({ agents: result.agents, firstRenderMs: round1(median(result.first)), filterMs: round1(median(result.filter)) }));
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

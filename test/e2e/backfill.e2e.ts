@@ -1,13 +1,13 @@
 /**
- * End to end in Chromium: the sandbox opened mid-day. The live indexes hold only what
- * exists now; today so far comes from the sandbox's history function (the serverless
- * handler over the fake Events API, for the same simulated run). With the clock frozen
- * (`speed=0`), the figures on screen must be the simulator's own report for [midnight,
- * now], which the page computes from the stream itself (`?expected=1`).
+ * End to end in Chromium: the sandbox opened mid-day (E2E_NOW). The live indexes hold
+ * only what exists now; today so far comes from the sandbox's history function (the
+ * serverless handler over the fake Events API, for the same simulated run). With the
+ * clock frozen (`speed=0`), the figures on screen must be the simulator's own report for
+ * [midnight, now], which the page computes from the stream itself (`?expected=1`).
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sandboxSession, screenshotPath } from './browser';
+import { E2E_NOW, sandboxSession, screenshotPath } from './browser';
 
 interface Expected {
   readonly from: string;
@@ -22,8 +22,8 @@ describe('history in the sandbox', () => {
   const session = sandboxSession({ before, after });
 
   it('opens mid-day with a progress bar, then today equals the simulator\'s report', async () => {
-    const { page, url } = session();
-    await page.goto(`${url}?role=sdl&speed=0&expected=1`, { timeout: 120_000 });
+    const { page, at } = session();
+    await page.goto(at('role=sdl&speed=0&expected=1'), { timeout: 120_000 });
     await page.getByRole('heading', { name: 'Insights' }).waitFor({ timeout: 120_000 });
     // today's history arrives in pages: the bar shows while they do
     const bar = page.getByRole('progressbar', { name: 'Loading history' });
@@ -35,8 +35,9 @@ describe('history in the sandbox', () => {
     assert.equal(await bar.count(), 0);
 
     const expected = (await page.evaluate(() => (window as unknown as { sandboxExpected: () => unknown }).sandboxExpected())) as Expected;
-    // mid-day: midnight is hours before now, and the day has real traffic
-    assert.ok(Date.parse(expected.to) - Date.parse(expected.from) > 60_000, `not mid-day: ${expected.from} .. ${expected.to}`);
+    // The frozen clock stands where `?now=` pinned it: mid-afternoon, hours after midnight.
+    assert.equal(expected.to, E2E_NOW);
+    assert.ok(Date.parse(expected.to) - Date.parse(expected.from) > 12 * 3_600_000, `not mid-day: ${expected.from} .. ${expected.to}`);
     assert.ok(expected.totals.handled > 0, 'the simulated day has handled contacts');
     const loaded = count(await done.textContent());
     assert.ok(loaded > 0, 'history brought events');
@@ -64,8 +65,8 @@ describe('history in the sandbox', () => {
   });
 
   it('without a history function the page says the figures are live only', async () => {
-    const { page, url } = session();
-    await page.goto(`${url}?role=sdl&history=off`, { timeout: 120_000 });
+    const { page, at } = session();
+    await page.goto(at('role=sdl&history=off'), { timeout: 120_000 });
     await page.getByRole('status', { name: 'History' }).getByText(/History is not configured/).waitFor({ timeout: 120_000 });
     assert.equal(await page.getByRole('progressbar').count(), 0);
   });

@@ -34,8 +34,8 @@ const teamNames = roster.teams.map((t) => t.name);
 /** The machine is shared: the sandbox compiles and simulates slowly under load. */
 const SLOW = 180_000;
 
-async function openAs(page: Page, url: string, role: Role): Promise<void> {
-  await page.goto(`${url}?role=${role}&agents=40`, { timeout: SLOW });
+async function openAs(page: Page, at: (query: string) => string, role: Role): Promise<void> {
+  await page.goto(at(`role=${role}&agents=40`), { timeout: SLOW });
   await page.getByRole('tablist', { name: 'Insights tabs' }).waitFor({ timeout: SLOW });
 }
 
@@ -249,9 +249,9 @@ describe('the dashboards in Chromium, role by role', () => {
   const only = process.env.E2E_ROLES?.split(',');
   for (const role of ROLES.filter((r) => !only || only.includes(r))) {
     it(`${role}: the tabs, their data scope, a filter each, the CSV`, async () => {
-      const { page, url } = session();
+      const { page, at } = session();
       page.setDefaultTimeout(60_000);
-      await openAs(page, url, role);
+      await openAs(page, at, role);
       const tabs = await page.getByRole('tab').allTextContents();
       if (role === 'agent') {
         assert.deepEqual(tabs, ['My stats']);

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { sandboxSession, screenshotPath } from './browser';
+import { E2E_NOW, sandboxSession, screenshotPath } from './browser';
 
 
 const TABS = {
@@ -20,8 +20,8 @@ describe('the sandbox in Chromium', () => {
 
   for (const [role, tabs] of Object.entries(TABS)) {
     it(`${role} sees exactly their tabs`, async () => {
-    const { page, url } = session();
-      await page.goto(`${url}?role=${role}`);
+    const { page, at } = session();
+      await page.goto(at(`role=${role}`));
       await page.getByRole('heading', { name: 'Insights' }).waitFor();
       const names = await page.getByRole('tab').allTextContents();
       assert.deepEqual(names, tabs);
@@ -30,8 +30,8 @@ describe('the sandbox in Chromium', () => {
   }
 
   it('a live figure moves as simulated time passes', async () => {
-    const { page, url } = session();
-    await page.goto(`${url}?role=sdl&speed=600`);
+    const { page, at } = session();
+    await page.goto(at('role=sdl&speed=600'));
     const figure = page.locator('[data-figure="overview"]');
     await figure.waitFor();
     const first = await figure.textContent();
@@ -47,20 +47,23 @@ describe('the sandbox in Chromium', () => {
   });
 
   it('an agent\'s page holds only their own numbers', async () => {
-    const { page, url } = session();
-    await page.goto(`${url}?role=agent&speed=600`);
+    const { page, at } = session();
+    await page.goto(at('role=agent&speed=600'));
     await page.getByRole('region', { name: 'My handled today' }).waitFor();
     assert.equal(await page.getByRole('tab').count(), 1);
     assert.equal(await page.locator('[data-figure="agents"]').count(), 0);
   });
 
   it('switching role in the header reloads as that role', async () => {
-    const { page, url } = session();
-    await page.goto(`${url}?role=admin`);
+    const { page, at } = session();
+    await page.goto(at('role=admin'));
     await page.getByRole('tab', { name: 'Settings' }).waitFor();
     await page.getByRole('combobox', { name: 'Role' }).selectOption('agent');
     await page.waitForURL(/role=agent/);
     await page.getByRole('heading', { name: 'Insights' }).waitFor();
     assert.deepEqual(await page.getByRole('tab').allTextContents(), ['My stats']);
+    // The reload keeps the pinned clock: time runs on from E2E_NOW, not from the real now.
+    assert.equal(new URL(page.url()).searchParams.get('now'), E2E_NOW);
+    assert.match((await page.getByLabel('Simulated time').textContent()) ?? '', new RegExp(`^${E2E_NOW.slice(0, 13).replace('T', ' ')}:`));
   });
 });

@@ -2,18 +2,18 @@
  * `npx tsx test/e2e/shoot.ts [role...]`: full-page screenshots of every tab of the sandbox
  * as each role sees it, into test/e2e/screenshots/ (gitignored), for looking at by hand.
  */
-import { launchBrowser, screenshotPath, startSandbox } from './browser';
+import { E2E_NOW, openSandbox, sandboxUrl, screenshotPath } from './browser';
 
 async function main(): Promise<void> {
   const roles = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['agent', 'stl', 'sdl', 'analyst', 'admin'];
-  const { url, server } = await startSandbox();
-  const browser = await launchBrowser();
+  // The tests' instant, so the screenshots show a busy afternoon whatever the hour.
+  const { url, browser, close } = await openSandbox({ now: E2E_NOW });
   try {
     const page = await browser.newPage();
     // Tall, so each tab's inner scroll area shows whole.
     await page.setViewportSize({ width: 1280, height: 2000 });
     for (const role of roles) {
-      await page.goto(`${url}?role=${role}`);
+      await page.goto(sandboxUrl(url, `role=${role}`));
       await page.getByRole('heading', { name: 'Insights' }).waitFor();
       const tabs = await page.getByRole('tab').allTextContents();
       for (const [i, name] of tabs.entries()) {
@@ -26,8 +26,7 @@ async function main(): Promise<void> {
       }
     }
   } finally {
-    await browser.close();
-    await server.close();
+    await close();
   }
 }
 

@@ -1,8 +1,8 @@
 import { teamOf } from '../../src/core';
 import { SimulatedCentre } from '../../src/sandbox/centre';
-import { createFakeEventsApi, type FakeEventResource } from '../../src/sandbox/fakeEventsApi';
-import { historyDaysFor } from '../../src/sandbox/historyParams';
-import { fakeWorkspace } from '../../src/sandbox/historyServer';
+import { createFakeEventsApi, type FakeEventResource } from '../../src/sandbox/fakes/fakeEventsApi';
+import { historyDaysFor } from '../../src/sandbox/server/historyParams';
+import { fakeWorkspace } from '../../src/sandbox/server/historyServer';
 import { WORKSPACE, simulate, simulationRoster, toEventsApi } from '../../src/sources/simulator';
 
 /**

@@ -1,4 +1,4 @@
-import { FakeConversationsClient, transcriptOf } from '../../src/sandbox/fakeConversationsClient';
+import { FakeConversationsClient, transcriptOf } from '../../src/sandbox/fakes/fakeConversationsClient';
 
 const sid = `CH${'ab'.repeat(16)}`;
 

@@ -1,7 +1,7 @@
 /** The fake Events API on its own (pure), and through a real `twilio` client over HTTP. */
-import { createFakeEventsApi, type FakeEventResource } from '../../src/sandbox/fakeEventsApi';
-import { createFakeIam } from '../../src/sandbox/fakeEventsApiIam';
-import { startFakeTwilio, twilioClientFor } from '../../src/sandbox/fakeEventsApiServer';
+import { createFakeEventsApi, type FakeEventResource } from '../../src/sandbox/fakes/fakeEventsApi';
+import { createFakeIam } from '../../src/sandbox/fakes/fakeEventsApiIam';
+import { startFakeTwilio, twilioClientFor } from '../../src/sandbox/fakes/fakeEventsApiServer';
 import { ACCOUNT_SID, AUTH_TOKEN, NOW, RESOURCES, WORKSPACE_SID } from './world';
 
 const EVENTS = `/v1/Workspaces/${WORKSPACE_SID}/Events`;

@@ -4,9 +4,9 @@
  * the fakes over HTTP; and the committed bundle is what the build makes now.
  */
 import { BUNDLE_PATH, bundleText, committedBundle } from '../../serverless/build';
-import { createFakeEventsApi, type FakeEventResource } from '../../src/sandbox/fakeEventsApi';
-import { createFakeIam } from '../../src/sandbox/fakeEventsApiIam';
-import { startFakeTwilio, twilioClientFor, type FakeTwilioServer } from '../../src/sandbox/fakeEventsApiServer';
+import { createFakeEventsApi, type FakeEventResource } from '../../src/sandbox/fakes/fakeEventsApi';
+import { createFakeIam } from '../../src/sandbox/fakes/fakeEventsApiIam';
+import { startFakeTwilio, twilioClientFor, type FakeTwilioServer } from '../../src/sandbox/fakes/fakeEventsApiServer';
 import { simulate, toEventsApi } from '../../src/sources/simulator';
 import { ACCOUNT_SID, AUTH_TOKEN, USERS, TOKENS, WORKSPACE_SID, redirectIamTo } from './world';
 

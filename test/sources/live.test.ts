@@ -18,8 +18,8 @@ import {
   LiveQueryError,
   compileQuery,
   type ItemValue,
-} from '../../src/sandbox/fakeInsightsClient';
-import { SimulatorToSync, workersAtStart } from '../../src/sandbox/simulatorToSync';
+} from '../../src/sandbox/fakes/fakeInsightsClient';
+import { SimulatorToSync, workersAtStart } from '../../src/sandbox/fakes/simulatorToSync';
 import {
   LiveSource,
   MAX_PREFIXES_PER_SHARD,

@@ -3,7 +3,7 @@
  * LiveSource and (optionally) an Engine. Times are seconds after a base instant.
  */
 import { DEFAULT_CONFIG, Engine, type EngineOptions, type TrEvent } from '../../src/core';
-import { FakeInsightsClient, type FakeLiveQuery } from '../../src/sandbox/fakeInsightsClient';
+import { FakeInsightsClient, type FakeLiveQuery } from '../../src/sandbox/fakes/fakeInsightsClient';
 import {
   LiveSource,
   type InsightsClientLike,

@@ -22,7 +22,7 @@
  *   objects"): https://twilio-professional-services.github.io/flex-project-template/feature-library/teams-view-filters
  *   No public page says what happens to further matching items later. The sandbox fake
  *   assumes the strictest reading: a query never holds more than 200 items, the rest are
- *   invisible to it (src/sandbox/fakeInsightsClient.ts).
+ *   invisible to it (src/sandbox/fakes/fakeInsightsClient.ts).
  * - Item fields, from the typed items of flex-project-template
  *   (plugin-flex-ts-template-v2, WorkerIndexItem / TaskIndexItem / ReservationIndexItem)
  *   and from how Flex UI 2.x itself reads them (its InsightsWorker / InsightsTask classes

@@ -6,8 +6,8 @@
  */
 import { historySinkOf } from '../../../src/flex/sinks';
 import { DEFAULT_CONFIG, accessOf, agentMetricSet, metricSet, oneDay, type HistoryProgress, type TrEvent } from '../../../src/core';
-import { FakeInsightsClient } from '../../../src/sandbox/fakeInsightsClient';
-import { SimulatorToSync, workersAtStart } from '../../../src/sandbox/simulatorToSync';
+import { FakeInsightsClient } from '../../../src/sandbox/fakes/fakeInsightsClient';
+import { SimulatorToSync, workersAtStart } from '../../../src/sandbox/fakes/simulatorToSync';
 import { Backfill, HistoryClient, LiveReconciler, oneOffFact, type FetchLike } from '../../../src/sources/backfill';
 import { LiveSource } from '../../../src/sources/live';
 import {

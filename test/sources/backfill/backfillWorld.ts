@@ -6,8 +6,8 @@
  */
 import { DEFAULT_CONFIG, Engine, EventReader, buildReport, type HistoryRequest, type Report, type TrEvent } from '../../../src/core';
 import { createHistoryHandler, type HistoryHandler } from '../../../serverless/src/historyHandler';
-import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from '../../../src/sandbox/fakeEventsApi';
-import { fakeWorkspace } from '../../../src/sandbox/historyServer';
+import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from '../../../src/sandbox/fakes/fakeEventsApi';
+import { fakeWorkspace } from '../../../src/sandbox/server/historyServer';
 import type { FetchLike } from '../../../src/sources/backfill';
 import { WORKSPACE, simulate, toEventStreams, toEventsApi, type SimEvent, type SimOptions } from '../../../src/sources/simulator';
 

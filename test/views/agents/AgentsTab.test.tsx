@@ -4,7 +4,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, Engine, accessOf, buildReport, reportGroupings, type User } from '../../../src/core';
-import { syntheticDay } from '../../../src/sandbox/benchDay';
+import { syntheticDay } from '../../../src/sandbox/bench/benchDay';
 import { applyQueued, createInsightsStore, ingest, setStatus, tick, type InsightsStore } from '../../../src/store';
 import { AgentsTab } from '../../../src/views/agents';
 import { agentCsvColumns, agentColumns } from '../../../src/views/agents/agentsTab.columns';

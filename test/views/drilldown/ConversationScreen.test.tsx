@@ -3,7 +3,7 @@ import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { ConversationDetail, MediaItem, ResolvedMedia } from '../../../src/core';
 import { ConversationScreen, EMBED_SANDBOX, MediaView } from '../../../src/views/drilldown';
-import { FakeConversationsClient } from '../../../src/sandbox/fakeConversationsClient';
+import { FakeConversationsClient } from '../../../src/sandbox/fakes/fakeConversationsClient';
 
 const T0 = Date.UTC(2026, 10, 16, 10, 0, 0);
 const CHAT = `CH${'ab'.repeat(16)}`;

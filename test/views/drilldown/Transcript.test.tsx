@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import { FakeConversationsClient, type FakeMessage } from '../../../src/sandbox/fakeConversationsClient';
+import { FakeConversationsClient, type FakeMessage } from '../../../src/sandbox/fakes/fakeConversationsClient';
 import { TRANSCRIPT_WINDOW, Transcript } from '../../../src/views/drilldown';
 import { NO_CLIENT_TEXT } from '../../../src/views/drilldown/Transcript';
 import { attachmentsOf, messageWindow } from '../../../src/views/drilldown/transcriptModel';

@@ -8,9 +8,9 @@
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { Theme } from '@twilio-paste/core/theme';
-import { DEFAULT_CONFIG, accessOf } from '../core';
-import { applyQueued, createInsightsStore, ingest } from '../store';
-import { AgentsTab, selectAgentsModel } from '../views/agents';
+import { DEFAULT_CONFIG, accessOf } from '../../core';
+import { applyQueued, createInsightsStore, ingest } from '../../store';
+import { AgentsTab, selectAgentsModel } from '../../views/agents';
 import { syntheticDay } from './benchDay';
 
 export interface ViewsBench {

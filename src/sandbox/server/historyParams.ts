@@ -6,9 +6,9 @@
  * sandbox's token validator in place of Twilio's. It proves nothing and must never be
  * accepted outside the sandbox (the real function validates Flex tokens with Twilio).
  */
-import { HISTORY_PATH } from '../core';
-import type { SimOptions } from '../sources/simulator';
-import { PERSONAS, type PersonaId } from './personas';
+import { HISTORY_PATH } from '../../core';
+import type { SimOptions } from '../../sources/simulator';
+import { PERSONAS, type PersonaId } from '../personas';
 
 const DAY_MS = 86_400_000;
 
@@ -17,11 +17,23 @@ export function sandboxRun(agents: number, seed: number, todayStartMs: number, h
   return { agents, seed, start: todayStartMs - historyDays * DAY_MS, days: historyDays + 2 };
 }
 
-/** The run a page opened with no parameters uses (40 agents, seed 1), for warming up. */
-export function defaultSandboxRun(realNowMs: number): SandboxRun {
-  const d = new Date(realNowMs);
+/** The run a page opened at `nowMs` with no other parameters uses (40 agents, seed 1), for warming up. */
+export function defaultSandboxRun(nowMs: number): SandboxRun {
+  const d = new Date(nowMs);
   const agents = 40;
   return sandboxRun(agents, 1, Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()), historyDaysFor(agents, null));
+}
+
+/**
+ * The instant `?now=` (the page) or `SANDBOX_NOW` (the dev server's warm-up) pins the
+ * simulated clock to, or undefined for none. Only an ISO instant with `Z` or an offset is
+ * taken: a local time would be read in the browser's zone by one and in Node's by the
+ * other, and the two would simulate different runs.
+ */
+export function pinnedNow(text: string | null | undefined): number | undefined {
+  if (!text || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.test(text)) return undefined;
+  const ms = Date.parse(text);
+  return Number.isFinite(ms) ? ms : undefined;
 }
 
 /** The browser simulates the history days to reach today: about 1,200 agent-days at most by default. */

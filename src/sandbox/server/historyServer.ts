@@ -2,7 +2,7 @@
  * The sandbox's history function, on the Vite dev server (Node side; the browser never
  * imports this file): `POST /insights-history` answered by the very handler the Twilio
  * Function runs (`serverless/src/historyHandler.ts`), over the fake TaskRouter Events
- * API (`fakeEventsApi.ts`) fed with the simulator's run, the same run the page plays
+ * API (`../fakes/fakeEventsApi.ts`) fed with the simulator's run, the same run the page plays
  * into its live indexes (the run is named in the history URL's query, see
  * `historyParams.ts`).
  *
@@ -15,13 +15,13 @@
  *   two most recent runs) so later pages and ranges are served from memory.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import pluginConfig from '../../flex-plugin.config.js';
-import { createHistoryHandler, type HistoryHandler } from '../../serverless/src/historyHandler';
-import type { WorkspaceLike } from '../../serverless/src/taskRouter';
-import { HISTORY_PATH } from '../core';
-import { WORKSPACE, simulate, toEventsApi, type SimEvent } from '../sources/simulator';
-import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from './fakeEventsApi';
-import { readBody } from './fakeEventsApiServer';
+import pluginConfig from '../../../flex-plugin.config.js';
+import { createHistoryHandler, type HistoryHandler } from '../../../serverless/src/historyHandler';
+import type { WorkspaceLike } from '../../../serverless/src/taskRouter';
+import { HISTORY_PATH } from '../../core';
+import { WORKSPACE, simulate, toEventsApi, type SimEvent } from '../../sources/simulator';
+import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from '../fakes/fakeEventsApi';
+import { readBody } from '../fakes/fakeEventsApiServer';
 import { readSandboxToken, runOfQuery, type SandboxRun } from './historyParams';
 import { sandboxMedia } from './media';
 
@@ -121,9 +121,11 @@ class RunHistory {
   /**
    * Simulates up to `ms` (the page's now) and adds those events to the fake. A month of
    * a centre takes seconds: the work yields every few thousand events so the dev server
-   * keeps serving the page meanwhile; calls run one after another.
+   * keeps serving the page meanwhile; calls run one after another. An aborted `signal`
+   * stops at the next yield: the work would otherwise keep node alive after the server
+   * has closed.
    */
-  advanceTo(ms: number): Promise<void> {
+  advanceTo(ms: number, signal?: AbortSignal): Promise<void> {
     this.advancing = this.advancing.then(async () => {
       if (ms <= this.clock) return;
       let batch: FakeEventResource[] = [];
@@ -134,6 +136,7 @@ class RunHistory {
           this.api.addEvents(batch);
           batch = [];
           await new Promise((resolve) => setImmediate(resolve));
+          if (signal?.aborted) return;
         }
       }
       this.clock = ms;
@@ -192,10 +195,11 @@ export async function answerHistory(req: IncomingMessage, res: ServerResponse): 
 /**
  * Starts simulating a run before the page asks (the page's default run: it begins
  * `historyDays` before today's UTC midnight), in the background, so the first history
- * request finds most of it done.
+ * request finds most of it done. Aborting `signal` stops it where it is; a later request
+ * goes on from there.
  */
-export function warmUpHistory(run: SandboxRun, origin: string, untilMs: number): Promise<void> {
-  return runFor(run, origin).advanceTo(untilMs);
+export function warmUpHistory(run: SandboxRun, origin: string, untilMs: number, signal?: AbortSignal): Promise<void> {
+  return runFor(run, origin).advanceTo(untilMs, signal);
 }
 
 /** A connect middleware for Vite: answers `POST /insights-history?…`, passes anything else on. */

@@ -5,7 +5,7 @@
  * a richer day, but 2,000 agents take it half a minute; the tables' cost depends on the
  * number of agents, cells and activity changes, which this day has in the same measure.
  */
-import type { TrEvent } from '../core';
+import type { TrEvent } from '../../core';
 
 const QUEUES = [
   ['CISS Check In', 'voice'],

@@ -14,8 +14,8 @@
  * end. A deleted task leaves at once. Nothing here knows a workflow timeout or a cancel
  * reason: the indexes have no field for them.
  */
-import type { ReservationItem, TaskItem, WorkerItem } from '../sources/live';
-import { ACTIVITY_SIDS, WORKSPACE, type ActivityName, type SimEvent, type SimEventType, type TaskSnapshot } from '../sources/simulator';
+import type { ReservationItem, TaskItem, WorkerItem } from '../../sources/live';
+import { ACTIVITY_SIDS, WORKSPACE, type ActivityName, type SimEvent, type SimEventType, type TaskSnapshot } from '../../sources/simulator';
 
 /** Where the items go: the fake client, or anything with the same two methods. */
 export interface SyncIndexWriter {

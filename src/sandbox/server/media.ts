@@ -3,8 +3,13 @@
  * system, Twilio recordings, chat transcripts); here they are pointed at pages and a
  * recording the sandbox serves itself, an embedded copy of each ticket is added, and
  * about one conversation in eleven gets a `Raw` CRM link first (Flex opens it in a new tab).
+ * The page rewrites its live items with it and the history server its Events API
+ * records, so a conversation carries the same links whichever way it arrives.
  */
 type Media = Record<string, unknown>;
+
+/** Where the dev server serves the recording (`recording.ts`). */
+export const RECORDING_PATH = '/sandbox-media/recording.wav';
 
 function hashOf(text: string): number {
   let h = 2166136261;
@@ -22,7 +27,7 @@ function localise(list: unknown, origin: string): Media[] | unknown {
       const page = `${origin}/sandbox-media/ticket.html?case=${ticket[1]}`;
       out.push({ ...m, url: page }, { type: 'Embedded', url: page, title: `${String(m.title ?? 'Case')} (embedded)` });
     } else if (m?.type === 'VoiceRecording' && url) {
-      out.push({ ...m, url: `${origin}/sandbox-media/recording.wav` });
+      out.push({ ...m, url: `${origin}${RECORDING_PATH}` });
     } else {
       out.push(m);
     }

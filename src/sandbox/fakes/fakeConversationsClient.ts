@@ -5,7 +5,7 @@
  * transcript of a chat the simulator created (its `CH…` sid) is made up from the sid
  * alone, so it is the same on every load.
  */
-import { createRng, intBetween, pick } from '../sources/simulator/prng';
+import { createRng, intBetween, pick } from '../../sources/simulator/prng';
 
 export interface FakeMessage {
   readonly sid: string;

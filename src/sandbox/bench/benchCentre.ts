@@ -3,8 +3,8 @@
  * put straight into the fake indexes, and a hook that changes one item at a time so the
  * benchmark can time an update from the index to the figure on screen.
  */
-import { stableSid } from '../sources/simulator/prng';
-import { FakeInsightsClient } from './fakeInsightsClient';
+import { stableSid } from '../../sources/simulator/prng';
+import { FakeInsightsClient } from '../fakes/fakeInsightsClient';
 
 // Random-looking sids, as Twilio's are: the live source splits its queries by sid prefix.
 const sidOf = (prefix: string, n: number): string => stableSid(prefix, `bench:${n}`);
