@@ -5,6 +5,8 @@
 // - webpack 4's parser predates `??` and `?.`, which @tanstack's virtualiser ships
 //   untranspiled: those files go through Babel with just the two syntax transforms
 //   (Babel and the transforms come with the Flex build tools).
+// - With BUNDLE_REPORT_DIR set (`npm run bundle:report`), tools/bundleReportPlugin.cjs
+//   writes the minified bundle, its source map and webpack's stats there.
 // Everything else is left as generated.
 module.exports = (config) => {
   config.resolve.plugins = (config.resolve.plugins || []).filter(
@@ -19,6 +21,8 @@ module.exports = (config) => {
         babelrc: false,
         configFile: false,
         compact: false,
+        // Its own maps point at sources it does not ship; map to the files webpack reads.
+        inputSourceMap: false,
         plugins: [
           require.resolve('@babel/plugin-transform-nullish-coalescing-operator'),
           require.resolve('@babel/plugin-transform-optional-chaining'),
@@ -26,5 +30,9 @@ module.exports = (config) => {
       },
     },
   });
+  if (process.env.BUNDLE_REPORT_DIR) {
+    const BundleReportPlugin = require('./tools/bundleReportPlugin.cjs');
+    config.plugins.push(new BundleReportPlugin(process.env.BUNDLE_REPORT_DIR));
+  }
   return config;
 };
