@@ -5,13 +5,24 @@
 // - webpack 4's parser predates `??` and `?.`, which @tanstack's virtualiser ships
 //   untranspiled: those files go through Babel with just the two syntax transforms
 //   (Babel and the transforms come with the Flex build tools).
+// - recharts' d3 comes from victory-vendor's ES modules (see below).
 // - With BUNDLE_REPORT_DIR set (`npm run bundle:report`), tools/bundleReportPlugin.cjs
 //   writes the minified bundle, its source map and webpack's stats there.
 // Everything else is left as generated.
+const path = require('node:path');
+
 module.exports = (config) => {
   config.resolve.plugins = (config.resolve.plugins || []).filter(
     (plugin) => !(plugin && plugin.constructor && plugin.constructor.name === 'ModuleScopePlugin'),
   );
+  // victory-vendor (recharts' d3) maps `victory-vendor/d3-*` through package.json
+  // `exports`: ES modules re-exporting the d3 packages for bundlers that import, CommonJS
+  // copies otherwise. webpack 4 does not read `exports` and took the CommonJS copies
+  // (every d3 module, none tree-shaken); point it at the ES ones.
+  const victoryVendor = path.dirname(require.resolve('victory-vendor/package.json'));
+  for (const lib of ['d3-scale', 'd3-shape']) {
+    config.resolve.alias[`victory-vendor/${lib}$`] = path.join(victoryVendor, 'es', `${lib}.js`);
+  }
   config.module.rules.unshift({
     test: /\.m?js$/,
     include: /[\\/]node_modules[\\/]@tanstack[\\/]/,
