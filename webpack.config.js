@@ -7,6 +7,9 @@
 //   (Babel and the transforms come with the Flex build tools).
 // - recharts' d3 comes from victory-vendor's ES modules (see below).
 // - The minifier may rename functions and classes (see below).
+// - Babel compiles src/ for the browsers in package.json `browserslist` (Flex UI 2.x's
+//   evergreen browsers) instead of ES5. Chrome and Edge 79 are in it on purpose: they
+//   lack `??` and `?.`, so Babel still compiles those, which webpack 4's parser cannot read.
 // - With BUNDLE_REPORT_DIR set (`npm run bundle:report`), tools/bundleReportPlugin.cjs
 //   writes the minified bundle, its source map and webpack's stats there.
 // Everything else is left as generated.
