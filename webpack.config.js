@@ -13,6 +13,7 @@
 // - With BUNDLE_REPORT_DIR set (`npm run bundle:report`), tools/bundleReportPlugin.cjs
 //   writes the minified bundle, its source map and webpack's stats there.
 // Everything else is left as generated.
+const fs = require('node:fs');
 const path = require('node:path');
 
 module.exports = (config) => {
@@ -26,6 +27,15 @@ module.exports = (config) => {
   const victoryVendor = path.dirname(require.resolve('victory-vendor/package.json'));
   for (const lib of ['d3-scale', 'd3-shape']) {
     config.resolve.alias[`victory-vendor/${lib}$`] = path.join(victoryVendor, 'es', `${lib}.js`);
+  }
+  // `@twilio-paste/core/<name>` (how src/ imports Paste) is a CommonJS file re-exporting
+  // the ES module of `@twilio-paste/<name>`; a CommonJS require counts every export as
+  // used, so webpack kept all of them. Resolve each subpath to the module it re-exports.
+  const pasteCoreDist = path.join(path.dirname(require.resolve('@twilio-paste/core/package.json')), 'dist');
+  for (const file of fs.readdirSync(pasteCoreDist)) {
+    if (!file.endsWith('.js') || file === 'index.js') continue;
+    const required = [...fs.readFileSync(path.join(pasteCoreDist, file), 'utf8').matchAll(/require\("(@twilio-paste\/[^"]+)"\)/g)];
+    if (required.length === 1) config.resolve.alias[`@twilio-paste/core/${file.slice(0, -3)}$`] = required[0][1];
   }
   config.module.rules.unshift({
     test: /\.m?js$/,
