@@ -7,6 +7,7 @@
 //   (Babel and the transforms come with the Flex build tools).
 // - recharts' d3 comes from victory-vendor's ES modules (see below).
 // - The minifier may rename functions and classes (see below).
+// - Two prebuilt Paste files get their unused parts dropped (see below).
 // - Babel compiles src/ for the browsers in package.json `browserslist` (Flex UI 2.x's
 //   evergreen browsers) instead of ES5. Chrome and Edge 79 are in it on purpose: they
 //   lack `??` and `?.`, so Babel still compiles those, which webpack 4's parser cannot read.
@@ -37,6 +38,17 @@ module.exports = (config) => {
     const required = [...fs.readFileSync(path.join(pasteCoreDist, file), 'utf8').matchAll(/require\("(@twilio-paste\/[^"]+)"\)/g)];
     if (required.length === 1) config.resolve.alias[`@twilio-paste/core/${file.slice(0, -3)}$`] = required[0][1];
   }
+  // In Paste's theme and reakit files the top-level calls are factories (a theme per token
+  // set, a component per reakit part): tools/babelPureTopLevel.cjs marks them pure, so
+  // the minifier drops the ones nothing uses (the themes besides the default one and the
+  // theme provider that picks among them, reakit's dialogs, menus, tooltips...).
+  config.module.rules.unshift({
+    test: /[\\/]node_modules[\\/]@twilio-paste[\\/](theme|reakit-library)[\\/]dist[\\/]index\.es\.js$/,
+    use: {
+      loader: require.resolve('babel-loader'),
+      options: { babelrc: false, configFile: false, compact: false, plugins: [require.resolve('./tools/babelPureTopLevel.cjs')] },
+    },
+  });
   config.module.rules.unshift({
     test: /\.m?js$/,
     include: /[\\/]node_modules[\\/]@tanstack[\\/]/,

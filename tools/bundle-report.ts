@@ -8,7 +8,7 @@
  * map points it at (bytes the map leaves out: to the module they lie in), files to
  * packages and to groups. A file's group is the package our code imported to reach it
  * (webpack's issuer chain): lodash's per-function modules count with recharts, Paste's
- * parts with @twilio-paste/core. Paste is also split into its parts.
+ * parts with Paste. Paste is also split into its parts.
  *
  * Sizes: minified bytes as in the bundle; "gzip alone" is the group's (or package's)
  * minified text gzipped on its own, the way bench:live gzips the whole file. Parts
@@ -248,7 +248,11 @@ function groupOf(source: string): string {
   if (!source.startsWith(root + sep)) return `(outside the project) ${source}`;
   for (const step of [...(chains.get(source) ?? []), source]) {
     const p = packageOf(step);
-    if (p) return p.name === 'webpack' ? 'webpack (node globals shims)' : p.name;
+    if (!p) continue;
+    if (p.name === 'webpack') return 'webpack (node globals shims)';
+    // src/ imports Paste by @twilio-paste/core/<name>, which the build resolves to @twilio-paste/<name>.
+    if (p.name.startsWith('@twilio-paste/') && p.name !== '@twilio-paste/icons') return 'Paste (@twilio-paste/core/*)';
+    return p.name;
   }
   return ourCode;
 }
