@@ -15,8 +15,9 @@
  * gzipped apart add up to more than the whole, so "gzip share" scales them to the
  * whole bundle's gzip size.
  *
- * Prints Markdown tables (groups, Paste parts, packages, our code by folder, largest
- * files, packages bundled in two copies) and writes build/bundle-report/report.json.
+ * Prints the optimization settings webpack ran with, Markdown tables (groups, Paste
+ * parts, packages, our code by folder, largest files) and the packages bundled in more
+ * than one copy, and writes build/bundle-report/report.json.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -324,8 +325,17 @@ const duplicates = [...packageDirs]
   .filter(([, dirs]) => dirs.size > 1)
   .map(([name, dirs]) => `- ${name}: ${[...dirs].map((d) => `${relative(root, d)}@${readManifest(d).version}`).join(', ')}`);
 
+const optionsFile = join(reportDir, 'options.json');
+const options = existsSync(optionsFile) ? (JSON.parse(readFileSync(optionsFile, 'utf8')) as { mode?: string; publicPath?: string; optimization?: Record<string, unknown> }) : null;
+
 const out = [
   `## ${bundleName}: ${kb(total.bytes)} KB minified, ${kb(total.gzip)} KB gzip`,
+  '',
+  options
+    ? `webpack ran with mode ${options.mode}, publicPath ${JSON.stringify(options.publicPath ?? '')}, ${Object.entries(options.optimization ?? {})
+        .map(([k, v]) => `${k} ${JSON.stringify(v)}`)
+        .join(', ')}.`
+    : '(options.json missing: run without --no-build)',
   '',
   table('Groups (the package our code imports to reach the code)', 'group', groups),
   '',
@@ -343,4 +353,4 @@ const out = [
   '',
 ];
 process.stdout.write(out.join('\n'));
-writeFileSync(join(reportDir, 'report.json'), JSON.stringify({ total, groups, paste, packages, ours, largest, duplicates }, null, 2));
+writeFileSync(join(reportDir, 'report.json'), JSON.stringify({ total, options, groups, paste, packages, ours, largest, duplicates }, null, 2));

@@ -7,6 +7,7 @@
 //   empty map over the first.
 // - stats.json: webpack's stats (modules with their ids, reasons, used exports and
 //   concatenation bailouts).
+// - options.json: mode, devtool, publicPath and the optimization flags webpack ran with.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -34,6 +35,13 @@ class BundleReportPlugin {
       });
     });
     compiler.hooks.done.tap(NAME, (stats) => {
+      // The settings that decide what is dropped, as webpack ran with them (its defaults filled in).
+      const { mode, devtool, output, optimization } = compiler.options;
+      const picked = ['minimize', 'usedExports', 'providedExports', 'sideEffects', 'concatenateModules', 'splitChunks', 'runtimeChunk'];
+      fs.writeFileSync(
+        path.join(this.dir, 'options.json'),
+        JSON.stringify({ mode, devtool, publicPath: output.publicPath, optimization: Object.fromEntries(picked.map((k) => [k, optimization[k]])) }),
+      );
       const json = stats.toJson({
         all: false,
         assets: true,
