@@ -43,8 +43,8 @@ export default defineConfig(
     },
   },
   {
-    // CommonJS config files at the root (flex-plugin.config.js, jest.config.cjs).
-    files: ['**/*.cjs', 'flex-plugin.config.js'],
+    // CommonJS config files (flex-plugin.config.js, webpack.config.js, jest.config.cjs, tools/*.cjs).
+    files: ['**/*.cjs', 'flex-plugin.config.js', 'webpack.config.js'],
     languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -7,6 +7,9 @@ module.exports = {
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/bench/'],
   modulePathIgnorePatterns: ['<rootDir>/build/', '<rootDir>/dist/'],
+  // The views import a few recharts modules by their ES path (src/views/overview/TrendChart.tsx);
+  // under Jest, as `recharts` itself, they are the CommonJS build.
+  moduleNameMapper: { '^recharts/es6/(.*)$': 'recharts/lib/$1' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'jsx', 'cjs', 'mjs', 'json'],
   transform: {
     // Transpile only (ts-jest 29 does so because tsconfig.json sets isolatedModules: true);

@@ -1,10 +1,12 @@
 /**
  * CSV of a table as shown: the same columns, the same filtered and sorted rows, the same
- * formatting the person sees. Written with papaparse. A cell starting with `=`, `+`, `-`,
- * `@`, tab or carriage return is prefixed with `'` so a spreadsheet never runs it as a
- * formula (names and chat text come from customers).
+ * formatting the person sees. A cell starting with `=`, `+`, `-`, `@`, tab or carriage
+ * return is prefixed with `'` so a spreadsheet never runs it as a formula (names and chat
+ * text come from customers). Written here rather than with papaparse (18 KB of the
+ * bundle for one function), quoting as papaparse's unparse does: a cell is quoted when it
+ * holds a comma, a quote, a line break or a byte order mark, or starts or ends with a
+ * space; quotes inside are doubled.
  */
-import Papa from 'papaparse';
 
 export interface CsvColumn<R> {
   readonly header: string;
@@ -19,12 +21,20 @@ function cell(v: string | number | null | undefined): string | number {
   return FORMULA_START.test(v) ? `'${v}` : v;
 }
 
+const NEEDS_QUOTES = /[",\r\n\ufeff]|^ | $/;
+
+function quoted(v: string | number): string {
+  const text = String(v);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
 /** The CSV text (header line, then one line per row; CRLF line ends, as RFC 4180 has them). */
 export function toCsv<R>(columns: readonly CsvColumn<R>[], rows: readonly R[]): string {
-  return Papa.unparse(
-    { fields: columns.map((c) => cell(c.header) as string), data: rows.map((r) => columns.map((c) => cell(c.value(r)))) },
-    { newline: '\r\n', quotes: false },
-  );
+  const line = (cells: readonly (string | number)[]): string => cells.map(quoted).join(',');
+  const lines = rows.map((r) => line(columns.map((c) => cell(c.value(r)))));
+  if (!columns.length) return lines.join('\r\n');
+  // No rows: the header line then an empty line, as papaparse wrote it.
+  return [line(columns.map((c) => cell(c.header))), ...(lines.length ? lines : [''])].join('\r\n');
 }
 
 /** A file name for a table's CSV: `insights-agents-2026-11-21.csv`. */

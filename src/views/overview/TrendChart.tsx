@@ -1,6 +1,10 @@
 import type { DayRange } from '../../core';
 import * as React from 'react';
-import { Bar, CartesianGrid, ComposedChart, Legend, Line, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, CartesianGrid, Legend, Line, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+// Deep imports (typed in ./recharts-es6.d.ts): recharts' own ComposedChart brings its
+// areas and scatters along.
+import { generateCategoricalChart } from 'recharts/es6/chart/generateCategoricalChart';
+import { formatAxisMap } from 'recharts/es6/util/CartesianUtils';
 import { Box } from '@twilio-paste/core/box';
 import { Disclosure, DisclosureContent, DisclosureHeading } from '@twilio-paste/core/disclosure';
 import { Heading } from '@twilio-paste/core/heading';
@@ -20,6 +24,18 @@ export interface TrendChartProps {
   readonly steps: readonly TrendStep[];
   readonly onStep: (step: TrendStep) => void;
 }
+
+/** recharts' ComposedChart as recharts builds it, with bars and lines only. */
+const ComposedChart = generateCategoricalChart({
+  chartName: 'ComposedChart',
+  GraphicalChild: [Line, Bar],
+  axisComponents: [
+    { axisType: 'xAxis', AxisComp: XAxis },
+    { axisType: 'yAxis', AxisComp: YAxis },
+    { axisType: 'zAxis', AxisComp: ZAxis },
+  ],
+  formatAxisMap,
+});
 
 const CHART_HEIGHT = 260;
 /** Paste's data-visualisation palette, for when no Paste theme is around (tests). */

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import Papa from 'papaparse';
 import { createCalendar } from '../../../src/core';
 import {
   STRING_DEFAULTS,
@@ -82,6 +84,25 @@ describe('csv', () => {
   it('defuses cells a spreadsheet would run as a formula', () => {
     const text = toCsv(columns, [{ name: '=HYPERLINK("x")', n: 1 }]);
     expect(text.split('\r\n')[1]).toBe(`"'=HYPERLINK(""x"")",1`);
+  });
+
+  it('writes what papaparse unparse wrote before it (header, quoting, doubled quotes, CRLF)', () => {
+    const unit = fc.constantFrom('a', 'Z', '1', ' ', ',', '"', '\r', '\n', '\t', '\ufeff', '=', '+', '-', '@', "'", 'é');
+    const text = fc.string({ unit, maxLength: 8 });
+    const value = fc.oneof(text, fc.double(), fc.integer(), fc.constant(null), fc.constant(undefined));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 4 }), fc.array(fc.array(value, { minLength: 4, maxLength: 4 }), { maxLength: 5 }), (headers, rows) => {
+        const cols = headers.map((header, i) => ({ header, value: (r: (typeof rows)[number]) => r[i] }));
+        const cell = (v: string | number | null | undefined): string | number =>
+          v === null || v === undefined ? '' : typeof v === 'number' ? (Number.isFinite(v) ? v : '') : /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+        const papa = Papa.unparse(
+          { fields: cols.map((c) => cell(c.header) as string), data: rows.map((r) => cols.map((c) => cell(c.value(r)))) },
+          { newline: '\r\n', quotes: false },
+        );
+        expect(toCsv(cols, rows)).toBe(papa);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('names files safely', () => {
