@@ -344,6 +344,55 @@ describe('live source: snapshot and changes', () => {
   });
 });
 
+describe('live source: attributes it cannot use', () => {
+  /** Attributes nested `depth` levels deep, as an object and as JSON text. */
+  function nested(depth: number): Record<string, unknown> {
+    const root: Record<string, unknown> = {};
+    let at = root;
+    for (let i = 1; i < depth; i++) at = (at.next = {}) as Record<string, unknown>;
+    return root;
+  }
+
+  it('a task nested thousands deep is folded without its attributes, reported, and the snapshot goes on', async () => {
+    const deep = nested(4_200);
+    // the reason this matters: the platform's own serialiser gives up on such a tree
+    expect(() => JSON.stringify(deep)).toThrow(RangeError);
+    const h = harness();
+    h.client.set('tr-task', taskSid(1), aTaskItem(1));
+    h.client.set('tr-task', taskSid(2), aTaskItem(2, { attributes: deep }));
+    h.client.set('tr-task', taskSid(3), aTaskItem(3, { attributes: '{"a":'.repeat(4_200) + '1' + '}'.repeat(4_200) }));
+    h.client.set('tr-task', taskSid(4), aTaskItem(4, { attributes: '{not json' }));
+    h.client.set('tr-task', taskSid(5), aTaskItem(5));
+    await h.source.start();
+    const created = ofType(h.events, 'task.created');
+    expect(created.map((e) => e.taskSid).sort()).toEqual([1, 2, 3, 4, 5].map(taskSid).sort());
+    const attrsOf = (i: number) => created.find((e) => e.taskSid === taskSid(i))?.taskAttributes;
+    expect(attrsOf(1)).toEqual({ call_sid: 'CA1', from: '+15550000000' });
+    expect(attrsOf(2)).toBeUndefined();
+    expect(attrsOf(3)).toBeUndefined();
+    expect(attrsOf(4)).toBeUndefined();
+    expect(attrsOf(5)).toEqual({ call_sid: 'CA5', from: '+15550000000' });
+    expect(h.source.stats.droppedAttributes).toBe(3);
+    // each reported with where and why, and no attribute content in the report
+    expect(h.errors.map((e) => e.context).sort()).toEqual([2, 3, 4].map((i) => `tr-task item ${taskSid(i)}`).sort());
+    const reasons = h.errors.map((e) => (e.error as Error).message);
+    expect(reasons.filter((r) => /nested deeper than 64 levels/.test(r))).toHaveLength(2);
+    expect(reasons.filter((r) => /not JSON/.test(r))).toHaveLength(1);
+    // the engine folded all five contacts
+    expect(h.engine.waitingNow()).toHaveLength(5);
+    h.source.stop();
+  });
+
+  it('attributes 64 levels deep are still read', async () => {
+    const h = harness();
+    h.client.set('tr-task', taskSid(1), aTaskItem(1, { attributes: nested(64) }));
+    await h.source.start();
+    expect(ofType(h.events, 'task.created')[0].taskAttributes).toEqual(nested(64));
+    expect(h.source.stats.droppedAttributes).toBe(0);
+    h.source.stop();
+  });
+});
+
 describe('live source: removals make up nothing', () => {
   async function started() {
     const h = harness();

@@ -270,12 +270,31 @@ interface Stored {
 
 type Listener = (args: never) => void;
 
-function deepFreeze<T>(o: T): T {
-  if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
+/**
+ * A frozen deep copy of JSON-like data (objects, arrays, primitives), as Sync hands out
+ * values parsed from the wire. Iterative: Sync delivers trees thousands of levels deep
+ * (its JSON parser is not recursive), and so must the fake.
+ */
+function frozenCopy<T>(value: T): T {
+  if (typeof value !== 'object' || value === null) return value;
+  const copyOf = (v: object): Record<string, unknown> | unknown[] => (Array.isArray(v) ? [] : {});
+  const root = copyOf(value);
+  const work: [object, Record<string, unknown> | unknown[]][] = [[value, root]];
+  const done: object[] = [];
+  while (work.length > 0) {
+    const [from, into] = work.pop() as [object, Record<string, unknown> | unknown[]];
+    for (const [k, v] of Object.entries(from)) {
+      let copy: unknown = v;
+      if (typeof v === 'object' && v !== null) {
+        copy = copyOf(v);
+        work.push([v, copy as Record<string, unknown> | unknown[]]);
+      }
+      (into as Record<string, unknown>)[k] = copy;
+    }
+    done.push(into);
   }
-  return o;
+  for (const o of done) Object.freeze(o);
+  return root as T;
 }
 
 /** One live query of the fake. */
@@ -439,7 +458,7 @@ export class FakeInsightsClient {
   set(index: string, key: string, value: object): void {
     const items = this.index(index);
     if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`${index} item ${key}: the value must be an object`);
-    const stored: Stored = { value: deepFreeze(structuredClone(value) as ItemValue), revision: ++this.revision };
+    const stored: Stored = { value: frozenCopy(value) as ItemValue, revision: ++this.revision };
     items.set(key, stored);
     if (!this.online) return;
     for (const q of [...this.open]) if (q.indexName === index && !q.closed) q.offer(key, stored, this.maxItems);

@@ -123,6 +123,8 @@ export interface LiveSourceStats {
   events: number;
   /** Items that could not be read (no sid, no date). */
   skippedItems: number;
+  /** Items whose attributes could not be used (too deep, not JSON): folded without them, each reported. */
+  droppedAttributes: number;
   /** Removals held back because their query was full when they came. */
   distrustedRemovals: number;
   vanished: number;
@@ -149,7 +151,7 @@ interface Shard {
  */
 export class LiveSource {
   readonly stats: LiveSourceStats = {
-    queriesOpened: 0, queriesClosed: 0, splits: 0, events: 0, skippedItems: 0, distrustedRemovals: 0, vanished: 0, errors: 0,
+    queriesOpened: 0, queriesClosed: 0, splits: 0, events: 0, skippedItems: 0, droppedAttributes: 0, distrustedRemovals: 0, vanished: 0, errors: 0,
   };
 
   private readonly client: InsightsClientLike;
@@ -185,7 +187,15 @@ export class LiveSource {
     this.splitAt = Math.min(cap, Math.max(1, Math.floor(cap * ratio)));
     this.retryDelayMs = options.retryDelayMs ?? 5_000;
     this.indexes = options.indexes ?? LIVE_INDEXES;
-    for (const index of this.indexes) this.trackers.set(index, createTracker(index));
+    for (const index of this.indexes) {
+      this.trackers.set(
+        index,
+        createTracker(index, (key, reason) => {
+          this.stats.droppedAttributes++;
+          this.report(new Error(reason), `${index} item ${key}`);
+        }),
+      );
+    }
   }
 
   /**

@@ -57,18 +57,54 @@ function record(v: unknown): Record<string, unknown> | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-/** Attributes as an object and as canonical text (to tell a change), from an object or JSON text. */
-function attributesOf(v: unknown): { attrs?: Attributes; text: string } {
-  if (typeof v === 'string') {
-    try {
-      const parsed = record(JSON.parse(v));
-      return parsed ? { attrs: parsed, text: v } : { text: '' };
-    } catch {
-      return { text: '' };
+/**
+ * Attribute trees deeper than this are dropped (the item still counts, without them):
+ * nothing the model reads is deeper than three levels, and a tree thousands deep makes
+ * `JSON.stringify` throw, which would abort a whole snapshot.
+ */
+export const MAX_ATTRIBUTE_DEPTH = 64;
+
+/** Is every object or array in `v` at most `max` levels deep? Iterative: a deep tree cannot overflow the stack. */
+function depthWithin(v: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[v, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (typeof node !== 'object' || node === null) continue;
+    if (depth > max) return false;
+    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
     }
   }
-  const o = record(v);
-  return o ? { attrs: o, text: JSON.stringify(o) } : { text: '' };
+  return true;
+}
+
+const TOO_DEEP = `attributes nested deeper than ${MAX_ATTRIBUTE_DEPTH} levels: dropped, the item counts without them`;
+
+/**
+ * Attributes as an object and as canonical text (to tell a change), from an object or JSON
+ * text; `problem` says why attributes that were there could not be used.
+ */
+function attributesOf(v: unknown): { attrs?: Attributes; text: string; problem?: string } {
+  let o: Record<string, unknown> | undefined;
+  let text: string | undefined;
+  if (typeof v === 'string') {
+    try {
+      o = record(JSON.parse(v));
+      text = v;
+    } catch {
+      return v.trim() === '' ? { text: '' } : { text: '', problem: 'attributes are not JSON: dropped, the item counts without them' };
+    }
+  } else {
+    o = record(v);
+  }
+  if (!o) return { text: '' };
+  if (!depthWithin(o, MAX_ATTRIBUTE_DEPTH)) return { text: '!deep', problem: TOO_DEEP };
+  try {
+    return { attrs: o, text: text ?? JSON.stringify(o) };
+  } catch {
+    // A cycle (only an in-process source could hand one over).
+    return { text: '!unserialisable', problem: 'attributes cannot be serialised: dropped, the item counts without them' };
+  }
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: tells two attribute states apart inside a sid. */
@@ -99,9 +135,21 @@ interface WorkerState {
 }
 
 /** What every tracker keeps: the last state seen per item key. */
+/** Where a tracker says that part of an item could not be used (the item's key and why; never its data). */
+export type ItemProblem = (key: string, reason: string) => void;
+
 abstract class StateTracker<S extends { readonly sid: string }> implements ItemTracker {
   abstract readonly index: LiveIndex;
   protected readonly state = new Map<string, S>();
+
+  constructor(private readonly onProblem?: ItemProblem) {}
+
+  /** The item's attributes (see `attributesOf`), any problem with them reported. */
+  protected attributes(key: string, v: unknown): { attrs?: Attributes; text: string } {
+    const a = attributesOf(v);
+    if (a.problem !== undefined) this.onProblem?.(key, a.problem);
+    return a;
+  }
 
   get size(): number {
     return this.state.size;
@@ -129,7 +177,7 @@ class WorkerTracker extends StateTracker<WorkerState> {
     const activity = str(item.activity_name);
     const updated = toEpochMs(item.date_updated);
     const changedAt = toEpochMs(item.date_activity_changed);
-    const { attrs, text } = attributesOf(item.attributes);
+    const { attrs, text } = this.attributes(key, item.attributes);
     const base = { workerSid: sid, workerName: str(item.friendly_name), workerAttributes: attrs };
     const prev = this.state.get(key);
     if (!prev) {
@@ -218,7 +266,7 @@ class TaskTracker extends StateTracker<TaskState> {
     const queue = str(item.queue_name);
     const created = toEpochMs(item.date_created);
     const updated = toEpochMs(item.date_updated) ?? created;
-    const { attrs, text } = attributesOf(item.attributes);
+    const { attrs, text } = this.attributes(key, item.attributes);
     const base = {
       taskSid: sid,
       queueName: queue,
@@ -377,10 +425,10 @@ class ReservationTracker extends StateTracker<ReservationState> {
 }
 
 /** A fresh tracker for one index. */
-export function createTracker(index: LiveIndex): ItemTracker {
+export function createTracker(index: LiveIndex, onProblem?: ItemProblem): ItemTracker {
   switch (index) {
-    case 'tr-worker': return new WorkerTracker();
-    case 'tr-task': return new TaskTracker();
-    case 'tr-reservation': return new ReservationTracker();
+    case 'tr-worker': return new WorkerTracker(onProblem);
+    case 'tr-task': return new TaskTracker(onProblem);
+    case 'tr-reservation': return new ReservationTracker(onProblem);
   }
 }
