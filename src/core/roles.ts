@@ -115,9 +115,21 @@ export function maskContact(access: Access, contact: string | undefined): string
 
 /** A name that is really a phone number or an email (`from` stands in for the name) is masked like one. */
 const LOOKS_LIKE_CONTACT = /@|^[+\d\s().-]{6,}$/;
+/** The channel scheme Flex puts before an address (`whatsapp:+1555…`, `sms:+44…`, `tel:…`). */
+const CHANNEL_SCHEME = /^[a-z][a-z0-9+.-]*:(?=[+\d\s(])/i;
+/** A phone number inside a longer name: a run of digits and separators (six digits or more are masked). */
+const NUMBER_IN_NAME = /\+?\d[\d\s().-]*\d/g;
+const MIN_PHONE_DIGITS = 6;
 
-/** A customer's name for this access: masked as a contact when it is the contact, or looks like one. */
+/**
+ * A customer's name for this access: masked as a contact when it is the contact or looks
+ * like one (with or without a channel scheme: `whatsapp:+15551234567`); a name that
+ * carries a phone number (`John Smith (+1 555 123 4567)`) keeps its words and loses the
+ * number's digits. Short numbers in a name (`Flat 12`) stay.
+ */
 export function maskedName(access: Access, name: string | undefined, contact: string | undefined): string | undefined {
   if (name === undefined || access.seesContacts) return name;
-  return name === contact || LOOKS_LIKE_CONTACT.test(name) ? maskContact(access, name) : name;
+  const bare = name.replace(CHANNEL_SCHEME, '');
+  if (name === contact || LOOKS_LIKE_CONTACT.test(bare)) return maskContact(access, bare);
+  return name.replace(NUMBER_IN_NAME, (run) => (run.replace(/\D/g, '').length >= MIN_PHONE_DIGITS ? (maskContact(access, run) as string) : run));
 }

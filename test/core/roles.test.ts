@@ -1,4 +1,4 @@
-import { accessOf, mayViewAgent, maskContact, type Tab } from '../../src/core/roles';
+import { accessOf, mayViewAgent, maskContact, maskedName, type Tab } from '../../src/core/roles';
 
 const dashboards: Tab[] = ['overview', 'queues', 'agents', 'conversations'];
 
@@ -49,5 +49,23 @@ describe('roles → access', () => {
   ])('contacts are masked without export: %s → %s', (contact, masked) => {
     expect(maskContact(accessOf({ roles: ['supervisor'] }), contact)).toBe(masked);
     expect(maskContact(accessOf({ roles: ['wfo.data_analyst'] }), contact)).toBe(contact);
+  });
+
+  it.each([
+    // name, contact, as a role without export sees the name
+    ['whatsapp:+15551234567', undefined, '•••67'],
+    ['sms:+447700900123', undefined, '•••23'],
+    ['tel:+61 400 123 456', undefined, '•••56'],
+    ['+61400123456', '+61400123456', '•••56'],
+    ['casey@example.org', undefined, 'c•••@example.org'],
+    ['John Smith (+1 555 123 4567)', '+15551234567', 'John Smith (•••67)'],
+    ['Ann Lee 0400 123 456', undefined, 'Ann Lee •••56'],
+    // not contacts: short numbers in a name, and plain names, stay
+    ['Flat 12 caller', undefined, 'Flat 12 caller'],
+    ['Casey Jones', '+15551234567', 'Casey Jones'],
+    ['Dr: Smith', undefined, 'Dr: Smith'],
+  ])('customer names are masked where they carry a contact: %s → %s', (name, contact, masked) => {
+    expect(maskedName(accessOf({ roles: ['supervisor'] }), name, contact)).toBe(masked);
+    expect(maskedName(accessOf({ roles: ['wfo.data_analyst'] }), name, contact)).toBe(name);
   });
 });
