@@ -127,21 +127,16 @@ export interface DayLayers {
 }
 
 /**
- * The accumulators of a grouping over a day range, summed per slice and per period key
- * (`day` periods: one entry per day; `interval15`: per quarter hour). A day frozen is read
- * from its snapshot only. Fresh objects: the caller may merge further. Empty cells are
- * left out.
+ * Visits every cell of a grouping over a day range, each day from one layer only: a
+ * frozen day from its snapshot, any other day from the engine. Empty cells are visited too.
  */
-export function cellsOver(layers: DayLayers, slice: SliceDimension, period: DayPeriod, range: DayRange): Map<string, Map<string, Accumulator>> {
-  const out = new Map<string, Map<string, Accumulator>>();
-  const add = (s: string, p: string, acc: Accumulator): void => {
-    if (isEmptyAccumulator(acc)) return;
-    let byPeriod = out.get(s);
-    if (!byPeriod) out.set(s, (byPeriod = new Map()));
-    const into = byPeriod.get(p);
-    if (into) mergeAccumulator(into, acc);
-    else byPeriod.set(p, mergeAccumulator(emptyAccumulator(), acc));
-  };
+function eachCellOver(
+  layers: DayLayers,
+  slice: SliceDimension,
+  period: DayPeriod,
+  range: DayRange,
+  visit: (slice: string, period: string, acc: Accumulator) => void,
+): void {
   const { frozen, engine } = layers;
   const id = `${slice}/${period}`;
   if (frozen) {
@@ -149,15 +144,34 @@ export function cellsOver(layers: DayLayers, slice: SliceDimension, period: DayP
       if (!inRange(day, range)) continue;
       const cells = snap.cells[id];
       if (!cells) continue;
-      for (const s in cells) for (const p in cells[s]) add(s, p, cells[s][p]);
+      for (const s in cells) for (const p in cells[s]) visit(s, p, cells[s][p]);
     }
   }
   const live: readonly Cell[] = engine.cellsOf({ slice, period });
   for (const c of live) {
-    const day = dayOfPeriod(c.period);
+    // Day periods are day keys already: no slicing on the hot path of "today".
+    const day = period === 'day' ? c.period : dayOfPeriod(c.period);
     if (!inRange(day, range) || frozen?.has(day)) continue;
-    add(c.slice, c.period, c.acc);
+    visit(c.slice, c.period, c.acc);
   }
+}
+
+/**
+ * The accumulators of a grouping over a day range, summed per slice and per period key
+ * (`day` periods: one entry per day; `interval15`: per quarter hour). A day frozen is read
+ * from its snapshot only. Fresh objects: the caller may merge further. Empty cells are
+ * left out.
+ */
+export function cellsOver(layers: DayLayers, slice: SliceDimension, period: DayPeriod, range: DayRange): Map<string, Map<string, Accumulator>> {
+  const out = new Map<string, Map<string, Accumulator>>();
+  eachCellOver(layers, slice, period, range, (s, p, acc) => {
+    if (isEmptyAccumulator(acc)) return;
+    let byPeriod = out.get(s);
+    if (!byPeriod) out.set(s, (byPeriod = new Map()));
+    const into = byPeriod.get(p);
+    if (into) mergeAccumulator(into, acc);
+    else byPeriod.set(p, mergeAccumulator(emptyAccumulator(), acc));
+  });
   return out;
 }
 
@@ -170,7 +184,7 @@ export function cellsOver(layers: DayLayers, slice: SliceDimension, period: DayP
 export function totalsOver(layers: DayLayers, slice: SliceDimension, range: DayRange): Map<string, Readonly<Accumulator>> {
   const out = new Map<string, Accumulator>();
   const owned = new Set<Accumulator>();
-  const add = (s: string, acc: Accumulator): void => {
+  eachCellOver(layers, slice, 'day', range, (s, _p, acc) => {
     const into = out.get(s);
     if (!into) out.set(s, acc);
     else if (owned.has(into)) mergeAccumulator(into, acc);
@@ -179,21 +193,6 @@ export function totalsOver(layers: DayLayers, slice: SliceDimension, range: DayR
       owned.add(sum);
       out.set(s, sum);
     }
-  };
-  const { frozen, engine } = layers;
-  const id = `${slice}/day`;
-  if (frozen) {
-    for (const [day, snap] of frozen) {
-      if (!inRange(day, range)) continue;
-      const cells = snap.cells[id];
-      if (!cells) continue;
-      for (const s in cells) for (const p in cells[s]) add(s, cells[s][p]);
-    }
-  }
-  for (const c of engine.cellsOf({ slice, period: 'day' })) {
-    // Day periods are day keys: compare as text, no parsing.
-    if (!inRange(c.period, range) || frozen?.has(c.period)) continue;
-    add(c.slice, c.acc);
-  }
+  });
   return out;
 }
