@@ -32,6 +32,7 @@ export { createCalendar, parseInstant } from './time';
 export type { Calendar } from './time';
 export { splitByQuarterHour, workload } from './workload';
 export type { WorkloadBucket } from './workload';
+export { maskAttributes, maskContactsInText, maskEvent, maskEvents } from './masking';
 export { FLEX_ROLES, INSIGHTS_ROLES, SCOPES, TABS, accessOf, mayViewAgent, maskContact, maskedName } from './roles';
 export type { Access, Scope, Tab, User } from './roles';
 export { MAX_URL_LENGTH, SAFE_URL_SCHEMES, safeUrl } from './urlSafety';
