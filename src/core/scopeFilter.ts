@@ -13,11 +13,6 @@
  *   last one seen for that worker; a worker whose team is not known yet is outside the
  *   team (privacy first). So an agent who changes team counts for the team leader
  *   while they were in it, as the team slice does (handling team).
- *   Task attributes (on task and reservation events alike) are kept only for tasks the team
- *   holds: a worker of the team (or the user) accepted a reservation of the task, earlier or
- *   in the same batch, or the task event names such a worker. Every other event's task
- *   attributes are reduced to the conversation key (`anonymousTaskAttributes`), so no
- *   customer, contact or media link of another team's conversation is ever folded.
  * - `self`: the agent's own worker and reservation events, and the task events of the
  *   conversations they hold a reservation in (the queue segments of those conversations
  *   tell whether the agent's engagement was transferred). Task events come before the
@@ -40,7 +35,7 @@
 import { NO_TEAM, teamOf } from './dimensions';
 import { RESERVATION_EVENT_TYPES, entityKindOf, type Attributes, type TrEvent } from './events';
 import type { Access } from './roles';
-import { anonymousTaskAttributes, taskInfoOf } from './taskInfo';
+import { taskInfoOf } from './taskInfo';
 
 /** The worker sid every anonymised reservation carries in a team leader's session. */
 export const OTHER_AGENTS = '(other agents)';
@@ -50,8 +45,6 @@ export const OTHER_TEAMS = '(other teams)';
 export const TEAMMATES = '(team)';
 
 const OTHER_ATTRIBUTES: Attributes = Object.freeze({ team: OTHER_TEAMS });
-/** Reservation events after which the task is held by the reservation's worker. */
-const HOLDING_TYPES: ReadonlySet<string> = new Set(['reservation.accepted', 'reservation.wrapup', 'reservation.completed']);
 const TASK_END_TYPES: ReadonlySet<string> = new Set(['task.completed', 'task.canceled', 'task.deleted', 'task.system-deleted']);
 /** A held task with no event for this long is dropped even without an end event. */
 const HELD_IDLE_MS = 24 * 3_600_000;
@@ -132,32 +125,18 @@ function teamTracker(): (e: TrEvent & { workerSid: string }) => string | undefin
   };
 }
 
-/** The event with its task attributes reduced to the conversation key (another team's task). */
-function withAnonymousTask(e: TrEvent): TrEvent {
-  if (e.taskAttributes === undefined) return e;
-  const taskAttributes = anonymousTaskAttributes(e.taskAttributes);
-  return taskAttributes === e.taskAttributes ? e : { ...e, taskAttributes };
-}
-
 function teamFilter(team: string, ownWorkerSid: string | undefined): ScopeFilter {
   const teamOfEvent = teamTracker();
-  /** Tasks a worker of the team (or the user) holds: only theirs keep their attributes. */
-  const heldByTeam = new Set<string>();
   const viewable = (e: TrEvent & { workerSid: string }): boolean => {
     const t = teamOfEvent(e);
     return e.workerSid === ownWorkerSid || t === team;
   };
-  const heldByTeamMember = (e: TrEvent): boolean =>
-    typeof e.taskSid === 'string' && hasWorker(e) && (HOLDING_TYPES.has(e.type) || entityKindOf(e.type) === 'task') && viewable(e);
   return {
     select(events) {
-      // An update of the task can come before the acceptance that explains it, in one batch.
-      for (const e of events) if (heldByTeamMember(e)) heldByTeam.add(e.taskSid as string);
       const out: TrEvent[] = [];
-      for (const raw of events) {
-        const kind = entityKindOf(raw.type);
+      for (const e of events) {
+        const kind = entityKindOf(e.type);
         if (kind === undefined) continue;
-        const e = kind === 'worker' || (raw.taskSid !== undefined && heldByTeam.has(raw.taskSid)) ? raw : withAnonymousTask(raw);
         // Without a worker sid the engine rejects a worker or reservation event anyway.
         if (!hasWorker(e)) {
           out.push(kind === 'task' ? withoutWorker(e) : e);
