@@ -2,6 +2,16 @@
  * The live source: Flex live queries on `tr-worker`, `tr-task` and `tr-reservation`
  * through the insights client (a twilio-sync client), turned into canonical events.
  *
+ * Scope: a session asks only for what its access may see (`plan.ts`, docs/model.md "Live
+ * queries per scope"). `all`: the whole indexes. `self`: the agent's own worker and
+ * reservations, and the tasks those name while the agent holds them or nobody does.
+ * `team`: the team's workers (by team attribute) and their reservations (IN arrays under
+ * 30, re-planned as membership changes), and the whole `tr-task` index, where a task no
+ * member holds loses its attributes, worker and name before any event, and its
+ * acceptance is read from the task item under `(other agents)`. Each query is sharded
+ * and re-split under the cap like a whole index; an item only a closed query held has
+ * left the scope and is forgotten without an event.
+ *
  * What the public record says, and what this code relies on
  * ----------------------------------------------------------
  * - Indexes `tr-task`, `tr-worker`, `tr-reservation` (and `tr-queue`); an empty
