@@ -139,9 +139,10 @@ function resolveConfig(partial, base = DEFAULT_CONFIG) {
 
 // src/core/dimensions.ts
 var NO_TEAM = "(no team)";
+var TEAM_ATTRIBUTE_KEYS = ["team", "team_name", "agent_team"];
 function teamOf(attributes) {
   if (!attributes) return NO_TEAM;
-  for (const key of ["team", "team_name", "agent_team"]) {
+  for (const key of TEAM_ATTRIBUTE_KEYS) {
     const v = attributes[key];
     if (typeof v === "string" && v.trim() !== "") return v.trim();
   }
@@ -249,6 +250,7 @@ function taskInfoOf(attributes) {
   }
   return { conversationKey, customerName, customerContact, media, reservationMedia };
 }
+var NO_ATTRIBUTES = Object.freeze({});
 
 // src/core/time.ts
 var SLOT_MS = 15 * 6e4;

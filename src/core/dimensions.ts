@@ -59,10 +59,13 @@ export function platformOf(channel: string | undefined, platforms: EngineConfig[
   return platforms.default;
 }
 
+/** The worker attributes that name a worker's team, in the order `teamOf` reads them. */
+export const TEAM_ATTRIBUTE_KEYS = ['team', 'team_name', 'agent_team'] as const;
+
 /** Team from worker attributes (`team`, then `team_name`, then `agent_team`), or `(no team)`. */
 export function teamOf(attributes: Readonly<Record<string, unknown>> | undefined): string {
   if (!attributes) return NO_TEAM;
-  for (const key of ['team', 'team_name', 'agent_team']) {
+  for (const key of TEAM_ATTRIBUTE_KEYS) {
     const v = attributes[key];
     if (typeof v === 'string' && v.trim() !== '') return v.trim();
   }

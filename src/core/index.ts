@@ -1,13 +1,13 @@
 export { DEFAULT_CONFIG, DEFAULT_SUPPORT_TYPES, configProblems, isValidTimeZone, resolveConfig } from './config';
 export type { EngineConfig, PlatformConfig } from './config';
-export { NO_TEAM, OTHER_SUPPORT_TYPE, normaliseQueueName, platformOf, supportTypeOf, supportTypeResolver, teamOf } from './dimensions';
+export { NO_TEAM, OTHER_SUPPORT_TYPE, TEAM_ATTRIBUTE_KEYS, normaliseQueueName, platformOf, supportTypeOf, supportTypeResolver, teamOf } from './dimensions';
 export { Engine } from './engine';
 export type { ActiveEngagement, ConversationRecord, EngineOptions, InputError, InputStats, WaitingSegment } from './engine';
 export { PERIOD_DIMENSIONS, REPORT_GROUPINGS, SLICE_DIMENSIONS, SLICE_SEPARATOR, groupingId, splitSlice } from './groupings';
 export type { Cell, Grouping, PeriodDimension, SliceDimension } from './groupings';
 export type { TimeWindow } from './aggregates';
 export type { ActivityInterval } from './activity';
-export { taskInfoOf } from './taskInfo';
+export { anonymousTaskAttributes, taskInfoOf } from './taskInfo';
 export type { TaskInfo } from './taskInfo';
 export {
   RESERVATION_EVENT_TYPES,

@@ -47,3 +47,22 @@ export function taskInfoOf(attributes: Attributes): TaskInfo {
   }
   return { conversationKey, customerName, customerContact, media, reservationMedia };
 }
+
+const anonymousCache = new WeakMap<Attributes, Attributes>();
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
+
+/**
+ * Task attributes reduced to what the model needs of a conversation nobody in the session
+ * may read: its key, as `conversations.conversation_id` (the join of transfers and the
+ * abandon rule). No customer, no contact, no media, no transcript link, nothing else.
+ * Empty (frozen) when the attributes name no conversation; one object per input object.
+ */
+export function anonymousTaskAttributes(attributes: Attributes): Attributes {
+  let out = anonymousCache.get(attributes);
+  if (out === undefined) {
+    const key = taskInfoOf(attributes).conversationKey;
+    out = key === undefined ? NO_ATTRIBUTES : Object.freeze({ conversations: Object.freeze({ conversation_id: key }) });
+    anonymousCache.set(attributes, out);
+  }
+  return out;
+}

@@ -8,7 +8,7 @@
  */
 import type * as Flex from '@twilio/flex-ui';
 import { LOG_PREFIX, type Access } from '../core';
-import { LiveSource, type InsightsClientLike } from '../sources/live';
+import { LiveSource, liveScopeOf, type InsightsClientLike } from '../sources/live';
 import { createInsightsStore, ingest, setStatus, tick, type InsightsStore } from '../store';
 import { connectHistory, type HistoryDeps } from './history';
 import type { PluginConfig } from './runtimeConfig';
@@ -37,6 +37,8 @@ export function connectLive(
   const onLive = history.onLiveEvents;
   const source = new LiveSource({
     client,
+    // Each session queries only what its access may see (src/sources/live/plan.ts).
+    scope: liveScopeOf(access, workerSid),
     onEvents: onLive ? (events) => onLive(events) : (events) => ingest(store, events),
     onError: (error, context) => console.error(`${LOG_PREFIX} live data: ${context}`, error),
   });

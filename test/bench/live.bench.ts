@@ -8,6 +8,9 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { accessOf, type User } from '../../src/core';
+import { createBenchCentre } from '../../src/sandbox/bench/benchCentre';
+import { LiveSource, liveScopeOf } from '../../src/sources/live';
 import { openSandbox, screenshotPath } from '../e2e/browser';
 import { numberArg } from './args';
 
@@ -15,7 +18,25 @@ const workers = numberArg('workers', 2000);
 const tasks = numberArg('tasks', 400);
 const updates = numberArg('updates', 200);
 
+/** Items the fake client delivers to one session of this user over the bench centre (the source run headless in Node). */
+async function deliveredTo(user: User): Promise<number> {
+  const centre = createBenchCentre(workers, tasks, Date.now);
+  const before = centre.client.stats.delivered;
+  const source = new LiveSource({ client: centre.client, scope: liveScopeOf(accessOf(user), user.workerSid), onEvents: () => undefined });
+  await source.start();
+  await source.whenIdle();
+  source.stop();
+  return centre.client.stats.delivered - before;
+}
+
 async function main(): Promise<void> {
+  // The bench centre's first worker: agent0, in "Team 0".
+  const firstWorker = Object.keys((await createBenchCentre(1, 0, Date.now).client.liveQuery('tr-worker', '')).getItems())[0];
+  const delivered = {
+    agent: await deliveredTo({ roles: ['agent'], workerSid: firstWorker }),
+    teamLeader: await deliveredTo({ roles: ['wfo.team_leader'], workerSid: firstWorker, team: 'Team 0' }),
+    admin: await deliveredTo({ roles: ['admin'] }),
+  };
   const { url, browser, close } = await openSandbox();
   try {
     const page = await browser.newPage();
@@ -70,6 +91,7 @@ async function main(): Promise<void> {
         updateP95Ms: Math.round(q(0.95) * 10) / 10,
         bundleKb: Math.round(bytes / 102.4) / 10,
         bundleGzipKb: Math.round(gzip / 102.4) / 10,
+        deliveredItems: delivered,
       }),
     );
   } finally {

@@ -31,6 +31,9 @@
  *   item it held (`itemUpdated` if changed, `itemRemoved` if no longer in the new result),
  *   then the items new to it. While disconnected nothing is reported and new queries wait
  *   for the connection.
+ * - Every item a query hands over (in its first snapshot or through `itemUpdated`) is
+ *   recorded in `deliveries` (index, expression, key, the value as delivered), so a test
+ *   can say exactly what a session received; `recordDeliveries: false` turns it off.
  */
 
 export const FAKE_INDEXES = ['tr-task', 'tr-worker', 'tr-reservation', 'tr-queue'] as const;
@@ -49,6 +52,16 @@ export class LiveQueryError extends Error {
 }
 
 export type ItemValue = Readonly<Record<string, unknown>>;
+
+/** One item as a query handed it over. */
+export interface Delivery {
+  readonly index: string;
+  readonly expression: string;
+  readonly key: string;
+  readonly value: ItemValue;
+  /** `snapshot` (the first result, or one after a reconnect) or `update` (itemUpdated). */
+  readonly how: 'snapshot' | 'update';
+}
 export type QueryPredicate = (value: ItemValue) => boolean;
 
 // ---- the query language -------------------------------------------------------
@@ -358,6 +371,7 @@ export class FakeLiveQuery {
         continue;
       }
       this.cache.set(key, stored);
+      this.client.record(this, key, stored.value, 'snapshot');
     }
   }
 
@@ -370,6 +384,7 @@ export class FakeLiveQuery {
         return;
       }
       this.cache.set(key, stored);
+      this.client.record(this, key, stored.value, 'update');
       this.emit('itemUpdated', { key, value: stored.value });
     } else if (held) {
       this.cache.delete(key);
@@ -391,12 +406,14 @@ export class FakeLiveQuery {
         this.emit('itemRemoved', { key });
       } else if (now.revision !== old.revision) {
         this.cache.set(key, now);
+        this.client.record(this, key, now.value, 'snapshot');
         this.emit('itemUpdated', { key, value: now.value });
       }
     }
     for (const [key, stored] of window) {
       if (this.cache.has(key)) continue;
       this.cache.set(key, stored);
+      this.client.record(this, key, stored.value, 'snapshot');
       this.emit('itemUpdated', { key, value: stored.value });
     }
   }
@@ -411,12 +428,17 @@ export class FakeLiveQuery {
 export interface FakeInsightsClientOptions {
   /** Items one query may hold (default 200). */
   readonly maxItems?: number;
+  /** Keep the log of delivered items (default true). */
+  readonly recordDeliveries?: boolean;
 }
 
 /** The fake client: `liveQuery()` for the source, `set()` / `remove()` for whoever plays TaskRouter. */
 export class FakeInsightsClient {
   readonly maxItems: number;
-  readonly stats = { opened: 0, closed: 0 };
+  readonly stats = { opened: 0, closed: 0, delivered: 0 };
+  /** Every item handed to a query, in order (see the header). */
+  readonly deliveries: Delivery[] = [];
+  private readonly recording: boolean;
   private readonly indexes = new Map<string, Map<string, Stored>>();
   private readonly open = new Set<FakeLiveQuery>();
   private revision = 0;
@@ -426,6 +448,7 @@ export class FakeInsightsClient {
 
   constructor(options: FakeInsightsClientOptions = {}) {
     this.maxItems = options.maxItems ?? FAKE_QUERY_CAP;
+    this.recording = options.recordDeliveries ?? true;
     if (!Number.isInteger(this.maxItems) || this.maxItems < 1) throw new Error(`maxItems must be a positive integer, got ${this.maxItems}`);
     for (const name of FAKE_INDEXES) this.indexes.set(name, new Map());
   }
@@ -508,6 +531,29 @@ export class FakeInsightsClient {
   /** Queries not yet closed. */
   openQueries(): FakeLiveQuery[] {
     return [...this.open];
+  }
+
+  /** Distinct items (index and key) ever delivered, to any query. */
+  deliveredItems(): Map<string, ItemValue[]> {
+    const out = new Map<string, ItemValue[]>();
+    for (const d of this.deliveries) {
+      const id = `${d.index}/${d.key}`;
+      let list = out.get(id);
+      if (!list) out.set(id, (list = []));
+      list.push(d.value);
+    }
+    return out;
+  }
+
+  /** Forgets the log (the count in `stats.delivered` stays). */
+  clearDeliveries(): void {
+    this.deliveries.length = 0;
+  }
+
+  /** @internal called by a query for each item it hands over. */
+  record(q: FakeLiveQuery, key: string, value: ItemValue, how: Delivery['how']): void {
+    this.stats.delivered++;
+    if (this.recording) this.deliveries.push({ index: q.indexName, expression: q.queryExpression, key, value, how });
   }
 
   /** @internal called by FakeLiveQuery.close(). */

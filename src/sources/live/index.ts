@@ -16,3 +16,8 @@ export { LIVE_INDEXES, SID_FIELD, SID_PREFIX } from './items';
 export type { ItemDate, LiveIndex, ReservationItem, TaskItem, WorkerItem } from './items';
 export { MAX_PREFIXES_PER_SHARD, planSplit, shardExpression } from './shards';
 export type { Vanished } from './translate';
+export {
+  MAX_IN_VALUES, MAX_OPERATORS, chunked, equals, fixedGroups, followingGroup, liveScopeOf, operatorCount, ownTasksExpression,
+  prefixesPerShard, quoted, rechunk, teamWorkersExpression, within,
+} from './plan';
+export type { LiveScope, QueryGroup } from './plan';

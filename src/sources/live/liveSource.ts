@@ -2,6 +2,16 @@
  * The live source: Flex live queries on `tr-worker`, `tr-task` and `tr-reservation`
  * through the insights client (a twilio-sync client), turned into canonical events.
  *
+ * Scope: a session asks only for what its access may see (`plan.ts`, docs/model.md "Live
+ * queries per scope"). `all`: the whole indexes. `self`: the agent's own worker and
+ * reservations, and the tasks those name while the agent holds them or nobody does.
+ * `team`: the team's workers (by team attribute) and their reservations (IN arrays under
+ * 30, re-planned as membership changes), and the whole `tr-task` index, where a task no
+ * member holds loses its attributes, worker and name before any event, and its
+ * acceptance is read from the task item under `(other agents)`. Each query is sharded
+ * and re-split under the cap like a whole index; an item only a closed query held has
+ * left the scope and is forgotten without an event.
+ *
  * What the public record says, and what this code relies on
  * ----------------------------------------------------------
  * - Indexes `tr-task`, `tr-worker`, `tr-reservation` (and `tr-queue`); an empty
@@ -66,10 +76,11 @@
  *   observations, and anything before the first snapshot (a task first seen assigned is
  *   taken as created and queued at its `date_created`).
  */
-import { LOG_PREFIX, type TrEvent } from '../../core';
+import { LOG_PREFIX, OTHER_AGENTS, anonymousTaskAttributes, teamOf, type Attributes, type TrEvent } from '../../core';
 import { LIVE_INDEXES, type LiveIndex } from './items';
+import { fixedGroups, followingGroup, prefixesPerShard, rechunk, type LiveScope, type QueryGroup } from './plan';
 import { FULL_SID_LENGTH, inShard, planSplit, rootPrefixes, shardExpression } from './shards';
-import { createTracker, type ItemTracker, type Vanished } from './translate';
+import { AcceptanceTracker, createTracker, type ItemTracker, type Vanished } from './translate';
 
 /** The documented result cap of one live query. */
 export const LIVE_QUERY_CAP = 200;
@@ -97,6 +108,8 @@ export interface LiveSourceOptions {
   readonly splitRatio?: number;
   /** Indexes to follow (default all three). */
   readonly indexes?: readonly LiveIndex[];
+  /** Whose items to query (default `all`, the whole indexes); see `plan.ts` and `liveScopeOf`. */
+  readonly scope?: LiveScope;
   /** Clock for the few facts that have no date of their own (default Date.now). */
   readonly now?: () => number;
   /** An item left an index in a way that says nothing certain about how it ended. */
@@ -133,6 +146,9 @@ export interface LiveSourceStats {
 
 interface Shard {
   readonly index: LiveIndex;
+  /** The scope's filter the prefixes are AND-ed to (undefined: the whole index). */
+  readonly base?: string;
+  readonly maxPrefixes: number;
   readonly prefixes: readonly string[];
   readonly expression: string;
   query?: LiveQueryLike;
@@ -172,6 +188,19 @@ export class LiveSource {
   private idleWaiters: (() => void)[] = [];
   private started = false;
   private stopped = false;
+  private readonly scope: LiveScope;
+  /** Team scope: the team's workers (and the user), from the tr-worker items seen. */
+  private readonly members = new Set<string>();
+  /** Team scope: tasks a member held; they keep their attributes for good. */
+  private readonly keptTasks = new Set<string>();
+  /** Team scope: acceptances of tasks no member holds, read from tr-task. */
+  private readonly acceptances = new AcceptanceTracker(OTHER_AGENTS);
+  /** Reservation key -> its task and worker (what the followed queries are planned from). */
+  private readonly reservations = new Map<string, { taskSid: string; workerSid: string }>();
+  /** The IN arrays of the followed queries (self: own reservations' tasks; team: the workers). */
+  private followed: string[][] = [];
+  private replanDue = false;
+  private replanTimer?: ReturnType<typeof setTimeout>;
 
   constructor(options: LiveSourceOptions) {
     const cap = options.shardCap ?? LIVE_QUERY_CAP;
@@ -187,6 +216,7 @@ export class LiveSource {
     this.splitAt = Math.min(cap, Math.max(1, Math.floor(cap * ratio)));
     this.retryDelayMs = options.retryDelayMs ?? 5_000;
     this.indexes = options.indexes ?? LIVE_INDEXES;
+    this.scope = options.scope ?? { kind: 'all' };
     for (const index of this.indexes) {
       this.trackers.set(
         index,
@@ -205,25 +235,38 @@ export class LiveSource {
   async start(): Promise<void> {
     if (this.started) throw new Error('LiveSource.start() was called twice: create a new LiveSource to start again');
     this.started = true;
-    const roots = await Promise.all(this.indexes.map((index) => this.openShard(index, rootPrefixes(index))));
+    const groups = fixedGroups(this.scope).filter((g) => this.indexes.includes(g.index));
+    // A team's workers come first: they say whose tasks keep their attributes and whose reservations to follow.
+    const first = this.scope.kind === 'team' ? groups.filter((g) => g.index === 'tr-worker') : [];
     const failed: LiveIndex[] = [];
-    roots.forEach((shard, i) => {
-      if (!shard) {
-        failed.push(this.indexes[i]);
-        return;
-      }
-      shard.state = 'open';
-      this.live.push(shard);
-      this.maybeSplit(shard);
-    });
+    const openAll = async (list: readonly QueryGroup[]): Promise<void> => {
+      const roots = await Promise.all(list.map((g) => this.openShard(g.index, rootPrefixes(g.index), g.base)));
+      roots.forEach((shard, i) => {
+        if (!shard) {
+          failed.push(list[i].index);
+          return;
+        }
+        this.adopt(shard);
+      });
+    };
+    await openAll(first);
+    await openAll(groups.filter((g) => !first.includes(g)));
+    this.replanSoon();
     await this.whenIdle();
     if (failed.length > 0 && !this.stopped) throw new Error(`live source: could not open ${failed.join(', ')}`);
+  }
+
+  private adopt(shard: Shard): void {
+    shard.state = 'open';
+    this.live.push(shard);
+    this.maybeSplit(shard);
   }
 
   /** Closes every query. Later events, and queries still opening, are dropped. */
   stop(): void {
     if (this.stopped) return;
     this.stopped = true;
+    if (this.replanTimer !== undefined) clearTimeout(this.replanTimer);
     for (const shard of [...this.live]) this.closeShard(shard);
     this.removals = [];
   }
@@ -267,9 +310,10 @@ export class LiveSource {
   }
 
   /** Opens one query and reads its snapshot; the shard stays `opening` until its caller adopts it. */
-  private async openShard(index: LiveIndex, prefixes: readonly string[]): Promise<Shard | undefined> {
+  private async openShard(index: LiveIndex, prefixes: readonly string[], base?: string): Promise<Shard | undefined> {
+    const maxPrefixes = prefixesPerShard(base);
     const shard: Shard = {
-      index, prefixes, expression: shardExpression(index, prefixes), keys: new Set(), suspects: new Set(), state: 'opening',
+      index, base, maxPrefixes, prefixes, expression: shardExpression(index, prefixes, base, maxPrefixes), keys: new Set(), suspects: new Set(), state: 'opening',
     };
     this.beginOp();
     try {
@@ -331,8 +375,8 @@ export class LiveSource {
       const saturated = shard.keys.size >= this.cap;
       const tracker = this.trackers.get(shard.index) as ItemTracker;
       const known = [...shard.keys].map((key) => tracker.sidOf(key) ?? key);
-      const groups = planSplit(shard.prefixes, known, saturated, Math.max(1, Math.floor(this.splitAt / 2)));
-      const children = await Promise.all(groups.map((g) => this.openShard(shard.index, g)));
+      const groups = planSplit(shard.prefixes, known, saturated, Math.max(1, Math.floor(this.splitAt / 2)), shard.maxPrefixes);
+      const children = await Promise.all(groups.map((g) => this.openShard(shard.index, g, shard.base)));
       if (this.stopped) {
         for (const c of children) if (c) this.closeShard(c);
         return;
@@ -430,6 +474,8 @@ export class LiveSource {
   private confirmRemoval(index: LiveIndex, key: string, out: TrEvent[]): void {
     const { events, vanished } = (this.trackers.get(index) as ItemTracker).remove(key, this.now());
     out.push(...events);
+    if (index === 'tr-task' && this.scope.kind === 'team') this.acceptances.remove(key, this.now(), out);
+    this.leftScope(index, key);
     if (vanished) {
       this.stats.vanished++;
       try {
@@ -440,9 +486,177 @@ export class LiveSource {
     }
   }
 
+  /** An item no query of the session covers any more: forgotten without an event (it left the scope, not the index). */
+  private forget(index: LiveIndex, key: string): void {
+    (this.trackers.get(index) as ItemTracker).forget(key);
+    if (index === 'tr-task') this.acceptances.forget(key);
+    this.leftScope(index, key);
+  }
+
+  private leftScope(index: LiveIndex, key: string): void {
+    if (index === 'tr-reservation' && this.reservations.delete(key) && this.scope.kind === 'self') this.replanSoon();
+    if (index === 'tr-worker' && this.scope.kind === 'team' && this.members.delete(key)) this.replanSoon();
+  }
+
   private observe(index: LiveIndex, key: string, value: unknown, out: TrEvent[]): void {
     const tracker = this.trackers.get(index) as ItemTracker;
-    if (!tracker.observe(key, value, out)) this.stats.skippedItems++;
+    if (this.scope.kind === 'team' && index === 'tr-task') {
+      this.observeTeamTask(tracker, key, value, out);
+      return;
+    }
+    if (!tracker.observe(key, value, out)) {
+      this.stats.skippedItems++;
+      return;
+    }
+    if (index === 'tr-reservation') this.noteReservation(key, value);
+    else if (index === 'tr-worker' && this.scope.kind === 'team') this.noteWorker(key, value);
+  }
+
+  /**
+   * Team scope: a task no member holds (its worker is not in the team, or nobody holds it
+   * yet) is read without its attributes, worker and name before any event is made; its
+   * acceptance still ends the wait, under the anonymous worker. A member's task keeps its
+   * attributes, and its events name the member, so the core's filter knows it as the team's.
+   */
+  private observeTeamTask(tracker: ItemTracker, key: string, value: unknown, out: TrEvent[]): void {
+    const item = asRecord(value);
+    if (!item) {
+      this.stats.skippedItems++;
+      return;
+    }
+    const taskSid = typeof item.task_sid === 'string' && item.task_sid !== '' ? item.task_sid : key;
+    const worker = typeof item.worker_sid === 'string' ? item.worker_sid : undefined;
+    if (worker !== undefined && this.members.has(worker)) this.keptTasks.add(taskSid);
+    if (this.keptTasks.has(taskSid)) {
+      this.acceptances.forget(key);
+      const from = out.length;
+      if (!tracker.observe(key, value, out)) this.stats.skippedItems++;
+      if (worker !== undefined) for (let i = from; i < out.length; i++) out[i] = { ...out[i], workerSid: worker };
+      return;
+    }
+    const attributes = attributesObject(item.attributes);
+    const anonymous = { ...item, attributes: attributes ? anonymousTaskAttributes(attributes) : undefined, worker_sid: undefined, worker_name: undefined };
+    if (!tracker.observe(key, anonymous, out)) {
+      this.stats.skippedItems++;
+      return;
+    }
+    this.acceptances.observe(key, item, out);
+  }
+
+  private noteReservation(key: string, value: unknown): void {
+    const item = asRecord(value);
+    const taskSid = item?.task_sid;
+    const workerSid = item?.worker_sid;
+    if (typeof taskSid !== 'string' || typeof workerSid !== 'string') return;
+    const prev = this.reservations.get(key);
+    if (prev && prev.taskSid === taskSid && prev.workerSid === workerSid) return;
+    this.reservations.set(key, { taskSid, workerSid });
+    if (this.scope.kind === 'self') this.replanSoon();
+  }
+
+  private noteWorker(key: string, value: unknown): void {
+    if (this.scope.kind !== 'team') return;
+    const item = asRecord(value);
+    const sid = typeof item?.worker_sid === 'string' && item.worker_sid !== '' ? item.worker_sid : key;
+    // The query matches any team key; `teamOf` decides, as the core does (`team` first).
+    const member = sid === this.scope.ownWorkerSid || teamOf(attributesObject(item?.attributes)) === this.scope.team;
+    if (member === this.members.has(sid)) return;
+    if (member) this.members.add(sid);
+    else this.members.delete(sid);
+    this.replanSoon();
+  }
+
+  // ---- followed queries ------------------------------------------------------
+
+  /** What the followed queries should cover now. */
+  private followedValues(): Set<string> {
+    if (this.scope.kind === 'team') return new Set(this.members);
+    const out = new Set<string>();
+    if (this.scope.kind === 'self') for (const r of this.reservations.values()) out.add(r.taskSid);
+    return out;
+  }
+
+  private replanSoon(): void {
+    if (this.stopped || this.replanDue || (this.scope.kind !== 'self' && this.scope.kind !== 'team')) return;
+    this.replanDue = true;
+    this.beginOp();
+    queueMicrotask(() => {
+      this.replanDue = false;
+      this.replan().finally(() => this.endOp());
+    });
+  }
+
+  /**
+   * Opens the queries of new or changed IN arrays, then closes those they replace. An item
+   * only the closed queries held has left the scope (forgotten) or, if what it belongs to is
+   * still followed and no query of its index is full, left the index.
+   */
+  private async replan(): Promise<void> {
+    if (this.stopped) return;
+    const scope = this.scope;
+    const values = this.followedValues();
+    const previous = this.followed;
+    const next = rechunk(previous, values);
+    const baseOf = (chunk: readonly string[]): QueryGroup => followingGroup(scope, chunk) as QueryGroup;
+    const oldBases = new Set(previous.map((c) => baseOf(c).base));
+    const nextGroups = next.map(baseOf);
+    const nextBases = new Set(nextGroups.map((g) => g.base));
+    const toOpen = nextGroups.filter((g) => !oldBases.has(g.base) && this.indexes.includes(g.index));
+    this.followed = next;
+    const gained = scope.kind === 'team' ? [...values].filter((v) => !previous.some((c) => c.includes(v))) : [];
+    if (gained.length > 0) this.refreshTeamTasks(new Set(gained));
+    const opened = await Promise.all(toOpen.map((g) => this.openShard(g.index, rootPrefixes(g.index), g.base)));
+    if (this.stopped) {
+      for (const shard of opened) if (shard) this.closeShard(shard);
+      return;
+    }
+    let failed = false;
+    opened.forEach((shard) => {
+      if (shard) this.adopt(shard);
+      else failed = true;
+    });
+    if (failed) {
+      // The arrays whose query failed are planned again later; the old queries stay until then.
+      const ok = new Set(opened.filter((x): x is Shard => x !== undefined).map((x) => x.base));
+      this.followed = next.filter((c) => oldBases.has(baseOf(c).base) || ok.has(baseOf(c).base));
+      this.replanTimer = setTimeout(() => this.replanSoon(), this.retryDelayMs);
+      return;
+    }
+    const closing = this.live.filter((shard) => shard.base !== undefined && oldBases.has(shard.base) && !nextBases.has(shard.base) && followedIndex(scope) === shard.index);
+    const out: TrEvent[] = [];
+    for (const shard of closing) {
+      const held = new Set([...shard.keys, ...shard.suspects]);
+      this.closeShard(shard);
+      for (const key of held) {
+        if (this.live.some((s) => s.index === shard.index && s.keys.has(key))) continue;
+        const stillFollowed = this.isFollowed(shard.index, key, values);
+        const anyFull = this.live.some((s) => s.index === shard.index && (s.keys.size >= this.cap || s.state === 'splitting'));
+        if (stillFollowed && !anyFull) this.confirmRemoval(shard.index, key, out);
+        else this.forget(shard.index, key);
+      }
+    }
+    this.emit(out);
+  }
+
+  private isFollowed(index: LiveIndex, key: string, values: ReadonlySet<string>): boolean {
+    if (index === 'tr-reservation') {
+      const r = this.reservations.get(key);
+      return r !== undefined && values.has(r.workerSid);
+    }
+    return values.has((this.trackers.get(index) as ItemTracker).sidOf(key) ?? key);
+  }
+
+  /** Team scope: tasks the new members hold are read again, now with their attributes. */
+  private refreshTeamTasks(newMembers: ReadonlySet<string>): void {
+    const out: TrEvent[] = [];
+    for (const shard of this.live) {
+      if (shard.index !== 'tr-task' || !shard.query || shard.state === 'closed') continue;
+      for (const [key, value] of Object.entries(shard.query.getItems())) {
+        const worker = asRecord(value)?.worker_sid;
+        if (typeof worker === 'string' && newMembers.has(worker)) this.observe('tr-task', key, value, out);
+      }
+    }
+    this.emit(out);
   }
 
   private emit(events: TrEvent[]): void {
@@ -460,4 +674,23 @@ export class LiveSource {
     if (this.onError) this.onError(error, context);
     else console.error(`${LOG_PREFIX} live source: ${context}`, error);
   }
+}
+
+function asRecord(v: unknown): Record<string, unknown> | undefined {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+}
+
+/** Attributes as an object, from an object or JSON text; undefined otherwise. */
+function attributesObject(v: unknown): Attributes | undefined {
+  if (typeof v !== 'string') return asRecord(v);
+  try {
+    return asRecord(JSON.parse(v));
+  } catch {
+    return undefined;
+  }
+}
+
+/** The index whose queries follow a set of values in a scope. */
+function followedIndex(scope: LiveScope): LiveIndex | undefined {
+  return scope.kind === 'self' ? 'tr-task' : scope.kind === 'team' ? 'tr-reservation' : undefined;
 }

@@ -30,13 +30,19 @@ export function rootPrefixes(index: LiveIndex): string[] {
   return [SID_PREFIX[index]];
 }
 
-/** The live query expression of a shard. */
-export function shardExpression(index: LiveIndex, prefixes: readonly string[]): string {
-  if (prefixes.length === 0 || prefixes.length > MAX_PREFIXES_PER_SHARD) {
-    throw new Error(`a shard needs 1 to ${MAX_PREFIXES_PER_SHARD} sid prefixes, got ${prefixes.length}`);
+/**
+ * The live query expression of a shard; with a base (a scope's filter) the prefixes are
+ * AND-ed to it, and the root shard is the base alone.
+ */
+export function shardExpression(index: LiveIndex, prefixes: readonly string[], base?: string, maxPrefixes = MAX_PREFIXES_PER_SHARD): string {
+  if (prefixes.length === 0 || prefixes.length > maxPrefixes) {
+    throw new Error(`a shard needs 1 to ${maxPrefixes} sid prefixes, got ${prefixes.length}`);
   }
   const field = `data.${SID_FIELD[index]}`;
-  return prefixes.map((p) => `${field} CONTAINS "${p}"`).join(' OR ');
+  const byPrefix = prefixes.map((p) => `${field} CONTAINS "${p}"`).join(' OR ');
+  if (base === undefined) return byPrefix;
+  if (prefixes.length === 1 && prefixes[0] === SID_PREFIX[index]) return base;
+  return `(${base}) AND (${byPrefix})`;
 }
 
 /** Does this sid belong to a shard with these prefixes? */
@@ -74,9 +80,16 @@ function commonPrefix(sids: readonly string[]): string {
  *   per query.
  *
  * Together the groups cover exactly what the shard covered, and there are always at
- * least two (a plan that gave the shard back unchanged would loop).
+ * least two (a plan that gave the shard back unchanged would loop). Groups hold at most
+ * `maxPrefixes` prefixes (fewer when the shard's expression has a base).
  */
-export function planSplit(prefixes: readonly string[], knownSids: readonly string[], saturated: boolean, target: number): string[][] {
+export function planSplit(
+  prefixes: readonly string[],
+  knownSids: readonly string[],
+  saturated: boolean,
+  target: number,
+  maxPrefixes = MAX_PREFIXES_PER_SHARD,
+): string[][] {
   let candidates: string[];
   if (prefixes.length === 1) {
     const p = prefixes[0];
@@ -111,7 +124,7 @@ export function planSplit(prefixes: readonly string[], knownSids: readonly strin
         continue;
       }
       empty.push(c);
-      if (empty.length === MAX_PREFIXES_PER_SHARD) {
+      if (empty.length === maxPrefixes) {
         groups.push(empty);
         empty = [];
       }
@@ -122,7 +135,7 @@ export function planSplit(prefixes: readonly string[], knownSids: readonly strin
     let sum = 0;
     for (const c of candidates) {
       const n = count.get(c) ?? 0;
-      if (group.length > 0 && (sum + n > target || group.length === MAX_PREFIXES_PER_SHARD)) {
+      if (group.length > 0 && (sum + n > target || group.length === maxPrefixes)) {
         groups.push(group);
         group = [];
         sum = 0;

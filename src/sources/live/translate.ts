@@ -42,6 +42,8 @@ export interface ItemTracker {
   observe(key: string, value: unknown, out: TrEvent[]): boolean;
   /** The item left the index (or every query that held it). */
   remove(key: string, nowMs: number): RemovalOutcome;
+  /** The item left the session's scope (not the index): forgotten, nothing said about it. */
+  forget(key: string): void;
   /** The sid of a known item (for placing it in a shard), or undefined. */
   sidOf(key: string): string | undefined;
   /** Keys currently known. */
@@ -161,6 +163,10 @@ abstract class StateTracker<S extends { readonly sid: string }> implements ItemT
 
   sidOf(key: string): string | undefined {
     return this.state.get(key)?.sid;
+  }
+
+  forget(key: string): void {
+    this.state.delete(key);
   }
 
   abstract observe(key: string, value: unknown, out: TrEvent[]): boolean;
@@ -430,5 +436,74 @@ export function createTracker(index: LiveIndex, onProblem?: ItemProblem): ItemTr
     case 'tr-worker': return new WorkerTracker(onProblem);
     case 'tr-task': return new TaskTracker(onProblem);
     case 'tr-reservation': return new ReservationTracker(onProblem);
+  }
+}
+
+// ---- other teams' acceptances, read from tr-task ---------------------------------
+
+interface AcceptanceState {
+  readonly reservationSid: string;
+  step: number;
+  updated: number;
+  base: Omit<TrEvent, 'sid' | 'type' | 'ts'>;
+}
+
+/**
+ * A team leader's session does not query other teams' reservations, yet their
+ * acceptances end queue waits (waiting now, longest wait, service level). A `tr-task`
+ * item names its accepted reservation (`accepted_reservation_sid`) and says whether it
+ * is assigned, wrapping or completed: this turns that into the reservation's acceptance,
+ * wrap-up and completion, under the worker sid given (the anonymous one), with the sids
+ * the reservation tracker would give them, so the same step seen both ways counts once.
+ * Offers that were never accepted are not in a task item, and stay unknown.
+ */
+export class AcceptanceTracker {
+  private readonly state = new Map<string, AcceptanceState>();
+
+  constructor(private readonly workerSid: string) {}
+
+  observe(key: string, value: unknown, out: TrEvent[]): void {
+    const item = record(value);
+    if (!item) return;
+    const reservationSid = str(item.accepted_reservation_sid);
+    const taskSid = str(item.task_sid) ?? key;
+    const status = taskStatus(item.status);
+    const step = status === 'assigned' ? 1 : status === 'wrapping' ? 2 : status === 'completed' ? 3 : 0;
+    const updated = toEpochMs(item.date_updated) ?? toEpochMs(item.date_created);
+    if (reservationSid === undefined || step === 0 || updated === undefined) return;
+    let prev = this.state.get(key);
+    const base = {
+      taskSid, reservationSid, workerSid: this.workerSid, queueName: str(item.queue_name),
+      channel: str(item.channel_unique_name) ?? str(item.channel_type),
+    };
+    const emit = (what: string, type: KnownEventType, ts: number): void => {
+      out.push({ ...base, sid: liveSid('tr-reservation', reservationSid, what), type, ts });
+    };
+    if (!prev || prev.reservationSid !== reservationSid) {
+      prev = { reservationSid, step: 0, updated, base };
+      this.state.set(key, prev);
+    } else if (updated < prev.updated) {
+      return;
+    }
+    prev.base = base;
+    if (step > prev.step) {
+      if (prev.step < 1) emit('accepted', 'reservation.accepted', step === 1 ? updated : prev.updated);
+      if (step >= 2 && prev.step < 2) emit('wrapup', 'reservation.wrapup', updated);
+      if (step === 3) emit('completed', 'reservation.completed', updated);
+      prev.step = step;
+    }
+    prev.updated = Math.max(prev.updated, updated);
+  }
+
+  /** The task left the index: an acceptance not yet completed has been, as a reservation's would. */
+  remove(key: string, nowMs: number, out: TrEvent[]): void {
+    const prev = this.state.get(key);
+    this.state.delete(key);
+    if (!prev || prev.step === 0 || prev.step === 3) return;
+    out.push({ ...prev.base, sid: liveSid('tr-reservation', prev.reservationSid, 'completed'), type: 'reservation.completed', ts: Math.max(nowMs, prev.updated) });
+  }
+
+  forget(key: string): void {
+    this.state.delete(key);
   }
 }
