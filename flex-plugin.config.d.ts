@@ -10,5 +10,6 @@ declare const config: {
   roleScopes: Record<string, unknown>;
   drillDownRules: unknown[];
   historyUrl: string;
+  historyCacheDays: number;
 };
 export default config;

@@ -83,6 +83,10 @@ var require_flex_plugin_config = __commonJS({
       // 30 days of TaskRouter events for the signed-in user's scope. Empty: no history, the
       // dashboards show live data only and say so.
       historyUrl: "",
+      // Past days of history the browser keeps (IndexedDB), masked for the user's role and
+      // deleted on logout, on a change of roles and when another user opens Insights in the
+      // same browser. 0: no browser cache at all (every open fetches again); at most 31.
+      historyCacheDays: 7,
       // Ordered drill-down rules (URL pattern -> open in the screen, a new tab, or Flex's own
       // handler). Placeholder: filled by the drill-down work.
       drillDownRules: []

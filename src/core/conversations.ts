@@ -8,7 +8,8 @@ import type { EngineConfig } from './config';
 import { platformOf, supportTypeOf } from './dimensions';
 import type { ConversationRecord, Engine } from './engine';
 import { resolveMedia, type ResolvedMedia } from './media';
-import { maskContact, maskedName, type Access } from './roles';
+import { maskingOf } from './masking';
+import type { Access } from './roles';
 import { OTHER_AGENTS } from './scopeFilter';
 
 export const CONVERSATION_OUTCOMES = ['Handled', 'Abandoned', 'Waiting', 'In progress', 'Timed out', 'Ended'] as const;
@@ -53,6 +54,7 @@ export interface ConversationDetail extends ConversationRow {
 /** Every conversation of an engine as the list and the screen show it, contacts masked for this access. */
 export function conversationDetailsOf(engine: Engine, access: Access, config: EngineConfig): Map<string, ConversationDetail> {
   const names = new Map(engine.agents().map((a) => [a.sid, a.name ?? a.sid]));
+  const mask = maskingOf(access);
   const out = new Map<string, ConversationDetail>();
   for (const c of engine.conversationRecords()) {
     const segments: ConversationSegment[] = [];
@@ -115,8 +117,8 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
     const id = tasks[0].info?.conversationKey ?? tasks[0].sid;
     out.set(id, {
       id,
-      customerName: maskedName(access, customerName, customerContact),
-      customerContact: maskContact(access, customerContact),
+      customerName: mask.name(customerName, customerContact),
+      customerContact: mask.contact(customerContact),
       agentNames: [...new Set([...engagements.map((e) => e.agentName as string), ...(othersEngaged.length > 0 ? [OTHER_AGENTS] : [])])],
       supportTypes: [...new Set(segments.map((s) => s.supportType))],
       platform: platformOf(channel, config.platforms),

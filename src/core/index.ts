@@ -32,7 +32,8 @@ export { createCalendar, parseInstant } from './time';
 export type { Calendar } from './time';
 export { splitByQuarterHour, workload } from './workload';
 export type { WorkloadBucket } from './workload';
-export { maskAttributes, maskContactsInText, maskEvent, maskEvents } from './masking';
+export { maskAttributes, maskContactsInText, maskEvent, maskEvents, maskedAuthor, maskingOf } from './masking';
+export type { ContactMasking } from './masking';
 export { FLEX_ROLES, INSIGHTS_ROLES, SCOPES, TABS, accessOf, mayViewAgent, maskContact, maskedName } from './roles';
 export type { Access, Scope, Tab, User } from './roles';
 export { MAX_URL_LENGTH, SAFE_URL_SCHEMES, safeUrl } from './urlSafety';
@@ -84,5 +85,14 @@ export { DEFAULT_PADDING_MS, MAX_FOLDER_DAYS, HistoryFolder } from './historyFol
 export type { HistoryFolderOptions, HistoryFolderStats } from './historyFolder';
 export * from './historyProtocol';
 export { LOG_PREFIX } from './log';
-export { DEFAULT_THRESHOLDS, UI_ATTRIBUTES_KEY, resolvePluginConfig, resolveThresholds, thresholdsOf } from './pluginConfig';
+export {
+  DEFAULT_HISTORY_CACHE_DAYS,
+  DEFAULT_THRESHOLDS,
+  MAX_HISTORY_CACHE_DAYS,
+  UI_ATTRIBUTES_KEY,
+  resolveHistoryCacheDays,
+  resolvePluginConfig,
+  resolveThresholds,
+  thresholdsOf,
+} from './pluginConfig';
 export type { PluginConfig, Threshold, Thresholds } from './pluginConfig';

@@ -13,6 +13,10 @@
  *   (`+` and 7 to 15 digits, separators allowed) are masked where they stand. Other text
  *   is left as it is: sids and media links carry long digit runs that are not phones.
  * Worker attributes are the agents' own and are not touched.
+ *
+ * `maskingOf(access)` is the one entry point the rest of the code uses (views, CSV, the
+ * drill-down and its transcript, the store's selectors, the browser cache, the history
+ * function): no other place asks whether an access sees contacts.
  */
 import type { Attributes, TrEvent } from './events';
 import { maskContact, maskedName, type Access } from './roles';
@@ -86,4 +90,74 @@ export function maskEvents(access: Access, events: readonly TrEvent[]): readonly
     if (m !== events[i]) (out ??= events.slice())[i] = m;
   }
   return out ?? events;
+}
+
+/**
+ * A transcript message's author for this access. Customers write as their address
+ * (`whatsapp:+15551234567`, `+447700900123`, `sms:+44…`, an email) or a name that may carry
+ * one (`John Smith (+1 555 123 4567)`): masked like a customer's name. An agent's identity
+ * (`jdoe_40example_2Ecom`, `client:jdoe`) carries no contact and stays. An author that is
+ * a plain email is masked whoever wrote it (privacy first). `null` stays `null`.
+ */
+export function maskedAuthor(access: Access, author: string | null): string | null {
+  if (author === null || access.seesContacts) return author;
+  return maskContactsInText(access, maskedName(access, author, undefined) as string);
+}
+
+/** A conversation list row as far as masking goes (`ConversationRow` and its kin). */
+interface RowWithCustomer {
+  readonly customerName?: string;
+}
+
+/** A frozen day as far as masking goes (`DaySnapshot`): its conversation rows. */
+interface DayWithRows<R extends RowWithCustomer> {
+  readonly conversations: readonly R[];
+}
+
+/** Everything that may carry a customer's contact, masked for one access. */
+export interface ContactMasking {
+  /** A customer's name (`contact` is their address, when known: a name equal to it is masked as it). */
+  name(name: string | undefined, contact?: string): string | undefined;
+  /** A customer's phone number or email. */
+  contact(contact: string | undefined): string | undefined;
+  /** Free text (a message body, a label): emails, schemed addresses and +numbers inside it. */
+  text(text: string): string;
+  text(text: string | null): string | null;
+  /** A transcript author: customers' addresses masked, agents' identities kept. */
+  author(author: string | null): string | null;
+  /** Events' task attributes (a new array only when something changed). */
+  events(events: readonly TrEvent[]): readonly TrEvent[];
+  /** Conversation rows' customer names (the same array when nothing changed). */
+  rows<R extends RowWithCustomer>(rows: readonly R[]): readonly R[];
+  /** A frozen day with its conversation rows masked (the same object when nothing changed). */
+  day<D extends DayWithRows<RowWithCustomer>>(day: D): D;
+}
+
+/**
+ * The masking of an access: every field that may carry a customer's phone number or email,
+ * masked when the access has no `seesContacts`, else as given. Masking is idempotent: what
+ * was masked once (a cached row, an event masked before it travelled) is unchanged by a
+ * second pass.
+ */
+export function maskingOf(access: Access): ContactMasking {
+  const rows = <R extends RowWithCustomer>(list: readonly R[]): readonly R[] => {
+    let out: R[] | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const name = maskedName(access, list[i].customerName, undefined);
+      if (name !== list[i].customerName) (out ??= list.slice())[i] = { ...list[i], customerName: name };
+    }
+    return out ?? list;
+  };
+  return {
+    name: (name, contact) => maskedName(access, name, contact),
+    contact: (contact) => maskContact(access, contact),
+    text: ((text: string | null) => (text === null ? null : maskContactsInText(access, text))) as ContactMasking['text'],
+    author: (author) => maskedAuthor(access, author),
+    events: (events) => maskEvents(access, events),
+    rows,
+    day: (day) => {
+      const conversations = rows(day.conversations);
+      return conversations === day.conversations ? day : { ...day, conversations };
+    },
+  };
 }

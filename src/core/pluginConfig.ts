@@ -1,6 +1,6 @@
 /**
- * The plugin's configuration beyond the engine's: tile thresholds, drill-down rules and
- * the history function's URL, resolved once (bundled defaults, then what an admin stored
+ * The plugin's configuration beyond the engine's: tile thresholds, drill-down rules,
+ * the history function's URL and how many days the browser keeps, resolved once (bundled defaults, then what an admin stored
  * in the Flex configuration's `ui_attributes` under `supervisorInsights`, key by key) so
  * every reader gets checked values and no reader keeps defaults of its own.
  */
@@ -35,6 +35,26 @@ export interface PluginConfig extends EngineConfig {
   readonly drillDownRules: readonly unknown[];
   /** The history function's URL; absent: no backfill, live data only. */
   readonly historyUrl?: string;
+  /** Past days the browser cache keeps (0: no cache at all; at most `MAX_HISTORY_CACHE_DAYS`). */
+  readonly historyCacheDays: number;
+  /** What was given and not used, one line each (where and why; never the value's content beyond its type). */
+  readonly problems?: readonly string[];
+}
+
+/** The default of `historyCacheDays` (`flex-plugin.config.js`; a test keeps them equal). */
+export const DEFAULT_HISTORY_CACHE_DAYS = 7;
+/** At most this many days are cached: the history function serves 30 days, and today is one more. */
+export const MAX_HISTORY_CACHE_DAYS = 31;
+
+/**
+ * `historyCacheDays` as given (any shape) over a base: a whole number from 0 to 31 is
+ * used; anything else keeps the base and says why. 0 means no cache at all.
+ */
+export function resolveHistoryCacheDays(given: unknown, base: number = DEFAULT_HISTORY_CACHE_DAYS, where = 'historyCacheDays'): { days: number; problem?: string } {
+  if (given === undefined || given === null) return { days: base };
+  if (typeof given === 'number' && Number.isInteger(given) && given >= 0 && given <= MAX_HISTORY_CACHE_DAYS) return { days: given };
+  const what = typeof given === 'number' ? (Number.isInteger(given) ? 'out of range' : 'not a whole number') : `${/^[aeiou]/.test(typeof given) ? 'an' : 'a'} ${typeof given}`;
+  return { days: base, problem: `${where} must be a whole number of days from 0 to ${MAX_HISTORY_CACHE_DAYS} (${what}); ${base} is used` };
 }
 
 const isThreshold = (t: unknown): t is Threshold =>
@@ -67,10 +87,15 @@ const objectOr = (value: unknown): Partial<PluginConfig> | undefined =>
 export function resolvePluginConfig(uiAttributes: unknown, bundled: unknown): PluginConfig {
   const defaults = objectOr(bundled) ?? {};
   const stored = objectOr(objectOr(uiAttributes)?.[UI_ATTRIBUTES_KEY as keyof PluginConfig]);
+  const bundledDays = resolveHistoryCacheDays(defaults.historyCacheDays, DEFAULT_HISTORY_CACHE_DAYS, 'flex-plugin.config.js historyCacheDays');
+  const storedDays = resolveHistoryCacheDays(stored?.historyCacheDays, bundledDays.days, `ui_attributes.${UI_ATTRIBUTES_KEY}.historyCacheDays`);
+  const problems = [bundledDays.problem, storedDays.problem].filter((p): p is string => p !== undefined);
   return {
     ...resolveConfig(stored, resolveConfig(defaults)),
     thresholds: resolveThresholds(stored?.thresholds, resolveThresholds(defaults.thresholds)),
     drillDownRules: stored?.drillDownRules ?? defaults.drillDownRules ?? [],
     historyUrl: historyUrlOf(stored?.historyUrl) ?? historyUrlOf(defaults.historyUrl),
+    historyCacheDays: storedDays.days,
+    ...(problems.length > 0 ? { problems } : {}),
   };
 }

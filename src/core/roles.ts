@@ -104,9 +104,15 @@ export function mayViewAgent(access: Access, agent: { sid: string; team?: string
   }
 }
 
-/** A phone number or email as this access may see it: kept, or masked to its last characters. */
+/** What `maskContact` makes of a number: three dots and at most the last two digits. */
+const MASKED_NUMBER = /^•••\d{0,2}$/;
+
+/** A phone number or email as this access may see it: kept, or masked to its last characters; a masked one stays as it is. */
 export function maskContact(access: Access, contact: string | undefined): string | undefined {
   if (contact === undefined || access.seesContacts) return contact;
+  // Already masked (a row read back from the cache, masked when it was written): kept, so
+  // masking twice gives what masking once gave (`•••67`, not `•••`).
+  if (MASKED_NUMBER.test(contact)) return contact;
   const at = contact.indexOf('@');
   if (at > 0) return `${contact[0]}•••${contact.slice(at)}`;
   const digits = contact.replace(/\D/g, '');

@@ -1,15 +1,42 @@
 /**
  * History for an open Insights view, from the Flex side: where the function is
- * (`historyUrl`), the user's Flex token, the cache key of their scope, and the backfill
- * wired to the store. Without a usable `historyUrl` nothing is fetched and the progress
- * line says history is not configured.
+ * (`historyUrl`), the user's Flex token, the cache key of their scope, the browser cache's
+ * cleanup, and the backfill wired to the store. Without a usable `historyUrl` nothing is
+ * fetched and the progress line says history is not configured.
+ *
+ * The browser cache outlives nothing it should not: when Insights opens, the databases of
+ * other scopes, users and accounts are deleted, and all of them when the user's roles or
+ * team changed since the last open (a marker in localStorage holds a digest, never a role
+ * name or customer data); on Flex logout every one is deleted (`forgetHistoryCaches`).
  */
 import type * as Flex from '@twilio/flex-ui';
-import { LOG_PREFIX, type Access } from '../core';
-import { Backfill, HistoryClient, openHistoryCache, type BackfillCache } from '../sources/backfill';
+import { LOG_PREFIX, accessOf, type Access, type User } from '../core';
+import {
+  Backfill,
+  HistoryClient,
+  cacheMarkerOf,
+  deleteHistoryDatabases,
+  historyCacheCleanup,
+  historyDatabaseNames,
+  historyDbName,
+  openHistoryCache,
+  type BackfillCache,
+} from '../sources/backfill';
 import { setHistoryProgress, setRangeLoader, type InsightsStore } from '../store';
 import type { PluginConfig } from './runtimeConfig';
 import { historySinkOf } from './sinks';
+import { userOf } from './user';
+
+/** The localStorage entry that marks who wrote the cache: `{ marker, database }`, both digests. */
+export const CACHE_MARKER_KEY = 'supervisor-insights-history-marker';
+
+/** Where the marker is kept (localStorage; tests give a map). */
+export type MarkerStorage = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** Ends with the Flex session: once `ended`, no cache is opened or written. */
+export interface HistoryCacheSession {
+  ended: boolean;
+}
 
 export const HISTORY_NOT_CONFIGURED = 'History is not configured (historyUrl): the figures are live data only.';
 
@@ -67,6 +94,96 @@ export interface HistoryConnection {
 export interface HistoryDeps {
   readonly fetch?: ConstructorParameters<typeof HistoryClient>[0]['fetch'];
   readonly openCache?: (key: string) => Promise<BackfillCache | undefined>;
+  /** The user as Flex has them now (default: read from the manager when Insights opens). */
+  readonly user?: User;
+  /** The Flex session (logout ends it). */
+  readonly session?: HistoryCacheSession;
+  /** Where the marker is kept (default localStorage, when there is one). */
+  readonly storage?: MarkerStorage;
+}
+
+/** localStorage, or undefined where it is missing or refused (private modes, sandboxed frames). */
+function browserStorage(): MarkerStorage | undefined {
+  try {
+    return typeof localStorage === 'undefined' ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+interface StoredMarker {
+  readonly marker?: string;
+  readonly database?: string;
+}
+
+function readMarker(storage: MarkerStorage | undefined): StoredMarker {
+  try {
+    const parsed: unknown = JSON.parse(storage?.getItem(CACHE_MARKER_KEY) ?? 'null');
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    const { marker, database } = parsed as Record<string, unknown>;
+    return { marker: typeof marker === 'string' ? marker : undefined, database: typeof database === 'string' ? database : undefined };
+  } catch {
+    return {};
+  }
+}
+
+function writeMarker(storage: MarkerStorage | undefined, marker: StoredMarker | undefined): void {
+  try {
+    if (marker === undefined) storage?.removeItem(CACHE_MARKER_KEY);
+    else storage?.setItem(CACHE_MARKER_KEY, JSON.stringify(marker));
+  } catch {
+    // A full or refused storage: the next open finds no marker and still deletes other scopes.
+  }
+}
+
+export interface PrepareCacheOptions {
+  /** This session's cache key; undefined: no cache is kept (every database is deleted). */
+  readonly key?: string;
+  /** `cacheMarkerOf` the key and the user as Flex has them now. */
+  readonly marker: string;
+  readonly open: (key: string) => Promise<BackfillCache | undefined>;
+  readonly session?: HistoryCacheSession;
+  readonly storage?: MarkerStorage;
+}
+
+/**
+ * The cleanup when Insights opens, then the cache of this session's key: databases of other
+ * scopes deleted; all of them when the marker changed or no cache is kept. Never rejects.
+ */
+export async function prepareHistoryCache(options: PrepareCacheOptions): Promise<BackfillCache | undefined> {
+  const { key, marker, session, storage } = options;
+  const stored = readMarker(storage);
+  const plan = historyCacheCleanup({ key, marker, storedMarker: stored.marker, storedDatabase: stored.database, databases: await historyDatabaseNames() });
+  if (plan.delete.length > 0) {
+    console.warn(`${LOG_PREFIX} history cache: ${plan.delete.length} database(s) deleted (${plan.reason})`);
+    await deleteHistoryDatabases(plan.delete);
+  }
+  if (key === undefined || session?.ended) {
+    writeMarker(storage, undefined);
+    return undefined;
+  }
+  writeMarker(storage, { marker, database: historyDbName(key) });
+  const cache = await options.open(key);
+  if (session?.ended) {
+    // Logged out while it opened: it must not stay.
+    (cache as { close?: () => void } | undefined)?.close?.();
+    await deleteHistoryDatabases([historyDbName(key)]);
+    return undefined;
+  }
+  return cache;
+}
+
+/**
+ * Deletes every history database of this origin and the marker (on Flex logout). Ends
+ * `session` first, so a view still open writes nothing after. Never rejects; a delete
+ * another tab blocks is not waited for longer than `timeoutMs`.
+ */
+export async function forgetHistoryCaches(session?: HistoryCacheSession, storage: MarkerStorage | undefined = browserStorage(), timeoutMs = 3000): Promise<void> {
+  if (session) session.ended = true;
+  const stored = readMarker(storage);
+  writeMarker(storage, undefined);
+  const plan = historyCacheCleanup({ marker: '', storedDatabase: stored.database, databases: await historyDatabaseNames() });
+  await deleteHistoryDatabases(plan.delete, timeoutMs);
 }
 
 /** Starts the backfill for a store, when a history function is configured. */
@@ -87,8 +204,21 @@ export function connectHistory(
   }
   const client = new HistoryClient({ url, token: () => flexTokenOf(manager), fetch: deps.fetch });
   const key = historyCacheKey(manager, access, url, workerSid);
-  const openCache = deps.openCache ?? ((k: string) => openHistoryCache(k, { timeZone: config.timeZone }));
-  const cache = openCache(key).catch((err: unknown) => {
+  const retentionDays = config.historyCacheDays;
+  const openCache = deps.openCache ?? ((k: string) => openHistoryCache(k, { timeZone: config.timeZone, retentionDays }));
+  // The user as Flex has them now: roles or a team changed since Flex loaded (the view's
+  // access is fixed at registration) means a scope this session no longer matches, so no
+  // cache is kept, and every database goes.
+  const now = deps.user ?? userOf(manager);
+  const keyNow = historyCacheKey(manager, accessOf(now), url, now.workerSid);
+  const keep = retentionDays > 0 && keyNow === key;
+  const cache = prepareHistoryCache({
+    key: keep ? key : undefined,
+    marker: cacheMarkerOf(key, now),
+    open: openCache,
+    session: deps.session,
+    storage: deps.storage ?? browserStorage(),
+  }).catch((err: unknown) => {
     console.error(`${LOG_PREFIX} history cache unavailable; history is fetched without it`, err);
     return undefined;
   });

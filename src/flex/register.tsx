@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
-import { LOG_PREFIX, NO_TEAM, accessOf, firstRawUrl, teamOf, validateRules, type Access, type DrillDownRule, type User } from '../core';
+import { LOG_PREFIX, accessOf, firstRawUrl, validateRules, type Access, type DrillDownRule } from '../core';
 import { selectConversationDetail, selectConversationList, type InsightsState } from '../store';
 import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
@@ -13,9 +13,16 @@ import { addDefaultStrings } from '../views/common';
 import { copyJsonPersistence, type RulesPersistence } from '../views/settings';
 import { connectLive } from './connect';
 import { DRILL_DOWN_ACTION, handleDrillDown, type OpenResult } from './drilldown';
+import { forgetHistoryCaches, type HistoryCacheSession } from './history';
 import { runtimeConfig, type PluginConfig } from './runtimeConfig';
+import { userOf } from './user';
+
+export { userOf } from './user';
 
 export const VIEW_NAME = 'supervisor-insights';
+
+/** The Flex UI 2.x action signed-in users leave by; its `before` listeners are awaited by Flex. */
+export const LOGOUT_ACTION = 'Logout';
 
 /** Runs a Flex hook; a failure is logged with the plugin's prefix, never thrown. */
 export function guarded(what: string, hook: () => void): void {
@@ -24,18 +31,6 @@ export function guarded(what: string, hook: () => void): void {
   } catch (err) {
     console.error(`${LOG_PREFIX} ${what} failed`, err);
   }
-}
-
-/** The user as the roles module needs them: Flex roles, worker sid and team. */
-export function userOf(manager: Flex.Manager): User {
-  const worker = manager.workerClient;
-  const attributes = (worker?.attributes ?? undefined) as Record<string, unknown> | undefined;
-  const team = teamOf(attributes);
-  return {
-    roles: manager.user?.roles ?? [],
-    workerSid: worker?.sid,
-    team: team === NO_TEAM ? undefined : team,
-  };
 }
 
 export interface Registration {
@@ -63,8 +58,16 @@ function openInNewTab(url: string): void {
 /** Adds the Insights view and its side link for users whose roles allow any tab, and the drill-down. */
 export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host: HostOptions = {}): Registration {
   const config = runtimeConfig(manager.serviceConfiguration?.ui_attributes);
+  for (const problem of config.problems ?? []) console.warn(`${LOG_PREFIX} configuration: ${problem}`);
   const user = userOf(manager);
   const access = accessOf(user);
+
+  // Whatever the roles, a cache written in this browser goes with the Flex session: a user
+  // without any tab may still log out of a browser another user's cache was left in.
+  const session: HistoryCacheSession = { ended: false };
+  guarded('listening for logout', () => {
+    flex.Actions.addListener(`before${LOGOUT_ACTION}`, () => forgetHistoryCaches(session));
+  });
   if (access.tabs.length === 0) return { access, config };
 
   const persistence = host.rulesPersistence ?? copyJsonPersistence();
@@ -102,7 +105,8 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
   if (strings) guarded('adding the Insights strings', () => addDefaultStrings(strings));
 
   // The live store lives as long as the mounted view (see connect.ts).
-  const connect = () => connectLive(manager, access, config, user.workerSid);
+  // The user is read again at each open: Flex may change roles or a team during the session.
+  const connect = () => connectLive(manager, access, config, user.workerSid, { user: userOf(manager), session });
   const onOpenConversation = (conversationId: string): void => {
     void flex.Actions.invokeAction(DRILL_DOWN_ACTION, { conversationId });
   };

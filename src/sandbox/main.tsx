@@ -121,6 +121,9 @@ const header = (
         ))}
       </select>
     </label>
+    <button type="button" onClick={() => void flex.Actions.invokeAction('Logout')}>
+      Log out
+    </button>
   </>
 );
 

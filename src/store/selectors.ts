@@ -4,7 +4,7 @@
  * configured time zone. Every customer contact passes the core's masking. Periods are
  * read through `cells.ts`.
  */
-import { maskContact, maskedName, platformOf, supportTypeOf } from '../core';
+import { maskingOf, platformOf, supportTypeOf } from '../core';
 import type { InsightsState } from './insightsStore';
 import { memo } from './memo';
 
@@ -49,7 +49,7 @@ const waitingNow = memo<WaitingNow>();
 function selectOpenSegments(state: InsightsState): readonly WaitingEntry[] {
   return openSegments(state, '', () => {
     const engine = state.live.engine;
-    const { access } = state;
+    const mask = maskingOf(state.access);
     const out: WaitingEntry[] = [];
     for (const w of engine.waitingNow()) {
       out.push({
@@ -59,8 +59,8 @@ function selectOpenSegments(state: InsightsState): readonly WaitingEntry[] {
         supportType: supportTypeOf(engine.config, w.queue),
         platform: platformOf(w.channel, engine.config.platforms),
         since: w.start,
-        customerName: maskedName(access, w.customerName, w.customerContact),
-        customerContact: maskContact(access, w.customerContact),
+        customerName: mask.name(w.customerName, w.customerContact),
+        customerContact: mask.contact(w.customerContact),
       });
     }
     out.sort((a, b) => a.since - b.since || (a.taskSid < b.taskSid ? -1 : a.taskSid > b.taskSid ? 1 : 0));

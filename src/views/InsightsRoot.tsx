@@ -68,7 +68,7 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
   if (drillDown?.conversationId) {
     return wrap(detail ? (
       <Box padding="space60" height="100%" overflowY="auto">
-        <ConversationScreen detail={detail} conversationsClient={conversationsClient} onBack={() => drillDown.close()} timeZone={timeZone} />
+        <ConversationScreen detail={detail} conversationsClient={conversationsClient} onBack={() => drillDown.close()} timeZone={timeZone} access={access} />
       </Box>
     ) : (
       <Box padding="space60">

@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     };
   };
   const open = async (label: string) => {
-    const cache = await openHistoryCache('bench', { now: () => NOW });
+    const cache = await openHistoryCache('bench', { now: () => NOW, retentionDays: 31 });
     const store = createInsightsStore({ access, config: DEFAULT_CONFIG, now: () => NOW, schedule: (cb) => void setImmediate(cb) });
     const client = new HistoryClient({ url: `http://127.0.0.1:${port}/insights-history`, token: () => TOKEN, fetch: counting });
     const backfill = new Backfill({ sink: historySinkOf(store), client, config: DEFAULT_CONFIG, access, cache, now: () => NOW, log: (m, e) => console.error(label, m, e) });

@@ -86,12 +86,12 @@ async function main(): Promise<void> {
 
   const days = [...frozen.values()];
   const packedBytes = days.reduce((n, d) => n + serialize(packDay(d)).length, 0);
-  const cache = await openHistoryCache('bench', { now: () => Date.parse(`${last}T12:00:00Z`) });
+  const cache = await openHistoryCache('bench', { now: () => Date.parse(`${last}T12:00:00Z`), retentionDays: 31 });
   await cache.putDays(days);
   cache.close();
 
   const t1 = process.hrtime.bigint();
-  const reopened = await openHistoryCache('bench', { now: () => Date.parse(`${last}T12:00:00Z`) });
+  const reopened = await openHistoryCache('bench', { now: () => Date.parse(`${last}T12:00:00Z`), retentionDays: 31 });
   const loaded = await reopened.loadDays();
   const store = createInsightsStore({ access, config: DEFAULT_CONFIG, schedule: () => undefined });
   store.setState({ history: { days: new Map(loaded.map((d) => [d.day, d])) } });

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CONFIG, accessOf, type DaySnapshot } from '../../src/core';
 import { openDB } from 'idb';
-import { CACHE_DB_PREFIX, openHistoryCache, unpackDay, type PackedDay } from '../../src/sources/backfill';
+import { historyDbName, openHistoryCache, unpackDay, type PackedDay } from '../../src/sources/backfill';
 import { createInsightsStore } from '../../src/store';
 
 const KEY = 'bench|all||';
@@ -27,7 +27,7 @@ async function seed(packed: PackedDay, count: number): Promise<number> {
     }
     days.push({ ...template, day, cells });
   }
-  const cache = await openHistoryCache(KEY, { now });
+  const cache = await openHistoryCache(KEY, { now, retentionDays: 31 });
   await cache.putDays(days);
   cache.close();
   return days.length;
@@ -35,7 +35,7 @@ async function seed(packed: PackedDay, count: number): Promise<number> {
 
 async function reload(): Promise<{ ms: number; openMs: number; loadMs: number; storeMs: number; days: number; conversations: number; problems: readonly string[] }> {
   const t0 = performance.now();
-  const cache = await openHistoryCache(KEY, { now });
+  const cache = await openHistoryCache(KEY, { now, retentionDays: 31 });
   const t1 = performance.now();
   const days = await cache.loadDays();
   const t2 = performance.now();
@@ -57,7 +57,7 @@ async function reload(): Promise<{ ms: number; openMs: number; loadMs: number; s
 /** Where the time goes: the raw IndexedDB read, and the checks and rebuilding of the days. */
 async function breakdown(): Promise<{ readMs: number; unpackMs: number }> {
   const t0 = performance.now();
-  const db = await openDB(CACHE_DB_PREFIX + KEY);
+  const db = await openDB(historyDbName(KEY));
   const values = (await db.getAll('days')) as PackedDay[];
   const t1 = performance.now();
   for (const v of values) unpackDay(v, v.day);

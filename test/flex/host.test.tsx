@@ -18,10 +18,11 @@ interface FakeFlex {
   links: React.ReactElement[];
   actions: { name: string; payload: unknown }[];
   replaced: string[];
+  listeners: string[];
 }
 
 function loadInto(roles: string[]): FakeFlex {
-  const registered: FakeFlex = { views: [], links: [], actions: [], replaced: [] };
+  const registered: FakeFlex = { views: [], links: [], actions: [], replaced: [], listeners: [] };
   const View = ({ children }: { name: string; children?: React.ReactNode }) => <div data-flex-view>{children}</div>;
   const SideLink = ({ children, onClick }: { children?: React.ReactNode; onClick?: () => void }) => (
     <button type="button" onClick={onClick}>
@@ -36,6 +37,7 @@ function loadInto(roles: string[]): FakeFlex {
     Actions: {
       invokeAction: (name: string, payload: unknown) => registered.actions.push({ name, payload }),
       replaceAction: (name: string) => registered.replaced.push(name),
+      addListener: (event: string) => registered.listeners.push(event),
     },
   };
   const manager = {
@@ -73,6 +75,8 @@ describe('the production bundle in a Flex-like page', () => {
     expect(flex.views).toHaveLength(1);
     expect(flex.views[0].props.name).toBe('supervisor-insights');
     expect(flex.replaced).toEqual(['HistoricalReportingView']);
+    // the browser's history cache goes with the Flex session
+    expect(flex.listeners).toEqual(['beforeLogout']);
     expect(flex.links).toHaveLength(1);
     const host = document.createElement('div');
     document.body.appendChild(host);

@@ -1,6 +1,10 @@
 /**
  * A stand-in for the parts of `@twilio/flex-ui` the plugin uses, with a host layout like
  * Flex's: header, side nav, one view at a time. The plugin's own `init()` runs against it.
+ * Actions run as Flex runs them: the `before<Name>` listeners (each given the payload and
+ * an abort function; their promises awaited together, a failing one logged), then the
+ * replaced or built-in action unless one aborted, then the `after<Name>` listeners.
+ * `Logout` is built in: it signs the user out and the page says so.
  */
 import * as React from 'react';
 
@@ -28,13 +32,20 @@ export interface FakeFlex {
   Actions: {
     invokeAction: (name: string, payload?: unknown) => Promise<void>;
     replaceAction: (name: string, action: (payload: unknown, original: (payload: unknown) => Promise<void>) => unknown) => void;
+    addListener: (event: string, listener: ActionListener) => void;
+    removeListener: (event: string, listener: ActionListener) => void;
   };
+  /** True once `Logout` ran. */
+  loggedOut: boolean;
   /** What Flex's own drill-down did (the sandbox has no Flex Insights screen): the payloads it got. */
   originalDrillDowns: unknown[];
   /** The host's navigation state. */
   activeView: string;
   onNavigate: Set<Listener>;
 }
+
+/** A `before…` / `after…` listener: the payload, and (before only) a function that aborts the action. */
+export type ActionListener = (payload: unknown, abort: () => void) => unknown;
 
 interface SideLinkProps {
   children?: React.ReactNode;
@@ -67,11 +78,23 @@ export function createFakeFlex(initialView: string): FakeFlex {
     activeView: initialView,
     onNavigate: new Set(),
     originalDrillDowns: [],
+    loggedOut: false,
     Actions: {
       invokeAction: async (name, payload) => {
+        let aborted = false;
+        await emit(`before${name}`, payload, () => void (aborted = true));
+        if (aborted) throw new Error(`Action ${name} cancelled by before event`);
         const replaced = replacements.get(name);
         if (replaced) await replaced(payload, (p) => builtIn(name, p));
         else await builtIn(name, payload);
+        await emit(`after${name}`, payload, () => undefined);
+      },
+      addListener: (event, listener) => {
+        const list = listeners.get(event) ?? [];
+        listeners.set(event, [...list, listener]);
+      },
+      removeListener: (event, listener) => {
+        listeners.set(event, (listeners.get(event) ?? []).filter((l) => l !== listener));
       },
       replaceAction: (name, action) => {
         replacements.set(name, async (payload, original) => {
@@ -81,6 +104,19 @@ export function createFakeFlex(initialView: string): FakeFlex {
     },
   };
   const replacements = new Map<string, (payload: unknown, original: (payload: unknown) => Promise<void>) => Promise<void>>();
+  const listeners = new Map<string, ActionListener[]>();
+  /** As Flex does: every listener called, their promises awaited together; a failure is logged, not thrown. */
+  const emit = async (event: string, payload: unknown, abort: () => void): Promise<void> => {
+    await Promise.all(
+      (listeners.get(event) ?? []).map(async (listener) => {
+        try {
+          await listener(payload, abort);
+        } catch (err) {
+          console.error(`Error on "${event}":`, err);
+        }
+      }),
+    );
+  };
   /** The sandbox's stand-ins for Flex's own actions. */
   const builtIn = async (name: string, payload: unknown): Promise<void> => {
     if (name === 'NavigateToView') {
@@ -91,6 +127,9 @@ export function createFakeFlex(initialView: string): FakeFlex {
       }
     } else if (name === 'HistoricalReportingView') {
       flex.originalDrillDowns.push(payload);
+    } else if (name === 'Logout') {
+      flex.loggedOut = true;
+      flex.onNavigate.forEach((l) => l());
     }
   };
   return flex;
@@ -119,6 +158,14 @@ export function Host({ flex, header }: HostProps): React.ReactElement {
       [flex],
     ),
   );
+  if (flex.loggedOut) {
+    return (
+      <main style={{ padding: 24 }}>
+        <h1 style={{ fontSize: 20 }}>Signed out</h1>
+        <p>You have logged out of Flex. Reload the page to sign in again.</p>
+      </main>
+    );
+  }
   const active = flex.ViewCollection.Content.items.find((v) => (v.props as { name?: string }).name === flex.activeView);
   return (
     <div style={{ display: 'flex', flexDirection: 'column', height: '100vh' }}>

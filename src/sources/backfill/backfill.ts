@@ -9,7 +9,9 @@
  * - Older days on demand: `loadRange` fetches the days of a range not held yet
  *   (neither frozen nor today) through the core's `HistoryFolder`, and hands each frozen
  *   day to the sink (and the cache) as soon as its padded span is in.
- * - Cache: frozen days and today's raw events are kept per user scope; on open the
+ * - Cache: frozen days and today's raw events are kept per user scope, contacts masked
+ *   for the access before anything is written (the history function masks too; the cache
+ *   does not rely on it); on open the
  *   frozen days are loaded, today's events refolded, and only what is newer than the
  *   last cached event (less the reorder window) is fetched.
  *
@@ -25,9 +27,11 @@ import {
   LOG_PREFIX,
   createCalendar,
   daysOf,
+  maskingOf,
   rangeBounds,
   type Access,
   type Calendar,
+  type ContactMasking,
   type DayRange,
   type DaySnapshot,
   type EngineConfig,
@@ -41,7 +45,7 @@ const DAY_MS = 86_400_000;
 
 /** What the backfill needs of the browser cache (`cache.ts` provides it; tests may fake it). */
 export interface BackfillCache {
-  /** Frozen days kept for this scope (the last 31 at most). */
+  /** Frozen days kept for this scope (the last `historyCacheDays`). */
   loadDays(): Promise<DaySnapshot[]>;
   /** Raw events kept for the day `day` (today), or none. */
   loadDayEvents(day: string): Promise<TrEvent[]>;
@@ -121,6 +125,8 @@ export class Backfill {
   private readonly maxAgeMs: number;
   private readonly abort = new AbortController();
   private readonly log: (message: string, error?: unknown) => void;
+  /** What the access may see of contacts: applied to everything the cache is given. */
+  private readonly masking: ContactMasking;
   /** Loads run one after another (today first), so the function sees one caller at a time. */
   private queue: Promise<void> = Promise.resolve();
   private readonly inFlight = new Set<string>();
@@ -139,6 +145,7 @@ export class Backfill {
     this.chunkMs = Math.max(60_000, options.chunkMs ?? 3 * 3_600_000);
     this.maxAgeMs = options.maxAgeMs ?? HISTORY_MAX_RANGE_DAYS * DAY_MS;
     this.log = options.log ?? ((message, error) => console.error(message, error));
+    this.masking = maskingOf(options.access);
     this.today = this.enqueue(() => this.loadToday());
   }
 
@@ -275,7 +282,8 @@ export class Backfill {
         this.reconciler.noteHistory(events);
         this.sink.ingest(events);
         if (cache && !cacheFailed && events.length > 0) {
-          await cache.appendDayEvents(day, events).catch((err: unknown) => {
+          // Masked on write: what the browser keeps is what the role may see, whatever the function sent.
+          await cache.appendDayEvents(day, this.masking.events(events)).catch((err: unknown) => {
             cacheFailed = true;
             this.log(`${LOG_PREFIX} history cache could not be written`, err);
           });
@@ -326,7 +334,8 @@ export class Backfill {
           // The folder may return a day again, corrected (activity learnt later): count days by key.
           for (const snap of snapshots) done.add(snap.day);
           this.report({ daysDone: done.size });
-          await (await this.cache)?.putDays(snapshots).catch((err: unknown) => this.log(`${LOG_PREFIX} history cache could not be written`, err));
+          // Rows were masked when the day froze; masked again on write (idempotent), so the cache never depends on it.
+          await (await this.cache)?.putDays(snapshots.map((d) => this.masking.day(d))).catch((err: unknown) => this.log(`${LOG_PREFIX} history cache could not be written`, err));
         };
         // Pages go into the folder as they come (it takes any order); a chunk's coverage once it is whole.
         await this.fetchForward(from, to, (events) => folder.add(events), async (chunkFrom, chunkTo) => {

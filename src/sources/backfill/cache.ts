@@ -4,7 +4,10 @@
  *
  * - One database per cache key. The caller's key names the account and the caller's
  *   scope (role scope, team, worker, whether contacts are shown): different scopes never
- *   open each other's database.
+ *   open each other's database. The database's name carries a digest of the key, not the
+ *   key: the browser's list of databases names no team, worker or account.
+ * - Only what the role may see is written: the backfill masks events and days before it
+ *   calls `appendDayEvents` / `putDays` (`maskingOf` in the core).
  * - Stores: `days` (a packed `DaySnapshot` per day key, `snapshotCodec.ts`), `events`
  *   (chunks of today's events, indexed by day) and `meta` (the schema the records were
  *   written with).
@@ -12,21 +15,23 @@
  *   database of another schema is emptied (or deleted, if it is newer than this code) and
  *   reported. A bad chunk of today's events drops all of today's chunks, since the
  *   events after a hole cannot tell the backfill where to resume.
- * - Bounded: days more than `maxAgeDays` (31) before today are evicted on open and on write;
- *   only one day's events are kept.
+ * - Bounded: days more than `retentionDays` (`historyCacheDays`, default 7) before today
+ *   are evicted on open and on write, and never written or read; only one day's events
+ *   are kept.
+ * - Deleted whole when it must not outlive its scope: `historyCacheCleanup` decides which
+ *   databases go when Insights opens (other scopes, users or accounts; everything when the
+ *   user's roles changed), `deleteHistoryDatabases` deletes them (and every one on logout).
  * - Every method is async and never rejects: IndexedDB may be missing (private mode), full
  *   or broken; the cache then does nothing, says so once with `[supervisor-insights]`, and
  *   the backfill fetches what it would have read.
  */
 import { deleteDB, openDB, type DBSchema, type IDBPDatabase } from 'idb';
-import { LOG_PREFIX, createCalendar, type DaySnapshot, type TrEvent } from '../../core';
+import { DEFAULT_HISTORY_CACHE_DAYS, LOG_PREFIX, createCalendar, type DaySnapshot, type TrEvent } from '../../core';
 import { CODEC_SCHEMA, packDay, unpackDay, type PackedDay } from './snapshotCodec';
 
 /** The IndexedDB version of the stores' layout (not of the records: see `CODEC_SCHEMA`). */
 export const CACHE_DB_VERSION = 1;
-/** Days older than this many days before today are evicted. */
-export const CACHE_MAX_AGE_DAYS = 31;
-/** Database names are this prefix and the cache key. */
+/** Database names are this prefix and a digest of the cache key (`historyDbName`). */
 export const CACHE_DB_PREFIX = 'supervisor-insights-history:';
 const LOG = `${LOG_PREFIX} history cache:`;
 
@@ -52,7 +57,7 @@ interface HistoryDb extends DBSchema {
 export interface HistoryCache {
   /** False when IndexedDB could not be opened: every method then does nothing. */
   readonly available: boolean;
-  /** Frozen days kept (the last 31 at most), checked; a bad record is dropped and reported. */
+  /** Frozen days kept (the last `retentionDays`), checked; a bad record is dropped and reported. */
   loadDays(): Promise<DaySnapshot[]>;
   /** Today's raw events (`day` is today's key), or none; a bad chunk drops the day's events. */
   loadDayEvents(day: string): Promise<TrEvent[]>;
@@ -72,7 +77,8 @@ export interface HistoryCacheOptions {
   readonly now?: () => number;
   /** The zone whose days the day keys are (default UTC). */
   readonly timeZone?: string;
-  readonly maxAgeDays?: number;
+  /** Past days kept (default `DEFAULT_HISTORY_CACHE_DAYS`, 7): older ones are evicted and never written. */
+  readonly retentionDays?: number;
   /** Where drops and failures are reported (default `console.warn`). */
   readonly log?: (message: string, error?: unknown) => void;
 }
@@ -155,15 +161,15 @@ class IdbHistoryCache implements HistoryCache {
   private readonly name: string;
   private readonly now: () => number;
   private readonly timeZone: string;
-  private readonly maxAgeDays: number;
+  private readonly retentionDays: number;
   private readonly logFn: (message: string, error?: unknown) => void;
   readonly problems: string[] = [];
 
   constructor(key: string, options: HistoryCacheOptions) {
-    this.name = CACHE_DB_PREFIX + key;
+    this.name = historyDbName(key);
     this.now = options.now ?? Date.now;
     this.timeZone = options.timeZone ?? 'UTC';
-    this.maxAgeDays = options.maxAgeDays ?? CACHE_MAX_AGE_DAYS;
+    this.retentionDays = options.retentionDays ?? DEFAULT_HISTORY_CACHE_DAYS;
     this.logFn = options.log ?? ((message, error) => (error === undefined ? console.warn(message) : console.warn(message, error)));
   }
 
@@ -237,9 +243,13 @@ class IdbHistoryCache implements HistoryCache {
     });
   }
 
+  /** The oldest day kept: `retentionDays` before today (a day before it is evicted). */
+  private oldestKept(): string {
+    return dayBefore(createCalendar(this.timeZone).dayKey(this.now()), this.retentionDays);
+  }
+
   private async evict(): Promise<void> {
-    const today = createCalendar(this.timeZone).dayKey(this.now());
-    const oldest = dayBefore(today, this.maxAgeDays);
+    const oldest = this.oldestKept();
     await this.safely('evicting old days', undefined, async (db) => {
       await db.delete('days', IDBKeyRange.upperBound(oldest, true));
     });
@@ -247,8 +257,10 @@ class IdbHistoryCache implements HistoryCache {
 
   loadDays(): Promise<DaySnapshot[]> {
     return this.safely('reading days', [], async (db) => {
+      // Only the days kept: one the eviction missed (it failed, or the clock moved) is not read.
+      const range = IDBKeyRange.lowerBound(this.oldestKept());
       const tx = db.transaction('days', 'readonly');
-      const [keys, values] = await Promise.all([tx.store.getAllKeys(), tx.store.getAll(), tx.done]);
+      const [keys, values] = await Promise.all([tx.store.getAllKeys(range), tx.store.getAll(range), tx.done]);
       const out: DaySnapshot[] = [];
       const bad: string[] = [];
       for (let i = 0; i < keys.length; i++) {
@@ -287,8 +299,11 @@ class IdbHistoryCache implements HistoryCache {
   putDays(days: readonly DaySnapshot[]): Promise<void> {
     if (days.length === 0) return Promise.resolve();
     return this.safely('writing days', undefined, async (db) => {
+      // A day older than the retention is not written at all (it would only be evicted).
+      const oldest = this.oldestKept();
+      const kept = days.filter((d) => d.day >= oldest);
       const tx = db.transaction('days', 'readwrite');
-      await Promise.all([...days.map((d) => tx.store.put(packDay(d), d.day)), tx.done]);
+      await Promise.all([...kept.map((d) => tx.store.put(packDay(d), d.day)), tx.done]);
       await this.evict();
     });
   }
@@ -322,4 +337,116 @@ class IdbHistoryCache implements HistoryCache {
     this.db?.close();
     this.db = undefined;
   }
+}
+
+/**
+ * A digest of a text: 16 hex digits (two 53-bit string hashes). Not a secret, a fingerprint:
+ * it names a key's database and marks the scope that wrote the cache without holding the
+ * key's parts (account, team, worker) in clear.
+ */
+export function digestOf(text: string): string {
+  const hash = (seed: number): number => {
+    let h1 = 0xdeadbeef ^ seed;
+    let h2 = 0x41c6ce57 ^ seed;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  };
+  return (hash(1).toString(16).padStart(14, '0') + hash(2).toString(16).padStart(14, '0')).slice(-16);
+}
+
+/** The IndexedDB database of a cache key. */
+export function historyDbName(key: string): string {
+  return CACHE_DB_PREFIX + digestOf(key);
+}
+
+/** What `historyCacheCleanup` decides on opening Insights. */
+export interface CacheCleanup {
+  /** Databases to delete before the cache is opened. */
+  readonly delete: readonly string[];
+  /** Why, for the log (no key, role or customer content). */
+  readonly reason?: 'roles changed' | 'other scopes' | 'no cache';
+}
+
+export interface CacheCleanupInput {
+  /** The key of this session's scope, or undefined when no cache is to be kept at all. */
+  readonly key?: string;
+  /** The marker of the current user (`cacheMarkerOf`), and the one stored by the last open. */
+  readonly marker: string;
+  readonly storedMarker?: string;
+  /** The databases of this origin (`indexedDB.databases()`), or undefined where the browser cannot list them. */
+  readonly databases?: readonly string[];
+  /** The database the stored marker names (found without a list of databases). */
+  readonly storedDatabase?: string;
+}
+
+/**
+ * Which history databases go when Insights opens: every one of ours but the current key's
+ * (other scopes, users, accounts); every one, the current key's too, when the marker
+ * changed (the user's roles or team changed since the cache was written) or when no cache
+ * is kept. Without a list of databases (older browsers) the database the stored marker
+ * names is the one known. Databases of other applications are never named.
+ */
+export function historyCacheCleanup(input: CacheCleanupInput): CacheCleanup {
+  const ours = new Set((input.databases ?? []).filter((n) => n.startsWith(CACHE_DB_PREFIX)));
+  if (input.storedDatabase !== undefined && input.storedDatabase.startsWith(CACHE_DB_PREFIX)) ours.add(input.storedDatabase);
+  if (input.key === undefined) return { delete: [...ours], reason: ours.size > 0 ? 'no cache' : undefined };
+  const current = historyDbName(input.key);
+  if (input.storedMarker !== undefined && input.storedMarker !== input.marker) {
+    ours.add(current);
+    return { delete: [...ours], reason: 'roles changed' };
+  }
+  ours.delete(current);
+  return { delete: [...ours], reason: ours.size > 0 ? 'other scopes' : undefined };
+}
+
+/**
+ * The marker of who wrote the cache: a digest of the cache key and the user's roles and
+ * team as Flex has them now, so a change of any of them (Flex may update roles and worker
+ * attributes during a session) is seen on the next open. Holds no role name or customer data.
+ */
+export function cacheMarkerOf(key: string, user: { readonly roles: readonly string[]; readonly team?: string }): string {
+  return digestOf([key, ...[...user.roles].sort(), `team:${user.team ?? ''}`].join('\u001f'));
+}
+
+/** The names of this origin's databases, or undefined where `indexedDB.databases()` is missing or fails. */
+export async function historyDatabaseNames(): Promise<string[] | undefined> {
+  try {
+    if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return undefined;
+    const list = await indexedDB.databases();
+    return list.map((d) => d.name).filter((n): n is string => typeof n === 'string');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Deletes databases; never rejects. A delete that another tab blocks (it holds the
+ * database open) is not waited for longer than `timeoutMs`: it completes when that tab
+ * lets go. Returns the names whose deletion completed.
+ */
+export async function deleteHistoryDatabases(names: readonly string[], timeoutMs = 3000, log: (message: string, error?: unknown) => void = console.warn): Promise<string[]> {
+  if (names.length === 0 || typeof indexedDB === 'undefined') return [];
+  const deleted: string[] = [];
+  await Promise.all(
+    names.map(async (name) => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), timeoutMs)));
+      try {
+        const outcome = await Promise.race([deleteDB(name).then(() => 'deleted' as const), timeout]);
+        if (outcome === 'deleted') deleted.push(name);
+        else log(`${LOG} a database is held open elsewhere; it is deleted when it is let go`);
+      } catch (err) {
+        log(`${LOG} a database could not be deleted`, err);
+      } finally {
+        clearTimeout(timer);
+      }
+    }),
+  );
+  return deleted;
 }

@@ -10,7 +10,17 @@ export { HistoryAborted, HistoryClient, HistoryFetchError, describeFailure } fro
 export type { FetchLike, HistoryClientOptions, RangeFetch, ResponseLike } from './client';
 export { LiveReconciler, isLiveEvent, oneOffFact } from './reconcile';
 export type { ReconcilerStats } from './reconcile';
-export { CACHE_DB_PREFIX, CACHE_DB_VERSION, CACHE_MAX_AGE_DAYS, openHistoryCache } from './cache';
-export type { HistoryCache, HistoryCacheOptions } from './cache';
+export {
+  CACHE_DB_PREFIX,
+  CACHE_DB_VERSION,
+  cacheMarkerOf,
+  deleteHistoryDatabases,
+  digestOf,
+  historyCacheCleanup,
+  historyDatabaseNames,
+  historyDbName,
+  openHistoryCache,
+} from './cache';
+export type { CacheCleanup, CacheCleanupInput, HistoryCache, HistoryCacheOptions } from './cache';
 export { ACCUMULATOR_FIELDS, CODEC_SCHEMA, PackedDayError, packDay, unpackDay } from './snapshotCodec';
 export type { PackedCells, PackedDay, PackedRows } from './snapshotCodec';

@@ -8,7 +8,7 @@
  */
 import {
   CONVERSATION_OUTCOMES,
-  maskedName,
+  maskingOf,
   rangeBounds,
   type Access,
   type ConversationOutcome,
@@ -67,12 +67,10 @@ function lastOf<A extends readonly unknown[], T>(compute: (...args: A) => T): (.
 const frozenBetween = lastOf((days: ReadonlyMap<string, DaySnapshot> | undefined, from: string, to: string, access: Access): ConversationRow[] => {
   const out: ConversationRow[] = [];
   if (!days) return out;
+  const mask = maskingOf(access);
   for (const [day, snap] of days) {
     if (day < from || day > to) continue;
-    for (const row of snap.conversations) {
-      const name = maskedName(access, row.customerName, undefined);
-      out.push(name === row.customerName ? row : { ...row, customerName: name });
-    }
+    for (const row of mask.rows(snap.conversations)) out.push(row);
   }
   return out.sort(newestFirst);
 });

@@ -4,7 +4,7 @@ import { Button } from '@twilio-paste/core/button';
 import { Heading } from '@twilio-paste/core/heading';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 import { Text } from '@twilio-paste/core/text';
-import type { ConversationDetail, ResolvedMedia } from '../../core';
+import type { Access, ConversationDetail, ResolvedMedia } from '../../core';
 import { formatDateTime, formatDuration, listOrNone, mediaLabel, segmentSummary } from './format';
 import { MediaView } from './MediaView';
 import type { TranscriptClient } from './transcriptModel';
@@ -16,6 +16,8 @@ export interface ConversationScreenProps {
   readonly onBack: () => void;
   /** IANA zone for the times shown; the browser's when absent. */
   readonly timeZone?: string;
+  /** Whose screen this is: the detail came masked for it, the transcript is masked for it. */
+  readonly access: Access;
 }
 
 function headerFacts(detail: ConversationDetail, timeZone?: string): [string, string][] {
@@ -29,12 +31,12 @@ function headerFacts(detail: ConversationDetail, timeZone?: string): [string, st
   ];
 }
 
-function Media({ media, client, timeZone }: { media: ResolvedMedia; client?: TranscriptClient; timeZone?: string }): React.ReactElement {
+function Media({ media, client, timeZone, access }: { media: ResolvedMedia; client?: TranscriptClient; timeZone?: string; access: Access }): React.ReactElement {
   const tabs = useTabState({ baseId: 'drilldown-media' });
   const { items } = media;
   let body: React.ReactNode;
   if (items.length === 0) body = <Text as="p">No media for this conversation.</Text>;
-  else if (items.length === 1) body = <MediaView item={items[0]} index={0} conversationsClient={client} timeZone={timeZone} />;
+  else if (items.length === 1) body = <MediaView item={items[0]} index={0} conversationsClient={client} timeZone={timeZone} access={access} />;
   else {
     body = (
       <Tabs state={tabs}>
@@ -49,7 +51,7 @@ function Media({ media, client, timeZone }: { media: ResolvedMedia; client?: Tra
           {items.map((item, i) => (
             // Only the open item is mounted: one iframe, one player, one transcript load at a time.
             <TabPanel key={item.position}>
-              {tabs.selectedId === `drilldown-media-${i}` ? <MediaView item={item} index={i} conversationsClient={client} timeZone={timeZone} /> : null}
+              {tabs.selectedId === `drilldown-media-${i}` ? <MediaView item={item} index={i} conversationsClient={client} timeZone={timeZone} access={access} /> : null}
             </TabPanel>
           ))}
         </TabPanels>
@@ -81,7 +83,7 @@ function Media({ media, client, timeZone }: { media: ResolvedMedia; client?: Tra
 }
 
 /** The drill-down of one conversation: who and what, the timeline of segments, and its media. */
-export function ConversationScreen({ detail, conversationsClient, onBack, timeZone }: ConversationScreenProps): React.ReactElement {
+export function ConversationScreen({ detail, conversationsClient, onBack, timeZone, access }: ConversationScreenProps): React.ReactElement {
   return (
     <Box padding="space60" overflowY="auto" height="100%">
       <Button variant="link" onClick={onBack}>
@@ -114,7 +116,7 @@ export function ConversationScreen({ detail, conversationsClient, onBack, timeZo
           ))}
         </Box>
       </Box>
-      <Media key={detail.id} media={detail.media} client={conversationsClient} timeZone={timeZone} />
+      <Media key={detail.id} media={detail.media} client={conversationsClient} timeZone={timeZone} access={access} />
     </Box>
   );
 }

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Anchor } from '@twilio-paste/core/anchor';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
-import type { MediaItem } from '../../core';
+import type { Access, MediaItem } from '../../core';
 import { formatDateTime, mediaLabel } from './format';
 import { Transcript } from './Transcript';
 import type { TranscriptClient } from './transcriptModel';
@@ -19,6 +19,8 @@ export interface MediaViewProps {
   readonly index: number;
   readonly conversationsClient?: TranscriptClient;
   readonly timeZone?: string;
+  /** Whose screen this is (the transcript masks contacts for it). */
+  readonly access: Access;
 }
 
 function ExternalLink({ url, children }: { url: string; children: string }): React.ReactElement {
@@ -30,7 +32,7 @@ function ExternalLink({ url, children }: { url: string; children: string }): Rea
 }
 
 /** One media item, each type in the one element it may use; a refused URL is plain text. */
-export function MediaView({ item, index, conversationsClient, timeZone }: MediaViewProps): React.ReactElement {
+export function MediaView({ item, index, conversationsClient, timeZone, access }: MediaViewProps): React.ReactElement {
   const label = mediaLabel(item, index);
   switch (item.type) {
     case 'Embedded':
@@ -79,7 +81,7 @@ export function MediaView({ item, index, conversationsClient, timeZone }: MediaV
       );
     }
     case 'ChatTranscript':
-      return <Transcript sid={item.sid} client={conversationsClient} timeZone={timeZone} />;
+      return <Transcript sid={item.sid} client={conversationsClient} timeZone={timeZone} access={access} />;
     case 'Unsafe':
       return (
         <Box>

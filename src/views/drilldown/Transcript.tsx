@@ -3,17 +3,18 @@ import { Anchor } from '@twilio-paste/core/anchor';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
+import { maskingOf, type Access } from '../../core';
 import { formatTime } from './format';
 import {
   TRANSCRIPT_PAGE_SIZE,
   TRANSCRIPT_STEP,
-  attachmentsOf,
   clampSkip,
   loadErrorText,
   messageWindow,
+  shownMessage,
   type MessagePage,
+  type ShownMessage,
   type TranscriptClient,
-  type TranscriptMessage,
 } from './transcriptModel';
 
 export interface TranscriptProps {
@@ -22,12 +23,14 @@ export interface TranscriptProps {
   /** The Conversations client; absent when Flex has none (the screen then says so). */
   readonly client?: TranscriptClient;
   readonly timeZone?: string;
+  /** Whose transcript view this is: authors, bodies and labels are masked for it before they render. */
+  readonly access: Access;
 }
 
 interface TranscriptState {
   readonly status: 'loading' | 'ready' | 'error';
-  /** Every message loaded so far, oldest first. */
-  readonly messages: readonly TranscriptMessage[];
+  /** Every message loaded so far, oldest first, as shown (masked when loaded). */
+  readonly messages: readonly ShownMessage[];
   /** The oldest page loaded: where "Load earlier messages" continues. */
   readonly page?: MessagePage;
   /** How many of the newest loaded messages are outside the rendered window. */
@@ -41,8 +44,8 @@ const LOADING: TranscriptState = { status: 'loading', messages: [], skip: 0, loa
 
 export const NO_CLIENT_TEXT = 'The transcript cannot be loaded: the Conversations client is not available.';
 
-function Attachments({ message }: { message: TranscriptMessage }): React.ReactElement | null {
-  const attachments = attachmentsOf(message);
+function Attachments({ message }: { message: ShownMessage }): React.ReactElement | null {
+  const attachments = message.attachments;
   if (attachments.length === 0) return null;
   return (
     <Box as="ul" margin="space0" paddingLeft="space60">
@@ -63,7 +66,7 @@ function Attachments({ message }: { message: TranscriptMessage }): React.ReactEl
   );
 }
 
-function MessageItemView({ message, timeZone }: { message: TranscriptMessage; timeZone?: string }): React.ReactElement {
+function MessageItemView({ message, timeZone }: { message: ShownMessage; timeZone?: string }): React.ReactElement {
   return (
     <Box as="li" paddingY="space30" borderBottomStyle="solid" borderBottomWidth="borderWidth10" borderBottomColor="colorBorderWeaker">
       <Text as="p" fontWeight="fontWeightSemibold">
@@ -87,8 +90,9 @@ function MessageItemView({ message, timeZone }: { message: TranscriptMessage; ti
 const MessageItem = React.memo(MessageItemView);
 
 /** A chat transcript, loaded page by page through the Conversations SDK; only a window of it is rendered. */
-export function Transcript({ sid, client, timeZone }: TranscriptProps): React.ReactElement {
+export function Transcript({ sid, client, timeZone, access }: TranscriptProps): React.ReactElement {
   const [state, setState] = React.useState<TranscriptState>(LOADING);
+  const masking = React.useMemo(() => maskingOf(access), [access]);
   // Results of a load for another sid, or after unmount, are dropped.
   const generation = React.useRef(0);
 
@@ -104,7 +108,7 @@ export function Transcript({ sid, client, timeZone }: TranscriptProps): React.Re
         const conversation = await client.getConversationBySid(sid);
         const page = await conversation.getMessages(TRANSCRIPT_PAGE_SIZE);
         if (generation.current !== mine) return;
-        setState({ status: 'ready', messages: [...page.items], page, skip: 0, loadingEarlier: false });
+        setState({ status: 'ready', messages: page.items.map((m) => shownMessage(masking, m)), page, skip: 0, loadingEarlier: false });
       } catch (error) {
         if (generation.current !== mine) return;
         setState({ ...LOADING, status: 'error', error: loadErrorText(error) });
@@ -113,7 +117,7 @@ export function Transcript({ sid, client, timeZone }: TranscriptProps): React.Re
     return () => {
       generation.current++;
     };
-  }, [sid, client]);
+  }, [sid, client, masking]);
 
   const loadEarlier = React.useCallback(() => {
     const page = state.page;
@@ -124,7 +128,7 @@ export function Transcript({ sid, client, timeZone }: TranscriptProps): React.Re
       (prev) => {
         if (generation.current !== mine) return;
         setState((s) => {
-          const messages = [...prev.items, ...s.messages];
+          const messages = [...prev.items.map((m) => shownMessage(masking, m)), ...s.messages];
           // Move the window back over the messages just loaded.
           return { ...s, messages, page: prev, skip: clampSkip(messages.length, s.skip + prev.items.length), loadingEarlier: false };
         });
@@ -134,7 +138,7 @@ export function Transcript({ sid, client, timeZone }: TranscriptProps): React.Re
         setState((s) => ({ ...s, loadingEarlier: false, earlierError: loadErrorText(error) }));
       },
     );
-  }, [state.page, state.loadingEarlier]);
+  }, [state.page, state.loadingEarlier, masking]);
 
   if (state.status === 'loading') return <Text as="p">Loading the transcript…</Text>;
   if (state.status === 'error') {

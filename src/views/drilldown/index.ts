@@ -5,4 +5,5 @@ export type { MediaViewProps } from './MediaView';
 export { Transcript } from './Transcript';
 export type { TranscriptProps } from './Transcript';
 export { TRANSCRIPT_PAGE_SIZE, TRANSCRIPT_STEP, TRANSCRIPT_WINDOW } from './transcriptModel';
-export type { MessagePage, TranscriptClient, TranscriptConversation, TranscriptMessage } from './transcriptModel';
+export { shownMessage } from './transcriptModel';
+export type { MessagePage, ShownMessage, TranscriptClient, TranscriptConversation, TranscriptMessage } from './transcriptModel';

@@ -1,9 +1,10 @@
 /**
  * What the transcript reads from the Conversations SDK, and the pure parts of showing it:
- * the attachments of a message and the window of messages that is rendered. The client
- * is the SDK's (`manager.conversationsClient`) handed in from `src/flex`, or the sandbox's fake.
+ * the message as shown (contacts masked for the access), its attachments and the window of
+ * messages that is rendered. The client is the SDK's (`manager.conversationsClient`)
+ * handed in from `src/flex`, or the sandbox's fake.
  */
-import { safeUrl } from '../../core';
+import { safeUrl, type ContactMasking } from '../../core';
 
 export interface TranscriptMessage {
   readonly sid: string;
@@ -82,6 +83,33 @@ export function attachmentsOf(message: TranscriptMessage): Attachment[] {
     }
   }
   return out;
+}
+
+/** A message as the transcript shows it: author, body and attachments masked for the access. */
+export interface ShownMessage {
+  readonly sid: string;
+  readonly author: string | null;
+  readonly body: string | null;
+  readonly dateCreated: Date | null;
+  readonly attachments: readonly Attachment[];
+}
+
+/**
+ * A message as this access may see it, before anything renders it: the author masked as
+ * a transcript author (a customer's `whatsapp:+1…`, number or email; an agent's identity
+ * stays), and the body and attachment labels with the contacts inside them masked
+ * (emails, schemed addresses, +numbers). Links stay as they are (their URLs were checked).
+ */
+export function shownMessage(masking: ContactMasking, message: TranscriptMessage): ShownMessage {
+  return {
+    sid: message.sid,
+    author: masking.author(message.author),
+    body: masking.text(message.body),
+    dateCreated: message.dateCreated,
+    attachments: attachmentsOf(message).map((a) =>
+      a.kind === 'link' ? { ...a, label: masking.text(a.label) } : { ...a, label: masking.text(a.label), text: masking.text(a.text) },
+    ),
+  };
 }
 
 /** The rendered slice of the loaded messages: `[start, end)`, at most `TRANSCRIPT_WINDOW` long. */

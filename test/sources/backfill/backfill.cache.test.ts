@@ -7,7 +7,7 @@ import { historySinkOf } from '../../../src/flex/sinks';
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { DEFAULT_CONFIG, accessOf, metricSet, oneDay } from '../../../src/core';
-import { Backfill, CACHE_DB_PREFIX, HistoryClient, openHistoryCache, type HistoryCache } from '../../../src/sources/backfill';
+import { Backfill, HistoryClient, historyDbName, openHistoryCache, type HistoryCache } from '../../../src/sources/backfill';
 import { applyQueued, createInsightsStore, frozenDays, totalBetween, type InsightsStore } from '../../../src/store';
 import { TOKENS, historyWorld } from './backfillWorld';
 
@@ -70,7 +70,7 @@ describe('the cache', () => {
     await first.backfill.loadRange({ from: DAY1, to: DAY1 });
     cache1.close();
     // damage both stores behind the cache's back
-    const db = await openDB(`${CACHE_DB_PREFIX}scope-b`);
+    const db = await openDB(historyDbName('scope-b'));
     await db.put('days', { nonsense: true }, DAY1);
     await db.add('events', { day: DAY2, events: [{ sid: 42 }] });
     db.close();

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { DEFAULT_CONFIG, HistoryFolder, accessOf, type Accumulator, type DaySnapshot, type TrEvent } from '../../../src/core';
-import { ACCUMULATOR_FIELDS, CACHE_DB_PREFIX, CACHE_DB_VERSION, PackedDayError, openHistoryCache, packDay, unpackDay, type HistoryCache } from '../../../src/sources/backfill';
+import { ACCUMULATOR_FIELDS, CACHE_DB_PREFIX, CACHE_DB_VERSION, PackedDayError, cacheMarkerOf, historyCacheCleanup, historyDbName, openHistoryCache, packDay, unpackDay, type HistoryCache } from '../../../src/sources/backfill';
 import { FIRST_DAY, pagesOf, simulatedEvents } from './fixtures';
 
 const events = simulatedEvents({ agents: 16, days: 3, seed: 4 });
@@ -25,15 +25,15 @@ interface Opened {
   cache: HistoryCache;
   logged: string[];
 }
-async function open(key: string, now = NOW): Promise<Opened> {
+async function open(key: string, now = NOW, retentionDays?: number): Promise<Opened> {
   const logged: string[] = [];
-  const cache = await openHistoryCache(key, { now: () => now, log: (m) => logged.push(m) });
+  const cache = await openHistoryCache(key, { now: () => now, log: (m) => logged.push(m), retentionDays });
   return { cache, logged };
 }
 
 /** Writes straight into the database, as a broken or older writer would. */
 async function rawPut(key: string, store: 'days' | 'events' | 'meta', value: unknown, recordKey?: IDBValidKey): Promise<void> {
-  const db = await openDB(CACHE_DB_PREFIX + key, CACHE_DB_VERSION);
+  const db = await openDB(historyDbName(key), CACHE_DB_VERSION);
   await db.put(store, value, recordKey);
   db.close();
 }
@@ -135,7 +135,7 @@ describe('history cache', () => {
     const first = await open(key);
     await first.cache.appendDayEvents('2026-11-19', events.slice(0, 10));
     first.cache.close();
-    const db = await openDB(CACHE_DB_PREFIX + key, CACHE_DB_VERSION);
+    const db = await openDB(historyDbName(key), CACHE_DB_VERSION);
     await db.add('events', { day: '2026-11-19', events: [{ sid: 'EV1', type: 'task.created', ts: 'yesterday' }] });
     db.close();
     const second = await open(key);
@@ -167,7 +167,7 @@ describe('history cache', () => {
 
   it('a database of a newer layout is deleted, not read', async () => {
     const key = freshKey();
-    const newer = await openDB(CACHE_DB_PREFIX + key, CACHE_DB_VERSION + 1, { upgrade: (db) => void db.createObjectStore('days').put({ day: 'x' }, '2026-11-16') });
+    const newer = await openDB(historyDbName(key), CACHE_DB_VERSION + 1, { upgrade: (db) => void db.createObjectStore('days').put({ day: 'x' }, '2026-11-16') });
     newer.close();
     const { cache } = await open(key);
     expect(cache.available).toBe(true);
@@ -176,9 +176,36 @@ describe('history cache', () => {
     cache.close();
   });
 
-  it('evicts days more than 31 days old, on open and on write', async () => {
+  it('keeps 7 days by default: day 8 before today is evicted on write and never read', async () => {
     const key = freshKey();
     const first = await open(key);
+    const quiet = (day: string): DaySnapshot => ({ day, cells: {}, conversations: [], activity: {}, agents: [] });
+    // today 2026-11-19: 7 days before is 2026-11-12 (kept), 8 days before is 2026-11-11 (evicted)
+    await first.cache.putDays([quiet('2026-11-11'), quiet('2026-11-12'), ...days]);
+    expect((await first.cache.loadDays()).map((d) => d.day).sort()).toEqual(['2026-11-12', ...days.map((d) => d.day)]);
+    first.cache.close();
+    // what a longer retention wrote earlier is not read under the default, and is evicted on open
+    const longer = await open(key, NOW, 31);
+    await longer.cache.putDays([quiet('2026-11-01')]);
+    longer.cache.close();
+    const raw = await openDB(historyDbName(key), CACHE_DB_VERSION);
+    expect(await raw.getAllKeys('days')).toContain('2026-11-01');
+    raw.close();
+    const again = await open(key);
+    expect((await again.cache.loadDays()).map((d) => d.day).sort()).toEqual(['2026-11-12', ...days.map((d) => d.day)]);
+    again.cache.close();
+    const after = await openDB(historyDbName(key), CACHE_DB_VERSION);
+    expect((await after.getAllKeys('days')).sort()).toEqual(['2026-11-12', ...days.map((d) => d.day)]);
+    after.close();
+    // a day later, 2026-11-12 is day 8
+    const tomorrow = await open(key, NOW + 86_400_000);
+    expect((await tomorrow.cache.loadDays()).map((d) => d.day).sort()).toEqual(days.map((d) => d.day));
+    tomorrow.cache.close();
+  });
+
+  it('with a retention of 31 days, evicts days more than 31 days old, on open and on write', async () => {
+    const key = freshKey();
+    const first = await open(key, NOW, 31);
     const quiet = (day: string): DaySnapshot => ({ day, cells: {}, conversations: [], activity: {}, agents: [] });
     // 32 days before 2026-11-19 goes, 31 days before stays
     await first.cache.putDays([quiet('2026-10-18'), quiet('2026-10-19'), ...days]);
@@ -186,7 +213,7 @@ describe('history cache', () => {
     expect(first.cache.problems).toEqual([]);
     first.cache.close();
     // a month later, on open
-    const later = await open(key, Date.parse('2026-12-18T09:00:00Z'));
+    const later = await open(key, Date.parse('2026-12-18T09:00:00Z'), 31);
     expect((await later.cache.loadDays()).map((d) => d.day)).toEqual(['2026-11-17', '2026-11-18']);
     later.cache.close();
   });
@@ -226,5 +253,37 @@ describe('history cache', () => {
     await expect(cache.putDays([bad])).resolves.toBeUndefined();
     expect(logged).toEqual([expect.stringMatching(/writing days failed/)]);
     cache.close();
+  });
+});
+
+describe('which databases go when Insights opens (historyCacheCleanup)', () => {
+  const key = 'AC1|all||WK1|masked';
+  const current = historyDbName(key);
+  const other = historyDbName('AC1|team|Blue|WK2|masked');
+  const otherAccount = historyDbName('AC2|all|||contacts');
+  const marker = cacheMarkerOf(key, { roles: ['supervisor'] });
+
+  it.each([
+    ['first open: other scopes go, this one stays', { storedMarker: undefined, databases: [current, other, otherAccount, 'another-app'] }, [other, otherAccount], 'other scopes'],
+    ['same user again: only other scopes', { storedMarker: marker, databases: [current, other] }, [other], 'other scopes'],
+    ['nothing else there', { storedMarker: marker, databases: [current] }, [], undefined],
+    ['roles changed: all of them, this one too', { storedMarker: cacheMarkerOf(key, { roles: ['supervisor', 'wfo.quality_manager'] }), databases: [current, other] }, [current, other], 'roles changed'],
+    ['no list of databases (older browsers): the one the marker names', { storedMarker: 'old', storedDatabase: other, databases: undefined }, [other, current], 'roles changed'],
+  ])('%s', (_what, input, expected, reason) => {
+    const plan = historyCacheCleanup({ key, marker, ...input });
+    expect([...plan.delete].sort()).toEqual([...expected].sort());
+    expect(plan.reason).toBe(reason);
+  });
+
+  it('no cache kept (retention 0, a scope the session no longer matches): every one of ours, never another application\'s', () => {
+    expect([...historyCacheCleanup({ marker, databases: [current, other, 'another-app'] }).delete].sort()).toEqual([current, other].sort());
+  });
+
+  it('the marker and the database name are digests: no role, team, worker or account in clear', () => {
+    const user = { roles: ['wfo.team_leader'], team: 'Team Aurora' };
+    const k = 'AC123|team|Team Aurora|WK9|masked';
+    for (const text of [cacheMarkerOf(k, user), historyDbName(k).slice(CACHE_DB_PREFIX.length)]) expect(text).toMatch(/^[0-9a-f]{16}$/);
+    expect(cacheMarkerOf(k, user)).not.toBe(cacheMarkerOf(k, { ...user, team: 'Team Borealis' }));
+    expect(cacheMarkerOf(k, { roles: ['a', 'b'] })).toBe(cacheMarkerOf(k, { roles: ['b', 'a'] }));
   });
 });

@@ -1,10 +1,11 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
-import type { ConversationDetail, MediaItem, ResolvedMedia } from '../../../src/core';
+import { accessOf, type ConversationDetail, type MediaItem, type ResolvedMedia } from '../../../src/core';
 import { ConversationScreen, EMBED_SANDBOX, MediaView } from '../../../src/views/drilldown';
 import { FakeConversationsClient } from '../../../src/sandbox/fakes/fakeConversationsClient';
 
+const SUPERVISOR = accessOf({ roles: ['supervisor'] });
 const T0 = Date.UTC(2026, 10, 16, 10, 0, 0);
 const CHAT = `CH${'ab'.repeat(16)}`;
 
@@ -53,7 +54,7 @@ const unsafe: MediaItem = { type: 'Unsafe', position: 7, declaredType: 'Referenc
 
 describe('ConversationScreen', () => {
   it('shows the header facts formatted for people', () => {
-    render(<ConversationScreen detail={aDetail()} onBack={() => undefined} timeZone="UTC" />);
+    render(<ConversationScreen access={SUPERVISOR} detail={aDetail()} onBack={() => undefined} timeZone="UTC" />);
     expect(screen.getByRole('heading', { name: 'Caller 17' })).toBeTruthy();
     expect(screen.getByText('Agent Blue, Agent Green')).toBeTruthy();
     expect(screen.getByText('CISS')).toBeTruthy();
@@ -65,14 +66,14 @@ describe('ConversationScreen', () => {
   });
 
   it('names a missing customer and a conversation still open', () => {
-    render(<ConversationScreen detail={aDetail({ customerName: undefined, agentNames: [], durationSec: undefined, outcome: 'Waiting' })} onBack={() => undefined} />);
+    render(<ConversationScreen access={SUPERVISOR} detail={aDetail({ customerName: undefined, agentNames: [], durationSec: undefined, outcome: 'Waiting' })} onBack={() => undefined} />);
     expect(screen.getByRole('heading', { name: 'Unknown customer' })).toBeTruthy();
     expect(screen.getByText('No agent')).toBeTruthy();
     expect(screen.getByText('ongoing')).toBeTruthy();
   });
 
   it('lists the segments as a timeline', () => {
-    render(<ConversationScreen detail={aDetail()} onBack={() => undefined} timeZone="UTC" />);
+    render(<ConversationScreen access={SUPERVISOR} detail={aDetail()} onBack={() => undefined} timeZone="UTC" />);
     const timeline = screen.getByRole('region', { name: 'Timeline' });
     expect(within(timeline).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'Waited in Crisis Support (CISS), 10:00:00 – 10:00:45, 45 s: Accepted',
@@ -84,23 +85,23 @@ describe('ConversationScreen', () => {
 
   it('goes back to Insights', () => {
     const onBack = jest.fn();
-    render(<ConversationScreen detail={aDetail()} onBack={onBack} />);
+    render(<ConversationScreen access={SUPERVISOR} detail={aDetail()} onBack={onBack} />);
     fireEvent.click(screen.getByRole('button', { name: 'Back to Insights' }));
     expect(onBack).toHaveBeenCalledTimes(1);
   });
 
   it('says when there is no media, and notes the problems quietly', () => {
-    render(<ConversationScreen detail={aDetail({ media: media([], ['media[0]: no type']) })} onBack={() => undefined} />);
+    render(<ConversationScreen access={SUPERVISOR} detail={aDetail({ media: media([], ['media[0]: no type']) })} onBack={() => undefined} />);
     expect(screen.getByText('No media for this conversation.')).toBeTruthy();
     expect(screen.getByText('media[0]: no type')).toBeTruthy();
   });
 
   it('shows one item directly and several with a switcher, mounting only the open one', () => {
-    const { container, rerender } = render(<ConversationScreen detail={aDetail({ media: media([referenced]) })} onBack={() => undefined} />);
+    const { container, rerender } = render(<ConversationScreen access={SUPERVISOR} detail={aDetail({ media: media([referenced]) })} onBack={() => undefined} />);
     expect(screen.queryByRole('tab')).toBeNull();
     expect(screen.getByRole('link', { name: 'Link 1' })).toBeTruthy();
 
-    rerender(<ConversationScreen detail={aDetail({ id: 'WTconv2', media: media([embedded, recording, unsafe]) })} onBack={() => undefined} />);
+    rerender(<ConversationScreen access={SUPERVISOR} detail={aDetail({ id: 'WTconv2', media: media([embedded, recording, unsafe]) })} onBack={() => undefined} />);
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Case notes', 'Call recording', 'Bad link']);
     expect(container.querySelectorAll('iframe')).toHaveLength(1);
     expect(container.querySelector('audio')).toBeNull();
@@ -112,7 +113,7 @@ describe('ConversationScreen', () => {
 
 describe('MediaView', () => {
   it('embeds in a sandboxed iframe that sends no referrer', () => {
-    const { container } = render(<MediaView item={embedded} index={0} />);
+    const { container } = render(<MediaView access={SUPERVISOR} item={embedded} index={0} />);
     const frame = container.querySelector('iframe') as HTMLIFrameElement;
     expect(frame.getAttribute('src')).toBe('https://notes.example/case/1');
     expect(frame.getAttribute('sandbox')).toBe('allow-scripts allow-forms allow-popups');
@@ -127,7 +128,7 @@ describe('MediaView', () => {
     ['Link', link, 'Survey answers', 'https://survey.example/a'],
     ['a recording that is not played', secondRecording, 'Second recording', 'https://media.example/rec2.wav'],
   ])('%s is a link that opens in a new tab without opener or referrer', (_name, item, label, href) => {
-    const { container } = render(<MediaView item={item} index={0} />);
+    const { container } = render(<MediaView access={SUPERVISOR} item={item} index={0} />);
     const a = screen.getByRole('link', { name: label });
     expect(a.getAttribute('href')).toBe(href);
     expect(a.getAttribute('target')).toBe('_blank');
@@ -136,7 +137,7 @@ describe('MediaView', () => {
   });
 
   it('plays the playable recording with its start time and channels', () => {
-    const { container } = render(<MediaView item={recording} index={0} timeZone="UTC" />);
+    const { container } = render(<MediaView access={SUPERVISOR} item={recording} index={0} timeZone="UTC" />);
     const audio = container.querySelector('audio') as HTMLAudioElement;
     expect(audio.getAttribute('src')).toBe('https://media.example/rec1.wav');
     expect(audio.hasAttribute('controls')).toBe(true);
@@ -145,7 +146,7 @@ describe('MediaView', () => {
   });
 
   it('shows a refused URL as inert text with the reason, never a link', () => {
-    const { container } = render(<MediaView item={unsafe} index={0} />);
+    const { container } = render(<MediaView access={SUPERVISOR} item={unsafe} index={0} />);
     expect(screen.getByText('javascript:alert(1)')).toBeTruthy();
     expect(screen.getByText(/scheme javascript: is not allowed/)).toBeTruthy();
     expect(screen.queryByRole('link')).toBeNull();
@@ -153,7 +154,7 @@ describe('MediaView', () => {
   });
 
   it('loads a chat transcript through the client', async () => {
-    render(<MediaView item={transcript} index={0} conversationsClient={new FakeConversationsClient()} />);
+    render(<MediaView access={SUPERVISOR} item={transcript} index={0} conversationsClient={new FakeConversationsClient()} />);
     expect(await screen.findByRole('list', { name: 'Messages' })).toBeTruthy();
   });
 });

@@ -1,11 +1,17 @@
 /** @jest-environment jsdom */
 import * as React from 'react';
 import { fireEvent, render, screen, within } from '@testing-library/react';
+import { accessOf } from '../../../src/core';
 import { FakeConversationsClient, type FakeMessage } from '../../../src/sandbox/fakes/fakeConversationsClient';
 import { TRANSCRIPT_WINDOW, Transcript } from '../../../src/views/drilldown';
 import { NO_CLIENT_TEXT } from '../../../src/views/drilldown/Transcript';
-import { attachmentsOf, messageWindow } from '../../../src/views/drilldown/transcriptModel';
+import { attachmentsOf, messageWindow, shownMessage } from '../../../src/views/drilldown/transcriptModel';
+import { maskingOf } from '../../../src/core';
 
+/** Sees contacts: the transcript as sent. */
+const ANALYST = accessOf({ roles: ['wfo.data_analyst'] });
+/** No export: customers' contacts are masked before anything renders. */
+const SUPERVISOR = accessOf({ roles: ['supervisor'] });
 const SID = `CH${'0f'.repeat(16)}`;
 const T0 = Date.UTC(2026, 10, 16, 10, 0, 0);
 
@@ -38,7 +44,7 @@ function renderedCount(): number {
 
 describe('Transcript', () => {
   it('shows author, time and body', async () => {
-    render(<Transcript sid={SID} client={clientWith([aMessage(0), aMessage(1)])} timeZone="UTC" />);
+    render(<Transcript access={ANALYST} sid={SID} client={clientWith([aMessage(0), aMessage(1)])} timeZone="UTC" />);
     expect(screen.getByText('Loading the transcript…')).toBeTruthy();
     expect(await screen.findByText('message 1')).toBeTruthy();
     expect(screen.getByText('crisis-supporter')).toBeTruthy();
@@ -48,7 +54,7 @@ describe('Transcript', () => {
 
   it('shows hostile bodies as literal text and creates no element from them', async () => {
     const hostile = ['<img src=x onerror="window.__pwned=1">', 'javascript:alert(1)', '<script>window.__pwned=2</script>'];
-    const { container } = render(<Transcript sid={SID} client={clientWith(hostile.map((body, i) => aMessage(i, { body })))} />);
+    const { container } = render(<Transcript access={ANALYST} sid={SID} client={clientWith(hostile.map((body, i) => aMessage(i, { body })))} />);
     for (const body of hostile) expect(await screen.findByText(body)).toBeTruthy();
     expect(container.querySelector('img, script, a, iframe')).toBeNull();
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
@@ -56,7 +62,7 @@ describe('Transcript', () => {
 
   it('shows safe attachments as links and refused ones as text', async () => {
     const attributes = { attachments: [{ url: 'https://files.example/photo.png', filename: 'photo.png' }, { url: 'javascript:alert(1)', filename: 'evil' }] };
-    render(<Transcript sid={SID} client={clientWith([aMessage(0, { attributes })])} />);
+    render(<Transcript access={ANALYST} sid={SID} client={clientWith([aMessage(0, { attributes })])} />);
     const photo = await screen.findByRole('link', { name: 'photo.png' });
     expect(photo.getAttribute('href')).toBe('https://files.example/photo.png');
     expect(photo.getAttribute('target')).toBe('_blank');
@@ -67,7 +73,7 @@ describe('Transcript', () => {
 
   it('pages through 2,500 messages without rendering more than the window', async () => {
     const all = Array.from({ length: 2500 }, (_, i) => aMessage(i));
-    render(<Transcript sid={SID} client={clientWith(all)} />);
+    render(<Transcript access={ANALYST} sid={SID} client={clientWith(all)} />);
     expect(await screen.findByText('Messages 1–50 of 50 loaded')).toBeTruthy();
     expect(screen.getByText('message 2499')).toBeTruthy();
     // 2,500 / 50 per page -> 49 more pages
@@ -97,19 +103,57 @@ describe('Transcript', () => {
   }, 60_000);
 
   it('says there are no messages', async () => {
-    render(<Transcript sid={SID} client={clientWith([])} />);
+    render(<Transcript access={ANALYST} sid={SID} client={clientWith([])} />);
     expect(await screen.findByText('No messages')).toBeTruthy();
   });
 
   it('says the client is missing', () => {
-    render(<Transcript sid={SID} />);
+    render(<Transcript access={ANALYST} sid={SID} />);
     expect(screen.getByText(NO_CLIENT_TEXT)).toBeTruthy();
   });
 
   it('says the conversation was not found', async () => {
-    render(<Transcript sid="CHnot-a-sid" client={new FakeConversationsClient()} />);
+    render(<Transcript access={ANALYST} sid="CHnot-a-sid" client={new FakeConversationsClient()} />);
     expect(await screen.findByText('The transcript could not be loaded: Conversation not found: CHnot-a-sid')).toBeTruthy();
     expect(screen.queryByRole('list')).toBeNull();
+  });
+});
+
+/** Authors as the Conversations SDK gives them, and as a role without export sees them. */
+const AUTHORS: [string, string][] = [
+  ['whatsapp:+15551234567', '•••67'],
+  ['+447700900123', '•••23'],
+  ['sms:+447700900123', '•••23'],
+  ['jane.doe@example.org', 'j•••@example.org'],
+  ['John Smith (+1 555 123 4567)', 'John Smith (•••67)'],
+  // an agent's identity stays
+  ['jdoe_40example_2Ecom', 'jdoe_40example_2Ecom'],
+];
+
+describe('Transcript masking', () => {
+  it.each(AUTHORS)('author %s is shown to a supervisor as %s', (author, masked) => {
+    expect(shownMessage(maskingOf(SUPERVISOR), aMessage(0, { author })).author).toBe(masked);
+    expect(shownMessage(maskingOf(ANALYST), aMessage(0, { author })).author).toBe(author);
+  });
+
+  it('renders no customer number or email for a supervisor: authors, bodies and attachment labels', async () => {
+    const messages = AUTHORS.map(([author], i) =>
+      aMessage(i, { author, body: i === 0 ? 'my number is +44 7700 900123, mail me at jane.doe@example.org' : `message ${i}` }),
+    );
+    messages.push(aMessage(messages.length, { attributes: { media: [{ url: 'https://a.example/1', filename: 'photo from +15551234567.jpg' }] } }));
+    const { container } = render(<Transcript access={SUPERVISOR} sid={SID} client={clientWith(messages)} />);
+    expect(await screen.findByText('message 1')).toBeTruthy();
+    const text = container.textContent ?? '';
+    expect(text).not.toMatch(/\d{6}/);
+    expect(text).not.toMatch(/[A-Za-z0-9]@/);
+    for (const [, masked] of AUTHORS) expect(text).toContain(masked);
+    expect(screen.getByText('my number is •••23, mail me at j•••@example.org')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'photo from •••67.jpg' }).getAttribute('href')).toBe('https://a.example/1');
+  });
+
+  it('renders the transcript as sent for a role with export', async () => {
+    render(<Transcript access={ANALYST} sid={SID} client={clientWith(AUTHORS.map(([author], i) => aMessage(i, { author })))} />);
+    for (const [author] of AUTHORS) expect(await screen.findByText(author)).toBeTruthy();
   });
 });
 
