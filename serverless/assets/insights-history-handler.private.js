@@ -98,9 +98,12 @@ var require_flex_plugin_config = __commonJS({
 var index_exports = {};
 __export(index_exports, {
   DEFAULT_HISTORY_OPTIONS: () => DEFAULT_HISTORY_OPTIONS,
+  FLEX_ORIGIN: () => FLEX_ORIGIN,
+  allowedOriginsOf: () => allowedOriginsOf,
   createHistoryHandler: () => createHistoryHandler,
   historyHandlerFor: () => historyHandlerFor,
   lastRetryAfterSec: () => lastRetryAfterSec,
+  methodOf: () => methodOf,
   parseRetryAfter: () => parseRetryAfter,
   toEventResource: () => toEventResource,
   twilioWorkspace: () => twilioWorkspace
@@ -126,6 +129,28 @@ var DEFAULT_CONFIG = {
   shortAbandonSec: 5,
   reorderWindowMs: 3e5
 };
+function configProblems(config) {
+  const problems = [];
+  if (!isValidTimeZone(config.timeZone)) problems.push(`timeZone "${config.timeZone}" is not an IANA time zone`);
+  for (const key of ["serviceLevelSec", "shortAbandonSec", "reorderWindowMs"]) {
+    const v = config[key];
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) problems.push(`${key} must be a number ≥ 0`);
+  }
+  if (typeof config.supportTypes !== "object" || config.supportTypes === null) {
+    problems.push("supportTypes must map support types to lists of queue-name patterns");
+  } else {
+    for (const [type, patterns] of Object.entries(config.supportTypes)) {
+      if (!Array.isArray(patterns) || patterns.some((p2) => typeof p2 !== "string")) {
+        problems.push(`supportTypes.${type} must be a list of strings`);
+      }
+    }
+  }
+  const p = config.platforms;
+  if (!p || typeof p.default !== "string" || typeof p.byChannel !== "object" || p.byChannel === null) {
+    problems.push("platforms must be { default: string, byChannel: { channel: platform } }");
+  }
+  return problems;
+}
 function resolveConfig(partial, base = DEFAULT_CONFIG) {
   if (!partial) return base;
   return {
@@ -140,9 +165,61 @@ function resolveConfig(partial, base = DEFAULT_CONFIG) {
     reorderWindowMs: partial.reorderWindowMs ?? base.reorderWindowMs
   };
 }
+function isValidTimeZone(zone) {
+  if (typeof zone !== "string" || zone === "") return false;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 // src/core/dimensions.ts
+var OTHER_SUPPORT_TYPE = "other";
 var NO_TEAM = "(no team)";
+function normaliseQueueName(name) {
+  return name.toLowerCase().replace(/[\s-]+/g, "_");
+}
+function supportTypeResolver(map) {
+  const patterns = [];
+  for (const [type, list] of Object.entries(map)) {
+    for (const p of list) {
+      const pattern = normaliseQueueName(p);
+      if (pattern !== "") patterns.push({ type, pattern });
+    }
+  }
+  const cache = /* @__PURE__ */ new Map();
+  return (queueName) => {
+    if (queueName === void 0 || queueName === "") return OTHER_SUPPORT_TYPE;
+    let hit = cache.get(queueName);
+    if (hit === void 0) {
+      const name = normaliseQueueName(queueName);
+      let best = "";
+      hit = OTHER_SUPPORT_TYPE;
+      for (const { type, pattern } of patterns) {
+        if (pattern.length > best.length && name.includes(pattern)) {
+          best = pattern;
+          hit = type;
+        }
+      }
+      cache.set(queueName, hit);
+    }
+    return hit;
+  };
+}
+var resolvers = /* @__PURE__ */ new WeakMap();
+function supportTypeOf(config, queue) {
+  let resolve = resolvers.get(config);
+  if (!resolve) resolvers.set(config, resolve = supportTypeResolver(config.supportTypes));
+  return resolve(queue);
+}
+function platformOf(channel, platforms) {
+  if (channel !== void 0 && Object.prototype.hasOwnProperty.call(platforms.byChannel, channel)) {
+    return platforms.byChannel[channel];
+  }
+  return platforms.default;
+}
 var TEAM_ATTRIBUTE_KEYS = ["team", "team_name", "agent_team"];
 function teamOf(attributes) {
   if (!attributes) return NO_TEAM;
@@ -201,6 +278,356 @@ for (const t of [...TASK_EVENT_TYPES, ...RESERVATION_EVENT_TYPES, ...WORKER_EVEN
 function knownType(type) {
   return CANONICAL.get(type);
 }
+var RANK = {
+  "worker.created": 0,
+  "task.created": 1,
+  "task.updated": 2,
+  "worker.attributes.update": 2,
+  "task-queue.moved": 3,
+  "task-queue.entered": 4,
+  "task-queue.timeout": 5,
+  "workflow.timeout": 5,
+  "reservation.created": 6,
+  "reservation.accepted": 7,
+  "reservation.rejected": 7,
+  "reservation.timeout": 7,
+  "reservation.canceled": 7,
+  "reservation.rescinded": 7,
+  "reservation.failed": 7,
+  "worker.activity.update": 7,
+  "task.transfer-initiated": 8,
+  "task.transfer-attempt-failed": 8,
+  "task.transfer-failed": 8,
+  "task.transfer-canceled": 8,
+  "task.transfer-completed": 8,
+  "reservation.wrapup": 9,
+  "task.wrapup": 9,
+  "reservation.completed": 10,
+  "task.completed": 11,
+  "task.canceled": 11,
+  "task.deleted": 12,
+  "task.system-deleted": 12,
+  "worker.deleted": 13
+};
+function lifecycleRank(type) {
+  return RANK[type];
+}
+function compareEvents(a, b) {
+  if (a.ts !== b.ts) return a.ts - b.ts;
+  const r = RANK[a.type] - RANK[b.type];
+  if (r !== 0) return r;
+  return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
+}
+
+// src/core/activity.ts
+function compareActivity(a, b) {
+  if (a.ts !== b.ts) return a.ts - b.ts;
+  const r = lifecycleRank(a.type) - lifecycleRank(b.type);
+  if (r !== 0) return r;
+  return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
+}
+function intervalsOf(list, until) {
+  const out = [];
+  if (list.length === 0) return out;
+  const first = list[0];
+  if (first.previous !== void 0 && first.previousMs !== void 0 && first.previousMs > 0) {
+    out.push({ activity: first.previous, start: first.ts - first.previousMs, end: first.ts });
+  }
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i];
+    if (e.type === "worker.deleted" || e.activity === void 0) continue;
+    const end = i + 1 < list.length ? list[i + 1].ts : Math.max(until, e.ts);
+    if (end > e.ts) out.push({ activity: e.activity, start: e.ts, end });
+  }
+  return out;
+}
+function currentActivityOf(list) {
+  if (list.length === 0) return void 0;
+  const last = list[list.length - 1];
+  const activity = last.activity;
+  if (last.type === "worker.deleted" || activity === void 0) return void 0;
+  let i = list.length - 1;
+  while (i > 0 && list[i - 1].type !== "worker.deleted" && list[i - 1].activity === activity) i--;
+  const first = list[0];
+  if (i === 0 && first.previous === activity && first.previousMs !== void 0 && first.previousMs > 0) {
+    return { activity, since: first.ts - first.previousMs };
+  }
+  return { activity, since: list[i].ts };
+}
+function secondsPerActivity(list, from, to) {
+  const out = {};
+  for (const iv of intervalsOf(list, to)) {
+    const s = Math.max(iv.start, from);
+    const e = Math.min(iv.end, to);
+    if (e > s) out[iv.activity] = (out[iv.activity] ?? 0) + (e - s) / 1e3;
+  }
+  return out;
+}
+
+// src/core/groupings.ts
+var groupingId = (g) => `${g.slice}/${g.period}`;
+var REPORT_GROUPINGS = [
+  { slice: "all", period: "all" },
+  { slice: "supportType", period: "all" },
+  { slice: "platform", period: "all" },
+  { slice: "queue", period: "all" },
+  { slice: "team", period: "all" },
+  { slice: "agent", period: "all" },
+  { slice: "all", period: "day" },
+  { slice: "all", period: "week" },
+  { slice: "all", period: "month" }
+];
+var SLICE_SEPARATOR = "";
+function splitSlice(slice) {
+  const i = slice.indexOf(SLICE_SEPARATOR);
+  return i < 0 ? [slice, ""] : [slice.slice(0, i), slice.slice(i + 1)];
+}
+
+// src/core/model.ts
+function byLifecycle(a, b) {
+  if (a.ts !== b.ts) return a.ts - b.ts;
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
+}
+function sortStoredEvents(events) {
+  for (let i = 1; i < events.length; i++) {
+    if (byLifecycle(events[i - 1], events[i]) > 0) {
+      events.sort(byLifecycle);
+      return;
+    }
+  }
+}
+var TIMEOUT_REASON = /time ?out|ttl/i;
+var TaskFold = class {
+  constructor(taskSid) {
+    this.taskSid = taskSid;
+  }
+  taskSid;
+  segments = [];
+  reservations = /* @__PURE__ */ new Map();
+  open;
+  lastQueue;
+  channel;
+  timedOut = false;
+  /** A completed, canceled or deleted task event was seen. */
+  ended = false;
+  /** Nothing more can change: the task ended, nobody waits, every reservation is over. */
+  get settled() {
+    if (!this.ended || this.open) return false;
+    for (const r of this.reservations.values()) {
+      if (r.accepted !== void 0 ? r.completed === void 0 : r.endType === void 0) return false;
+    }
+    return true;
+  }
+  result() {
+    const open = this.open;
+    return {
+      sid: this.taskSid,
+      channel: this.channel,
+      queueSegments: open ? [...this.segments, { taskSid: this.taskSid, queue: open.queue, start: open.start }] : this.segments,
+      reservations: [...this.reservations.values()]
+    };
+  }
+  close(ts, outcome) {
+    if (!this.open) return;
+    this.segments.push({ taskSid: this.taskSid, queue: this.open.queue, start: this.open.start, end: ts, outcome });
+    this.open = void 0;
+  }
+  apply(e) {
+    if (this.channel === void 0 && e.channel !== void 0) this.channel = e.channel;
+    if (e.reservationSid !== void 0) this.applyReservation(e, e.reservationSid);
+    else this.applyTask(e);
+  }
+  applyReservation(e, sid) {
+    let r = this.reservations.get(sid);
+    if (!r) {
+      r = { sid, taskSid: this.taskSid, workerSid: e.workerSid ?? "" };
+      this.reservations.set(sid, r);
+    }
+    if (e.team !== void 0 && (r.team === void 0 || e.type === "reservation.accepted")) r.team = e.team;
+    switch (e.type) {
+      case "reservation.created":
+        r.created ??= e.ts;
+        r.queue ??= e.queue ?? this.open?.queue ?? this.lastQueue;
+        break;
+      case "reservation.accepted":
+        if (r.accepted === void 0 && r.endType === void 0) {
+          r.accepted = e.ts;
+          r.queue = this.open?.queue ?? e.queue ?? r.queue ?? this.lastQueue;
+          this.close(e.ts, "Accepted");
+        }
+        break;
+      case "reservation.wrapup":
+        r.wrapup ??= e.ts;
+        break;
+      case "reservation.completed":
+        r.completed ??= e.ts;
+        break;
+      default:
+        if (r.accepted === void 0 && r.endType === void 0) {
+          r.endType = e.type;
+          r.endTs = e.ts;
+          r.queue ??= e.queue ?? this.open?.queue ?? this.lastQueue;
+        }
+    }
+  }
+  applyTask(e) {
+    switch (e.type) {
+      case "task.created":
+        if (e.queue !== void 0 && !this.open) {
+          this.open = { queue: e.queue, start: e.ts, byCreated: true };
+          this.lastQueue = e.queue;
+        }
+        break;
+      case "task-queue.entered": {
+        const q = e.queue ?? this.lastQueue;
+        if (q === void 0) break;
+        if (this.open && this.open.queue === q) {
+          this.open.byCreated = false;
+          break;
+        }
+        this.close(e.ts, "Moved");
+        this.open = { queue: q, start: e.ts, byCreated: false };
+        this.lastQueue = q;
+        this.timedOut = false;
+        break;
+      }
+      case "task-queue.moved":
+        this.close(e.ts, "Moved");
+        break;
+      case "workflow.timeout":
+      case "task-queue.timeout":
+        this.timedOut = true;
+        break;
+      case "task.canceled":
+        this.ended = true;
+        this.close(e.ts, this.timedOut || e.reason !== void 0 && TIMEOUT_REASON.test(e.reason) ? "Timeout" : "Customer Left");
+        break;
+      case "task.completed":
+        this.ended = true;
+        this.close(e.ts, "Completed");
+        break;
+      case "task.deleted":
+      case "task.system-deleted":
+        this.ended = true;
+        this.close(e.ts, "Deleted");
+        break;
+      default:
+        break;
+    }
+  }
+};
+function invitationOutcome(r) {
+  if (r.accepted !== void 0) return "Accepted";
+  switch (r.endType) {
+    case "reservation.timeout":
+      return "RONA";
+    case "reservation.canceled":
+    case "reservation.failed":
+      return "Missed";
+    case "reservation.rejected":
+      return "Rejected";
+    case "reservation.rescinded":
+      return "Revoked";
+    default:
+      return "Pending";
+  }
+}
+
+// src/core/facts.ts
+function factsOf(tasks, dims) {
+  const facts = [];
+  const engagements = [];
+  let handledAnywhere = false;
+  let lastQueue;
+  const { platforms, supportTypeOf: supportTypeOf2, teamAt } = dims;
+  for (const task of tasks) {
+    const d = task.derived;
+    if (!d) continue;
+    const platform = platformOf(d.channel, platforms);
+    for (const s of d.queueSegments) {
+      const f = {
+        kind: "queue",
+        start: s.start,
+        queue: s.queue,
+        supportType: supportTypeOf2(s.queue),
+        platform,
+        outcome: s.outcome,
+        waitMs: s.end === void 0 ? void 0 : s.end - s.start
+      };
+      facts.push(f);
+      if (!lastQueue || isLater(f, lastQueue)) lastQueue = f;
+    }
+    for (const r of d.reservations) {
+      const queue = r.queue ?? "(unknown queue)";
+      const supportType = supportTypeOf2(r.queue);
+      const when = r.accepted ?? r.created ?? r.endTs ?? 0;
+      const team = r.team ?? teamAt(r.workerSid, when);
+      const outcome = invitationOutcome(r);
+      if (r.created !== void 0 || r.accepted === void 0 && r.endTs !== void 0) {
+        facts.push({
+          kind: "invitation",
+          start: r.created ?? r.endTs,
+          queue,
+          supportType,
+          platform,
+          agent: r.workerSid,
+          team,
+          invitation: outcome
+        });
+      }
+      if (r.accepted !== void 0) {
+        handledAnywhere = true;
+        const ended = r.completed !== void 0;
+        const talkEnd = r.wrapup ?? r.completed;
+        const e = {
+          kind: "engagement",
+          start: r.accepted,
+          queue,
+          supportType,
+          platform,
+          agent: r.workerSid,
+          team,
+          talkMs: ended && talkEnd !== void 0 ? talkEnd - r.accepted : void 0,
+          wrapMs: ended && r.wrapup !== void 0 ? r.completed - r.wrapup : void 0
+        };
+        engagements.push(e);
+      }
+    }
+  }
+  for (const e of engagements) {
+    let transferred = false;
+    for (const f of facts) if (f.kind === "queue" && f.start > e.start) transferred = true;
+    for (const o of engagements) if (o !== e && o.start > e.start) transferred = true;
+    facts.push(transferred ? { ...e, transferred } : e);
+  }
+  const abandonedAt = !handledAnywhere && lastQueue?.outcome === "Customer Left" ? lastQueue : void 0;
+  return { facts, abandonedAt };
+}
+function isLater(a, b) {
+  if (a.start !== b.start) return a.start > b.start;
+  return (a.waitMs ?? Infinity) > (b.waitMs ?? Infinity);
+}
+function sliceOf(dimension, f) {
+  switch (dimension) {
+    case "all":
+      return "";
+    case "supportType":
+      return f.supportType;
+    case "platform":
+      return f.platform;
+    case "queue":
+      return f.queue;
+    case "team":
+      return f.kind === "queue" ? void 0 : f.team ?? NO_TEAM;
+    case "agent":
+      return f.kind === "queue" ? void 0 : f.agent;
+    case "platformSupportType":
+      return f.platform + SLICE_SEPARATOR + f.supportType;
+    case "agentSupportType":
+      return f.kind === "queue" || f.agent === void 0 ? void 0 : f.agent + SLICE_SEPARATOR + f.supportType;
+  }
+}
 
 // src/core/metrics.ts
 function emptyAccumulator() {
@@ -227,6 +654,140 @@ function emptyAccumulator() {
   };
 }
 var ACC_KEYS = Object.keys(emptyAccumulator());
+function isEmptyAccumulator(a) {
+  for (const k of ACC_KEYS) if (a[k] !== 0) return false;
+  return true;
+}
+
+// src/core/aggregates.ts
+var Aggregates = class {
+  constructor(groupings, calendar, window, config) {
+    this.groupings = groupings;
+    this.calendar = calendar;
+    this.window = window;
+    this.config = config;
+    for (const g of groupings) {
+      const map = /* @__PURE__ */ new Map();
+      this.cells.set(groupingId(g), map);
+      this.cellMaps.push(map);
+    }
+  }
+  groupings;
+  calendar;
+  window;
+  config;
+  /** Cells of each grouping, by grouping id; `cellMaps[i]` is the map of `groupings[i]`. */
+  cells = /* @__PURE__ */ new Map();
+  cellMaps = [];
+  /** Adds a conversation's facts to every cell they fall in (sign 1), or takes them out (sign -1); facts outside the window count nowhere. */
+  contribute(cf, sign) {
+    const slMs = this.config.serviceLevelSec * 1e3;
+    const shortMs = this.config.shortAbandonSec * 1e3;
+    for (let gi = 0; gi < this.groupings.length; gi++) {
+      const g = this.groupings[gi];
+      const cells = this.cellMaps[gi];
+      const firstSlices = [];
+      const firstStarts = [];
+      for (const f of cf.facts) {
+        if (!this.inWindow(f.start)) continue;
+        const slice = sliceOf(g.slice, f);
+        if (slice === void 0) continue;
+        const acc = this.cell(cells, slice, this.periodOf(g.period, f.start));
+        if (f.kind === "invitation") {
+          acc.invitations += sign;
+          if (f.invitation === "RONA") acc.rona += sign;
+          else if (f.invitation === "Rejected") acc.rejected += sign;
+          else if (f.invitation === "Revoked") acc.revoked += sign;
+          continue;
+        }
+        const i = firstSlices.indexOf(slice);
+        if (i < 0) {
+          firstSlices.push(slice);
+          firstStarts.push(f.start);
+        } else if (f.start < firstStarts[i]) {
+          firstStarts[i] = f.start;
+        }
+        if (f.kind === "queue") {
+          acc.offered += sign;
+          if (f.outcome === "Accepted" && f.waitMs !== void 0) {
+            acc.waitSum += sign * f.waitMs;
+            acc.waitN += sign;
+            acc.slEligible += sign;
+            if (f.waitMs <= slMs) acc.slMet += sign;
+          } else if (f.outcome === "Customer Left" && f.waitMs !== void 0 && f.waitMs > shortMs) {
+            acc.slEligible += sign;
+          }
+        } else {
+          acc.handled += sign;
+          if (f.transferred) acc.transfers += sign;
+          if (f.talkMs !== void 0) {
+            acc.talkSum += sign * f.talkMs;
+            acc.talkN += sign;
+            acc.handleSum += sign * (f.talkMs + (f.wrapMs ?? 0));
+            acc.handleN += sign;
+          }
+          if (f.wrapMs !== void 0) {
+            acc.wrapSum += sign * f.wrapMs;
+            acc.wrapN += sign;
+          }
+        }
+      }
+      for (let i = 0; i < firstSlices.length; i++) {
+        this.cell(cells, firstSlices[i], this.periodOf(g.period, firstStarts[i])).conversations += sign;
+      }
+      const a = cf.abandonedAt;
+      if (a && this.inWindow(a.start)) {
+        const slice = sliceOf(g.slice, a);
+        if (slice !== void 0) this.cell(cells, slice, this.periodOf(g.period, a.start)).abandoned += sign;
+      }
+    }
+  }
+  /** The cells of one grouping, zeroed ones included; throws for a grouping not kept here. */
+  cellsOf(g) {
+    return [...this.cellMap(g).values()];
+  }
+  /** The accumulator of one cell, an empty one when nothing counted there; throws for a grouping not kept here. */
+  cellOf(g, slice, period) {
+    return this.cellMap(g).get(cellKey(slice, period))?.acc ?? emptyAccumulator();
+  }
+  cellMap(g) {
+    const cells = this.cells.get(groupingId(g));
+    if (!cells) throw new Error(`grouping ${groupingId(g)} is not maintained by this engine: pass it in EngineOptions.groupings`);
+    return cells;
+  }
+  inWindow(ts) {
+    const w = this.window;
+    return (w.from === void 0 || ts >= w.from) && (w.to === void 0 || ts <= w.to);
+  }
+  periodOf(period, ts) {
+    switch (period) {
+      case "all":
+        return "";
+      case "day":
+        return this.calendar.dayKey(ts);
+      case "week":
+        return this.calendar.weekKey(ts);
+      case "month":
+        return this.calendar.monthKey(ts);
+      case "interval15":
+        return this.calendar.intervalKey(ts, 15);
+      case "interval30":
+        return this.calendar.intervalKey(ts, 30);
+      case "interval60":
+        return this.calendar.intervalKey(ts, 60);
+    }
+  }
+  cell(cells, slice, period) {
+    const key = cellKey(slice, period);
+    let c = cells.get(key);
+    if (!c) {
+      c = { slice, period, acc: emptyAccumulator() };
+      cells.set(key, c);
+    }
+    return c.acc;
+  }
+};
+var cellKey = (slice, period) => period === "" ? slice : slice + "\0" + period;
 
 // src/core/taskInfo.ts
 function nonEmpty(v) {
@@ -258,6 +819,550 @@ var NO_ATTRIBUTES = Object.freeze({});
 
 // src/core/time.ts
 var SLOT_MS = 15 * 6e4;
+var pad2 = (n) => n < 10 ? "0" + n : String(n);
+function createCalendar(timeZone) {
+  const fmt = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit"
+  });
+  const slots = /* @__PURE__ */ new Map();
+  const weekKeys = /* @__PURE__ */ new Map();
+  function slotOf(ms) {
+    const slot = Math.floor(ms / SLOT_MS);
+    let s = slots.get(slot);
+    if (s === void 0) {
+      const start = slot * SLOT_MS;
+      let y = 0, m = 0, d = 0, h = 0, mi = 0;
+      for (const p of fmt.formatToParts(new Date(start))) {
+        if (p.type === "year") y = Number(p.value);
+        else if (p.type === "month") m = Number(p.value);
+        else if (p.type === "day") d = Number(p.value);
+        else if (p.type === "hour") h = Number(p.value);
+        else if (p.type === "minute") mi = Number(p.value);
+      }
+      const offsetMs = Date.UTC(y, m - 1, d, h, mi) - start;
+      s = { date: `${y}-${pad2(m)}-${pad2(d)}`, hour: h, minute: mi, y, m, d, offsetMs };
+      slots.set(slot, s);
+    }
+    return s;
+  }
+  function isoWeek(y, m, d) {
+    const day = Date.UTC(y, m - 1, d);
+    const dow = (new Date(day).getUTCDay() + 6) % 7;
+    const thursday = new Date(day + (3 - dow) * 864e5);
+    const wy = thursday.getUTCFullYear();
+    const week = 1 + Math.floor((thursday.getTime() - Date.UTC(wy, 0, 1)) / (7 * 864e5));
+    return `${wy}-W${pad2(week)}`;
+  }
+  const offsetAt = (ms) => slotOf(ms).offsetMs;
+  function fromLocal(y, mo, d, h = 0, mi = 0, s = 0, msec = 0) {
+    const wall = Date.UTC(y, mo - 1, d, h, mi, s, msec);
+    const candidates = [wall - offsetAt(wall - 864e5), wall - offsetAt(wall), wall - offsetAt(wall + 864e5)];
+    let best;
+    for (const c of candidates) {
+      if (c + offsetAt(c) === wall && (best === void 0 || c < best)) best = c;
+    }
+    return best ?? wall - offsetAt(wall - 864e5);
+  }
+  return {
+    timeZone,
+    dayKey: (ms) => slotOf(ms).date,
+    monthKey: (ms) => slotOf(ms).date.slice(0, 7),
+    weekKey(ms) {
+      const s = slotOf(ms);
+      let k = weekKeys.get(s.date);
+      if (k === void 0) {
+        k = isoWeek(s.y, s.m, s.d);
+        weekKeys.set(s.date, k);
+      }
+      return k;
+    },
+    intervalKey(ms, minutes) {
+      const s = slotOf(ms);
+      const minuteOfDay = s.hour * 60 + s.minute + Math.floor((ms - Math.floor(ms / SLOT_MS) * SLOT_MS) / 6e4);
+      const start = minuteOfDay - minuteOfDay % minutes;
+      return `${s.date}T${pad2(Math.floor(start / 60))}:${pad2(start % 60)}`;
+    },
+    offsetAt,
+    fromLocal,
+    startOfDay(ms) {
+      const s = slotOf(ms);
+      return fromLocal(s.y, s.m, s.d);
+    }
+  };
+}
+
+// src/core/engine.ts
+var Engine = class {
+  config;
+  calendar;
+  window;
+  groupings;
+  stats = { read: 0, used: 0, duplicates: 0, ignored: 0, rejected: 0, errors: [] };
+  /** Bumped by every event that changed something. */
+  version = 0;
+  minTs = Infinity;
+  maxTs = -Infinity;
+  /** What facts are sliced by: the config's support types and platforms, the agents' teams. */
+  dimensions;
+  tasks = /* @__PURE__ */ new Map();
+  workers = /* @__PURE__ */ new Map();
+  /** Conversation key or task sid → conversation. */
+  registry = /* @__PURE__ */ new Map();
+  dirtyTasks = [];
+  /** Tasks whose last queue segment is open: contacts waiting now. */
+  waiting = /* @__PURE__ */ new Set();
+  /** Tasks with an accepted reservation not yet completed: engagements in progress. */
+  engaged = /* @__PURE__ */ new Set();
+  /** Tasks that still keep their events. */
+  unsealed = /* @__PURE__ */ new Set();
+  sinceSeal = 0;
+  /** Set by multi-stream sources; the newest event's time bounds sealing otherwise. */
+  watermark = Infinity;
+  sealEvery;
+  dirtyConversations = [];
+  aggregates;
+  strings = /* @__PURE__ */ new Map();
+  /** Readers hand out one attributes object per distinct text, so this saves re-extracting. */
+  infoCache = /* @__PURE__ */ new WeakMap();
+  constructor(config, options = {}) {
+    this.config = config;
+    this.calendar = createCalendar(config.timeZone);
+    this.window = options.window ?? {};
+    this.groupings = options.groupings ?? REPORT_GROUPINGS;
+    this.sealEvery = options.sealEvery ?? SEAL_EVERY;
+    this.dimensions = {
+      supportTypeOf: supportTypeResolver(config.supportTypes),
+      platforms: config.platforms,
+      teamAt: (workerSid, ts) => this.teamAt(workerSid, ts)
+    };
+    this.aggregates = new Aggregates(this.groupings, this.calendar, this.window, config);
+  }
+  /** Records an input the readers could not use, with where and why. */
+  reject(at, reason) {
+    this.stats.read++;
+    this.stats.rejected++;
+    this.stats.errors.push({ at, reason });
+  }
+  /** Records an event of a type the engine does not use. */
+  ignore() {
+    this.stats.read++;
+    this.stats.ignored++;
+  }
+  /**
+   * Files one event. Returns false (and changes nothing) for a duplicate, an ignored type
+   * or a rejected event; a rejection is recorded at `at` (default: the event's sid).
+   */
+  apply(e, at) {
+    const kind = entityKindOf(e.type);
+    if (kind === void 0) {
+      this.ignore();
+      return false;
+    }
+    const problem2 = problemOf(e, kind);
+    if (problem2 !== void 0) {
+      this.reject(at ?? `event ${String(e.sid)}`, problem2);
+      return false;
+    }
+    const outcome = kind === "worker" ? this.applyWorkerEvent(e) ? USED : DUPLICATE : this.applyTaskEvent(e);
+    if (outcome !== USED) {
+      if (outcome === DUPLICATE) {
+        this.stats.read++;
+        this.stats.duplicates++;
+      } else {
+        this.reject(at ?? `event ${e.sid}`, outcome);
+      }
+      return false;
+    }
+    this.stats.read++;
+    this.stats.used++;
+    this.version++;
+    if (e.ts < this.minTs) this.minTs = e.ts;
+    if (e.ts > this.maxTs) this.maxTs = e.ts;
+    if (e.workerSid !== void 0) this.noteWorker(e);
+    if (++this.sinceSeal >= this.sealEvery) this.sealSettledTasks();
+    return true;
+  }
+  intern(s) {
+    if (s === void 0) return void 0;
+    if (s.length > 64) return s;
+    const hit = this.strings.get(s);
+    if (hit !== void 0) return hit;
+    this.strings.set(s, s);
+    return s;
+  }
+  /** USED, DUPLICATE, or the reason a late event for a sealed task cannot be applied. */
+  applyTaskEvent(e) {
+    const taskSid = e.taskSid;
+    let task = this.tasks.get(taskSid);
+    if (!task) {
+      task = { sid: taskSid, events: [], dirty: false, infoAt: beforeAll() };
+      this.tasks.set(taskSid, task);
+      this.unsealed.add(task);
+    }
+    const sealed = task.sealed;
+    let reservationSid = e.reservationSid;
+    if (sealed) {
+      if (sealed.sids.includes(`
+${e.sid}
+`)) return DUPLICATE;
+      if (!isNewer(e, sealed.last)) {
+        return `${e.type}: task ${taskSid} was settled at ${new Date(sealed.last.ts).toISOString()} and this event is older: it came more than reorderWindowMs late`;
+      }
+    } else {
+      for (const old of task.events) {
+        if (old.sid === e.sid) return DUPLICATE;
+        if (reservationSid !== void 0 && old.reservationSid === reservationSid) reservationSid = old.reservationSid;
+      }
+    }
+    const team = e.workerAttributes ? teamOf(e.workerAttributes) : void 0;
+    const prev = task.events.length > 0 ? task.events[task.events.length - 1] : void 0;
+    const queue = e.queueName ?? e.queueSid;
+    const stored = {
+      sid: e.sid,
+      type: e.type,
+      ts: e.ts,
+      rank: lifecycleRank(e.type),
+      reservationSid,
+      workerSid: prev !== void 0 && prev.workerSid === e.workerSid ? prev.workerSid : this.intern(e.workerSid),
+      queue: prev !== void 0 && prev.queue === queue ? prev.queue : this.intern(queue),
+      channel: prev !== void 0 && prev.channel === e.channel ? prev.channel : this.intern(e.channel),
+      reason: this.intern(e.reason),
+      team: team === void 0 || team === NO_TEAM ? void 0 : prev !== void 0 && prev.team === team ? prev.team : this.intern(team)
+    };
+    if (sealed) {
+      sealed.fold.apply(stored);
+      sealed.sids += `${e.sid}
+`;
+      setPosition(sealed.last, e);
+      task.derived = sealed.fold.result();
+      this.noteWaiting(task);
+      if (task.conversation) this.markConversation(task.conversation);
+    } else {
+      task.events.push(stored);
+      this.markTask(task);
+    }
+    if (e.taskAttributes && isNewer(e, task.infoAt)) {
+      setPosition(task.infoAt, e);
+      let info = this.infoCache.get(e.taskAttributes);
+      if (info === void 0) {
+        info = taskInfoOf(e.taskAttributes);
+        this.infoCache.set(e.taskAttributes, info);
+      }
+      const keyChanged = task.info?.conversationKey !== info.conversationKey;
+      task.info = info;
+      if (keyChanged) this.placeTask(task);
+    }
+    if (!task.conversation) {
+      task.info ??= {};
+      this.placeTask(task);
+    }
+    return USED;
+  }
+  /**
+   * For sources that fold several streams at once (parsing workers): nothing older than
+   * `ts` minus the reorder window can still come from any of them. Infinity when done.
+   */
+  setWatermark(ts) {
+    this.watermark = ts;
+  }
+  /**
+   * Drops the kept events of tasks that are settled (ended, nobody waiting, every
+   * reservation over) and whose last event is more than `reorderWindowMs` behind the
+   * newest event: no event inside the reorder window can still come before their last
+   * one. A sealed task keeps its fold, which later events continue, and its event sids.
+   * This bounds memory by the open tasks, not by the length of the stream.
+   */
+  sealSettledTasks() {
+    this.sinceSeal = 0;
+    this.flush();
+    const horizon = Math.min(this.maxTs, this.watermark) - this.config.reorderWindowMs;
+    for (const task of this.unsealed) {
+      const fold = task.fold;
+      const last = task.events[task.events.length - 1];
+      if (!fold || !last || last.ts >= horizon || !fold.settled) continue;
+      const sids = `
+${task.events.map((ev) => ev.sid).join("\n")}
+`;
+      task.sealed = { fold, sids, last: { ts: last.ts, rank: last.rank, sid: last.sid } };
+      task.events = [];
+      this.unsealed.delete(task);
+    }
+  }
+  markTask(task) {
+    if (!task.dirty) {
+      task.dirty = true;
+      this.dirtyTasks.push(task);
+    }
+  }
+  markConversation(c) {
+    if (!c.dirty) {
+      c.dirty = true;
+      this.dirtyConversations.push(c);
+    }
+  }
+  /**
+   * Puts a task in its conversation. The key is `conversations.conversation_id`, then
+   * `call_sid`, then `conversationSid`/`channelSid`, then the task sid; a key that is
+   * another task's sid means that task's conversation. A conversation opened earlier
+   * under this task's own sid (by a task that named it first) is merged in.
+   */
+  placeTask(task) {
+    const key = task.info?.conversationKey ?? task.sid;
+    let target = this.tasks.get(key)?.conversation ?? this.registry.get(key);
+    const own = this.registry.get(task.sid);
+    if (!target) target = own;
+    if (!target) {
+      target = { id: key, keys: [], tasks: [], dirty: false };
+    }
+    if (own && own !== target) this.mergeConversation(own, target);
+    this.register(target, key);
+    this.register(target, task.sid);
+    const previous = task.conversation;
+    if (previous !== target) {
+      if (previous) {
+        const i = previous.tasks.indexOf(task);
+        if (i >= 0) previous.tasks.splice(i, 1);
+        this.markConversation(previous);
+      }
+      target.tasks.push(task);
+      task.conversation = target;
+    }
+    this.markConversation(target);
+  }
+  register(c, key) {
+    if (this.registry.get(key) !== c) {
+      this.registry.set(key, c);
+      c.keys.push(key);
+    }
+  }
+  mergeConversation(from, into) {
+    for (const t of from.tasks) {
+      t.conversation = into;
+      into.tasks.push(t);
+    }
+    from.tasks.length = 0;
+    for (const k of from.keys) this.register(into, k);
+    this.markConversation(from);
+    this.markConversation(into);
+  }
+  worker(sid) {
+    let w = this.workers.get(sid);
+    if (!w) {
+      w = { sid, nameAt: beforeAll(), teamAt: beforeAll(), teams: [], activity: [], activitySorted: true, eventSids: /* @__PURE__ */ new Set() };
+      this.workers.set(sid, w);
+    }
+    return w;
+  }
+  applyWorkerEvent(e) {
+    const w = this.worker(e.workerSid);
+    if (w.eventSids.has(e.sid)) return false;
+    w.eventSids.add(e.sid);
+    if (e.type === "worker.activity.update" || e.type === "worker.created" || e.type === "worker.deleted") {
+      const last = w.activity[w.activity.length - 1];
+      const a = {
+        sid: e.sid,
+        type: e.type,
+        ts: e.ts,
+        activity: this.intern(e.activityName),
+        previous: this.intern(e.previousActivityName),
+        previousMs: e.previousActivityMs
+      };
+      if (last && compareActivity(last, a) > 0) w.activitySorted = false;
+      w.activity.push(a);
+    }
+    return true;
+  }
+  /** Latest name and team of an agent, from any event carrying worker fields. */
+  noteWorker(e) {
+    const w = this.worker(e.workerSid);
+    const fullName = e.workerAttributes?.full_name;
+    const name = typeof fullName === "string" && fullName.trim() !== "" ? fullName.trim() : e.workerName;
+    if (name !== void 0 && isNewer(e, w.nameAt)) {
+      w.name = name;
+      setPosition(w.nameAt, e);
+    }
+    if (e.workerAttributes) {
+      const team = teamOf(e.workerAttributes);
+      if (isNewer(e, w.teamAt)) {
+        w.team = this.intern(team);
+        setPosition(w.teamAt, e);
+      }
+      const last = w.teams[w.teams.length - 1];
+      if (!last || last.team !== team || last.ts > e.ts) w.teams.push({ ts: e.ts, team: this.intern(team) });
+    }
+  }
+  /** The team an agent had at a moment (Handling Team), from the attributes seen so far. */
+  teamAt(workerSid, ts) {
+    const w = this.workers.get(workerSid);
+    if (!w || w.teams.length === 0) return NO_TEAM;
+    let best;
+    let earliest = w.teams[0];
+    for (const t of w.teams) {
+      if (t.ts <= ts && (!best || t.ts >= best.ts)) best = t;
+      if (t.ts < earliest.ts) earliest = t;
+    }
+    return (best ?? earliest).team;
+  }
+  /** Brings every aggregate up to date with the events filed so far. */
+  flush() {
+    if (this.dirtyTasks.length === 0 && this.dirtyConversations.length === 0) return;
+    for (const task of this.dirtyTasks) {
+      task.dirty = false;
+      sortStoredEvents(task.events);
+      const fold = new TaskFold(task.sid);
+      for (const ev of task.events) fold.apply(ev);
+      task.fold = fold;
+      task.derived = fold.result();
+      this.noteWaiting(task);
+      if (task.conversation) this.markConversation(task.conversation);
+    }
+    this.dirtyTasks.length = 0;
+    for (const c of this.dirtyConversations) {
+      c.dirty = false;
+      if (c.contributed) this.aggregates.contribute(c.contributed, -1);
+      c.contributed = c.tasks.length > 0 ? factsOf(c.tasks, this.dimensions) : void 0;
+      if (c.contributed) this.aggregates.contribute(c.contributed, 1);
+    }
+    this.dirtyConversations.length = 0;
+  }
+  /** The cells of one grouping, up to date. Cells whose counts all went back to zero are included. */
+  cellsOf(g) {
+    this.flush();
+    return this.aggregates.cellsOf(g);
+  }
+  /** The accumulator of one cell, up to date (an empty one when nothing counted there). */
+  cellOf(g, slice = "", period = "") {
+    this.flush();
+    return this.aggregates.cellOf(g, slice, period);
+  }
+  /** Keeps the set of tasks with a contact still waiting in queue up to date. */
+  noteWaiting(task) {
+    const segments = task.derived?.queueSegments;
+    const last = segments && segments.length > 0 ? segments[segments.length - 1] : void 0;
+    if (last !== void 0 && last.end === void 0) this.waiting.add(task);
+    else this.waiting.delete(task);
+    if (openEngagements(task).length > 0) this.engaged.add(task);
+    else this.engaged.delete(task);
+  }
+  /** Contacts waiting in queue now (open queue segments), without scanning every conversation. */
+  waitingNow() {
+    this.flush();
+    const out = [];
+    for (const task of this.waiting) {
+      const segments = task.derived?.queueSegments ?? [];
+      const open = segments[segments.length - 1];
+      out.push({
+        taskSid: task.sid,
+        conversationId: task.conversation?.id ?? task.sid,
+        queue: open.queue,
+        start: open.start,
+        channel: task.derived?.channel,
+        customerName: task.info?.customerName,
+        customerContact: task.info?.customerContact
+      });
+    }
+    return out;
+  }
+  /**
+   * Engagements in progress now (accepted, not completed, task not ended), from the tasks
+   * that have one: the cost follows the open work, not the number of conversations.
+   */
+  activeNow() {
+    this.flush();
+    const out = [];
+    for (const task of this.engaged) {
+      for (const r of openEngagements(task)) {
+        out.push({
+          taskSid: task.sid,
+          reservationSid: r.sid,
+          conversationId: task.conversation?.id ?? task.sid,
+          queue: r.queue ?? "(unknown queue)",
+          workerSid: r.workerSid,
+          accepted: r.accepted,
+          channel: task.derived?.channel,
+          wrapup: r.wrapup
+        });
+      }
+    }
+    return out;
+  }
+  /** Known agents: sid, latest name and latest team. */
+  agents() {
+    return [...this.workers.values()].map((w) => ({ sid: w.sid, name: w.name, team: w.team ?? NO_TEAM }));
+  }
+  /** An agent's activity as intervals up to `until` (`intervalsOf`); none for a worker never seen. */
+  activityIntervals(workerSid, until) {
+    return intervalsOf(this.activityOf(workerSid), until);
+  }
+  /**
+   * The activity a worker is in now and since when, as `activityIntervals` would merge
+   * them (`currentActivityOf`). Undefined before any activity, or after `worker.deleted`.
+   */
+  currentActivity(workerSid) {
+    return currentActivityOf(this.activityOf(workerSid));
+  }
+  /** Seconds per activity inside [from, to], intervals clipped to the window. */
+  activitySeconds(workerSid, from, to) {
+    return secondsPerActivity(this.activityOf(workerSid), from, to);
+  }
+  /** A worker's activity events in stream order, sorted on first read after one came late. */
+  activityOf(workerSid) {
+    const w = this.workers.get(workerSid);
+    if (!w) return NO_ACTIVITY;
+    if (!w.activitySorted) {
+      w.activity.sort(compareActivity);
+      w.activitySorted = true;
+    }
+    return w.activity;
+  }
+  /** Conversations, for lists and drill-down (their tasks' derived segments are current after `flush`). */
+  conversationRecords() {
+    this.flush();
+    const seen = /* @__PURE__ */ new Set();
+    for (const c of this.registry.values()) if (c.tasks.length > 0) seen.add(c);
+    return [...seen];
+  }
+};
+function openEngagements(task) {
+  const d = task.derived;
+  if (!d || (task.fold ?? task.sealed?.fold)?.ended) return [];
+  return d.reservations.filter((r) => r.accepted !== void 0 && r.completed === void 0);
+}
+var NO_ACTIVITY = [];
+var USED = "used";
+var DUPLICATE = "duplicate";
+var SEAL_EVERY = 16384;
+function problemOf(e, kind) {
+  if (typeof e.sid !== "string" || e.sid === "") return `${e.type}: no event sid`;
+  if (typeof e.ts !== "number" || !Number.isFinite(e.ts)) return `${e.type}: no timestamp`;
+  if (kind !== "worker" && (typeof e.taskSid !== "string" || e.taskSid === "")) return `${e.type}: no task_sid`;
+  if (kind === "reservation" && (typeof e.reservationSid !== "string" || e.reservationSid === "")) return `${e.type}: no reservation_sid`;
+  if (kind !== "task" && (typeof e.workerSid !== "string" || e.workerSid === "")) return `${e.type}: no worker_sid`;
+  return void 0;
+}
+var beforeAll = () => ({ ts: -Infinity, rank: 0, sid: "" });
+function isNewer(e, p) {
+  if (e.ts !== p.ts) return e.ts > p.ts;
+  const rank = lifecycleRank(e.type);
+  if (rank !== p.rank) return rank > p.rank;
+  return e.sid > p.sid;
+}
+function setPosition(p, e) {
+  p.ts = e.ts;
+  p.rank = lifecycleRank(e.type);
+  p.sid = e.sid;
+}
+
+// src/core/state.ts
+function applyEvent(state, event) {
+  return state.engine.apply(event) ? { engine: state.engine, version: state.engine.version } : state;
+}
 
 // src/core/readers.ts
 var CLOUD_PREFIX = "com.twilio.taskrouter.";
@@ -504,6 +1609,279 @@ function accessOf(user) {
     seesContacts: exporter,
     mayEditSettings: admin
   };
+}
+var MASKED_NUMBER = /^•••\d{0,2}$/;
+function maskContact(access, contact) {
+  if (contact === void 0 || access.seesContacts) return contact;
+  if (MASKED_NUMBER.test(contact)) return contact;
+  const at = contact.indexOf("@");
+  if (at > 0) return `${contact[0]}•••${contact.slice(at)}`;
+  const digits = contact.replace(/\D/g, "");
+  return digits.length >= 4 ? `•••${digits.slice(-2)}` : "•••";
+}
+var LOOKS_LIKE_CONTACT = /@|^[+\d\s().-]{6,}$/;
+var CHANNEL_SCHEME = /^[a-z][a-z0-9+.-]*:(?=[+\d\s(])/i;
+var NUMBER_IN_NAME = /\+?\d[\d\s().-]*\d/g;
+var MIN_PHONE_DIGITS = 6;
+function maskedName(access, name, contact) {
+  if (name === void 0 || access.seesContacts) return name;
+  const bare = name.replace(CHANNEL_SCHEME, "");
+  if (name === contact || LOOKS_LIKE_CONTACT.test(bare)) return maskContact(access, bare);
+  return name.replace(NUMBER_IN_NAME, (run) => run.replace(/\D/g, "").length >= MIN_PHONE_DIGITS ? maskContact(access, run) : run);
+}
+
+// src/core/masking.ts
+var CONTACT_KEYS = /* @__PURE__ */ new Set(["from", "caller", "to", "customerAddress", "customer_address"]);
+var NAME_KEYS = /* @__PURE__ */ new Set(["name", "customerName", "customer_name"]);
+var EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/g;
+var SCHEMED = /\b(?:whatsapp|sms|tel|mms|messenger):\+?\d[\d\s().-]{4,}\d/gi;
+var INTERNATIONAL = /(?<![\w+])\+\d(?:[\s().-]?\d){6,14}(?!\w)/g;
+var MAX_DEPTH = 64;
+function maskContactsInText(access, text) {
+  if (access.seesContacts) return text;
+  const mask = (m) => maskContact(access, m);
+  return text.replace(EMAIL, mask).replace(SCHEMED, mask).replace(INTERNATIONAL, mask);
+}
+function maskValue(access, key, value, depth) {
+  if (typeof value === "string") {
+    if (key !== void 0 && CONTACT_KEYS.has(key)) return maskedName(access, value, value);
+    if (key !== void 0 && NAME_KEYS.has(key)) return maskContactsInText(access, maskedName(access, value, void 0));
+    return maskContactsInText(access, value);
+  }
+  if (typeof value === "number" && key !== void 0 && (CONTACT_KEYS.has(key) || key === "phone")) return maskContact(access, String(value));
+  if (depth >= MAX_DEPTH || typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v) => {
+      const m = maskValue(access, void 0, v, depth + 1);
+      if (m !== v) changed = true;
+      return m;
+    });
+    return changed ? out : value;
+  }
+  return maskRecord(access, value, depth + 1);
+}
+function maskRecord(access, record, depth) {
+  let out;
+  for (const [k, v] of Object.entries(record)) {
+    const keyHint = k === "phone" || k === "email" ? "from" : k;
+    const m = maskValue(access, keyHint, v, depth);
+    if (m !== v) (out ??= { ...record })[k] = m;
+  }
+  return out ?? record;
+}
+function maskAttributes(access, attributes) {
+  if (access.seesContacts) return attributes;
+  return maskRecord(access, attributes, 0);
+}
+function maskEvent(access, event) {
+  if (access.seesContacts || event.taskAttributes === void 0) return event;
+  const taskAttributes = maskAttributes(access, event.taskAttributes);
+  return taskAttributes === event.taskAttributes ? event : { ...event, taskAttributes };
+}
+function maskEvents(access, events) {
+  if (access.seesContacts) return events;
+  let out;
+  for (let i = 0; i < events.length; i++) {
+    const m = maskEvent(access, events[i]);
+    if (m !== events[i]) (out ??= events.slice())[i] = m;
+  }
+  return out ?? events;
+}
+function maskedAuthor(access, author) {
+  if (author === null || access.seesContacts) return author;
+  return maskContactsInText(access, maskedName(access, author, void 0));
+}
+function maskingOf(access) {
+  const rows = (list) => {
+    let out;
+    for (let i = 0; i < list.length; i++) {
+      const name = maskedName(access, list[i].customerName, void 0);
+      if (name !== list[i].customerName) (out ??= list.slice())[i] = { ...list[i], customerName: name };
+    }
+    return out ?? list;
+  };
+  return {
+    name: (name, contact) => maskedName(access, name, contact),
+    contact: (contact) => maskContact(access, contact),
+    text: ((text) => text === null ? null : maskContactsInText(access, text)),
+    author: (author) => maskedAuthor(access, author),
+    events: (events) => maskEvents(access, events),
+    rows,
+    day: (day) => {
+      const conversations = rows(day.conversations);
+      return conversations === day.conversations ? day : { ...day, conversations };
+    }
+  };
+}
+
+// src/core/urlSafety.ts
+var SAFE_URL_SCHEMES = ["http:", "https:"];
+var MAX_URL_LENGTH = 8192;
+var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+var ENCODED_SCHEME = /^[^/]*(%[0-9a-fA-F]{2}|&#|&[a-zA-Z]+;)/;
+function codePoint(c) {
+  return `U+${c.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+function isControl(c) {
+  return c <= 31 || c >= 127 && c <= 159;
+}
+function isInvisible(c) {
+  return c === 173 || c === 847 || c === 1564 || c === 6158 || c >= 8203 && c <= 8207 || c >= 8232 && c <= 8238 || c >= 8288 && c <= 8297 || c === 65279;
+}
+function refuse(reason) {
+  return { ok: false, reason };
+}
+function safeUrl(text) {
+  if (typeof text !== "string") return refuse(`not a string (${text === null ? "null" : typeof text})`);
+  if (text.length === 0) return refuse("empty");
+  if (text.length > MAX_URL_LENGTH) return refuse(`longer than ${MAX_URL_LENGTH} characters`);
+  if (text.trim() !== text) return refuse("leading or trailing whitespace");
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (isControl(c)) return refuse(`control character ${codePoint(c)} at position ${i}`);
+    if (isInvisible(c)) return refuse(`invisible or direction-changing character ${codePoint(c)} at position ${i}`);
+    if (c === 92) return refuse(`backslash at position ${i} (browsers read it as a slash)`);
+  }
+  if (text.startsWith("//")) return refuse("protocol-relative URL (//host): the scheme must be written out");
+  const scheme = SCHEME.exec(text);
+  if (!scheme) {
+    if (ENCODED_SCHEME.test(text)) return refuse("percent- or entity-encoded characters where the scheme should be");
+    return refuse("relative URL: an absolute http: or https: URL is needed");
+  }
+  const protocol = `${scheme[1].toLowerCase()}:`;
+  if (!SAFE_URL_SCHEMES.includes(protocol)) {
+    return refuse(`scheme "${protocol}" is not allowed (only http: and https:)`);
+  }
+  const rest = text.slice(scheme[0].length);
+  if (!rest.startsWith("//")) return refuse(`"${protocol}" must be followed by //host`);
+  if (rest.startsWith("///")) return refuse(`too many slashes after "${protocol}"`);
+  const authority = rest.slice(2).split(/[/?#]/, 1)[0];
+  if (authority.includes("@")) return refuse('credentials or "@" before the host (a phishing trick)');
+  if (authority === "" || authority.startsWith(":")) return refuse("no host");
+  if (authority.includes("%")) return refuse("percent-encoded host");
+  let parsed;
+  try {
+    parsed = new URL(text);
+  } catch {
+    return refuse("not a valid URL");
+  }
+  if (!SAFE_URL_SCHEMES.includes(parsed.protocol)) {
+    return refuse(`scheme "${parsed.protocol}" is not allowed (only http: and https:)`);
+  }
+  if (parsed.username !== "" || parsed.password !== "") return refuse('credentials or "@" before the host (a phishing trick)');
+  if (parsed.hostname === "") return refuse("no host");
+  return { ok: true, url: parsed.href };
+}
+
+// src/core/media.ts
+var MAX_MEDIA_ITEMS = 50;
+var MAX_UNSAFE_TEXT = 300;
+var CHAT_SID = /^CH[0-9a-fA-F]{32}$/;
+function objectOf(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) ? v : void 0;
+}
+function describe(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "a list";
+  return typeof v;
+}
+function inertText(text) {
+  return text.length > MAX_UNSAFE_TEXT ? `${text.slice(0, MAX_UNSAFE_TEXT)}…` : text;
+}
+function startTimeOf(v) {
+  if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? v : void 0;
+  if (typeof v === "string" && /^\d{1,16}$/.test(v)) return Number(v);
+  return void 0;
+}
+function entryOf(raw, position2, at, notes) {
+  const entry = objectOf(raw);
+  if (!entry) return { problem: `${at}: not an object (${describe(raw)})` };
+  const type = entry.type;
+  if (type === void 0 || type === null || type === "") return { problem: `${at}: no type` };
+  if (typeof type !== "string") return { problem: `${at}: type is not a string (${describe(type)})` };
+  let title;
+  if (typeof entry.title === "string") title = entry.title.trim() || void 0;
+  else if (entry.title !== void 0 && entry.title !== null) {
+    notes.push(`${at}: title is not a string (${describe(entry.title)}), left out`);
+  }
+  const base = title === void 0 ? { position: position2 } : { position: position2, title };
+  if (type === "ChatTranscript") {
+    const sid = entry.sid;
+    if (typeof sid !== "string" || !CHAT_SID.test(sid)) {
+      return { problem: `${at}: ChatTranscript needs a sid of CH and 32 hex digits` };
+    }
+    return { item: { type, ...base, sid } };
+  }
+  const url = entry.url;
+  if (url === void 0 || url === null || url === "") return { problem: `${at}: ${type} has no url` };
+  if (typeof url !== "string") return { problem: `${at}: ${type} url is not a string (${describe(url)})` };
+  let startTime;
+  let channels = [];
+  if (type === "VoiceRecording") {
+    if (entry.start_time !== void 0 && entry.start_time !== null) {
+      startTime = startTimeOf(entry.start_time);
+      if (startTime === void 0) return { problem: `${at}: VoiceRecording start_time is not epoch milliseconds` };
+    }
+    if (entry.channels !== void 0 && entry.channels !== null) {
+      if (!Array.isArray(entry.channels) || !entry.channels.every((c) => typeof c === "string" && c !== "")) {
+        return { problem: `${at}: VoiceRecording channels must be a list of names` };
+      }
+      channels = entry.channels;
+    }
+  }
+  const safe = safeUrl(url);
+  if (!safe.ok) return { item: { type: "Unsafe", ...base, declaredType: type, text: inertText(url), unsafe: safe.reason } };
+  switch (type) {
+    case "Raw":
+    case "Embedded":
+    case "Referenced":
+      return { item: { type, ...base, url: safe.url } };
+    case "VoiceRecording":
+      return {
+        item: {
+          type,
+          ...base,
+          url: safe.url,
+          ...startTime === void 0 ? {} : { startTime },
+          channels: [...channels],
+          playable: false
+        }
+      };
+    default:
+      return { item: { type: "Link", ...base, declaredType: type, url: safe.url } };
+  }
+}
+function resolveMedia(taskMedia, reservationMedia) {
+  const problems = [];
+  const useReservation = Array.isArray(reservationMedia) ? reservationMedia.length > 0 : reservationMedia != null;
+  const list = useReservation ? reservationMedia : taskMedia;
+  const label = useReservation ? "reservation media" : "media";
+  if (list === void 0 || list === null) return { items: [], problems, level: "none" };
+  if (!Array.isArray(list)) return { items: [], problems: [`${label}: not a list (${describe(list)})`], level: "none" };
+  const level = useReservation ? "reservation" : "task";
+  const items = [];
+  let playerTaken = false;
+  const count = Math.min(list.length, MAX_MEDIA_ITEMS);
+  for (let i = 0; i < count; i++) {
+    const notes = [];
+    const entry = entryOf(list[i], i, `${label}[${i}]`, notes);
+    problems.push(...notes);
+    if ("problem" in entry) {
+      problems.push(entry.problem);
+      continue;
+    }
+    let item = entry.item;
+    if (item.type === "VoiceRecording" && !playerTaken) {
+      item = { ...item, playable: true };
+      playerTaken = true;
+    }
+    items.push(item);
+  }
+  if (list.length > MAX_MEDIA_ITEMS) {
+    problems.push(`${label}: ${list.length} entries, only the first ${MAX_MEDIA_ITEMS} are read`);
+  }
+  return { items, problems, level };
 }
 
 // src/core/scopeFilter.ts
@@ -787,19 +2165,501 @@ var LIVE_GROUPINGS = [
   { slice: "agentSupportType", period: "day" }
 ];
 var DAY_GROUPINGS = LIVE_GROUPINGS.filter((g) => g.period === "day" || g.period === "interval15");
+var dayOfPeriod = (period) => period.slice(0, 10);
+var oneDay = (day) => ({ from: day, to: day });
+function daysOf(range, limit = 400) {
+  const out = [];
+  let t = Date.UTC(Number(range.from.slice(0, 4)), Number(range.from.slice(5, 7)) - 1, Number(range.from.slice(8, 10)));
+  for (let i = 0; i < limit; i++) {
+    const key = new Date(t).toISOString().slice(0, 10);
+    if (key > range.to) break;
+    out.push(key);
+    t += 864e5;
+  }
+  return out;
+}
+function rangeBounds(calendar, range) {
+  const [y1, m1, d1] = range.from.split("-").map(Number);
+  const next = new Date(Date.UTC(Number(range.to.slice(0, 4)), Number(range.to.slice(5, 7)) - 1, Number(range.to.slice(8, 10)) + 1));
+  return {
+    start: calendar.fromLocal(y1, m1, d1),
+    end: calendar.fromLocal(next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate())
+  };
+}
+
+// src/core/conversations.ts
+function conversationDetailsOf(engine, access, config) {
+  const names = new Map(engine.agents().map((a) => [a.sid, a.name ?? a.sid]));
+  const mask = maskingOf(access);
+  const out = /* @__PURE__ */ new Map();
+  for (const c of engine.conversationRecords()) {
+    const segments = [];
+    const othersEngaged = [];
+    let customerName;
+    let customerContact;
+    let channel;
+    let taskMedia;
+    const tasks = c.tasks.filter((t) => t.derived !== void 0).sort(byTaskStart);
+    for (const task of tasks) {
+      const d = task.derived;
+      if (!d) continue;
+      customerName ??= task.info?.customerName;
+      customerContact ??= task.info?.customerContact;
+      channel ??= d.channel;
+      taskMedia ??= resolveMedia(task.info?.media, void 0);
+      for (const q of d.queueSegments) {
+        segments.push({ kind: "queue", taskSid: task.sid, queue: q.queue, supportType: supportTypeOf(config, q.queue), start: q.start, end: q.end, outcome: q.outcome });
+      }
+      for (const r of d.reservations) {
+        if (r.accepted === void 0) continue;
+        if (r.workerSid === OTHER_AGENTS) {
+          othersEngaged.push({ start: r.accepted, end: r.completed });
+          continue;
+        }
+        const queue = r.queue ?? "(unknown queue)";
+        segments.push({
+          kind: "engagement",
+          taskSid: task.sid,
+          queue,
+          supportType: supportTypeOf(config, queue),
+          start: r.accepted,
+          end: r.completed,
+          agentSid: r.workerSid,
+          agentName: names.get(r.workerSid) ?? r.workerSid,
+          media: resolveMedia(task.info?.media, task.info?.reservationMedia?.[r.sid])
+        });
+      }
+    }
+    if (segments.length === 0) continue;
+    segments.sort((a, b) => a.start - b.start || (a.kind === b.kind ? 0 : a.kind === "queue" ? -1 : 1));
+    const engagements = segments.filter((s) => s.kind === "engagement");
+    const queues = segments.filter((s) => s.kind === "queue");
+    const lastQueue = queues[queues.length - 1];
+    const open = segments.some((s) => s.end === void 0) || othersEngaged.some((o) => o.end === void 0);
+    let outcome;
+    if (engagements.length > 0 || othersEngaged.length > 0) outcome = open ? "In progress" : "Handled";
+    else if (lastQueue?.end === void 0) outcome = "Waiting";
+    else if (lastQueue.outcome === "Customer Left") outcome = "Abandoned";
+    else if (lastQueue.outcome === "Timeout") outcome = "Timed out";
+    else outcome = "Ended";
+    const start = segments[0].start;
+    const end = open ? void 0 : Math.max(...segments.map((s) => s.end), ...othersEngaged.map((o) => o.end));
+    const latest = engagements[engagements.length - 1];
+    const id = tasks[0].info?.conversationKey ?? tasks[0].sid;
+    out.set(id, {
+      id,
+      customerName: mask.name(customerName, customerContact),
+      customerContact: mask.contact(customerContact),
+      agentNames: [.../* @__PURE__ */ new Set([...engagements.map((e) => e.agentName), ...othersEngaged.length > 0 ? [OTHER_AGENTS] : []])],
+      supportTypes: [...new Set(segments.map((s) => s.supportType))],
+      platform: platformOf(channel, config.platforms),
+      start,
+      durationSec: end === void 0 ? void 0 : Math.round((end - start) / 1e3),
+      outcome,
+      transfers: engagements.filter((e) => segments.some((s) => s !== e && s.start > e.start)).length,
+      taskSids: tasks.map((t) => t.sid),
+      segments,
+      media: latest?.media ?? taskMedia ?? resolveMedia(void 0, void 0)
+    });
+  }
+  return out;
+}
+function taskStart(t) {
+  let start = Infinity;
+  for (const q of t.derived?.queueSegments ?? []) start = Math.min(start, q.start);
+  for (const r of t.derived?.reservations ?? []) start = Math.min(start, r.created ?? r.accepted ?? r.endTs ?? Infinity);
+  return start;
+}
+function byTaskStart(a, b) {
+  const d = taskStart(a) - taskStart(b);
+  if (d !== 0 && !Number.isNaN(d)) return d;
+  return a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0;
+}
+function conversationRowOf(d) {
+  return {
+    id: d.id,
+    customerName: d.customerName,
+    agentNames: d.agentNames,
+    supportTypes: d.supportTypes,
+    platform: d.platform,
+    start: d.start,
+    durationSec: d.durationSec,
+    outcome: d.outcome,
+    transfers: d.transfers,
+    taskSids: d.taskSids
+  };
+}
+
+// src/core/daySnapshot.ts
+function snapshotOfEngine(engine, day, access, options = {}) {
+  const { start, end } = rangeBounds(engine.calendar, oneDay(day));
+  const cells = {};
+  const agentsWithCells = /* @__PURE__ */ new Set();
+  for (const g of DAY_GROUPINGS) {
+    const id = groupingId(g);
+    const byGrouping = {};
+    for (const c of engine.cellsOf(g)) {
+      if (dayOfPeriod(c.period) !== day || isEmptyAccumulator(c.acc)) continue;
+      (byGrouping[c.slice] ??= {})[c.period] = { ...c.acc };
+      if (g.slice === "agent") agentsWithCells.add(c.slice);
+    }
+    cells[id] = byGrouping;
+  }
+  const source = options.activity ?? engine;
+  const activity = {};
+  for (const a of source.agents()) {
+    const sec = source.activitySeconds(a.sid, start, end);
+    if (Object.keys(sec).length > 0) activity[a.sid] = sec;
+  }
+  const known = new Map(engine.agents().map((a) => [a.sid, a]));
+  const agents = [];
+  for (const sid of [.../* @__PURE__ */ new Set([...agentsWithCells, ...Object.keys(activity)])].sort()) {
+    const a = known.get(sid);
+    if (a) agents.push(a.name === void 0 ? { sid, team: a.team } : { sid, name: a.name, team: a.team });
+    else agents.push(agentThen(source, sid, end));
+  }
+  const conversations = [];
+  const calendar = engine.calendar;
+  for (const d of conversationDetailsOf(engine, access, options.config ?? engine.config).values()) {
+    if (calendar.dayKey(d.start) === day) conversations.push(conversationRowOf(d));
+  }
+  conversations.sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { day, cells, conversations, activity, agents };
+}
+function agentThen(engine, sid, ts) {
+  const name = engine.agents().find((a) => a.sid === sid)?.name;
+  const team = engine.teamAt(sid, ts);
+  return name === void 0 ? { sid, team } : { sid, name, team };
+}
 
 // src/core/historyFolder.ts
 var DEFAULT_PADDING_MS = 6 * 36e5;
+var MAX_FOLDER_DAYS = 400;
+var MAX_ERRORS = 100;
+var HistoryFolder = class {
+  /** The day keys of the range, in order. */
+  days;
+  /** Epoch ms to fetch for the range with its padding: [from, to). */
+  fetchSpan;
+  paddingMs;
+  config;
+  access;
+  workerSid;
+  calendar;
+  entries;
+  /** Scopes `all` / `team`: one filter over the whole stream (its state is the agents' teams). */
+  filter;
+  /** Worker events only, for activity: a separate filter, since `self` buffers the rest. */
+  workerFilter;
+  /** Every worker event fetched (no task ever reaches it): activity over the whole range. */
+  activity;
+  /** Times of each worker's activity events, sorted: where a new one changes intervals. */
+  activityTimes = /* @__PURE__ */ new Map();
+  /** Per worker, the spans of time whose activity changed since the last call. */
+  touched = /* @__PURE__ */ new Map();
+  /** Days frozen and returned so far (the caller holds them anyway), until `finish`. */
+  emitted = /* @__PURE__ */ new Map();
+  /** Merged covered intervals [from, to), sorted. */
+  coverage = [];
+  counters = { received: 0, ignored: 0, outside: 0, late: 0, rejected: 0, errors: [] };
+  finished = false;
+  /** Throws for an unusable config, range or padding (programmer errors: fix the caller). */
+  constructor(options) {
+    const problems = configProblems(options.config);
+    if (problems.length > 0) throw new Error(`HistoryFolder: unusable config: ${problems.join("; ")}`);
+    const { from, to } = options.range;
+    if (!isDayKey(from) || !isDayKey(to) || from > to) {
+      throw new Error(`HistoryFolder: range must be two day keys YYYY-MM-DD with from <= to, got ${JSON.stringify(options.range)}`);
+    }
+    const padding = options.paddingMs ?? DEFAULT_PADDING_MS;
+    if (!Number.isFinite(padding) || padding < 0) throw new Error(`HistoryFolder: paddingMs must be a finite number >= 0, got ${padding}`);
+    const days = daysOf(options.range, MAX_FOLDER_DAYS + 1);
+    if (days.length > MAX_FOLDER_DAYS) throw new Error(`HistoryFolder: at most ${MAX_FOLDER_DAYS} days, got a longer range ${from}..${to}`);
+    this.config = options.config;
+    this.access = options.access;
+    this.paddingMs = padding;
+    this.calendar = createCalendar(options.config.timeZone);
+    this.workerSid = options.access.scope === "self" ? options.access.workerSid : options.workerSid;
+    this.days = days;
+    this.entries = days.map((key) => {
+      const { start, end } = rangeBounds(this.calendar, oneDay(key));
+      return { key, start, end, spanStart: start - padding, spanEnd: end + padding, frozen: false };
+    });
+    this.fetchSpan = { from: this.entries[0].spanStart, to: this.entries[this.entries.length - 1].spanEnd };
+    if (options.access.scope !== "self") this.filter = this.newFilter();
+    this.workerFilter = this.newFilter();
+    this.activity = new Engine(this.config, { groupings: [] });
+  }
+  /**
+   * Takes one page of canonical events (any order, any page order; duplicates count once).
+   * Events outside the padded range are counted and dropped; an event whose days are all
+   * frozen is counted as `late`. Nothing throws for bad events: they are counted.
+   */
+  add(events) {
+    const c = this.counters;
+    c.received += events.length;
+    if (this.finished) {
+      c.late += events.length;
+      return;
+    }
+    const known = [];
+    for (const e of events) {
+      if (typeof e !== "object" || e === null || entityKindOf(e.type) === void 0) c.ignored++;
+      else if (typeof e.ts !== "number" || !Number.isFinite(e.ts)) this.reject(`event ${String(e.sid)}`, `${e.type}: no timestamp`);
+      else known.push(e);
+    }
+    const workerEvents = [];
+    for (const e of known) if (entityKindOf(e.type) === "worker") workerEvents.push(e);
+    for (const e of this.workerFilter.select(workerEvents)) {
+      if (this.activity.apply(e) && ACTIVITY_TYPES.has(e.type)) this.noteActivity(e.workerSid, e.ts);
+    }
+    const selected = this.filter ? this.filter.select(known) : known;
+    for (const e of selected) {
+      let first = this.firstDayEndingAfter(e.ts);
+      if (first >= this.entries.length || this.entries[first].spanStart > e.ts) {
+        c.outside++;
+        continue;
+      }
+      let routed = false;
+      for (; first < this.entries.length && this.entries[first].spanStart <= e.ts; first++) {
+        const day = this.entries[first];
+        if (day.frozen) continue;
+        routed = true;
+        if (this.filter) {
+          day.state ??= { engine: this.newDayEngine(), version: 0 };
+          day.state = applyEvent(day.state, e);
+        } else {
+          (day.buffer ??= []).push(e);
+        }
+      }
+      if (!routed) c.late++;
+    }
+  }
+  /**
+   * The events with time in [fromMs, toMs) have all been added (a page, or a run of pages,
+   * completed this span). Returns the days this completes, snapshotted, in day order;
+   * their engines are gone. `toMs` may be `Infinity` (everything after `fromMs`).
+   *
+   * A day returned earlier may be returned again, with more activity: an agent's first
+   * worker event fetched after the day froze can say how they spent it (off, usually).
+   * The later snapshot of a day replaces the earlier one; count days by key for progress.
+   */
+  covered(fromMs, toMs) {
+    if (Number.isNaN(fromMs) || Number.isNaN(toMs) || fromMs > toMs) {
+      throw new Error(`HistoryFolder.covered: need fromMs <= toMs, got ${fromMs}..${toMs}`);
+    }
+    if (this.finished) return [];
+    const out = this.refreshActivity();
+    if (fromMs < toMs) {
+      this.coverage = mergeInterval(this.coverage, [fromMs, toMs]);
+      for (const day of this.entries) {
+        if (!day.frozen && this.coverage.some(([f, t]) => f <= day.spanStart && t >= day.spanEnd)) out.push(this.freeze(day));
+      }
+    }
+    return out.sort(byDay);
+  }
+  /**
+   * Everything has been fetched (or fetching stops): freezes every day left, in day order
+   * (with any earlier day whose activity changed, as `covered` does). Later calls do nothing.
+   */
+  finish() {
+    if (this.finished) return [];
+    const out = this.refreshActivity();
+    for (const day of this.entries) if (!day.frozen) out.push(this.freeze(day));
+    this.finished = true;
+    this.activity = new Engine(this.config, { groupings: [] });
+    this.activityTimes.clear();
+    this.touched.clear();
+    this.emitted.clear();
+    return out.sort(byDay);
+  }
+  /**
+   * A new activity event changes the worker's intervals from it to their next known event
+   * (and, as their first event, everything before it: its previous activity fills that).
+   */
+  noteActivity(sid, ts) {
+    let times = this.activityTimes.get(sid);
+    if (!times) this.activityTimes.set(sid, times = []);
+    let lo = 0;
+    let hi = times.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (times[mid] <= ts) lo = mid + 1;
+      else hi = mid;
+    }
+    const next = lo < times.length ? times[lo] : Infinity;
+    const first = lo === 0 || times[0] > ts;
+    times.splice(lo, 0, ts);
+    let spans = this.touched.get(sid);
+    if (!spans) this.touched.set(sid, spans = []);
+    spans.push([first ? -Infinity : ts, next]);
+  }
+  /**
+   * An agent's activity in a day may depend on events far from it: the last one before
+   * the day, or the previous activity of the first one after. When such an event is
+   * fetched after the day froze, the day's activity is recomputed, and the day comes back
+   * as a new snapshot if it changed.
+   */
+  refreshActivity() {
+    if (this.touched.size === 0 || this.emitted.size === 0) {
+      this.touched.clear();
+      return [];
+    }
+    const out = [];
+    for (const day of this.entries) {
+      const snap = this.emitted.get(day.key);
+      if (!snap) continue;
+      let activity;
+      for (const [sid, spans] of this.touched) {
+        if (!spans.some(([f, t]) => f < day.end && t > day.start)) continue;
+        const sec = this.activity.activitySeconds(sid, day.start, day.end);
+        if (sameSeconds(sec, snap.activity[sid])) continue;
+        activity ??= { ...snap.activity };
+        if (Object.keys(sec).length > 0) activity[sid] = sec;
+        else delete activity[sid];
+      }
+      if (!activity) continue;
+      const agents = snap.agents.filter((a) => a.sid in activity || a.sid in (snap.cells["agent/day"] ?? {}));
+      for (const sid of Object.keys(activity)) {
+        if (agents.some((a) => a.sid === sid)) continue;
+        agents.push(agentThen(this.activity, sid, day.end));
+      }
+      agents.sort((a, b) => a.sid < b.sid ? -1 : a.sid > b.sid ? 1 : 0);
+      const updated = { ...snap, activity, agents };
+      this.emitted.set(day.key, updated);
+      out.push(updated);
+    }
+    this.touched.clear();
+    return out;
+  }
+  /** Days not frozen yet, in order. */
+  pendingDays() {
+    return this.entries.filter((d) => !d.frozen).map((d) => d.key);
+  }
+  /** Days holding an engine or a buffer now: what memory follows. */
+  openDays() {
+    return this.entries.filter((d) => d.state !== void 0 || d.buffer !== void 0).length;
+  }
+  /** What came in and what could not be used. */
+  stats() {
+    return { ...this.counters, errors: [...this.counters.errors] };
+  }
+  newFilter() {
+    return createScopeFilter(this.access, { reorderWindowMs: this.config.reorderWindowMs, ownWorkerSid: this.workerSid });
+  }
+  newDayEngine() {
+    return new Engine(this.config, { groupings: DAY_GROUPINGS, sealEvery: Infinity });
+  }
+  reject(at, reason) {
+    this.counters.rejected++;
+    if (this.counters.errors.length < MAX_ERRORS) this.counters.errors.push({ at, reason });
+  }
+  /** Index of the first day whose padded span ends after `ts` (spans are sorted). */
+  firstDayEndingAfter(ts) {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = lo + hi >> 1;
+      if (this.entries[mid].spanEnd > ts) hi = mid;
+      else lo = mid + 1;
+    }
+    return lo;
+  }
+  freeze(day) {
+    let engine = day.state?.engine;
+    if (day.buffer) {
+      const filter = this.newFilter();
+      engine = this.newDayEngine();
+      day.buffer.sort(compareEvents);
+      for (const e of filter.select(day.buffer)) engine.apply(e);
+    }
+    engine ??= this.newDayEngine();
+    engine.flush();
+    this.counters.rejected += engine.stats.rejected;
+    for (const err of engine.stats.errors) {
+      if (this.counters.errors.length >= MAX_ERRORS) break;
+      this.counters.errors.push(err);
+    }
+    const snapshot = snapshotOfEngine(engine, day.key, this.access, { activity: this.activity, config: this.config });
+    day.frozen = true;
+    day.state = void 0;
+    day.buffer = void 0;
+    this.emitted.set(day.key, snapshot);
+    return snapshot;
+  }
+};
+var ACTIVITY_TYPES = /* @__PURE__ */ new Set(["worker.activity.update", "worker.created", "worker.deleted"]);
+var byDay = (a, b) => a.day < b.day ? -1 : a.day > b.day ? 1 : 0;
+function sameSeconds(a, b) {
+  const keys = Object.keys(a);
+  if (b === void 0) return keys.length === 0;
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+var isDayKey = (s) => typeof s === "string" && /^\d{4}-\d{2}-\d{2}$/.test(s);
+function mergeInterval(list, add) {
+  const out = [];
+  let [from, to] = add;
+  let placed = false;
+  for (const [f, t] of list) {
+    if (t < from) out.push([f, t]);
+    else if (f > to) {
+      if (!placed) {
+        out.push([from, to]);
+        placed = true;
+      }
+      out.push([f, t]);
+    } else {
+      from = Math.min(from, f);
+      to = Math.max(to, t);
+    }
+  }
+  if (!placed) out.push([from, to]);
+  return out;
+}
 
 // src/core/historyProtocol.ts
 var HISTORY_MAX_RANGE_DAYS = 30;
 var HISTORY_DEFAULT_PAGE_SIZE = 1e3;
 var HISTORY_MAX_PAGE_SIZE = 1e3;
 var HISTORY_RETENTION_DAYS = 30;
+var HISTORY_CURSOR_LIFETIME_MS = 15 * 6e4;
+var TEAM_AVERAGE_MAX_DAYS = 7;
+
+// src/core/teamAverage.ts
+var engaged = (acc) => acc !== void 0 && (acc.invitations > 0 || acc.handled > 0);
+function teamAgentsOf(snapshot, team) {
+  const agentCells = snapshot.cells["agent/day"] ?? {};
+  return snapshot.agents.filter((a) => a.team === team && engaged(agentCells[a.sid]?.[snapshot.day])).map((a) => a.sid);
+}
+function teamDayCellOf(snapshot, team) {
+  const day = snapshot.day;
+  const acc = snapshot.cells["team/day"]?.[team]?.[day] ?? emptyAccumulator();
+  const members = new Set(snapshot.agents.filter((a) => a.team === team).map((a) => a.sid));
+  const bySupportType = {};
+  for (const [slice, byDay2] of Object.entries(snapshot.cells["agentSupportType/day"] ?? {})) {
+    const [agent, supportType] = splitSlice(slice);
+    const n = byDay2[day]?.conversations ?? 0;
+    if (members.has(agent) && n > 0) bySupportType[supportType] = (bySupportType[supportType] ?? 0) + n;
+  }
+  return {
+    day,
+    agents: teamAgentsOf(snapshot, team).length,
+    handled: acc.handled,
+    conversations: acc.conversations,
+    invitations: acc.invitations,
+    rona: acc.rona,
+    rejected: acc.rejected,
+    transfers: acc.transfers,
+    handleSumMs: acc.handleSum,
+    handleN: acc.handleN,
+    bySupportType
+  };
+}
 
 // serverless/src/cursor.ts
 var import_node_crypto = require("node:crypto");
-var VERSION = 1;
+var VERSION = 2;
+var CURSOR_EXPIRED = "the cursor has expired; start the range again";
 var TASK_SID = /^WT[0-9a-fA-F]{32}$/;
 var MAX_PAGE_TOKEN_LENGTH = 512;
 var PAGE_TOKEN = /^[A-Za-z0-9._~+/=-]+$/;
@@ -829,7 +2689,7 @@ function taskSids(v) {
 function checkPageToken(token) {
   return token.length > 0 && token.length <= MAX_PAGE_TOKEN_LENGTH && PAGE_TOKEN.test(token);
 }
-function decodeCursor(cursor, secret) {
+function decodeCursor(cursor, secret, nowMs) {
   const dot = cursor.indexOf(".");
   if (dot <= 0 || dot !== cursor.lastIndexOf(".")) return "the cursor is not one this function issued";
   const body = cursor.slice(0, dot);
@@ -843,10 +2703,11 @@ function decodeCursor(cursor, secret) {
     return "the cursor is not readable";
   }
   if (!isRecord(raw) || raw.v !== VERSION) return "the cursor is from another version of this function; start the range again";
-  const { fromMs, toMs, pageSize, caller, fetched } = raw;
-  if (!isCount(fromMs) || !isCount(toMs) || !isCount(pageSize) || typeof caller !== "string" || !isCount(fetched)) {
+  const { fromMs, toMs, pageSize, caller, fetched, expiresAt } = raw;
+  if (!isCount(fromMs) || !isCount(toMs) || !isCount(pageSize) || typeof caller !== "string" || !isCount(fetched) || !isCount(expiresAt)) {
     return "the cursor is incomplete";
   }
+  if (nowMs >= expiresAt) return CURSOR_EXPIRED;
   let main;
   if (raw.main === "done") main = "done";
   else if (raw.main !== void 0) {
@@ -863,7 +2724,38 @@ function decodeCursor(cursor, secret) {
     if (!isRecord(t) || typeof t.sid !== "string" || !TASK_SID.test(t.sid) || !next) return "the cursor holds an invalid task position";
     task = { sid: t.sid, next };
   }
-  return { fromMs, toMs, pageSize, caller, fetched, main, pending, task, recent };
+  return { fromMs, toMs, pageSize, caller, fetched, expiresAt, main, pending, task, recent };
+}
+var TEAM_VERSION = 1;
+var DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+function teamKey(secret) {
+  return (0, import_node_crypto.createHash)("sha256").update(`insights-team-cursor:${secret}`).digest();
+}
+function sealTeamCursor(state, secret) {
+  if (!secret) throw new Error("sealTeamCursor: a cursor secret is required (the Function passes its AUTH_TOKEN)");
+  const iv = (0, import_node_crypto.randomBytes)(12);
+  const cipher = (0, import_node_crypto.createCipheriv)("aes-256-gcm", teamKey(secret), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify({ v: TEAM_VERSION, ...state }), "utf8"), cipher.final()]);
+  return ["t", iv.toString("base64url"), body.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+}
+function openTeamCursor(cursor, secret, nowMs) {
+  const parts = cursor.split(".");
+  if (parts.length !== 4 || parts[0] !== "t") return "the cursor is not a team-average cursor this function issued";
+  let raw;
+  try {
+    const decipher = (0, import_node_crypto.createDecipheriv)("aes-256-gcm", teamKey(secret), Buffer.from(parts[1], "base64url"));
+    decipher.setAuthTag(Buffer.from(parts[3], "base64url"));
+    raw = JSON.parse(Buffer.concat([decipher.update(Buffer.from(parts[2], "base64url")), decipher.final()]).toString("utf8"));
+  } catch {
+    return "the cursor was changed or was not issued by this function";
+  }
+  if (!isRecord(raw) || raw.v !== TEAM_VERSION) return "the cursor is from another version of this function; start the range again";
+  const { caller, from, to, next, teammates, expiresAt } = raw;
+  const day = (v) => typeof v === "string" && DAY_KEY.test(v);
+  if (typeof caller !== "string" || !day(from) || !day(to) || !day(next) || !isCount(expiresAt)) return "the cursor is incomplete";
+  if (!Array.isArray(teammates) || !teammates.every((t) => typeof t === "string")) return "the cursor is incomplete";
+  if (nowMs >= expiresAt) return CURSOR_EXPIRED;
+  return { caller, from, to, next, teammates, expiresAt };
 }
 
 // serverless/src/request.ts
@@ -896,6 +2788,11 @@ function readInput(event, nowMs) {
   const token = tokenOf(event);
   if (token === void 0) return problem(401, "missing_token", "send the Flex user token in the Token field");
   if (token.length > MAX_TOKEN_LENGTH) return problem(401, "invalid_token", "the Token is too long to be a Flex token");
+  const k = event.kind;
+  if (k !== void 0 && k !== null && k !== "" && k !== "events" && k !== "teamAverage") {
+    return problem(400, "bad_request", 'kind must be "events" (the default) or "teamAverage"');
+  }
+  const kind = k === "teamAverage" ? "teamAverage" : "events";
   const instant = (name) => {
     const v = event[name];
     if (v === void 0 || v === null || v === "") return problem(400, "bad_request", `${name} is missing: send an ISO 8601 instant such as 2026-11-21T00:00:00Z`);
@@ -932,7 +2829,7 @@ function readInput(event, nowMs) {
     if (typeof c !== "string" || c.length > MAX_CURSOR_LENGTH) return problem(400, "bad_request", "cursor must be the cursor string of the previous page, unchanged");
     cursor = c;
   }
-  return { token, fromMs, toMs, cursor, pageSize };
+  return { kind, token, fromMs, toMs, cursor, pageSize };
 }
 var isProblem = (x) => "code" in x;
 
@@ -963,7 +2860,7 @@ function ownRetryAfter(error) {
   const v = typeof error === "object" && error !== null ? error.retryAfterSec : void 0;
   return typeof v === "number" && Number.isFinite(v) && v >= 0 ? v : void 0;
 }
-function describe(error) {
+function describe2(error) {
   const status = statusOf(error);
   const message = error instanceof Error ? error.message : String(error);
   return status === void 0 ? message : `HTTP ${status}: ${message}`;
@@ -978,7 +2875,7 @@ async function withRetries(what, op, o) {
       const rateLimited = status === 429;
       const transient = rateLimited || status !== void 0 && status >= 500 || isNetworkError(error);
       if (!transient) {
-        throw new UpstreamError("upstream_failed", `TaskRouter refused to ${what} (${describe(error)})`, void 0, status);
+        throw new UpstreamError("upstream_failed", `TaskRouter refused to ${what} (${describe2(error)})`, void 0, status);
       }
       const retryAfterSec = rateLimited ? o.retryAfterSecOf?.(error) ?? ownRetryAfter(error) : void 0;
       const backoff = Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** (attempt - 1));
@@ -990,7 +2887,7 @@ async function withRetries(what, op, o) {
           const after = Math.max(1, Math.ceil(wait / 1e3));
           throw new UpstreamError("rate_limited", `TaskRouter is rate limiting (after ${tries} to ${what}); ask again in ${after} s`, after, status);
         }
-        throw new UpstreamError("upstream_failed", `TaskRouter failed ${tries} to ${what} (${describe(error)})`, void 0, status);
+        throw new UpstreamError("upstream_failed", `TaskRouter failed ${tries} to ${what} (${describe2(error)})`, void 0, status);
       }
       await o.sleep(wait);
     }
@@ -1048,14 +2945,17 @@ function parseRetryAfter(value, nowMs = Date.now()) {
 }
 
 // serverless/src/historyHandler.ts
+var FLEX_ORIGIN = "https://flex.twilio.com";
 var DEFAULT_HISTORY_OPTIONS = {
-  allowedOrigins: ["*"],
+  allowedOrigins: [FLEX_ORIGIN],
   maxAttempts: 4,
   baseDelayMs: 250,
   maxDelayMs: 4e3,
   timeBudgetMs: 8e3,
   maxTaskLookups: 40
 };
+var MAX_REASON_LENGTH = 200;
+var ALLOW = "POST, OPTIONS";
 var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var PROBE_TEAM = "\0probe";
@@ -1063,6 +2963,24 @@ function headerOf(headers, name) {
   if (!headers) return void 0;
   for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return str2(Array.isArray(v) ? v[0] : v);
   return void 0;
+}
+function methodOf(meta) {
+  if (meta.method) return meta.method.toUpperCase();
+  if (headerOf(meta.headers, "access-control-request-method") !== void 0) return "OPTIONS";
+  const type = headerOf(meta.headers, "content-type")?.toLowerCase() ?? "";
+  return /^(application\/json|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type) ? "POST" : "GET";
+}
+function ownerOf(resource) {
+  const data = isRecord3(resource.event_data) ? resource.event_data : resource;
+  const workerSid = str2(data.worker_sid) ?? str2(data.WorkerSid);
+  const text = data.worker_attributes ?? data.WorkerAttributes;
+  let workerTeam;
+  try {
+    const parsed = typeof text === "string" ? JSON.parse(text) : text;
+    if (isRecord3(parsed)) workerTeam = teamOf(parsed);
+  } catch {
+  }
+  return { workerSid, workerTeam };
 }
 function taskRouterDate(ms) {
   return `${new Date(ms).toISOString().slice(0, 19)}Z`;
@@ -1103,11 +3021,11 @@ function createHistoryHandler(deps) {
     },
     body
   });
-  const fail = (meta, status, code, message, retryAfterSec) => respond(
+  const fail = (meta, status, code, message, retryAfterSec, extra = {}) => respond(
     meta,
     status,
     { error: retryAfterSec === void 0 ? { code, message } : { code, message, retryAfterSec } },
-    retryAfterSec === void 0 ? {} : { "Retry-After": String(retryAfterSec) }
+    { ...retryAfterSec === void 0 ? {} : { "Retry-After": String(retryAfterSec) }, ...extra }
   );
   async function serve(event, meta) {
     const started = now();
@@ -1139,11 +3057,13 @@ function createHistoryHandler(deps) {
     });
     const access = await accessFor(roles, workerSid, retry);
     if (access.scope === "none") return fail(meta, 403, "forbidden", "your Flex roles give no access to Insights data");
+    if (input.kind === "teamAverage") return teamAverage(input, access, workerSid, identity, retry, meta, started);
     const scope = access.scope;
     const caller = callerDigest([scope, access.team, access.workerSid, workerSid, identity]);
     let state;
     if (input.cursor !== void 0) {
-      const decoded = decodeCursor(input.cursor, deps.cursorSecret);
+      const decoded = decodeCursor(input.cursor, deps.cursorSecret, started);
+      if (decoded === CURSOR_EXPIRED) return fail(meta, 400, "cursor_expired", `cursor: ${decoded}`);
       if (typeof decoded === "string") return fail(meta, 400, "bad_request", `cursor: ${decoded}`);
       if (decoded.fromMs !== input.fromMs || decoded.toMs !== input.toMs) {
         return fail(meta, 400, "bad_request", "cursor: it belongs to another range; send the same from and to as for the first page");
@@ -1154,24 +3074,95 @@ function createHistoryHandler(deps) {
       }
       state = decoded;
     } else {
-      state = { fromMs: input.fromMs, toMs: input.toMs, pageSize: input.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE, caller, fetched: 0 };
+      state = { fromMs: input.fromMs, toMs: input.toMs, pageSize: input.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE, caller, fetched: 0, expiresAt: 0 };
     }
     const page = new PageReader(state, retry, eventsPath, deps.workspace);
     const filter = createScopeFilter(access, { reorderWindowMs: config.reorderWindowMs, ownWorkerSid: workerSid });
     const softDeadline = started + options.timeBudgetMs * 0.6;
     const next = scope === "self" ? await selfStep(state, access.workerSid, page, filter, () => now() < softDeadline, options.maxTaskLookups) : await listStep(state, page, filter);
+    const rejected = visibleRejections(access, workerSid, page.rejected);
     const body = {
-      events: page.events,
-      ...next ? { cursor: encodeCursor({ ...next, fetched: page.fetched }, deps.cursorSecret) } : {},
+      // Masked here, whatever the scope filter did: nothing leaves with a contact the caller may not see.
+      events: maskEvents(access, page.events),
+      ...next ? { cursor: encodeCursor({ ...next, fetched: page.fetched, expiresAt: now() + HISTORY_CURSOR_LIFETIME_MS }, deps.cursorSecret) } : {},
       scope,
       fetched: page.fetched,
-      ...page.rejected.length > 0 ? { rejected: page.rejected } : {}
+      ...rejected.length > 0 ? { rejected } : {}
     };
     return respond(meta, 200, body);
   }
-  async function accessFor(roles, workerSid, retry) {
-    const base = accessOf({ roles, workerSid });
-    if (workerSid === void 0 || accessOf({ roles, workerSid, team: PROBE_TEAM }).scope !== "team") return base;
+  async function teamAverage(input, access, workerSid, identity, retry, meta, started) {
+    if (workerSid === void 0) return fail(meta, 400, "bad_request", "the team average is of your worker's team, and this Flex user has no worker");
+    const calendar = createCalendar(config.timeZone);
+    const range = { from: calendar.dayKey(input.fromMs), to: calendar.dayKey(input.toMs - 1) };
+    const days = daysOf(range, TEAM_AVERAGE_MAX_DAYS + 1);
+    if (days.length > TEAM_AVERAGE_MAX_DAYS) {
+      return fail(meta, 400, "range_too_long", `the team average covers at most ${TEAM_AVERAGE_MAX_DAYS} days; ask for a week at most`);
+    }
+    const team = access.scope === "team" ? access.team : await teamOfWorker(workerSid, retry);
+    const asOf = Math.min(started, input.toMs);
+    if (team === void 0) return respond(meta, 200, { kind: "teamAverage", days: [], rangeAgents: 0, asOf });
+    const caller = callerDigest(["teamAverage", team, workerSid, identity]);
+    let next = range.from;
+    let teammates = /* @__PURE__ */ new Set();
+    if (input.cursor !== void 0) {
+      const opened = openTeamCursor(input.cursor, deps.cursorSecret, started);
+      if (opened === CURSOR_EXPIRED) return fail(meta, 400, "cursor_expired", `cursor: ${opened}`);
+      if (typeof opened === "string") return fail(meta, 400, "bad_request", `cursor: ${opened}`);
+      if (opened.from !== range.from || opened.to !== range.to) {
+        return fail(meta, 400, "bad_request", "cursor: it belongs to another range; send the same from and to as for the first answer");
+      }
+      if (opened.caller !== caller) return fail(meta, 400, "bad_request", "cursor: it was issued to another user or team");
+      next = opened.next;
+      teammates = new Set(opened.teammates);
+    }
+    const teamAccess = accessOf({ roles: ["wfo.team_leader"], workerSid, team });
+    const softDeadline = started + options.timeBudgetMs * 0.5;
+    const oldest = started - HISTORY_RETENTION_DAYS * 864e5;
+    const cells = [];
+    let i = days.indexOf(next);
+    if (i < 0) return fail(meta, 400, "bad_request", "cursor: it names a day outside the range");
+    for (; i < days.length; i++) {
+      if (cells.length > 0 && now() >= softDeadline) break;
+      const day = days[i];
+      const bounds = rangeBounds(calendar, oneDay(day));
+      if (bounds.start > asOf) {
+        i = days.length;
+        break;
+      }
+      const folder = new HistoryFolder({ config, access: teamAccess, range: oneDay(day), workerSid });
+      const span = { fromMs: Math.max(oldest, bounds.start - DEFAULT_PADDING_MS), toMs: Math.max(bounds.start + 1, Math.min(bounds.end + DEFAULT_PADDING_MS, asOf)) };
+      const reader = new PageReader({ ...span, pageSize: HISTORY_MAX_PAGE_SIZE, caller, fetched: 0, expiresAt: 0 }, retry, eventsPath, deps.workspace);
+      let at;
+      do {
+        if (now() >= started + options.timeBudgetMs) {
+          throw new UpstreamError("upstream_failed", `the events of ${day} take longer to read than one request may run; the team average is not available for this centre's size`);
+        }
+        const { events, next: more2 } = await reader.read({}, at, `list the events of ${day} for the team average`);
+        folder.add(events);
+        at = more2;
+      } while (at);
+      const snapshot = folder.finish().find((s) => s.day === day);
+      if (!snapshot) continue;
+      cells.push(teamDayCellOf(snapshot, team));
+      for (const sid of teamAgentsOf(snapshot, team)) teammates.add(callerDigest(["teammate", sid]));
+    }
+    const more = i < days.length;
+    const body = {
+      kind: "teamAverage",
+      team,
+      days: cells,
+      ...more ? {
+        cursor: sealTeamCursor(
+          { caller, from: range.from, to: range.to, next: days[i], teammates: [...teammates], expiresAt: now() + HISTORY_CURSOR_LIFETIME_MS },
+          deps.cursorSecret
+        )
+      } : { rangeAgents: teammates.size },
+      asOf
+    };
+    return respond(meta, 200, body);
+  }
+  async function teamOfWorker(workerSid, retry) {
     let attributes;
     try {
       const worker = await retry("read the caller's worker", () => deps.workspace.workers(workerSid).fetch());
@@ -1181,16 +3172,21 @@ function createHistoryHandler(deps) {
       if (!(error instanceof SyntaxError) && !(error instanceof UpstreamError && error.status === 404)) throw error;
     }
     const team = teamOf(attributes);
-    return accessOf({ roles, workerSid, team: team === NO_TEAM ? void 0 : team });
+    return team === NO_TEAM ? void 0 : team;
+  }
+  async function accessFor(roles, workerSid, retry) {
+    const base = accessOf({ roles, workerSid });
+    if (workerSid === void 0 || accessOf({ roles, workerSid, team: PROBE_TEAM }).scope !== "team") return base;
+    return accessOf({ roles, workerSid, team: await teamOfWorker(workerSid, retry) });
   }
   return async function handle(event, meta) {
-    const method = meta?.method?.toUpperCase();
     const requestHeaders = meta?.headers ?? (isRecord3(event) && isRecord3(event.request) && isRecord3(event.request.headers) ? event.request.headers : void 0);
+    const method = methodOf({ method: meta?.method, headers: requestHeaders });
     const m = { method, headers: requestHeaders };
-    if (method === "OPTIONS" || method === void 0 && headerOf(requestHeaders, "access-control-request-method") !== void 0) {
-      return respond(m, 204, null);
+    if (method === "OPTIONS") return respond(m, 204, null);
+    if (method !== "POST") {
+      return fail(m, 405, "method_not_allowed", `use POST with a JSON or form body, not ${method}`, void 0, { Allow: ALLOW });
     }
-    if (method !== void 0 && method !== "POST" && method !== "GET") return fail(m, 405, "bad_request", `use POST, not ${method}`);
     try {
       return await serve(event, m);
     } catch (error) {
@@ -1201,6 +3197,20 @@ function createHistoryHandler(deps) {
       return fail(m, 500, "upstream_failed", `the history function failed: ${message}`);
     }
   };
+}
+function visibleRejections(access, ownWorkerSid, raw) {
+  const out = [];
+  let hidden = 0;
+  for (const r of raw) {
+    const mayHear = access.scope === "all" || r.workerSid !== void 0 && r.workerSid === ownWorkerSid || access.scope === "team" && r.workerSid !== void 0 && r.workerTeam === access.team || access.scope === "self" && r.ownTask && r.workerSid === void 0;
+    if (!mayHear) {
+      hidden++;
+      continue;
+    }
+    out.push({ at: r.at, reason: maskContactsInText(access, r.reason.slice(0, MAX_REASON_LENGTH)) });
+  }
+  if (hidden > 0) out.push({ at: "this page", reason: `${hidden} event${hidden === 1 ? "" : "s"} outside your scope could not be read` });
+  return out;
 }
 var PageReader = class {
   constructor(state, retry, eventsPath, workspace) {
@@ -1244,7 +3254,12 @@ var PageReader = class {
         if (ts >= this.state.fromMs && ts < this.state.toMs) events.push(outcome.event);
       } else if (outcome.kind === "rejected") {
         const sid = str2(resource.sid);
-        this.rejected.push({ at: `${where}, event ${i + 1}${sid ? ` (${sid})` : ""}`, reason: outcome.reason });
+        this.rejected.push({
+          at: `${where}, event ${i + 1}${sid ? ` (${sid})` : ""}`,
+          reason: outcome.reason,
+          ...ownerOf(resource),
+          ownTask: filter.taskSid !== void 0
+        });
       }
     });
     return { events, next };
@@ -1319,6 +3334,10 @@ async function selfStep(state, workerSid, reader, filter, timeLeft, maxLookups) 
 }
 
 // serverless/src/index.ts
+function allowedOriginsOf(setting) {
+  const origins = (setting ?? "").split(",").map((o) => o.trim()).filter((o) => o !== "");
+  return origins.length > 0 ? origins : [FLEX_ORIGIN];
+}
 function historyHandlerFor(context, validateToken) {
   const missing = ["ACCOUNT_SID", "AUTH_TOKEN", "TWILIO_WORKSPACE_SID"].filter((k) => !context[k]);
   if (missing.length > 0) {
@@ -1334,16 +3353,19 @@ function historyHandlerFor(context, validateToken) {
     retryAfterSecOf: () => lastRetryAfterSec(client),
     config: import_flex_plugin_config.default,
     options: {
-      allowedOrigins: (context.ALLOWED_ORIGINS || "*").split(",").map((o) => o.trim()).filter((o) => o !== "")
+      allowedOrigins: allowedOriginsOf(context.ALLOWED_ORIGINS)
     }
   });
 }
 // Annotate the CommonJS export names for ESM import in node:
 0 && (module.exports = {
   DEFAULT_HISTORY_OPTIONS,
+  FLEX_ORIGIN,
+  allowedOriginsOf,
   createHistoryHandler,
   historyHandlerFor,
   lastRetryAfterSec,
+  methodOf,
   parseRetryAfter,
   toEventResource,
   twilioWorkspace

@@ -9,12 +9,18 @@ exports.handler = async function handler(context, event, callback) {
   try {
     const { historyHandlerFor } = require(Runtime.getAssets()['/insights-history-handler.js'].path);
     const handle = historyHandlerFor(context, (token) => validator(token, context.ACCOUNT_SID, context.AUTH_TOKEN));
+    // Twilio passes no method; the handler tells it from event.request.headers (POST only).
     result = await handle(event);
   } catch (error) {
-    // Configuration problems (a missing variable, a missing asset): say what, keep CORS so the plugin can read it.
+    // Configuration problems (a missing variable, a missing asset): say what, with CORS for an
+    // allowed origin only (ALLOWED_ORIGINS, else Flex's), so the plugin can read it.
+    const headers = (event && event.request && event.request.headers) || {};
+    const allowed = (context.ALLOWED_ORIGINS || 'https://flex.twilio.com').split(',').map((o) => o.trim());
+    const origin = headers.origin;
+    const cors = allowed.includes('*') ? '*' : typeof origin === 'string' && allowed.includes(origin) ? origin : undefined;
     result = {
       status: 500,
-      headers: { 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' },
+      headers: { ...(cors ? { 'Access-Control-Allow-Origin': cors } : {}), Vary: 'Origin', 'Content-Type': 'application/json' },
       body: { error: { code: 'upstream_failed', message: `the history function is not set up: ${error.message}` } },
     };
   }

@@ -5,10 +5,19 @@
  * itself, so a cursor cannot make it fetch anything else.
  *
  *   cursor = base64url(JSON state) "." base64url(HMAC-SHA256(secret, state))
+ *
+ * A cursor expires `HISTORY_CURSOR_LIFETIME_MS` (15 minutes) after the page that issued
+ * it: a cursor copied out of a browser stops working soon, and the plugin, which asks for
+ * the next page at once, restarts a range whose cursor expired while it waited.
+ *
+ * The team average's cursor (`sealTeamCursor`) holds the teammates counted so far, so it
+ * is encrypted (AES-256-GCM), not only signed: the browser carries it without reading it.
  */
-import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-const VERSION = 1;
+const VERSION = 2;
+/** What `decodeCursor` answers for a cursor past its expiry (the handler maps it to `cursor_expired`). */
+export const CURSOR_EXPIRED = 'the cursor has expired; start the range again';
 const TASK_SID = /^WT[0-9a-fA-F]{32}$/;
 /** TaskRouter's page tokens are short; bound what a cursor may carry back to it. */
 const MAX_PAGE_TOKEN_LENGTH = 512;
@@ -29,6 +38,8 @@ export interface CursorState {
   readonly caller: string;
   /** Events received from TaskRouter so far. */
   readonly fetched: number;
+  /** Epoch ms after which the cursor is refused with `cursor_expired`. */
+  readonly expiresAt: number;
   /** The main listing: the next page, or `done`. Absent: it has not started. */
   readonly main?: PagePosition | 'done';
   /** Scope `self`: tasks named by the agent's reservations whose events are still to read. */
@@ -77,8 +88,11 @@ export function checkPageToken(token: string): boolean {
   return token.length > 0 && token.length <= MAX_PAGE_TOKEN_LENGTH && PAGE_TOKEN.test(token);
 }
 
-/** The state of a cursor this function issued with this secret, or a reason it is not one. */
-export function decodeCursor(cursor: string, secret: string): CursorState | string {
+/**
+ * The state of a cursor this function issued with this secret, or a reason it is not one;
+ * `CURSOR_EXPIRED` when it is genuine but `nowMs` is past its expiry.
+ */
+export function decodeCursor(cursor: string, secret: string, nowMs: number): CursorState | string {
   const dot = cursor.indexOf('.');
   if (dot <= 0 || dot !== cursor.lastIndexOf('.')) return 'the cursor is not one this function issued';
   const body = cursor.slice(0, dot);
@@ -92,10 +106,11 @@ export function decodeCursor(cursor: string, secret: string): CursorState | stri
     return 'the cursor is not readable';
   }
   if (!isRecord(raw) || raw.v !== VERSION) return 'the cursor is from another version of this function; start the range again';
-  const { fromMs, toMs, pageSize, caller, fetched } = raw;
-  if (!isCount(fromMs) || !isCount(toMs) || !isCount(pageSize) || typeof caller !== 'string' || !isCount(fetched)) {
+  const { fromMs, toMs, pageSize, caller, fetched, expiresAt } = raw;
+  if (!isCount(fromMs) || !isCount(toMs) || !isCount(pageSize) || typeof caller !== 'string' || !isCount(fetched) || !isCount(expiresAt)) {
     return 'the cursor is incomplete';
   }
+  if (nowMs >= expiresAt) return CURSOR_EXPIRED;
   let main: CursorState['main'];
   if (raw.main === 'done') main = 'done';
   else if (raw.main !== undefined) {
@@ -112,5 +127,55 @@ export function decodeCursor(cursor: string, secret: string): CursorState | stri
     if (!isRecord(t) || typeof t.sid !== 'string' || !TASK_SID.test(t.sid) || !next) return 'the cursor holds an invalid task position';
     task = { sid: t.sid, next };
   }
-  return { fromMs, toMs, pageSize, caller, fetched, main, pending, task, recent };
+  return { fromMs, toMs, pageSize, caller, fetched, expiresAt, main, pending, task, recent };
+}
+
+/** Where a team-average range continues, and the teammates counted in its earlier days. */
+export interface TeamCursorState {
+  readonly caller: string;
+  /** The range's days, as asked for (day keys, both included). */
+  readonly from: string;
+  readonly to: string;
+  /** The next day to fold. */
+  readonly next: string;
+  /** Digests of the teammates who engaged in the days folded so far (for the range's count). */
+  readonly teammates: readonly string[];
+  readonly expiresAt: number;
+}
+
+const TEAM_VERSION = 1;
+const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
+
+function teamKey(secret: string): Buffer {
+  return createHash('sha256').update(`insights-team-cursor:${secret}`).digest();
+}
+
+/** The team-average cursor, encrypted and authenticated with a key derived from the secret. */
+export function sealTeamCursor(state: TeamCursorState, secret: string): string {
+  if (!secret) throw new Error('sealTeamCursor: a cursor secret is required (the Function passes its AUTH_TOKEN)');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', teamKey(secret), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify({ v: TEAM_VERSION, ...state }), 'utf8'), cipher.final()]);
+  return ['t', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+}
+
+/** The state of a team-average cursor, or why it is not one (`CURSOR_EXPIRED` past its expiry). */
+export function openTeamCursor(cursor: string, secret: string, nowMs: number): TeamCursorState | string {
+  const parts = cursor.split('.');
+  if (parts.length !== 4 || parts[0] !== 't') return 'the cursor is not a team-average cursor this function issued';
+  let raw: unknown;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', teamKey(secret), Buffer.from(parts[1], 'base64url'));
+    decipher.setAuthTag(Buffer.from(parts[3], 'base64url'));
+    raw = JSON.parse(Buffer.concat([decipher.update(Buffer.from(parts[2], 'base64url')), decipher.final()]).toString('utf8'));
+  } catch {
+    return 'the cursor was changed or was not issued by this function';
+  }
+  if (!isRecord(raw) || raw.v !== TEAM_VERSION) return 'the cursor is from another version of this function; start the range again';
+  const { caller, from, to, next, teammates, expiresAt } = raw;
+  const day = (v: unknown): v is string => typeof v === 'string' && DAY_KEY.test(v);
+  if (typeof caller !== 'string' || !day(from) || !day(to) || !day(next) || !isCount(expiresAt)) return 'the cursor is incomplete';
+  if (!Array.isArray(teammates) || !teammates.every((t) => typeof t === 'string')) return 'the cursor is incomplete';
+  if (nowMs >= expiresAt) return CURSOR_EXPIRED;
+  return { caller, from, to, next, teammates: teammates as string[], expiresAt };
 }

@@ -13,15 +13,37 @@
  *   all through the core's scope filter: the output is what the agent's own session
  *   would fold.
  * - `none`: 403.
+ *
+ * Least data: for a caller without `seesContacts` every page is masked with the core's
+ * `maskEvents` before it leaves (customer addresses, and any email or number in the task
+ * attributes); `rejected` names only events the caller may see. Only POST is answered; CORS
+ * names only the configured origins (default Flex's own); cursors expire after 15 minutes.
+ *
+ * `kind: 'teamAverage'`: the caller's team's day cells (`TeamAveragePage`), folded here
+ * from every event of each day with the core's `HistoryFolder`; no event leaves.
  */
 import {
+  DEFAULT_PADDING_MS,
   EventReader,
+  HISTORY_CURSOR_LIFETIME_MS,
   HISTORY_DEFAULT_PAGE_SIZE,
+  HISTORY_MAX_PAGE_SIZE,
+  HISTORY_RETENTION_DAYS,
+  HistoryFolder,
   NO_TEAM,
+  TEAM_AVERAGE_MAX_DAYS,
   accessOf,
+  createCalendar,
   createScopeFilter,
+  daysOf,
   entityKindOf,
+  maskContactsInText,
+  maskEvents,
+  oneDay,
+  rangeBounds,
   resolveConfig,
+  teamAgentsOf,
+  teamDayCellOf,
   teamOf,
   type Access,
   type EngineConfig,
@@ -29,15 +51,30 @@ import {
   type HistoryErrorCode,
   type HistoryPage,
   type ScopeFilter,
+  type TeamAveragePage,
+  type TeamDayCell,
   type TrEvent,
 } from '../../src/core';
-import { callerDigest, checkPageToken, decodeCursor, encodeCursor, type CursorState, type PagePosition } from './cursor';
-import { isProblem, readInput } from './request';
+import {
+  CURSOR_EXPIRED,
+  callerDigest,
+  checkPageToken,
+  decodeCursor,
+  encodeCursor,
+  openTeamCursor,
+  sealTeamCursor,
+  type CursorState,
+  type PagePosition,
+} from './cursor';
+import { isProblem, readInput, type HistoryInput } from './request';
 import { UpstreamError, withRetries } from './retry';
 import { toEventResource, type EventPageParams, type WorkspaceLike } from './taskRouter';
 
+/** Flex's own origin: the default, and only, origin allowed to read answers unless configured. */
+export const FLEX_ORIGIN = 'https://flex.twilio.com';
+
 export interface HistoryHandlerOptions {
-  /** Origins allowed to read the answers (`*`: any; the token, not a cookie, authorises). */
+  /** Origins allowed to read the answers (default Flex's; `*`, if configured, any). */
   readonly allowedOrigins: readonly string[];
   /** Tries per TaskRouter call, the first included. */
   readonly maxAttempts: number;
@@ -50,7 +87,7 @@ export interface HistoryHandlerOptions {
 }
 
 export const DEFAULT_HISTORY_OPTIONS: HistoryHandlerOptions = {
-  allowedOrigins: ['*'],
+  allowedOrigins: [FLEX_ORIGIN],
   maxAttempts: 4,
   baseDelayMs: 250,
   maxDelayMs: 4000,
@@ -79,10 +116,13 @@ export interface HistoryResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   /** Null for a preflight. */
-  readonly body: HistoryPage | HistoryError | null;
+  readonly body: HistoryPage | TeamAveragePage | HistoryError | null;
 }
 
-/** How the request came: its method, and headers the runtime passed on (`event.request.headers`). */
+/**
+ * How the request came: its method, and headers the runtime passed on (`event.request.headers`).
+ * Twilio Functions do not pass the method: without one, the headers tell (see `methodOf`).
+ */
 export interface RequestMeta {
   readonly method?: string;
   readonly headers?: Readonly<Record<string, unknown>>;
@@ -91,6 +131,20 @@ export interface RequestMeta {
 export type HistoryHandler = (event: unknown, meta?: RequestMeta) => Promise<HistoryResponse>;
 
 type Rejection = NonNullable<HistoryPage['rejected']>[number];
+
+/** An event TaskRouter sent that could not be read, with who it concerns, to decide who may hear of it. */
+interface RawRejection extends Rejection {
+  /** The worker the raw resource names, if any. */
+  readonly workerSid?: string;
+  /** The team in the raw resource's worker attributes, when they could be read. */
+  readonly workerTeam?: string;
+  /** Read for one of the caller's own tasks (scope `self`). */
+  readonly ownTask: boolean;
+}
+
+/** Longest reason text passed on (readers' reasons are short; a timestamp may carry anything). */
+const MAX_REASON_LENGTH = 200;
+const ALLOW = 'POST, OPTIONS';
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -101,6 +155,35 @@ function headerOf(headers: Readonly<Record<string, unknown>> | undefined, name: 
   if (!headers) return undefined;
   for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return str(Array.isArray(v) ? v[0] : v);
   return undefined;
+}
+
+/**
+ * The request's method: the one given, else what the headers say. Twilio Functions pass
+ * no method but do pass headers (runtime handler 1.2.0 and later): a preflight carries
+ * `Access-Control-Request-Method`, and a POST the plugin sends carries a JSON or form
+ * `Content-Type`, which Twilio decodes into the event; a GET has no body and so no such
+ * type. No headers at all: not known to be a POST, so not served.
+ */
+export function methodOf(meta: RequestMeta): string {
+  if (meta.method) return meta.method.toUpperCase();
+  if (headerOf(meta.headers, 'access-control-request-method') !== undefined) return 'OPTIONS';
+  const type = headerOf(meta.headers, 'content-type')?.toLowerCase() ?? '';
+  return /^(application\/json|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type) ? 'POST' : 'GET';
+}
+
+/** The worker sid and the worker's team a raw Events API resource names, as far as they can be read. */
+function ownerOf(resource: Record<string, unknown>): { workerSid?: string; workerTeam?: string } {
+  const data = isRecord(resource.event_data) ? resource.event_data : resource;
+  const workerSid = str(data.worker_sid) ?? str(data.WorkerSid);
+  const text = data.worker_attributes ?? data.WorkerAttributes;
+  let workerTeam: string | undefined;
+  try {
+    const parsed: unknown = typeof text === 'string' ? JSON.parse(text) : text;
+    if (isRecord(parsed)) workerTeam = teamOf(parsed);
+  } catch {
+    // Unreadable attributes: no team known, so the event is not the team's to hear of.
+  }
+  return { workerSid, workerTeam };
 }
 
 /** TaskRouter's date text, as twilio-node makes it of a Date: whole seconds, UTC. */
@@ -135,7 +218,12 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
     return h;
   };
 
-  const respond = (meta: RequestMeta | undefined, status: number, body: HistoryPage | HistoryError | null, extra: Record<string, string> = {}): HistoryResponse => ({
+  const respond = (
+    meta: RequestMeta | undefined,
+    status: number,
+    body: HistoryPage | TeamAveragePage | HistoryError | null,
+    extra: Record<string, string> = {},
+  ): HistoryResponse => ({
     status,
     headers: {
       ...corsHeaders(meta),
@@ -147,12 +235,19 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
     body,
   });
 
-  const fail = (meta: RequestMeta | undefined, status: number, code: HistoryErrorCode, message: string, retryAfterSec?: number): HistoryResponse =>
+  const fail = (
+    meta: RequestMeta | undefined,
+    status: number,
+    code: HistoryErrorCode,
+    message: string,
+    retryAfterSec?: number,
+    extra: Record<string, string> = {},
+  ): HistoryResponse =>
     respond(
       meta,
       status,
       { error: retryAfterSec === undefined ? { code, message } : { code, message, retryAfterSec } },
-      retryAfterSec === undefined ? {} : { 'Retry-After': String(retryAfterSec) },
+      { ...(retryAfterSec === undefined ? {} : { 'Retry-After': String(retryAfterSec) }), ...extra },
     );
 
   /** One request's work; throws UpstreamError when TaskRouter cannot be read. */
@@ -190,12 +285,14 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
 
     const access = await accessFor(roles, workerSid, retry);
     if (access.scope === 'none') return fail(meta, 403, 'forbidden', 'your Flex roles give no access to Insights data');
+    if (input.kind === 'teamAverage') return teamAverage(input, access, workerSid, identity, retry, meta, started);
     const scope = access.scope;
     const caller = callerDigest([scope, access.team, access.workerSid, workerSid, identity]);
 
     let state: CursorState;
     if (input.cursor !== undefined) {
-      const decoded = decodeCursor(input.cursor, deps.cursorSecret);
+      const decoded = decodeCursor(input.cursor, deps.cursorSecret, started);
+      if (decoded === CURSOR_EXPIRED) return fail(meta, 400, 'cursor_expired', `cursor: ${decoded}`);
       if (typeof decoded === 'string') return fail(meta, 400, 'bad_request', `cursor: ${decoded}`);
       if (decoded.fromMs !== input.fromMs || decoded.toMs !== input.toMs) {
         return fail(meta, 400, 'bad_request', 'cursor: it belongs to another range; send the same from and to as for the first page');
@@ -206,7 +303,7 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
       }
       state = decoded;
     } else {
-      state = { fromMs: input.fromMs, toMs: input.toMs, pageSize: input.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE, caller, fetched: 0 };
+      state = { fromMs: input.fromMs, toMs: input.toMs, pageSize: input.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE, caller, fetched: 0, expiresAt: 0 };
     }
 
     const page = new PageReader(state, retry, eventsPath, deps.workspace);
@@ -217,42 +314,139 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
         ? await selfStep(state, access.workerSid as string, page, filter, () => now() < softDeadline, options.maxTaskLookups)
         : await listStep(state, page, filter);
 
+    const rejected = visibleRejections(access, workerSid, page.rejected);
     const body: HistoryPage = {
-      events: page.events,
-      ...(next ? { cursor: encodeCursor({ ...next, fetched: page.fetched }, deps.cursorSecret) } : {}),
+      // Masked here, whatever the scope filter did: nothing leaves with a contact the caller may not see.
+      events: maskEvents(access, page.events),
+      ...(next ? { cursor: encodeCursor({ ...next, fetched: page.fetched, expiresAt: now() + HISTORY_CURSOR_LIFETIME_MS }, deps.cursorSecret) } : {}),
       scope,
       fetched: page.fetched,
-      ...(page.rejected.length > 0 ? { rejected: page.rejected } : {}),
+      ...(rejected.length > 0 ? { rejected } : {}),
     };
     return respond(meta, 200, body);
   }
 
-  /** The caller's access; a team-scoped role costs one worker read, for the team attribute. */
-  async function accessFor(roles: readonly string[], workerSid: string | undefined, retry: Retry): Promise<Access> {
-    const base = accessOf({ roles, workerSid });
-    if (workerSid === undefined || accessOf({ roles, workerSid, team: PROBE_TEAM }).scope !== 'team') return base;
+  /**
+   * The team average (`kind: 'teamAverage'`): the caller's team, each local day of the
+   * range folded from every event of its padded span with the core's `HistoryFolder`
+   * under a team-scoped access, and only the team's day cell kept. Whole days per answer,
+   * as time allows; the cursor (encrypted) carries the next day and the teammates counted.
+   */
+  async function teamAverage(
+    input: HistoryInput,
+    access: Access,
+    workerSid: string | undefined,
+    identity: string | undefined,
+    retry: Retry,
+    meta: RequestMeta | undefined,
+    started: number,
+  ): Promise<HistoryResponse> {
+    if (workerSid === undefined) return fail(meta, 400, 'bad_request', "the team average is of your worker's team, and this Flex user has no worker");
+    const calendar = createCalendar(config.timeZone);
+    const range = { from: calendar.dayKey(input.fromMs), to: calendar.dayKey(input.toMs - 1) };
+    const days = daysOf(range, TEAM_AVERAGE_MAX_DAYS + 1);
+    if (days.length > TEAM_AVERAGE_MAX_DAYS) {
+      return fail(meta, 400, 'range_too_long', `the team average covers at most ${TEAM_AVERAGE_MAX_DAYS} days; ask for a week at most`);
+    }
+    const team = access.scope === 'team' ? access.team : await teamOfWorker(workerSid, retry);
+    const asOf = Math.min(started, input.toMs);
+    if (team === undefined) return respond(meta, 200, { kind: 'teamAverage', days: [], rangeAgents: 0, asOf });
+    const caller = callerDigest(['teamAverage', team, workerSid, identity]);
+    let next = range.from;
+    let teammates = new Set<string>();
+    if (input.cursor !== undefined) {
+      const opened = openTeamCursor(input.cursor, deps.cursorSecret, started);
+      if (opened === CURSOR_EXPIRED) return fail(meta, 400, 'cursor_expired', `cursor: ${opened}`);
+      if (typeof opened === 'string') return fail(meta, 400, 'bad_request', `cursor: ${opened}`);
+      if (opened.from !== range.from || opened.to !== range.to) {
+        return fail(meta, 400, 'bad_request', 'cursor: it belongs to another range; send the same from and to as for the first answer');
+      }
+      if (opened.caller !== caller) return fail(meta, 400, 'bad_request', 'cursor: it was issued to another user or team');
+      next = opened.next;
+      teammates = new Set(opened.teammates);
+    }
+    // The fold sees what a leader of the caller's team would see: the team's agents by sid, everyone else anonymised.
+    const teamAccess = accessOf({ roles: ['wfo.team_leader'], workerSid, team });
+    const softDeadline = started + options.timeBudgetMs * 0.5;
+    const oldest = started - HISTORY_RETENTION_DAYS * 86_400_000;
+    const cells: TeamDayCell[] = [];
+    let i = days.indexOf(next);
+    if (i < 0) return fail(meta, 400, 'bad_request', 'cursor: it names a day outside the range');
+    for (; i < days.length; i++) {
+      if (cells.length > 0 && now() >= softDeadline) break;
+      const day = days[i];
+      const bounds = rangeBounds(calendar, oneDay(day));
+      // A day not begun has no cell; neither have the days after it.
+      if (bounds.start > asOf) {
+        i = days.length;
+        break;
+      }
+      const folder = new HistoryFolder({ config, access: teamAccess, range: oneDay(day), workerSid });
+      const span = { fromMs: Math.max(oldest, bounds.start - DEFAULT_PADDING_MS), toMs: Math.max(bounds.start + 1, Math.min(bounds.end + DEFAULT_PADDING_MS, asOf)) };
+      const reader = new PageReader({ ...span, pageSize: HISTORY_MAX_PAGE_SIZE, caller, fetched: 0, expiresAt: 0 }, retry, eventsPath, deps.workspace);
+      let at: PagePosition | undefined;
+      do {
+        if (now() >= started + options.timeBudgetMs) {
+          throw new UpstreamError('upstream_failed', `the events of ${day} take longer to read than one request may run; the team average is not available for this centre's size`);
+        }
+        const { events, next: more } = await reader.read({}, at, `list the events of ${day} for the team average`);
+        folder.add(events);
+        at = more;
+      } while (at);
+      const snapshot = folder.finish().find((s) => s.day === day);
+      if (!snapshot) continue;
+      cells.push(teamDayCellOf(snapshot, team));
+      for (const sid of teamAgentsOf(snapshot, team)) teammates.add(callerDigest(['teammate', sid]));
+    }
+    const more = i < days.length;
+    const body: TeamAveragePage = {
+      kind: 'teamAverage',
+      team,
+      days: cells,
+      ...(more
+        ? {
+            cursor: sealTeamCursor(
+              { caller, from: range.from, to: range.to, next: days[i], teammates: [...teammates], expiresAt: now() + HISTORY_CURSOR_LIFETIME_MS },
+              deps.cursorSecret,
+            ),
+          }
+        : { rangeAgents: teammates.size }),
+      asOf,
+    };
+    return respond(meta, 200, body);
+  }
+
+  /** The team of a worker (one worker read), or undefined when it has none or cannot be read as JSON. */
+  async function teamOfWorker(workerSid: string, retry: Retry): Promise<string | undefined> {
     let attributes: Record<string, unknown> | undefined;
     try {
       const worker = await retry("read the caller's worker", () => deps.workspace.workers(workerSid).fetch());
       const parsed: unknown = JSON.parse(worker.attributes);
       attributes = isRecord(parsed) ? parsed : undefined;
     } catch (error) {
-      // No such worker, or attributes that are not JSON: no team, so the role falls back to the caller's own numbers.
       if (!(error instanceof SyntaxError) && !(error instanceof UpstreamError && error.status === 404)) throw error;
     }
     const team = teamOf(attributes);
-    return accessOf({ roles, workerSid, team: team === NO_TEAM ? undefined : team });
+    return team === NO_TEAM ? undefined : team;
+  }
+
+  /** The caller's access; a team-scoped role costs one worker read, for the team attribute. */
+  async function accessFor(roles: readonly string[], workerSid: string | undefined, retry: Retry): Promise<Access> {
+    const base = accessOf({ roles, workerSid });
+    if (workerSid === undefined || accessOf({ roles, workerSid, team: PROBE_TEAM }).scope !== 'team') return base;
+    // No such worker, or attributes that are not JSON: no team, so the role falls back to the caller's own numbers.
+    return accessOf({ roles, workerSid, team: await teamOfWorker(workerSid, retry) });
   }
 
   return async function handle(event, meta) {
-    const method = meta?.method?.toUpperCase();
     const requestHeaders = meta?.headers ?? (isRecord(event) && isRecord(event.request) && isRecord(event.request.headers) ? event.request.headers : undefined);
+    const method = methodOf({ method: meta?.method, headers: requestHeaders });
     const m: RequestMeta = { method, headers: requestHeaders };
-    // Twilio Functions do not tell the method; a preflight is known by its header.
-    if (method === 'OPTIONS' || (method === undefined && headerOf(requestHeaders, 'access-control-request-method') !== undefined)) {
-      return respond(m, 204, null);
+    if (method === 'OPTIONS') return respond(m, 204, null);
+    // A GET would carry the token in the URL, where logs and proxies keep it.
+    if (method !== 'POST') {
+      return fail(m, 405, 'method_not_allowed', `use POST with a JSON or form body, not ${method}`, undefined, { Allow: ALLOW });
     }
-    if (method !== undefined && method !== 'POST' && method !== 'GET') return fail(m, 405, 'bad_request', `use POST, not ${method}`);
     try {
       return await serve(event, m);
     } catch (error) {
@@ -269,10 +463,36 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
 
 type Retry = <T>(what: string, op: () => Promise<T>) => Promise<T>;
 
+/**
+ * What a caller may hear of the events that could not be read: scope `all` every one; a
+ * team leader those of their own worker or of a worker the event places in their team;
+ * an agent those of their own worker and the worker-less events of their own tasks. The
+ * rest is one line with a count: no sid, no attribute, no reason of someone else's event.
+ * Reasons are masked like attributes (a timestamp field may carry anything).
+ */
+function visibleRejections(access: Access, ownWorkerSid: string | undefined, raw: readonly RawRejection[]): Rejection[] {
+  const out: Rejection[] = [];
+  let hidden = 0;
+  for (const r of raw) {
+    const mayHear =
+      access.scope === 'all' ||
+      (r.workerSid !== undefined && r.workerSid === ownWorkerSid) ||
+      (access.scope === 'team' && r.workerSid !== undefined && r.workerTeam === access.team) ||
+      (access.scope === 'self' && r.ownTask && r.workerSid === undefined);
+    if (!mayHear) {
+      hidden++;
+      continue;
+    }
+    out.push({ at: r.at, reason: maskContactsInText(access, r.reason.slice(0, MAX_REASON_LENGTH)) });
+  }
+  if (hidden > 0) out.push({ at: 'this page', reason: `${hidden} event${hidden === 1 ? '' : 's'} outside your scope could not be read` });
+  return out;
+}
+
 /** Reads TaskRouter pages of one range and collects what one request returns. */
 class PageReader {
   readonly events: TrEvent[] = [];
-  readonly rejected: Rejection[] = [];
+  readonly rejected: RawRejection[] = [];
   fetched: number;
   private readonly reader = new EventReader();
   private readonly startDate: string;
@@ -313,7 +533,12 @@ class PageReader {
         if (ts >= this.state.fromMs && ts < this.state.toMs) events.push(outcome.event);
       } else if (outcome.kind === 'rejected') {
         const sid = str(resource.sid);
-        this.rejected.push({ at: `${where}, event ${i + 1}${sid ? ` (${sid})` : ''}`, reason: outcome.reason });
+        this.rejected.push({
+          at: `${where}, event ${i + 1}${sid ? ` (${sid})` : ''}`,
+          reason: outcome.reason,
+          ...ownerOf(resource as Record<string, unknown>),
+          ownTask: filter.taskSid !== undefined,
+        });
       }
     });
     return { events, next };

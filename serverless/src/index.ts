@@ -3,10 +3,10 @@
  * `assets/insights-history-handler.private.js` (built by `npm run build:serverless`).
  */
 import pluginConfig from '../../flex-plugin.config.js';
-import { createHistoryHandler, type HistoryHandlerDeps } from './historyHandler';
+import { FLEX_ORIGIN, createHistoryHandler, type HistoryHandlerDeps } from './historyHandler';
 import { lastRetryAfterSec, twilioWorkspace } from './taskRouter';
 
-export { DEFAULT_HISTORY_OPTIONS, createHistoryHandler } from './historyHandler';
+export { DEFAULT_HISTORY_OPTIONS, FLEX_ORIGIN, createHistoryHandler, methodOf } from './historyHandler';
 export type { HistoryHandler, HistoryHandlerDeps, HistoryHandlerOptions, HistoryResponse, RequestMeta } from './historyHandler';
 export { lastRetryAfterSec, parseRetryAfter, toEventResource, twilioWorkspace } from './taskRouter';
 export type { EventLike, EventPageLike, EventPageParams, WorkerLike, WorkspaceLike } from './taskRouter';
@@ -16,9 +16,18 @@ export interface FunctionContext {
   readonly ACCOUNT_SID?: string;
   readonly AUTH_TOKEN?: string;
   readonly TWILIO_WORKSPACE_SID?: string;
-  /** Comma-separated origins allowed to read answers; `*` (the default) allows any. */
+  /** Comma-separated origins allowed to read answers; unset: Flex's own (`https://flex.twilio.com`). */
   readonly ALLOWED_ORIGINS?: string;
   getTwilioClient(): { taskrouter: { v1: { workspaces(sid: string): unknown } } };
+}
+
+/** The origins of `ALLOWED_ORIGINS` (comma-separated); unset or empty: Flex's own only. */
+export function allowedOriginsOf(setting: string | undefined): string[] {
+  const origins = (setting ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter((o) => o !== '');
+  return origins.length > 0 ? origins : [FLEX_ORIGIN];
 }
 
 /**
@@ -41,10 +50,7 @@ export function historyHandlerFor(context: FunctionContext, validateToken: Histo
     retryAfterSecOf: () => lastRetryAfterSec(client),
     config: pluginConfig,
     options: {
-      allowedOrigins: (context.ALLOWED_ORIGINS || '*')
-        .split(',')
-        .map((o) => o.trim())
-        .filter((o) => o !== ''),
+      allowedOrigins: allowedOriginsOf(context.ALLOWED_ORIGINS),
     },
   });
 }

@@ -22,6 +22,8 @@ const MAX_TOKEN_LENGTH = 16_384;
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 export interface HistoryInput {
+  /** `events` (pages of events, the default) or `teamAverage` (the caller's team's day cells). */
+  readonly kind: 'events' | 'teamAverage';
   readonly token: string;
   readonly fromMs: number;
   readonly toMs: number;
@@ -68,6 +70,11 @@ export function readInput(event: unknown, nowMs: number): HistoryInput | InputPr
   const token = tokenOf(event);
   if (token === undefined) return problem(401, 'missing_token', 'send the Flex user token in the Token field');
   if (token.length > MAX_TOKEN_LENGTH) return problem(401, 'invalid_token', 'the Token is too long to be a Flex token');
+  const k = event.kind;
+  if (k !== undefined && k !== null && k !== '' && k !== 'events' && k !== 'teamAverage') {
+    return problem(400, 'bad_request', 'kind must be "events" (the default) or "teamAverage"');
+  }
+  const kind = k === 'teamAverage' ? 'teamAverage' : 'events';
 
   const instant = (name: 'from' | 'to'): number | InputProblem => {
     const v = event[name];
@@ -107,7 +114,7 @@ export function readInput(event: unknown, nowMs: number): HistoryInput | InputPr
     if (typeof c !== 'string' || c.length > MAX_CURSOR_LENGTH) return problem(400, 'bad_request', 'cursor must be the cursor string of the previous page, unchanged');
     cursor = c;
   }
-  return { token, fromMs, toMs, cursor, pageSize };
+  return { kind, token, fromMs, toMs, cursor, pageSize };
 }
 
 export const isProblem = (x: HistoryInput | InputProblem): x is InputProblem => 'code' in x;

@@ -8,7 +8,9 @@
  * `from` / `to` are ISO 8601 instants (`2026-11-21T00:00:00Z`, offsets allowed), `from < to`,
  * `to - from` at most `HISTORY_MAX_RANGE_DAYS` days, neither more than 30 days back.
  *
- * Response 200: `HistoryPage`. Errors: 4xx / 5xx with `HistoryError`.
+ * Response 200: `HistoryPage`. Errors: 4xx / 5xx with `HistoryError`. Only POST is
+ * answered (405 with `Allow` otherwise); a cursor expires `HISTORY_CURSOR_LIFETIME_MS` after
+ * the page that issued it (`cursor_expired`: start the range again).
  *
  * A browser sends a CORS preflight before a JSON POST; a form-encoded POST
  * (`application/x-www-form-urlencoded`, the Flex convention) is a simple request and
@@ -25,6 +27,10 @@ export const HISTORY_DEFAULT_PAGE_SIZE = 1000;
 export const HISTORY_MAX_PAGE_SIZE = 1000;
 /** How far back TaskRouter keeps events; `from` may not be older than this before now. */
 export const HISTORY_RETENTION_DAYS = 30;
+/** How long a cursor stays good after the page that issued it; an older one gets `cursor_expired`. */
+export const HISTORY_CURSOR_LIFETIME_MS = 15 * 60_000;
+/** The longest span of local days one team-average request may cover (My stats asks for a week). */
+export const TEAM_AVERAGE_MAX_DAYS = 7;
 
 export interface HistoryRequest {
   readonly Token: string;
@@ -33,6 +39,57 @@ export interface HistoryRequest {
   /** The `cursor` of the previous page; absent for the first page. */
   readonly cursor?: string;
   readonly pageSize?: number;
+  /** Absent or `events`: a page of events. */
+  readonly kind?: 'events';
+}
+
+/**
+ * The team average of an agent's My stats (`kind: 'teamAverage'`): the function folds the
+ * team's events itself and returns only the team's day cells, never an event.
+ *   { Token, kind: 'teamAverage', from, to, cursor? }
+ * `from` / `to` pick the local days (in the plugin's `timeZone`) the range touches, at most
+ * `TEAM_AVERAGE_MAX_DAYS`, none more than 30 days back. Several answers may be needed for
+ * one range (each request folds whole days as time allows); `cursor` asks for the rest.
+ */
+export interface TeamAverageRequest {
+  readonly Token: string;
+  readonly kind: 'teamAverage';
+  readonly from: string;
+  readonly to: string;
+  readonly cursor?: string;
+}
+
+/** One local day of the caller's team: sums and counts only, nobody's row. */
+export interface TeamDayCell {
+  /** Local day key, `2026-11-16`. */
+  readonly day: string;
+  /** Distinct teammates with an invitation or an engagement that day (the caller included). */
+  readonly agents: number;
+  readonly handled: number;
+  readonly conversations: number;
+  readonly invitations: number;
+  readonly rona: number;
+  readonly rejected: number;
+  readonly transfers: number;
+  /** Handle time: the sum in ms and the number of engagements it is over. */
+  readonly handleSumMs: number;
+  readonly handleN: number;
+  /** Conversations per support type. */
+  readonly bySupportType: Readonly<Record<string, number>>;
+}
+
+export interface TeamAveragePage {
+  readonly kind: 'teamAverage';
+  /** The caller's own team, or absent when their worker has no team (then `days` is empty). */
+  readonly team?: string;
+  /** The days folded by this answer, in day order (a day not yet begun is absent). */
+  readonly days: readonly TeamDayCell[];
+  /** Distinct teammates over every day of the range; only on the answer without `cursor`. */
+  readonly rangeAgents?: number;
+  /** Opaque; present while days of the range remain. */
+  readonly cursor?: string;
+  /** Epoch ms the function read the events up to (its clock, `to` at most). */
+  readonly asOf: number;
 }
 
 export interface HistoryPage {
@@ -56,6 +113,8 @@ export const HISTORY_ERROR_CODES = [
   'range_too_long',
   'rate_limited',
   'upstream_failed',
+  'cursor_expired',
+  'method_not_allowed',
 ] as const;
 export type HistoryErrorCode = (typeof HISTORY_ERROR_CODES)[number];
 

@@ -1,4 +1,4 @@
-import { callerDigest, decodeCursor, encodeCursor, type CursorState } from '../../serverless/src/cursor';
+import { CURSOR_EXPIRED, callerDigest, decodeCursor, encodeCursor, openTeamCursor, sealTeamCursor, type CursorState } from '../../serverless/src/cursor';
 import { parseIsoInstant } from '../../serverless/src/request';
 import { parseRetryAfter } from '../../serverless/src/taskRouter';
 
@@ -12,21 +12,23 @@ const STATE: CursorState = {
   pending: [`WT${'a'.repeat(32)}`],
   task: { sid: `WT${'b'.repeat(32)}`, next: { page: 1, token: 'PTxyz.EV2' } },
   recent: [`WT${'c'.repeat(32)}`],
+  expiresAt: 1_794_873_600_000,
 };
+const NOW = STATE.expiresAt - 60_000;
 
 describe('history cursor', () => {
   it('round-trips its state', () => {
-    expect(decodeCursor(encodeCursor(STATE, 'secret'), 'secret')).toEqual(STATE);
-    expect(decodeCursor(encodeCursor({ ...STATE, main: 'done', task: undefined }, 'secret'), 'secret')).toMatchObject({ main: 'done', task: undefined });
+    expect(decodeCursor(encodeCursor(STATE, 'secret'), 'secret', NOW)).toEqual(STATE);
+    expect(decodeCursor(encodeCursor({ ...STATE, main: 'done', task: undefined }, 'secret'), 'secret', NOW)).toMatchObject({ main: 'done', task: undefined });
   });
 
   it('refuses a cursor signed with another secret', () => {
-    expect(decodeCursor(encodeCursor(STATE, 'secret'), 'other')).toMatch(/changed or was not issued/);
+    expect(decodeCursor(encodeCursor(STATE, 'secret'), 'other', NOW)).toMatch(/changed or was not issued/);
   });
 
   it('refuses signed state it would not have written (a task sid that is not one, a token with a URL)', () => {
-    expect(decodeCursor(encodeCursor({ ...STATE, pending: ['https://example.org/'] }, 's'), 's')).toMatch(/invalid task sids/);
-    expect(decodeCursor(encodeCursor({ ...STATE, main: { page: 1, token: 'a b' } }, 's'), 's')).toMatch(/invalid page position/);
+    expect(decodeCursor(encodeCursor({ ...STATE, pending: ['https://example.org/'] }, 's'), 's', NOW)).toMatch(/invalid task sids/);
+    expect(decodeCursor(encodeCursor({ ...STATE, main: { page: 1, token: 'a b' } }, 's'), 's', NOW)).toMatch(/invalid page position/);
   });
 
   it('binds to the caller: different scopes or users give different digests', () => {
@@ -34,6 +36,26 @@ describe('history cursor', () => {
     expect(callerDigest(['team', 'Team B', undefined, 'WK1', 'x'])).not.toBe(a);
     expect(callerDigest(['team', 'Team A', undefined, 'WK2', 'x'])).not.toBe(a);
     expect(callerDigest(['team', 'Team A', undefined, 'WK1', 'x'])).toBe(a);
+  });
+
+  it('refuses a genuine cursor once it has expired, with its own answer', () => {
+    const cursor = encodeCursor(STATE, 'secret');
+    expect(decodeCursor(cursor, 'secret', STATE.expiresAt - 1)).toEqual(STATE);
+    expect(decodeCursor(cursor, 'secret', STATE.expiresAt)).toBe(CURSOR_EXPIRED);
+  });
+
+  it('seals the team-average cursor: unreadable, unchangeable, and expiring', () => {
+    const state = { caller: 'c', from: '2026-11-16', to: '2026-11-22', next: '2026-11-18', teammates: ['d1', 'd2'], expiresAt: STATE.expiresAt };
+    const sealed = sealTeamCursor(state, 'secret');
+    expect(openTeamCursor(sealed, 'secret', NOW)).toEqual(state);
+    // Nothing of the state shows through, not even in base64.
+    for (const part of sealed.split('.')) expect(Buffer.from(part, 'base64url').toString('latin1')).not.toMatch(/d1|2026|teammates/);
+    expect(openTeamCursor(sealed, 'other', NOW)).toMatch(/changed or was not issued/);
+    const parts = sealed.split('.');
+    parts[2] = `${parts[2].slice(0, -2)}${parts[2].slice(-2) === 'AA' ? 'AB' : 'AA'}`;
+    expect(openTeamCursor(parts.join('.'), 'secret', NOW)).toMatch(/changed or was not issued/);
+    expect(openTeamCursor(sealed, 'secret', STATE.expiresAt)).toBe(CURSOR_EXPIRED);
+    expect(openTeamCursor(encodeCursor(STATE, 'secret'), 'secret', NOW)).toMatch(/not a team-average cursor/);
   });
 
   it('needs a secret to sign', () => {

@@ -69,6 +69,9 @@ function context(overrides: Record<string, unknown> = {}) {
   };
 }
 
+/** What Twilio's runtime puts in `event.request` for the plugin's JSON POST from Flex. */
+const FROM_FLEX = { request: { headers: { 'content-type': 'application/json', origin: 'https://flex.twilio.com' } } };
+
 function call(ctx: unknown, event: unknown): Promise<FakeResponse> {
   return new Promise((resolve, reject) => {
     handler(ctx, event, (error, response) => (error ? reject(error) : resolve(response))).catch(reject);
@@ -81,9 +84,9 @@ describe('functions/insights-history.js', () => {
     let total = 0;
     let pages = 0;
     do {
-      const r = await call(context(), { Token: TOKENS.supervisor, from: FROM, to: TO, pageSize: '200', ...(cursor ? { cursor } : {}) });
+      const r = await call(context(), { ...FROM_FLEX, Token: TOKENS.supervisor, from: FROM, to: TO, pageSize: '200', ...(cursor ? { cursor } : {}) });
       expect(r.statusCode).toBe(200);
-      expect(r.headers).toMatchObject({ 'Access-Control-Allow-Origin': '*', 'Content-Type': 'application/json' });
+      expect(r.headers).toMatchObject({ 'Access-Control-Allow-Origin': 'https://flex.twilio.com', 'Content-Type': 'application/json' });
       const body = r.body as { events: unknown[]; cursor?: string; scope: string };
       expect(body.scope).toBe('all');
       total += body.events.length;
@@ -95,12 +98,34 @@ describe('functions/insights-history.js', () => {
   });
 
   it('refuses a bad token with 401 and a user without roles with 403', async () => {
-    expect((await call(context(), { Token: 'nope', from: FROM, to: TO })).statusCode).toBe(401);
-    expect((await call(context(), { Token: TOKENS.nobody, from: FROM, to: TO })).statusCode).toBe(403);
+    expect((await call(context(), { ...FROM_FLEX, Token: 'nope', from: FROM, to: TO })).statusCode).toBe(401);
+    expect((await call(context(), { ...FROM_FLEX, Token: TOKENS.nobody, from: FROM, to: TO })).statusCode).toBe(403);
+  });
+
+  it('answers a GET (the token in the URL) with 405 and Allow, without reading TaskRouter or the token', async () => {
+    // Twilio passes no method: a GET's query lands in the event like a body, but no body type comes with it.
+    const r = await call(context(), { request: { headers: { origin: 'https://flex.twilio.com' } }, Token: TOKENS.supervisor, from: FROM, to: TO });
+    expect(r.statusCode).toBe(405);
+    expect(r.headers.Allow).toBe('POST, OPTIONS');
+    expect(r.body).toEqual({ error: { code: 'method_not_allowed', message: expect.stringMatching(/use POST/) } });
+    expect(JSON.stringify(r.body)).not.toContain('"events"');
+  });
+
+  it('names no CORS origin for an origin not allowed (default: Flex only), and names one set in ALLOWED_ORIGINS', async () => {
+    const evil = { request: { headers: { 'content-type': 'application/json', origin: 'https://evil.example' } } };
+    const refused = await call(context(), { ...evil, Token: TOKENS.supervisor, from: FROM, to: TO, pageSize: '5' });
+    expect(refused.headers['Access-Control-Allow-Origin']).toBeUndefined();
+    expect(refused.headers.Vary).toBe('Origin');
+    const configured = await call(context({ ALLOWED_ORIGINS: 'https://evil.example, https://flex.twilio.com' }), { ...evil, Token: TOKENS.supervisor, from: FROM, to: TO, pageSize: '5' });
+    expect(configured.headers['Access-Control-Allow-Origin']).toBe('https://evil.example');
+    // A set-up failure keeps to the same origins.
+    const broken = await call(context({ TWILIO_WORKSPACE_SID: undefined }), { ...evil, Token: TOKENS.supervisor, from: FROM, to: TO });
+    expect(broken.statusCode).toBe(500);
+    expect(broken.headers['Access-Control-Allow-Origin']).toBeUndefined();
   });
 
   it('says which variable is missing', async () => {
-    const r = await call(context({ TWILIO_WORKSPACE_SID: undefined }), { Token: TOKENS.supervisor, from: FROM, to: TO });
+    const r = await call(context({ TWILIO_WORKSPACE_SID: undefined }), { ...FROM_FLEX, Token: TOKENS.supervisor, from: FROM, to: TO });
     expect(r.statusCode).toBe(500);
     expect(r.body).toEqual({ error: { code: 'upstream_failed', message: expect.stringMatching(/set TWILIO_WORKSPACE_SID/) } });
   });

@@ -130,8 +130,8 @@ export async function startWorld(resources: readonly FakeEventResource[] = RESOU
     iam,
     server,
     sleeps,
-    handler: (options = {}) =>
-      createHistoryHandler({
+    handler: (options = {}) => {
+      const handle = createHistoryHandler({
         validateToken: (token) => validator(token, ACCOUNT_SID, AUTH_TOKEN),
         workspace: twilioWorkspace(client, WORKSPACE_SID),
         workspaceSid: WORKSPACE_SID,
@@ -142,7 +142,11 @@ export async function startWorld(resources: readonly FakeEventResource[] = RESOU
           sleeps.push(ms);
         },
         options,
-      }),
+      });
+      // What a browser's POST carries; a test that asks for another method or origin says so.
+      const carriesHeaders = (event: unknown): boolean => typeof event === 'object' && event !== null && 'request' in event;
+      return (event, meta) => handle(event, meta ?? (carriesHeaders(event) ? undefined : { method: 'POST' }));
+    },
     close: async () => {
       restoreIam();
       await server.close();

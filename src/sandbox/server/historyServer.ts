@@ -101,6 +101,7 @@ class RunHistory {
   private readonly rewrites = new Map<string, { text: string; out: string }>();
 
   constructor(run: SandboxRun, private readonly origin: string) {
+    // The page and its history function share the dev server's origin: that one is allowed, no other.
     this.clock = run.start;
     this.api = createFakeEventsApi([], { workspaceSid: WORKSPACE.workspaceSid, accountSid: WORKSPACE.accountSid, now: () => this.clock });
     this.events = simulate(run)[Symbol.iterator]();
@@ -113,6 +114,7 @@ class RunHistory {
       now: () => this.clock,
       retryAfterSecOf: (error) => (error as { retryAfterSec?: number }).retryAfterSec,
       config: pluginConfig,
+      options: { allowedOrigins: [origin] },
     });
   }
 
@@ -173,8 +175,11 @@ export async function answerHistory(req: IncomingMessage, res: ServerResponse): 
     send(res, 400, {}, { error: { code: 'bad_request', message: `sandbox history URL: ${run}` } });
     return;
   }
-  if (req.method === 'OPTIONS') {
-    send(res, 204, {}, null);
+  const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
+  if (req.method !== 'POST') {
+    // The preflight, and the 405 of any other method, as the function answers them.
+    const answer = await runFor(run, origin).handler({}, { method: req.method, headers: req.headers });
+    send(res, answer.status, answer.headers, answer.body);
     return;
   }
   let event: unknown;
@@ -185,7 +190,6 @@ export async function answerHistory(req: IncomingMessage, res: ServerResponse): 
     return;
   }
   const to = typeof event === 'object' && event !== null ? Date.parse(String((event as { to?: unknown }).to)) : NaN;
-  const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
   const history = runFor(run, origin);
   if (Number.isFinite(to)) await history.advanceTo(to);
   const answer = await history.handler(event, { method: req.method, headers: req.headers });

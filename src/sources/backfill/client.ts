@@ -3,12 +3,30 @@
  * retries what may pass (429, 5xx, a network failure) with backoff, and turns everything
  * else into a `HistoryFetchError` whose message a person can act on. It knows nothing of
  * Flex: the token comes from a callback, read again for every request (Flex refreshes it).
+ *
+ * A redirect is never followed (`redirect: 'manual'`): the token is in the body, and a
+ * 307 or 308 would send it on to wherever the redirect points. A redirect is an error that
+ * says to check `historyUrl`. A range whose cursor expired (the function's cursors last 15
+ * minutes) is started again from its first page; its pages come again, and the fold counts
+ * an event once.
  */
-import { HISTORY_DEFAULT_PAGE_SIZE, HISTORY_ERROR_CODES, type HistoryErrorCode, type HistoryPage, type HistoryRequest } from '../../core';
+import {
+  HISTORY_DEFAULT_PAGE_SIZE,
+  HISTORY_ERROR_CODES,
+  readTeamDayCell,
+  type HistoryErrorCode,
+  type HistoryPage,
+  type HistoryRequest,
+  type TeamAveragePage,
+  type TeamAverageRequest,
+  type TeamDayCell,
+} from '../../core';
 
 /** The part of a `fetch` Response the client reads. */
 export interface ResponseLike {
   readonly status: number;
+  /** `opaqueredirect` for a redirect not followed (a browser's `redirect: 'manual'`). */
+  readonly type?: string;
   readonly headers?: { get(name: string): string | null };
   json(): Promise<unknown>;
 }
@@ -16,7 +34,7 @@ export interface ResponseLike {
 /** `fetch`, or anything with its shape (a test's in-process handler). */
 export type FetchLike = (
   url: string,
-  init: { method: 'POST'; headers: Record<string, string>; body: string; signal?: AbortSignal },
+  init: { method: 'POST'; headers: Record<string, string>; body: string; redirect: 'manual'; signal?: AbortSignal },
 ) => Promise<ResponseLike>;
 
 export interface HistoryClientOptions {
@@ -59,6 +77,11 @@ export class HistoryAborted extends Error {
 const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 const isRetryable = (status: number): boolean => status === 0 || status === 429 || status >= 500;
+/** A range is started again at most this many times for an expired cursor (a slow consumer, a sleeping laptop). */
+const MAX_RESTARTS = 3;
+
+/** The message for a redirect the client did not follow. */
+export const REDIRECT_REFUSED = 'The history URL answered with a redirect, which is not followed (the Flex token would go with it): set historyUrl to the function itself.';
 
 function errorCodeOf(body: unknown): { code?: HistoryErrorCode; message?: string } {
   const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
@@ -78,6 +101,7 @@ export function describeFailure(status: number, code?: HistoryErrorCode, detail?
     return `History refused the Flex sign-in${why}. Sign in to Flex again; live data still works.`;
   }
   if (status === 403 || code === 'forbidden') return `Your role may not load history${why}. Live data still works.`;
+  if (code === 'cursor_expired') return `History paging took too long and has to start again${why}.`;
   if (status === 429 || code === 'rate_limited') return `History is busy (rate limited)${why}. Try again in a minute; live data still works.`;
   if (status >= 500) return `The history function failed (HTTP ${status})${why}. Live data still works.`;
   return `History request refused (HTTP ${status})${why}.`;
@@ -90,6 +114,34 @@ function asPage(body: unknown): HistoryPage | undefined {
   if (!Array.isArray(page.events)) return undefined;
   if (page.cursor !== undefined && typeof page.cursor !== 'string') return undefined;
   return page as HistoryPage;
+}
+
+/** Is this a team-average answer of the contract (each day checked)? */
+function asTeamAverage(body: unknown): TeamAveragePage | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const page = body as Partial<TeamAveragePage>;
+  if (page.kind !== 'teamAverage' || !Array.isArray(page.days) || typeof page.asOf !== 'number') return undefined;
+  if (page.cursor !== undefined && typeof page.cursor !== 'string') return undefined;
+  if (page.team !== undefined && typeof page.team !== 'string') return undefined;
+  if (page.rangeAgents !== undefined && (typeof page.rangeAgents !== 'number' || page.rangeAgents < 0)) return undefined;
+  const days: TeamDayCell[] = [];
+  for (const d of page.days) {
+    const cell = readTeamDayCell(d);
+    if (!cell) return undefined;
+    days.push(cell);
+  }
+  return { ...(page as TeamAveragePage), days };
+}
+
+/** The team average of a range, every answer's days together. */
+export interface TeamAverage {
+  /** The caller's team; absent when their worker has none. */
+  readonly team?: string;
+  readonly days: readonly TeamDayCell[];
+  /** Distinct teammates over the range. */
+  readonly rangeAgents: number;
+  /** Epoch ms the function read events up to. */
+  readonly asOf: number;
 }
 
 function retryAfterMs(response: ResponseLike): number | undefined {
@@ -133,33 +185,84 @@ export class HistoryClient {
     let cursor: string | undefined;
     let pages = 0;
     let events = 0;
+    let restarts = 0;
     const before = this.requests;
-    do {
-      const page = await this.page({ from: new Date(from).toISOString(), to: new Date(to).toISOString(), cursor }, signal);
+    for (;;) {
+      const request = { from: new Date(from).toISOString(), to: new Date(to).toISOString(), cursor };
+      let page: HistoryPage;
+      try {
+        page = await this.post(request, asPage, signal);
+      } catch (err) {
+        // The cursor outlived its 15 minutes: the range again from its start.
+        if (err instanceof HistoryFetchError && err.code === 'cursor_expired' && cursor !== undefined && restarts < MAX_RESTARTS) {
+          restarts++;
+          cursor = undefined;
+          continue;
+        }
+        throw err;
+      }
       pages++;
       events += page.events.length;
       if (signal?.aborted) throw new HistoryAborted();
       await onPage(page);
+      if (page.cursor === undefined) break;
       cursor = page.cursor;
-    } while (cursor !== undefined);
+    }
     return { pages, events, requests: this.requests - before };
   }
 
-  /** One page, with retries for what may pass. */
-  private async page(query: { from: string; to: string; cursor?: string }, signal?: AbortSignal): Promise<HistoryPage> {
+  /**
+   * The team average of [from, to) (epoch ms; the function takes the local days they touch,
+   * a week at most): every answer of the range, its days together.
+   */
+  async fetchTeamAverage(from: number, to: number, signal?: AbortSignal): Promise<TeamAverage> {
+    let cursor: string | undefined;
+    let restarts = 0;
+    const days = new Map<string, TeamDayCell>();
+    for (;;) {
+      let page: TeamAveragePage;
+      try {
+        page = await this.post({ kind: 'teamAverage', from: new Date(from).toISOString(), to: new Date(to).toISOString(), cursor }, asTeamAverage, signal);
+      } catch (err) {
+        if (err instanceof HistoryFetchError && err.code === 'cursor_expired' && cursor !== undefined && restarts < MAX_RESTARTS) {
+          restarts++;
+          cursor = undefined;
+          days.clear();
+          continue;
+        }
+        throw err;
+      }
+      if (signal?.aborted) throw new HistoryAborted();
+      for (const d of page.days) days.set(d.day, d);
+      if (page.cursor === undefined) {
+        return { team: page.team, days: [...days.values()].sort((a, b) => (a.day < b.day ? -1 : 1)), rangeAgents: page.rangeAgents ?? 0, asOf: page.asOf };
+      }
+      cursor = page.cursor;
+    }
+  }
+
+  /** One request of the contract, with retries for what may pass; `read` checks the answer's shape. */
+  private async post<T>(
+    query: { from: string; to: string; cursor?: string; kind?: 'teamAverage' },
+    read: (body: unknown) => T | undefined,
+    signal?: AbortSignal,
+  ): Promise<T> {
     const attempts = Math.max(1, this.options.maxAttempts ?? 5);
     let wait = this.options.backoffMs ?? 1000;
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new HistoryAborted();
       const token = this.options.token();
       if (!token) throw new HistoryFetchError(describeFailure(401, 'missing_token', 'no Flex token'), 401, 'missing_token');
-      const request: HistoryRequest = {
-        Token: token,
-        from: query.from,
-        to: query.to,
-        ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
-        pageSize: this.options.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE,
-      };
+      const request: HistoryRequest | TeamAverageRequest =
+        query.kind === 'teamAverage'
+          ? { Token: token, kind: 'teamAverage', from: query.from, to: query.to, ...(query.cursor !== undefined ? { cursor: query.cursor } : {}) }
+          : {
+              Token: token,
+              from: query.from,
+              to: query.to,
+              ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
+              pageSize: this.options.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE,
+            };
       let status = 0;
       let detail: string | undefined;
       let code: HistoryErrorCode | undefined;
@@ -170,8 +273,13 @@ export class HistoryClient {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
           body: JSON.stringify(request),
+          // Never follow: a 307/308 would send the body, token and all, to the redirect's target.
+          redirect: 'manual',
           signal,
         });
+        if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+          throw new HistoryFetchError(REDIRECT_REFUSED, response.status);
+        }
         status = response.status;
         let body: unknown;
         try {
@@ -180,8 +288,8 @@ export class HistoryClient {
           body = undefined;
         }
         if (status >= 200 && status < 300) {
-          const page = asPage(body);
-          if (page) return page;
+          const answer = read(body);
+          if (answer) return answer;
           // A 200 that is not a page: a wrong URL (a login page, a proxy). Retrying will not help.
           throw new HistoryFetchError(`The history URL did not answer with history (check historyUrl).`, status);
         }
