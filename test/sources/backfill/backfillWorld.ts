@@ -11,7 +11,7 @@ import { fakeWorkspace } from '../../../src/sandbox/server/historyServer';
 import type { FetchLike } from '../../../src/sources/backfill';
 import { WORKSPACE, simulate, toEventStreams, toEventsApi, type SimEvent, type SimOptions } from '../../../src/sources/simulator';
 
-export const TOKENS = { supervisor: 'token-supervisor', nobody: 'token-nobody' } as const;
+export const TOKENS = { supervisor: 'token-supervisor', analyst: 'token-analyst', nobody: 'token-nobody' } as const;
 
 export interface HistoryWorld {
   readonly sim: readonly SimEvent[];
@@ -27,6 +27,7 @@ export interface HistoryWorld {
 /** A validator in place of Twilio's: two known tokens. */
 async function validateToken(token: string): Promise<unknown> {
   if (token === TOKENS.supervisor) return { valid: true, roles: ['supervisor'], identity: 'sup' };
+  if (token === TOKENS.analyst) return { valid: true, roles: ['wfo.data_analyst'], identity: 'analyst' };
   if (token === TOKENS.nobody) return { valid: true, roles: [], identity: 'nobody' };
   return { valid: false, message: 'unknown token' };
 }
