@@ -1648,17 +1648,9 @@ function maskValue(access, key, value, depth) {
     if (key !== void 0 && NAME_KEYS.has(key)) return maskContactsInText(access, maskedName(access, value, void 0));
     return maskContactsInText(access, value);
   }
-  if (typeof value === "number" && key !== void 0 && (CONTACT_KEYS.has(key) || key === "phone")) return maskContact(access, String(value));
+  if (typeof value === "number" && key !== void 0 && CONTACT_KEYS.has(key)) return maskContact(access, String(value));
   if (depth >= MAX_DEPTH || typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((v) => {
-      const m = maskValue(access, void 0, v, depth + 1);
-      if (m !== v) changed = true;
-      return m;
-    });
-    return changed ? out : value;
-  }
+  if (Array.isArray(value)) return mapKeepingSame(value, (v) => maskValue(access, void 0, v, depth + 1));
   return maskRecord(access, value, depth + 1);
 }
 function maskRecord(access, record, depth) {
@@ -1681,26 +1673,25 @@ function maskEvent(access, event) {
 }
 function maskEvents(access, events) {
   if (access.seesContacts) return events;
+  return mapKeepingSame(events, (e) => maskEvent(access, e));
+}
+function mapKeepingSame(list, f) {
   let out;
-  for (let i = 0; i < events.length; i++) {
-    const m = maskEvent(access, events[i]);
-    if (m !== events[i]) (out ??= events.slice())[i] = m;
+  for (let i = 0; i < list.length; i++) {
+    const m = f(list[i]);
+    if (m !== list[i]) (out ??= list.slice())[i] = m;
   }
-  return out ?? events;
+  return out ?? list;
 }
 function maskedAuthor(access, author) {
   if (author === null || access.seesContacts) return author;
   return maskContactsInText(access, maskedName(access, author, void 0));
 }
 function maskingOf(access) {
-  const rows = (list) => {
-    let out;
-    for (let i = 0; i < list.length; i++) {
-      const name = maskedName(access, list[i].customerName, void 0);
-      if (name !== list[i].customerName) (out ??= list.slice())[i] = { ...list[i], customerName: name };
-    }
-    return out ?? list;
-  };
+  const rows = (list) => mapKeepingSame(list, (row) => {
+    const name = maskedName(access, row.customerName, void 0);
+    return name === row.customerName ? row : { ...row, customerName: name };
+  });
   return {
     name: (name, contact) => maskedName(access, name, contact),
     contact: (contact) => maskContact(access, contact),

@@ -44,17 +44,9 @@ function maskValue(access: Access, key: string | undefined, value: unknown, dept
     if (key !== undefined && NAME_KEYS.has(key)) return maskContactsInText(access, maskedName(access, value, undefined) as string);
     return maskContactsInText(access, value);
   }
-  if (typeof value === 'number' && key !== undefined && (CONTACT_KEYS.has(key) || key === 'phone')) return maskContact(access, String(value));
+  if (typeof value === 'number' && key !== undefined && CONTACT_KEYS.has(key)) return maskContact(access, String(value));
   if (depth >= MAX_DEPTH || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) {
-    let changed = false;
-    const out = value.map((v) => {
-      const m = maskValue(access, undefined, v, depth + 1);
-      if (m !== v) changed = true;
-      return m;
-    });
-    return changed ? out : value;
-  }
+  if (Array.isArray(value)) return mapKeepingSame(value, (v) => maskValue(access, undefined, v, depth + 1));
   return maskRecord(access, value as Record<string, unknown>, depth + 1);
 }
 
@@ -84,12 +76,17 @@ export function maskEvent(access: Access, event: TrEvent): TrEvent {
 /** Events as this access may see them (a new array only when something changed). */
 export function maskEvents(access: Access, events: readonly TrEvent[]): readonly TrEvent[] {
   if (access.seesContacts) return events;
-  let out: TrEvent[] | undefined;
-  for (let i = 0; i < events.length; i++) {
-    const m = maskEvent(access, events[i]);
-    if (m !== events[i]) (out ??= events.slice())[i] = m;
+  return mapKeepingSame(events, (e) => maskEvent(access, e));
+}
+
+/** The list with `f` applied to each item: the same list when `f` changed none. */
+function mapKeepingSame<T>(list: readonly T[], f: (item: T) => T): readonly T[] {
+  let out: T[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const m = f(list[i]);
+    if (m !== list[i]) (out ??= list.slice())[i] = m;
   }
-  return out ?? events;
+  return out ?? list;
 }
 
 /**
@@ -140,14 +137,11 @@ export interface ContactMasking {
  * second pass.
  */
 export function maskingOf(access: Access): ContactMasking {
-  const rows = <R extends RowWithCustomer>(list: readonly R[]): readonly R[] => {
-    let out: R[] | undefined;
-    for (let i = 0; i < list.length; i++) {
-      const name = maskedName(access, list[i].customerName, undefined);
-      if (name !== list[i].customerName) (out ??= list.slice())[i] = { ...list[i], customerName: name };
-    }
-    return out ?? list;
-  };
+  const rows = <R extends RowWithCustomer>(list: readonly R[]): readonly R[] =>
+    mapKeepingSame(list, (row) => {
+      const name = maskedName(access, row.customerName, undefined);
+      return name === row.customerName ? row : { ...row, customerName: name };
+    });
   return {
     name: (name, contact) => maskedName(access, name, contact),
     contact: (contact) => maskContact(access, contact),
