@@ -815,7 +815,20 @@ function taskInfoOf(attributes) {
   }
   return { conversationKey, customerName, customerContact, media, reservationMedia };
 }
+function hasDetails(info) {
+  return info.customerName !== void 0 || info.customerContact !== void 0 || info.media !== void 0 || info.reservationMedia !== void 0;
+}
+var anonymousCache = /* @__PURE__ */ new WeakMap();
 var NO_ATTRIBUTES = Object.freeze({});
+function anonymousTaskAttributes(attributes) {
+  let out = anonymousCache.get(attributes);
+  if (out === void 0) {
+    const key = taskInfoOf(attributes).conversationKey;
+    out = key === void 0 ? NO_ATTRIBUTES : Object.freeze({ conversations: Object.freeze({ conversation_id: key }) });
+    anonymousCache.set(attributes, out);
+  }
+  return out;
+}
 
 // src/core/time.ts
 var SLOT_MS = 15 * 6e4;
@@ -1001,7 +1014,7 @@ var Engine = class {
     const taskSid = e.taskSid;
     let task = this.tasks.get(taskSid);
     if (!task) {
-      task = { sid: taskSid, events: [], dirty: false, infoAt: beforeAll() };
+      task = { sid: taskSid, events: [], dirty: false, keyAt: beforeAll(), detailAt: beforeAll() };
       this.tasks.set(taskSid, task);
       this.unsealed.add(task);
     }
@@ -1047,16 +1060,29 @@ ${e.sid}
       task.events.push(stored);
       this.markTask(task);
     }
-    if (e.taskAttributes && isNewer(e, task.infoAt)) {
-      setPosition(task.infoAt, e);
+    if (e.taskAttributes) {
       let info = this.infoCache.get(e.taskAttributes);
       if (info === void 0) {
         info = taskInfoOf(e.taskAttributes);
         this.infoCache.set(e.taskAttributes, info);
       }
-      const keyChanged = task.info?.conversationKey !== info.conversationKey;
-      task.info = info;
-      if (keyChanged) this.placeTask(task);
+      let changed = false;
+      if (isNewer(e, task.keyAt)) {
+        setPosition(task.keyAt, e);
+        task.keyInfo = info;
+        changed = true;
+      }
+      if (hasDetails(info) && isNewer(e, task.detailAt)) {
+        setPosition(task.detailAt, e);
+        task.detail = info;
+        changed = true;
+      }
+      if (changed) {
+        const next = combinedInfo(task.keyInfo, task.detail);
+        const keyChanged = task.info?.conversationKey !== next.conversationKey;
+        task.info = next;
+        if (keyChanged) this.placeTask(task);
+      }
     }
     if (!task.conversation) {
       task.info ??= {};
@@ -1345,6 +1371,10 @@ function problemOf(e, kind) {
   if (kind === "reservation" && (typeof e.reservationSid !== "string" || e.reservationSid === "")) return `${e.type}: no reservation_sid`;
   if (kind !== "task" && (typeof e.workerSid !== "string" || e.workerSid === "")) return `${e.type}: no worker_sid`;
   return void 0;
+}
+function combinedInfo(keyInfo, detail) {
+  if (!detail || detail.conversationKey === keyInfo.conversationKey) return detail ?? keyInfo;
+  return { ...detail, conversationKey: keyInfo.conversationKey };
 }
 var beforeAll = () => ({ ts: -Infinity, rank: 0, sid: "" });
 function isNewer(e, p) {
@@ -1891,7 +1921,7 @@ function createScopeFilter(access, options) {
       return { select: () => [], heldEvents: () => 0 };
     case "team":
       if (!access.team) throw new Error('scope "team" needs access.team: build the access with accessOf(user)');
-      return teamFilter(access.team, options.ownWorkerSid);
+      return teamFilter(access.team, options.ownWorkerSid, options.eventByEvent === true);
     case "self":
       if (!access.workerSid) throw new Error('scope "self" needs access.workerSid: build the access with accessOf(user)');
       return selfFilter(access.workerSid, options.reorderWindowMs, options.periodsOf ? teamStream(access.workerSid, options) : void 0);
@@ -1917,11 +1947,34 @@ function teamTracker() {
     return t;
   };
 }
-function teamFilter(team, ownWorkerSid) {
+function keyOnly(e) {
+  return e.taskAttributes === void 0 ? e : { ...e, taskAttributes: anonymousTaskAttributes(e.taskAttributes) };
+}
+function teamFilter(team, ownWorkerSid, eventByEvent) {
   const teamOfEvent = teamTracker();
+  const tasks = /* @__PURE__ */ new Map();
+  let newest = -Infinity;
+  let sweptAt = -Infinity;
   const viewable = (e) => {
     const t = teamOfEvent(e);
     return e.workerSid === ownWorkerSid || t === team;
+  };
+  const note = (e, ours) => {
+    if (eventByEvent || typeof e.taskSid !== "string" || e.taskSid === "") return void 0;
+    let t = tasks.get(e.taskSid);
+    if (!t) tasks.set(e.taskSid, t = { ours: false, attributesTs: -Infinity, lastTs: e.ts });
+    if (ours) t.ours = true;
+    if (e.ts > t.lastTs) t.lastTs = e.ts;
+    if (e.taskAttributes && e.ts >= t.attributesTs) {
+      t.attributes = e.taskAttributes;
+      t.attributesTs = e.ts;
+    }
+    return t;
+  };
+  const whole = (e, t) => t?.attributes === void 0 || t.attributes === e.taskAttributes ? e : { ...e, taskAttributes: t.attributes };
+  const sweep = () => {
+    sweptAt = newest;
+    for (const [sid, t] of tasks) if (t.lastTs < newest - HELD_IDLE_MS) tasks.delete(sid);
   };
   return {
     select(events) {
@@ -1929,19 +1982,21 @@ function teamFilter(team, ownWorkerSid) {
       for (const e of events) {
         const kind = entityKindOf(e.type);
         if (kind === void 0) continue;
-        if (!hasWorker(e)) {
-          out.push(kind === "task" ? withoutWorker(e) : e);
+        if (Number.isFinite(e.ts) && e.ts > newest) newest = e.ts;
+        const mine = hasWorker(e) && viewable(e);
+        if (kind === "worker") {
+          if (mine || !hasWorker(e)) out.push(e);
           continue;
         }
-        const mine = viewable(e);
-        if (kind === "worker") {
-          if (mine) out.push(e);
-        } else if (kind === "reservation") {
-          out.push(mine ? e : anonymised(e));
-        } else {
-          out.push(mine ? e : withoutWorker(e));
+        const t = note(e, mine);
+        if (kind === "reservation") {
+          out.push(mine ? whole(e, t) : keyOnly(hasWorker(e) ? anonymised(e) : e));
+          continue;
         }
+        if (mine) out.push(whole(e, t));
+        else out.push(t?.ours ? whole(withoutWorker(e), t) : keyOnly(withoutWorker(e)));
       }
+      if (newest - sweptAt >= SWEEP_EVERY_MS) sweep();
       return out;
     },
     heldEvents: () => 0
@@ -2074,7 +2129,7 @@ function teamStream(workerSid, options) {
   let unplaced = [];
   const byPeriod = /* @__PURE__ */ new Map();
   const counts = /* @__PURE__ */ new Map();
-  const keyOnly = /* @__PURE__ */ new WeakMap();
+  const keyOnly2 = /* @__PURE__ */ new WeakMap();
   let out = [];
   const teamOfWorker = (e) => {
     const sid = e.workerSid;
@@ -2093,8 +2148,8 @@ function teamStream(workerSid, options) {
   };
   const stripAttributes = (a, key) => {
     if (!a || key === void 0) return void 0;
-    let kept = keyOnly.get(a);
-    if (!kept) keyOnly.set(a, kept = Object.freeze({ conversations: Object.freeze({ conversation_id: key }) }));
+    let kept = keyOnly2.get(a);
+    if (!kept) keyOnly2.set(a, kept = Object.freeze({ conversations: Object.freeze({ conversation_id: key }) }));
     return kept;
   };
   const place = (e, t) => {
@@ -3068,7 +3123,7 @@ function createHistoryHandler(deps) {
       state = { fromMs: input.fromMs, toMs: input.toMs, pageSize: input.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE, caller, fetched: 0, expiresAt: 0 };
     }
     const page = new PageReader(state, retry, eventsPath, deps.workspace);
-    const filter = createScopeFilter(access, { reorderWindowMs: config.reorderWindowMs, ownWorkerSid: workerSid });
+    const filter = createScopeFilter(access, { reorderWindowMs: config.reorderWindowMs, ownWorkerSid: workerSid, eventByEvent: true });
     const softDeadline = started + options.timeBudgetMs * 0.6;
     const next = scope === "self" ? await selfStep(state, access.workerSid, page, filter, () => now() < softDeadline, options.maxTaskLookups) : await listStep(state, page, filter);
     const rejected = visibleRejections(access, workerSid, page.rejected);

@@ -307,7 +307,7 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
     }
 
     const page = new PageReader(state, retry, eventsPath, deps.workspace);
-    const filter = createScopeFilter(access, { reorderWindowMs: config.reorderWindowMs, ownWorkerSid: workerSid });
+    const filter = createScopeFilter(access, { reorderWindowMs: config.reorderWindowMs, ownWorkerSid: workerSid, eventByEvent: true });
     const softDeadline = started + options.timeBudgetMs * 0.6;
     const next =
       scope === 'self'

@@ -19,7 +19,7 @@ import { factsOf, type ConversationFacts, type FactDimensions } from './facts';
 import { REPORT_GROUPINGS, type Cell, type Grouping } from './groupings';
 import type { Accumulator } from './metrics';
 import { TaskFold, sortStoredEvents, type DerivedTask, type Reservation, type StoredEvent } from './model';
-import { taskInfoOf, type TaskInfo } from './taskInfo';
+import { hasDetails, taskInfoOf, type TaskInfo } from './taskInfo';
 import { createCalendar, type Calendar } from './time';
 
 export interface EngineOptions {
@@ -58,9 +58,14 @@ interface TaskRecord {
   fold?: TaskFold;
   sealed?: SealedTask;
   dirty: boolean;
+  /** What the model reads of the task: `detail` with the key of `keyInfo` (see `combinedInfo`). */
   info?: TaskInfo;
-  /** Where in the stream the attributes behind `info` came from: the latest wins. */
-  infoAt: StreamPosition;
+  /** The latest attributes of any kind: the conversation key is theirs. */
+  keyInfo?: TaskInfo;
+  keyAt: StreamPosition;
+  /** The latest attributes that say more than the key (customer, media): key-only attributes never replace them. */
+  detail?: TaskInfo;
+  detailAt: StreamPosition;
   conversation?: ConversationRecord;
   derived?: DerivedTask;
 }
@@ -221,7 +226,7 @@ export class Engine {
     const taskSid = e.taskSid as string;
     let task = this.tasks.get(taskSid);
     if (!task) {
-      task = { sid: taskSid, events: [], dirty: false, infoAt: beforeAll() };
+      task = { sid: taskSid, events: [], dirty: false, keyAt: beforeAll(), detailAt: beforeAll() };
       this.tasks.set(taskSid, task);
       this.unsealed.add(task);
     }
@@ -267,16 +272,29 @@ export class Engine {
       task.events.push(stored);
       this.markTask(task);
     }
-    if (e.taskAttributes && isNewer(e, task.infoAt)) {
-      setPosition(task.infoAt, e);
+    if (e.taskAttributes) {
       let info = this.infoCache.get(e.taskAttributes);
       if (info === undefined) {
         info = taskInfoOf(e.taskAttributes);
         this.infoCache.set(e.taskAttributes, info);
       }
-      const keyChanged = task.info?.conversationKey !== info.conversationKey;
-      task.info = info;
-      if (keyChanged) this.placeTask(task);
+      let changed = false;
+      if (isNewer(e, task.keyAt)) {
+        setPosition(task.keyAt, e);
+        task.keyInfo = info;
+        changed = true;
+      }
+      if (hasDetails(info) && isNewer(e, task.detailAt)) {
+        setPosition(task.detailAt, e);
+        task.detail = info;
+        changed = true;
+      }
+      if (changed) {
+        const next = combinedInfo(task.keyInfo as TaskInfo, task.detail);
+        const keyChanged = task.info?.conversationKey !== next.conversationKey;
+        task.info = next;
+        if (keyChanged) this.placeTask(task);
+      }
     }
     if (!task.conversation) {
       task.info ??= {};
@@ -601,6 +619,17 @@ interface StreamPosition {
   ts: number;
   rank: number;
   sid: string;
+}
+
+/**
+ * A task's attributes as the model reads them: the customer and media of the latest
+ * attributes that name any (a scope filter may pass some events of a task with the key
+ * only: they must not erase what others said, whatever the order they come in), under
+ * the conversation key of the latest attributes of all.
+ */
+function combinedInfo(keyInfo: TaskInfo, detail: TaskInfo | undefined): TaskInfo {
+  if (!detail || detail.conversationKey === keyInfo.conversationKey) return detail ?? keyInfo;
+  return { ...detail, conversationKey: keyInfo.conversationKey };
 }
 
 const beforeAll = (): StreamPosition => ({ ts: -Infinity, rank: 0, sid: '' });

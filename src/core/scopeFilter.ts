@@ -8,8 +8,14 @@
  * - `team`: worker events of the team's agents (and of the user) only. Reservation
  *   events of anyone else are kept for the queue figures (an acceptance ends a wait,
  *   an engagement is handled) but anonymised: worker sid `OTHER_AGENTS`, team
- *   `OTHER_TEAMS`, no name. Task events are kept, without worker fields of anyone
- *   outside the team. An event's team is the one in its own worker attributes, else the
+ *   `OTHER_TEAMS`, no name, task attributes reduced to the conversation key. Task events
+ *   are kept, without worker fields of anyone outside the team, and with the conversation
+ *   key as their only attribute unless a reservation of the team already named the task.
+ *   The team's conversations still get their customer and media: the team's own
+ *   reservation events, and the task events once one of them named the task, carry the
+ *   newest attributes seen of the task (remembered in the filter, never in the state),
+ *   and the engine never lets key-only attributes replace fuller ones: whatever order
+ *   the events come in, the team's conversations read as the centre's do. An event's team is the one in its own worker attributes, else the
  *   last one seen for that worker; a worker whose team is not known yet is outside the
  *   team (privacy first). So an agent who changes team counts for the team leader
  *   while they were in it, as the team slice does (handling team).
@@ -35,7 +41,7 @@
 import { NO_TEAM, teamOf } from './dimensions';
 import { RESERVATION_EVENT_TYPES, entityKindOf, type Attributes, type TrEvent } from './events';
 import type { Access } from './roles';
-import { taskInfoOf } from './taskInfo';
+import { anonymousTaskAttributes, taskInfoOf } from './taskInfo';
 
 /** The worker sid every anonymised reservation carries in a team leader's session. */
 export const OTHER_AGENTS = '(other agents)';
@@ -78,6 +84,13 @@ export interface ScopeFilterOptions {
   readonly periodsOf?: (ts: number) => readonly string[];
   /** Scope `self`: the agent's team when the session knows it; otherwise learnt from their own events. */
   readonly ownTeam?: string;
+  /**
+   * Scope `team`: decide each event by itself (and its worker's team), remembering no task.
+   * For the history function: its answer must not depend on how TaskRouter's pages fall.
+   * The team's reservations keep their own attributes, a task event only when it names a
+   * team member; every other task event has the key alone.
+   */
+  readonly eventByEvent?: boolean;
 }
 
 /** The ingestion filter of an access. Throws for an access not built by `accessOf`. */
@@ -89,7 +102,7 @@ export function createScopeFilter(access: Access, options: ScopeFilterOptions): 
       return { select: () => [], heldEvents: () => 0 };
     case 'team':
       if (!access.team) throw new Error('scope "team" needs access.team: build the access with accessOf(user)');
-      return teamFilter(access.team, options.ownWorkerSid);
+      return teamFilter(access.team, options.ownWorkerSid, options.eventByEvent === true);
     case 'self':
       if (!access.workerSid) throw new Error('scope "self" needs access.workerSid: build the access with accessOf(user)');
       return selfFilter(access.workerSid, options.reorderWindowMs, options.periodsOf ? teamStream(access.workerSid, options) : undefined);
@@ -125,11 +138,55 @@ function teamTracker(): (e: TrEvent & { workerSid: string }) => string | undefin
   };
 }
 
-function teamFilter(team: string, ownWorkerSid: string | undefined): ScopeFilter {
+/** The event with its task attributes reduced to the conversation key (`anonymousTaskAttributes`). */
+function keyOnly(e: TrEvent): TrEvent {
+  return e.taskAttributes === undefined ? e : { ...e, taskAttributes: anonymousTaskAttributes(e.taskAttributes) };
+}
+
+/** What a team filter remembers of a task (see `teamFilter`). */
+interface TeamTask {
+  /** A reservation of the team (or the user) named the task. */
+  ours: boolean;
+  /** The latest attributes seen of the task, and when. */
+  attributes?: Attributes;
+  attributesTs: number;
+  lastTs: number;
+}
+
+/**
+ * Scope `team` (see the header). Every task's latest attributes are remembered here (not
+ * in the state) until the task has been quiet for a day, so that the team's events carry
+ * the newest attributes seen, whichever came first: a task updated (with its media) before
+ * the team's reservation arrived still shows its media once it does.
+ */
+function teamFilter(team: string, ownWorkerSid: string | undefined, eventByEvent: boolean): ScopeFilter {
   const teamOfEvent = teamTracker();
+  const tasks = new Map<string, TeamTask>();
+  let newest = -Infinity;
+  let sweptAt = -Infinity;
   const viewable = (e: TrEvent & { workerSid: string }): boolean => {
     const t = teamOfEvent(e);
     return e.workerSid === ownWorkerSid || t === team;
+  };
+  /** Notes the task of the event; returns it, or undefined for an event without a task. */
+  const note = (e: TrEvent, ours: boolean): TeamTask | undefined => {
+    if (eventByEvent || typeof e.taskSid !== 'string' || e.taskSid === '') return undefined;
+    let t = tasks.get(e.taskSid);
+    if (!t) tasks.set(e.taskSid, (t = { ours: false, attributesTs: -Infinity, lastTs: e.ts }));
+    if (ours) t.ours = true;
+    if (e.ts > t.lastTs) t.lastTs = e.ts;
+    if (e.taskAttributes && e.ts >= t.attributesTs) {
+      t.attributes = e.taskAttributes;
+      t.attributesTs = e.ts;
+    }
+    return t;
+  };
+  /** The team's event, with the newest attributes known of its task. */
+  const whole = (e: TrEvent, t: TeamTask | undefined): TrEvent =>
+    t?.attributes === undefined || t.attributes === e.taskAttributes ? e : { ...e, taskAttributes: t.attributes };
+  const sweep = (): void => {
+    sweptAt = newest;
+    for (const [sid, t] of tasks) if (t.lastTs < newest - HELD_IDLE_MS) tasks.delete(sid);
   };
   return {
     select(events) {
@@ -137,20 +194,23 @@ function teamFilter(team: string, ownWorkerSid: string | undefined): ScopeFilter
       for (const e of events) {
         const kind = entityKindOf(e.type);
         if (kind === undefined) continue;
-        // Without a worker sid the engine rejects a worker or reservation event anyway.
-        if (!hasWorker(e)) {
-          out.push(kind === 'task' ? withoutWorker(e) : e);
+        if (Number.isFinite(e.ts) && e.ts > newest) newest = e.ts;
+        const mine = hasWorker(e) && viewable(e);
+        if (kind === 'worker') {
+          // Without a worker sid the engine rejects it anyway.
+          if (mine || !hasWorker(e)) out.push(e);
           continue;
         }
-        const mine = viewable(e);
-        if (kind === 'worker') {
-          if (mine) out.push(e);
-        } else if (kind === 'reservation') {
-          out.push(mine ? e : anonymised(e));
-        } else {
-          out.push(mine ? e : withoutWorker(e));
+        const t = note(e, mine);
+        if (kind === 'reservation') {
+          // Without a worker sid the engine rejects it anyway: nothing to keep but the key.
+          out.push(mine ? whole(e, t) : keyOnly(hasWorker(e) ? anonymised(e) : e));
+          continue;
         }
+        if (mine) out.push(whole(e, t));
+        else out.push(t?.ours ? whole(withoutWorker(e), t) : keyOnly(withoutWorker(e)));
       }
+      if (newest - sweptAt >= SWEEP_EVERY_MS) sweep();
       return out;
     },
     heldEvents: () => 0,

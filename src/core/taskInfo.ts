@@ -48,6 +48,11 @@ export function taskInfoOf(attributes: Attributes): TaskInfo {
   return { conversationKey, customerName, customerContact, media, reservationMedia };
 }
 
+/** Does the info say more than the conversation key (a customer, a contact, media)? */
+export function hasDetails(info: TaskInfo): boolean {
+  return info.customerName !== undefined || info.customerContact !== undefined || info.media !== undefined || info.reservationMedia !== undefined;
+}
+
 const anonymousCache = new WeakMap<Attributes, Attributes>();
 const NO_ATTRIBUTES: Attributes = Object.freeze({});
 

@@ -224,7 +224,7 @@ describe('tokens and roles', () => {
     const teamSids = new Set(AGENTS.filter((a) => a.team === team).map((a) => a.sid));
     const access = accessOf({ roles: ['agent', 'wfo.team_leader'], workerSid: PEOPLE.leader, team });
     expect(access.scope).toBe('team');
-    const reference = maskEvents(access, createScopeFilter(access, { reorderWindowMs: 300_000, ownWorkerSid: PEOPLE.leader }).select(ALL));
+    const reference = maskEvents(access, createScopeFilter(access, { reorderWindowMs: 300_000, ownWorkerSid: PEOPLE.leader, eventByEvent: true }).select(ALL));
     expect(events).toHaveLength(reference.length);
     const got = bySid(events);
     for (const e of reference) expect(got.get(e.sid)).toEqual(e);

@@ -195,14 +195,23 @@ describe('a team leader', () => {
     expect(rejected.some((r) => /^1 event outside your scope could not be read$/.test(r.reason))).toBe(true);
   });
 
-  // Needs the team branch of the core's scope filter (src/core/scopeFilter.ts) to strip the task
-  // attributes of tasks no team member holds, which another part of this issue adds. Until it
-  // lands this test fails, and is marked `failing` so the suite stays green; once the filter
-  // strips, jest reports it as passing unexpectedly: turn `it.failing` into `it` then.
-  it.failing("gets no other team's customer data in its pages (names included), end to end", async () => {
+  it("gets no other team's customer data in its pages (names included), end to end", async () => {
     const { pages } = await readAll(TOKENS.leader);
     const events = pages.flatMap((p) => [...p.events]);
-    const teamTasks = new Set(events.filter((e) => entityKindOf(e.type) === 'reservation' && TEAM_SIDS.has(e.workerSid as string)).map((e) => e.taskSid));
+    // Agents move between teams in the simulation: a task is the team's when a reservation
+    // of it went to the leader, or to someone in the team at that moment by their own attributes.
+    const teamTasks = new Set(
+      RESOURCES.filter((r) => {
+        const d = r.event_data ?? {};
+        if (!r.event_type.startsWith('reservation.')) return false;
+        if (d.worker_sid === LEADER) return true;
+        try {
+          return (JSON.parse(String(d.worker_attributes)) as { team?: string }).team === TEAM;
+        } catch {
+          return false;
+        }
+      }).map((r) => r.event_data?.task_sid),
+    );
     const others = events.filter((e) => e.taskAttributes !== undefined && !teamTasks.has(e.taskSid));
     expect(others.length).toBeGreaterThan(100);
     const leaked = others.filter((e) => stringsOf(e.taskAttributes).some((s) => CUSTOMERS.names.has(s) || s.split(/[()]/).some((part) => CUSTOMERS.names.has(part.trim()))));

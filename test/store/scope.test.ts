@@ -3,7 +3,7 @@
  * agent's engine holds no other agent; a team leader's knows the team's agents and an
  * anonymous rest, with the contact figures whole; `none` folds nothing.
  */
-import { OTHER_AGENTS, OTHER_TEAMS, splitSlice, type TrEvent } from '../../src/core';
+import { DEFAULT_CONFIG, OTHER_AGENTS, OTHER_TEAMS, accessOf, conversationDetailsOf, splitSlice, type ConversationDetail, type TrEvent } from '../../src/core';
 import { applyQueued, ingest, pendingOf, selectWaitingNow, type InsightsState } from '../../src/store';
 import { agentRows, mine, teamRows, todayBy, totalsToday } from './probes';
 import { aContactArrives, aReservation, aTaskEvent, anActivity, anEngagement, at } from '../fixtures/builders';
@@ -195,6 +195,45 @@ describe('scope team: a team leader session', () => {
     // the contact figures are whole in both sessions
     expect(totalsToday(blue).handled).toBe(2);
     expect(totalsToday(green).handled).toBe(2);
+  });
+
+  describe('customers and media: the team conversations only', () => {
+    const access = accessOf(user);
+    const whole = conversationDetailsOf(loadedStore({ roles: ['admin'] }, dayEvents).getState().live.engine, access, DEFAULT_CONFIG);
+    const seen = (events: readonly TrEvent[]) => conversationDetailsOf(loadedStore(user, events).getState().live.engine, access, DEFAULT_CONFIG);
+    // Offered to the team: a reservation of the leader, or of someone in the team by the event's own attributes.
+    const offered = new Set(
+      dayEvents
+        .filter((e) => e.type.startsWith('reservation.') && (e.workerSid === leader.sid || e.workerAttributes?.team === team))
+        .map((e) => e.taskSid),
+    );
+    const handledByTeam = (d: ConversationDetail) => d.taskSids.some((sid) => offered.has(sid));
+
+    it.each([
+      ['in order', dayEvents],
+      ['shuffled within a minute', shuffledWithin(dayEvents, 60_000, 3)],
+      ['newest first', [...dayEvents].reverse()],
+    ] as const)('%s: the team conversations as the centre has them, the rest without customer or media', (_label, events) => {
+      const details = seen(events);
+      const ours = [...details.values()].filter(handledByTeam);
+      const theirs = [...details.values()].filter((d) => !handledByTeam(d));
+      expect(ours.length).toBeGreaterThan(20);
+      expect(theirs.length).toBeGreaterThan(20);
+      for (const d of ours) {
+        const w = whole.get(d.id) as ConversationDetail;
+        expect([d.id, d.customerName, d.customerContact]).toEqual([w.id, w.customerName, w.customerContact]);
+        // Each of the team's engagements plays what it plays for the centre.
+        const mediaOf = (x: ConversationDetail) =>
+          x.segments.filter((g) => g.agentSid !== undefined && members.includes(g.agentSid)).map((g) => [g.agentSid, g.start, g.media?.items]);
+        expect(mediaOf(d)).toEqual(mediaOf(w));
+      }
+      const names = new Set([...whole.values()].map((w) => w.customerName).filter(Boolean));
+      expect(names.size).toBeGreaterThan(20);
+      for (const d of theirs) {
+        expect([d.id, d.customerName, d.customerContact, d.media.items]).toEqual([d.id, undefined, undefined, []]);
+        for (const x of d.segments) expect(x.media?.items ?? []).toEqual([]);
+      }
+    });
   });
 
   it('an agent whose team is not known yet is outside the team', () => {
