@@ -104,6 +104,7 @@ export type { PluginConfig, SavedStamp, SupportTypeThresholds, Threshold, Thresh
 export {
   MAX_SERVICE_LEVEL_SEC,
   MAX_SHORT_ABANDON_SEC,
+  SETTINGS_ERROR_CODES,
   SETTINGS_FIELDS,
   SETTINGS_PATH,
   STAMP_FIELDS,
@@ -114,4 +115,4 @@ export {
   settingsOf,
   validateSettings,
 } from './settings';
-export type { MappingRow, Settings, SettingsCheck, SettingsField, SettingsProblem, StoredSettings } from './settings';
+export type { MappingRow, Settings, SettingsCheck, SettingsError, SettingsErrorCode, SettingsField, SettingsProblem, SettingsSaved, StoredSettings } from './settings';

@@ -459,3 +459,40 @@ export function parseSettingsJson(text: string, options: { readonly queues?: Ite
   }
   return validateSettings(parsed, options);
 }
+
+/**
+ * The Settings function's wire contract (`POST /insights-settings`): the request is
+ * `{ Token, baseVersion, settings }` (the version the change was made on, 0 when none was
+ * saved); the answer a `SettingsSaved` (200) or a `SettingsError`: 400 `bad_request` /
+ * `invalid_settings` (with `problems`), 401 `missing_token` / `invalid_token`, 403
+ * `forbidden`, 405 `method_not_allowed`, 409 `stale` (with the `current` stamp), 5xx
+ * `upstream_failed`.
+ */
+export const SETTINGS_ERROR_CODES = [
+  'bad_request',
+  'invalid_settings',
+  'missing_token',
+  'invalid_token',
+  'forbidden',
+  'stale',
+  'method_not_allowed',
+  'upstream_failed',
+] as const;
+export type SettingsErrorCode = (typeof SETTINGS_ERROR_CODES)[number];
+
+export interface SettingsError {
+  readonly error: {
+    readonly code: SettingsErrorCode;
+    readonly message: string;
+    /** `invalid_settings`: every problem, by field. */
+    readonly problems?: readonly SettingsProblem[];
+    /** `stale`: the stamp of the value stored now. */
+    readonly current?: SavedStamp;
+  };
+}
+
+/** A save that took effect: the whole `supervisorInsights` value as written, and its stamp. */
+export interface SettingsSaved {
+  readonly stored: Readonly<Record<string, unknown>>;
+  readonly saved: SavedStamp;
+}
