@@ -176,6 +176,7 @@ export function describeProblem(p: SettingsProblem): string {
     .replace(/\[(\d+)\]/g, (_, n: string) => ` pattern ${Number(n) + 1}`)
     .replace(/^(supportTypes|platforms|thresholds)\./, '')
     .replace(/^bySupportType\./, '')
+    .replace(/\b(waitingNow|longestWaitSec|serviceLevel)\b/g, (k: string) => FIGURE_LABELS[k as ThresholdKey].toLowerCase())
     .replace(/\./g, ' › ');
   return `${where}: ${p.message}`;
 }

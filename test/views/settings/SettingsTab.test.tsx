@@ -79,7 +79,7 @@ describe('SettingsTab', () => {
     fireEvent.change(input('Longest wait (s), amber'), { target: { value: '400' } });
     fireEvent.change(input('Patterns of imminent'), { target: { value: 'imminent, safe*' } });
     fireEvent.change(input('Service level target (seconds)'), { target: { value: 'soon' } });
-    expect(within(section('Thresholds')).getByText(/longestWaitSec: amber \(400 s\) must be below red \(180 s\)/)).toBeTruthy();
+    expect(within(section('Thresholds')).getByText(/^longest wait \(s\): amber \(400 s\) must be below red \(180 s\)/)).toBeTruthy();
     expect(within(section('Support types')).getByText(/imminent pattern 2: .*not wildcards/)).toBeTruthy();
     expect(within(section('Service level, time zone and history')).getByText(/must be a number of seconds/)).toBeTruthy();
     expect(saveButton().disabled).toBe(true);
