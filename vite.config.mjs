@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import { defaultSandboxRun, pinnedNow } from './src/sandbox/server/historyParams.ts';
 import { sandboxHistoryMiddleware, warmUpHistory } from './src/sandbox/server/historyServer.ts';
 import { RECORDING_PATH, sandboxRecordingMiddleware } from './src/sandbox/server/recording.ts';
+import { sandboxSettingsMiddleware } from './src/sandbox/server/settingsServer.ts';
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -51,9 +52,17 @@ const sandboxHistory = {
   },
 };
 
+/** The Settings function on the dev server, over a fake Flex Configuration kept in .sandbox-data/ (src/sandbox/server/settingsServer.ts). */
+const sandboxSettings = {
+  name: 'sandbox-settings',
+  configureServer(server) {
+    server.middlewares.use(sandboxSettingsMiddleware());
+  },
+};
+
 export default defineConfig({
   root: 'src/sandbox',
-  plugins: [commonJsConfig, sandboxRecording, sandboxHistory],
+  plugins: [commonJsConfig, sandboxRecording, sandboxHistory, sandboxSettings],
   // What the Flex build defines for @twilio/flex-plugin.
   define: {
     __FPB_PLUGIN_UNIQUE_NAME: JSON.stringify(pkg.name),

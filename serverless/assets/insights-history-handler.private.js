@@ -2804,6 +2804,21 @@ function openTeamCursor(cursor, secret, nowMs) {
   return { caller, from, to, next, teammates, expiresAt };
 }
 
+// serverless/src/http.ts
+var FLEX_ORIGIN = "https://flex.twilio.com";
+var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function headerOf(headers, name) {
+  if (!headers) return void 0;
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return str2(Array.isArray(v) ? v[0] : v);
+  return void 0;
+}
+function methodOf(meta) {
+  if (meta.method) return meta.method.toUpperCase();
+  if (headerOf(meta.headers, "access-control-request-method") !== void 0) return "OPTIONS";
+  const type = headerOf(meta.headers, "content-type")?.toLowerCase() ?? "";
+  return /^(application\/json|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type) ? "POST" : "GET";
+}
+
 // serverless/src/request.ts
 var DAY_MS = 864e5;
 var RETENTION_SLACK_MS = 36e5;
@@ -2991,7 +3006,6 @@ function parseRetryAfter(value, nowMs = Date.now()) {
 }
 
 // serverless/src/historyHandler.ts
-var FLEX_ORIGIN = "https://flex.twilio.com";
 var DEFAULT_HISTORY_OPTIONS = {
   allowedOrigins: [FLEX_ORIGIN],
   maxAttempts: 4,
@@ -3003,22 +3017,11 @@ var DEFAULT_HISTORY_OPTIONS = {
 var MAX_REASON_LENGTH = 200;
 var ALLOW = "POST, OPTIONS";
 var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+var str3 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var PROBE_TEAM = "\0probe";
-function headerOf(headers, name) {
-  if (!headers) return void 0;
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return str2(Array.isArray(v) ? v[0] : v);
-  return void 0;
-}
-function methodOf(meta) {
-  if (meta.method) return meta.method.toUpperCase();
-  if (headerOf(meta.headers, "access-control-request-method") !== void 0) return "OPTIONS";
-  const type = headerOf(meta.headers, "content-type")?.toLowerCase() ?? "";
-  return /^(application\/json|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type) ? "POST" : "GET";
-}
 function ownerOf(resource) {
   const data = isRecord3(resource.event_data) ? resource.event_data : resource;
-  const workerSid = str2(data.worker_sid) ?? str2(data.WorkerSid);
+  const workerSid = str3(data.worker_sid) ?? str3(data.WorkerSid);
   const text = data.worker_attributes ?? data.WorkerAttributes;
   let workerTeam;
   try {
@@ -3085,12 +3088,12 @@ function createHistoryHandler(deps) {
       return fail(meta, 401, "invalid_token", `the Flex token was not accepted: ${reason}`);
     }
     if (!isRecord3(token) || token.valid !== true) {
-      const reason = isRecord3(token) ? str2(token.message) : void 0;
+      const reason = isRecord3(token) ? str3(token.message) : void 0;
       return fail(meta, 401, "invalid_token", `the Flex token was not accepted${reason ? `: ${reason}` : ""}`);
     }
     const roles = Array.isArray(token.roles) ? token.roles.filter((r) => typeof r === "string") : [];
-    const workerSid = str2(token.worker_sid);
-    const identity = str2(token.identity) ?? str2(token.realm_user_id);
+    const workerSid = str3(token.worker_sid);
+    const identity = str3(token.identity) ?? str3(token.realm_user_id);
     const deadline = started + options.timeBudgetMs;
     const retry = (what, op) => withRetries(what, op, {
       maxAttempts: options.maxAttempts,
@@ -3299,7 +3302,7 @@ var PageReader = class {
         const ts = outcome.event.ts;
         if (ts >= this.state.fromMs && ts < this.state.toMs) events.push(outcome.event);
       } else if (outcome.kind === "rejected") {
-        const sid = str2(resource.sid);
+        const sid = str3(resource.sid);
         this.rejected.push({
           at: `${where}, event ${i + 1}${sid ? ` (${sid})` : ""}`,
           reason: outcome.reason,
@@ -3379,11 +3382,13 @@ async function selfStep(state, workerSid, reader, filter, timeLeft, maxLookups) 
   return { ...state, main, pending, task, recent };
 }
 
-// serverless/src/index.ts
+// serverless/src/origins.ts
 function allowedOriginsOf(setting) {
   const origins = (setting ?? "").split(",").map((o) => o.trim()).filter((o) => o !== "");
   return origins.length > 0 ? origins : [FLEX_ORIGIN];
 }
+
+// serverless/src/index.ts
 function historyHandlerFor(context, validateToken) {
   const missing = ["ACCOUNT_SID", "AUTH_TOKEN", "TWILIO_WORKSPACE_SID"].filter((k) => !context[k]);
   if (missing.length > 0) {

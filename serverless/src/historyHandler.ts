@@ -66,12 +66,13 @@ import {
   type CursorState,
   type PagePosition,
 } from './cursor';
+import { FLEX_ORIGIN, headerOf, methodOf, type RequestMeta } from './http';
 import { isProblem, readInput, type HistoryInput } from './request';
 import { UpstreamError, withRetries } from './retry';
 import { toEventResource, type EventPageParams, type WorkspaceLike } from './taskRouter';
 
-/** Flex's own origin: the default, and only, origin allowed to read answers unless configured. */
-export const FLEX_ORIGIN = 'https://flex.twilio.com';
+export { FLEX_ORIGIN, methodOf } from './http';
+export type { RequestMeta } from './http';
 
 export interface HistoryHandlerOptions {
   /** Origins allowed to read the answers (default Flex's; `*`, if configured, any). */
@@ -119,14 +120,6 @@ export interface HistoryResponse {
   readonly body: HistoryPage | TeamAveragePage | HistoryError | null;
 }
 
-/**
- * How the request came: its method, and headers the runtime passed on (`event.request.headers`).
- * Twilio Functions do not pass the method: without one, the headers tell (see `methodOf`).
- */
-export interface RequestMeta {
-  readonly method?: string;
-  readonly headers?: Readonly<Record<string, unknown>>;
-}
 
 export type HistoryHandler = (event: unknown, meta?: RequestMeta) => Promise<HistoryResponse>;
 
@@ -151,25 +144,7 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 /** A team name no Flex team has: asks `accessOf` whether these roles are team-scoped at all. */
 const PROBE_TEAM = '\u0000probe';
 
-function headerOf(headers: Readonly<Record<string, unknown>> | undefined, name: string): string | undefined {
-  if (!headers) return undefined;
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return str(Array.isArray(v) ? v[0] : v);
-  return undefined;
-}
 
-/**
- * The request's method: the one given, else what the headers say. Twilio Functions pass
- * no method but do pass headers (runtime handler 1.2.0 and later): a preflight carries
- * `Access-Control-Request-Method`, and a POST the plugin sends carries a JSON or form
- * `Content-Type`, which Twilio decodes into the event; a GET has no body and so no such
- * type. No headers at all: not known to be a POST, so not served.
- */
-export function methodOf(meta: RequestMeta): string {
-  if (meta.method) return meta.method.toUpperCase();
-  if (headerOf(meta.headers, 'access-control-request-method') !== undefined) return 'OPTIONS';
-  const type = headerOf(meta.headers, 'content-type')?.toLowerCase() ?? '';
-  return /^(application\/json|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type) ? 'POST' : 'GET';
-}
 
 /** The worker sid and the worker's team a raw Events API resource names, as far as they can be read. */
 function ownerOf(resource: Record<string, unknown>): { workerSid?: string; workerTeam?: string } {

@@ -3,7 +3,8 @@
  * `assets/insights-history-handler.private.js` (built by `npm run build:serverless`).
  */
 import pluginConfig from '../../flex-plugin.config.js';
-import { FLEX_ORIGIN, createHistoryHandler, type HistoryHandlerDeps } from './historyHandler';
+import { createHistoryHandler, type HistoryHandlerDeps } from './historyHandler';
+import { allowedOriginsOf } from './origins';
 import { lastRetryAfterSec, twilioWorkspace } from './taskRouter';
 
 export { DEFAULT_HISTORY_OPTIONS, FLEX_ORIGIN, createHistoryHandler, methodOf } from './historyHandler';
@@ -21,14 +22,7 @@ export interface FunctionContext {
   getTwilioClient(): { taskrouter: { v1: { workspaces(sid: string): unknown } } };
 }
 
-/** The origins of `ALLOWED_ORIGINS` (comma-separated); unset or empty: Flex's own only. */
-export function allowedOriginsOf(setting: string | undefined): string[] {
-  const origins = (setting ?? '')
-    .split(',')
-    .map((o) => o.trim())
-    .filter((o) => o !== '');
-  return origins.length > 0 ? origins : [FLEX_ORIGIN];
-}
+export { allowedOriginsOf } from './origins';
 
 /**
  * The handler for a Function's context: TaskRouter through the context's client, cursors

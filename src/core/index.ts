@@ -91,9 +91,28 @@ export {
   DEFAULT_THRESHOLDS,
   MAX_HISTORY_CACHE_DAYS,
   UI_ATTRIBUTES_KEY,
+  THRESHOLD_KEYS,
   resolveHistoryCacheDays,
   resolvePluginConfig,
   resolveThresholds,
+  savedStampOf,
+  settingsUrlBeside,
+  thresholdsFor,
   thresholdsOf,
 } from './pluginConfig';
-export type { PluginConfig, Threshold, Thresholds } from './pluginConfig';
+export type { PluginConfig, SavedStamp, SupportTypeThresholds, Threshold, ThresholdKey, Thresholds } from './pluginConfig';
+export {
+  MAX_SERVICE_LEVEL_SEC,
+  MAX_SHORT_ABANDON_SEC,
+  SETTINGS_ERROR_CODES,
+  SETTINGS_FIELDS,
+  SETTINGS_PATH,
+  STAMP_FIELDS,
+  fieldOf,
+  mappingPreview,
+  parseSettingsJson,
+  settingsJson,
+  settingsOf,
+  validateSettings,
+} from './settings';
+export type { MappingRow, Settings, SettingsCheck, SettingsError, SettingsErrorCode, SettingsField, SettingsProblem, SettingsSaved, StoredSettings } from './settings';

@@ -14,6 +14,13 @@ export interface Threshold {
   readonly red: number;
 }
 
+/** The figures of a queue tile that have a threshold. */
+export const THRESHOLD_KEYS = ['waitingNow', 'longestWaitSec', 'serviceLevel'] as const;
+export type ThresholdKey = (typeof THRESHOLD_KEYS)[number];
+
+/** One support type's own thresholds: each one given replaces the general one for its queues. */
+export type SupportTypeThresholds = Readonly<Partial<Record<ThresholdKey, Threshold>>>;
+
 export interface Thresholds {
   /** Contacts waiting in the queue: amber / red from this many on. */
   readonly waitingNow: Threshold;
@@ -21,6 +28,18 @@ export interface Thresholds {
   readonly longestWaitSec: Threshold;
   /** Service level today (0..1), lower is worse: amber below `amber`, red below `red`. */
   readonly serviceLevel: Threshold;
+  /** Support type → its own thresholds (an `imminent` wait turns red sooner than a `check_in` one). */
+  readonly bySupportType?: Readonly<Record<string, SupportTypeThresholds>>;
+}
+
+/** The thresholds a queue of this support type is coloured by: its type's own, else the general ones. */
+export function thresholdsFor(thresholds: Thresholds, supportType: string): Readonly<Record<ThresholdKey, Threshold>> {
+  const own = thresholds.bySupportType && Object.prototype.hasOwnProperty.call(thresholds.bySupportType, supportType) ? thresholds.bySupportType[supportType] : undefined;
+  return {
+    waitingNow: own?.waitingNow ?? thresholds.waitingNow,
+    longestWaitSec: own?.longestWaitSec ?? thresholds.longestWaitSec,
+    serviceLevel: own?.serviceLevel ?? thresholds.serviceLevel,
+  };
 }
 
 /** The defaults of `flex-plugin.config.js` (`thresholds`); a test keeps them equal. */
@@ -37,8 +56,33 @@ export interface PluginConfig extends EngineConfig {
   readonly historyUrl?: string;
   /** Past days the browser cache keeps (0: no cache at all; at most `MAX_HISTORY_CACHE_DAYS`). */
   readonly historyCacheDays: number;
+  /** The serverless Settings function's URL (`POST /insights-settings`); absent: settings cannot be saved. */
+  readonly settingsUrl?: string;
+  /** Who saved the stored settings, when, and their version (0: nothing saved through the Settings tab). */
+  readonly saved: SavedStamp;
   /** What was given and not used, one line each (where and why; never the value's content beyond its type). */
   readonly problems?: readonly string[];
+}
+
+/** The stamp a save through the Settings function writes into the stored value. */
+export interface SavedStamp {
+  /** Bumped by each save; a save made on an older version is refused (409). */
+  readonly version: number;
+  /** The identity of the admin who saved. */
+  readonly savedBy?: string;
+  /** ISO instant of the save. */
+  readonly savedAt?: string;
+}
+
+/** The stamp of a stored value (any shape): a version that is not a whole number ≥ 0 counts as 0. */
+export function savedStampOf(stored: unknown): SavedStamp {
+  const o = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const version = typeof o.version === 'number' && Number.isInteger(o.version) && o.version >= 0 ? o.version : 0;
+  return {
+    version,
+    ...(typeof o.savedBy === 'string' ? { savedBy: o.savedBy } : {}),
+    ...(typeof o.savedAt === 'string' ? { savedAt: o.savedAt } : {}),
+  };
 }
 
 /** The default of `historyCacheDays` (`flex-plugin.config.js`; a test keeps them equal). */
@@ -60,13 +104,31 @@ export function resolveHistoryCacheDays(given: unknown, base: number = DEFAULT_H
 const isThreshold = (t: unknown): t is Threshold =>
   typeof t === 'object' && t !== null && Number.isFinite((t as Threshold).amber) && Number.isFinite((t as Threshold).red);
 
+/** Per support type thresholds given (any shape): the well-formed thresholds of each type, types with none left out. */
+function resolveBySupportType(given: unknown): Record<string, SupportTypeThresholds> | undefined {
+  if (typeof given !== 'object' || given === null || Array.isArray(given)) return undefined;
+  const out: Record<string, SupportTypeThresholds> = {};
+  for (const [type, value] of Object.entries(given as Record<string, unknown>)) {
+    if (typeof value !== 'object' || value === null) continue;
+    const own: Partial<Record<ThresholdKey, Threshold>> = {};
+    for (const key of THRESHOLD_KEYS) {
+      const t = (value as Record<string, unknown>)[key];
+      if (isThreshold(t)) own[key] = { amber: t.amber, red: t.red };
+    }
+    if (Object.keys(own).length > 0) out[type] = own;
+  }
+  return out;
+}
+
 /** Thresholds given (any shape) over a base: each well-formed one replaces the base's, anything else keeps it. */
 export function resolveThresholds(given: unknown, base: Thresholds = DEFAULT_THRESHOLDS): Thresholds {
   const g = (typeof given === 'object' && given !== null ? given : {}) as Partial<Record<keyof Thresholds, unknown>>;
+  const bySupportType = resolveBySupportType(g.bySupportType) ?? base.bySupportType;
   return {
     waitingNow: isThreshold(g.waitingNow) ? g.waitingNow : base.waitingNow,
     longestWaitSec: isThreshold(g.longestWaitSec) ? g.longestWaitSec : base.longestWaitSec,
     serviceLevel: isThreshold(g.serviceLevel) ? g.serviceLevel : base.serviceLevel,
+    ...(bySupportType && Object.keys(bySupportType).length > 0 ? { bySupportType } : {}),
   };
 }
 
@@ -80,6 +142,16 @@ function historyUrlOf(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
+/**
+ * The Settings function beside the history function: both are deployed in one Functions
+ * service, so `…/insights-history?x` gives `…/insights-settings` (query dropped).
+ */
+export function settingsUrlBeside(historyUrl: string | undefined): string | undefined {
+  if (historyUrl === undefined) return undefined;
+  const m = /^(https?:\/\/[^?#]*\/)insights-history(?:[?#].*)?$/i.exec(historyUrl);
+  return m ? `${m[1]}insights-settings` : undefined;
+}
+
 const objectOr = (value: unknown): Partial<PluginConfig> | undefined =>
   typeof value === 'object' && value !== null ? (value as Partial<PluginConfig>) : undefined;
 
@@ -90,12 +162,18 @@ export function resolvePluginConfig(uiAttributes: unknown, bundled: unknown): Pl
   const bundledDays = resolveHistoryCacheDays(defaults.historyCacheDays, DEFAULT_HISTORY_CACHE_DAYS, 'flex-plugin.config.js historyCacheDays');
   const storedDays = resolveHistoryCacheDays(stored?.historyCacheDays, bundledDays.days, `ui_attributes.${UI_ATTRIBUTES_KEY}.historyCacheDays`);
   const problems = [bundledDays.problem, storedDays.problem].filter((p): p is string => p !== undefined);
+  const historyUrl = historyUrlOf(stored?.historyUrl) ?? historyUrlOf(defaults.historyUrl);
+  // The bundled `settingsUrl`, else the Settings function beside the history function (one
+  // Functions service); a stored `settingsUrl` is not read, as with any other function URL than history's.
+  const settingsUrl = historyUrlOf(defaults.settingsUrl) ?? settingsUrlBeside(historyUrl);
   return {
     ...resolveConfig(stored, resolveConfig(defaults)),
     thresholds: resolveThresholds(stored?.thresholds, resolveThresholds(defaults.thresholds)),
     drillDownRules: stored?.drillDownRules ?? defaults.drillDownRules ?? [],
-    historyUrl: historyUrlOf(stored?.historyUrl) ?? historyUrlOf(defaults.historyUrl),
+    historyUrl,
     historyCacheDays: storedDays.days,
+    ...(settingsUrl ? { settingsUrl } : {}),
+    saved: savedStampOf(stored),
     ...(problems.length > 0 ? { problems } : {}),
   };
 }

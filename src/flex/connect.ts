@@ -27,7 +27,8 @@ export function connectLive(
   workerSid?: string,
   historyDeps?: HistoryDeps,
 ): LiveConnection {
-  const store = createInsightsStore({ access, config, workerSid });
+  // An admin may save settings from this session: their store keeps its events to re-slice them.
+  const store = createInsightsStore({ access, config, workerSid, keepEvents: access.mayEditSettings });
   const client = manager.insightsClient as unknown as InsightsClientLike | undefined;
   if (!client || access.scope === 'none') {
     setStatus(store, access.scope === 'none' ? 'ready' : 'error', client ? undefined : 'Live data is not available (no insights client).');

@@ -5,16 +5,16 @@
  */
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
-import { LOG_PREFIX, accessOf, firstRawUrl, validateRules, type Access, type DrillDownRule } from '../core';
-import { selectConversationDetail, selectConversationList, type InsightsState } from '../store';
+import { LOG_PREFIX, UI_ATTRIBUTES_KEY, accessOf, firstRawUrl, settingsOf, validateRules, type Access, type DrillDownRule } from '../core';
+import { reconfigure, selectConversationDetail, selectConversationList, type InsightsState, type InsightsStore } from '../store';
 import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
 import { addDefaultStrings } from '../views/common';
-import { copyJsonPersistence, type RulesPersistence } from '../views/settings';
 import { connectLive } from './connect';
 import { DRILL_DOWN_ACTION, handleDrillDown, type OpenResult } from './drilldown';
-import { forgetHistoryCaches, type HistoryCacheSession } from './history';
+import { flexTokenOf, forgetHistoryCaches, type HistoryCacheSession } from './history';
 import { runtimeConfig, type PluginConfig } from './runtimeConfig';
+import { settingsSaverOf } from './settingsSaver';
 import { userOf } from './user';
 
 export { userOf } from './user';
@@ -38,9 +38,10 @@ export interface Registration {
   readonly config: PluginConfig;
 }
 
-/** What a host may supply beyond Flex itself (the sandbox keeps rules in localStorage). */
+/** What a host may supply beyond Flex itself. */
 export interface HostOptions {
-  readonly rulesPersistence?: RulesPersistence;
+  /** The Settings function's URL, over the configured one (the sandbox's dev server). */
+  readonly settingsUrl?: string;
 }
 
 /** A conversation by id or task sid, or the first whose id or task sid appears in a URL's text. */
@@ -57,7 +58,8 @@ function openInNewTab(url: string): void {
 
 /** Adds the Insights view and its side link for users whose roles allow any tab, and the drill-down. */
 export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host: HostOptions = {}): Registration {
-  const config = runtimeConfig(manager.serviceConfiguration?.ui_attributes);
+  // `let`: a save in the Settings tab puts a new config in force for this session.
+  let config = runtimeConfig(manager.serviceConfiguration?.ui_attributes);
   for (const problem of config.problems ?? []) console.warn(`${LOG_PREFIX} configuration: ${problem}`);
   const user = userOf(manager);
   const access = accessOf(user);
@@ -70,8 +72,7 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
   });
   if (access.tabs.length === 0) return { access, config };
 
-  const persistence = host.rulesPersistence ?? copyJsonPersistence();
-  let rules: readonly DrillDownRule[] = persistence.load() ?? validateRules(config.drillDownRules).rules;
+  let rules: readonly DrillDownRule[] = validateRules(config.drillDownRules).rules;
   const drillDown = new DrillDownState();
 
   const open = (idOrText: string): OpenResult => {
@@ -107,11 +108,32 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
   // The live store lives as long as the mounted view (see connect.ts).
   // The user is read again at each open: Flex may change roles or a team during the session.
   const connect = () => connectLive(manager, access, config, user.workerSid, { user: userOf(manager), session });
+  // A saved value, in force at once: rules, thresholds, and the live store re-sliced; the
+  // in-memory Flex configuration too, so the view opened again reads it as the next start will.
+  const applySaved = (stored: Readonly<Record<string, unknown>>, store: InsightsStore | undefined): void => {
+    const serviceConfiguration = manager.serviceConfiguration as { ui_attributes?: Record<string, unknown> } | undefined;
+    const uiAttributes = { ...(serviceConfiguration?.ui_attributes ?? {}), [UI_ATTRIBUTES_KEY]: stored };
+    guarded('keeping the saved settings in the Flex configuration', () => {
+      if (serviceConfiguration) serviceConfiguration.ui_attributes = uiAttributes;
+    });
+    config = runtimeConfig(uiAttributes);
+    for (const problem of config.problems ?? []) console.warn(`${LOG_PREFIX} configuration: ${problem}`);
+    rules = validateRules(config.drillDownRules).rules;
+    if (store) {
+      const { problems } = reconfigure(store as InsightsStore<PluginConfig>, config);
+      if (problems.length > 0) console.warn(`${LOG_PREFIX} saved settings not applied in this session: ${problems.join('; ')}`);
+    }
+  };
+  const settingsUrl = host.settingsUrl ?? config.settingsUrl;
   const onOpenConversation = (conversationId: string): void => {
     void flex.Actions.invokeAction(DRILL_DOWN_ACTION, { conversationId });
   };
   const settings = access.mayEditSettings
-    ? { rules, persistence, onChange: (next: DrillDownRule[]) => void (rules = next) }
+    ? {
+        current: () => ({ settings: settingsOf(config), saved: config.saved }),
+        saver: settingsUrl ? settingsSaverOf(settingsUrl, () => flexTokenOf(manager)) : undefined,
+        onSaved: applySaved,
+      }
     : undefined;
   guarded('adding the Insights view', () => {
     flex.ViewCollection.Content.add(

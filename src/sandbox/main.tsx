@@ -16,7 +16,10 @@ import { FakeConversationsClient } from './fakes/fakeConversationsClient';
 import { exposeExpected } from './expected';
 import { historyDaysFor, pinnedNow, sandboxHistoryUrl, sandboxToken } from './server/historyParams';
 import { sandboxMedia } from './server/media';
-import { localStoragePersistence } from './rulesStorage';
+import { SETTINGS_PATH } from '../core';
+
+/** Where the dev server gives the stored Flex configuration (src/sandbox/server/settingsServer.ts). */
+const FLEX_CONFIGURATION_PATH = '/sandbox/flex-configuration';
 import { Host, createFakeFlex } from './fakes/fakeFlex';
 import { PERSONAS, personaOf, type PersonaId } from './personas';
 
@@ -74,18 +77,23 @@ if (bench) {
 
 const flex = createFakeFlex(VIEW_NAME);
 
-const manager = {
-  // Sandbox-only token: the sandbox's history function reads the persona and worker from it.
-  user: { roles: [...PERSONAS[persona].roles], token: sandboxToken(persona, me.sid) },
-  workerClient: { sid: me.sid, attributes: myAttributes },
-  serviceConfiguration: { ui_attributes: historyUrl ? { supervisorInsights: { historyUrl } } : {} },
-  insightsClient,
-  conversationsClient: new FakeConversationsClient(),
-};
-
-// The same code path as in Flex: the plugin's init with Flex-shaped objects.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-new SupervisorInsightsPlugin({ rulesPersistence: localStoragePersistence() }).init(flex as any, manager as any);
+/**
+ * The Flex configuration's `ui_attributes` as the dev server keeps them (what the Settings
+ * function saved), as Flex hands `manager.serviceConfiguration` to plugins at start. The
+ * history URL is always this page's run: the sandbox serves history for no other.
+ */
+async function serviceConfiguration(): Promise<{ ui_attributes: Record<string, unknown> }> {
+  let stored: Record<string, unknown> = {};
+  try {
+    const res = await fetch(FLEX_CONFIGURATION_PATH, { cache: 'no-store' });
+    const body = (await res.json()) as { ui_attributes?: unknown };
+    if (typeof body.ui_attributes === 'object' && body.ui_attributes !== null) stored = body.ui_attributes as Record<string, unknown>;
+  } catch (err) {
+    console.warn('[supervisor-insights] sandbox: the stored Flex configuration could not be read; starting with the bundled settings', err);
+  }
+  const own = typeof stored.supervisorInsights === 'object' && stored.supervisorInsights !== null ? (stored.supervisorInsights as Record<string, unknown>) : {};
+  return { ui_attributes: { ...stored, supervisorInsights: { ...own, historyUrl: historyUrl ?? '' } } };
+}
 
 /** The simulated time, so a person sees the clock the numbers follow. */
 function SimClock(): React.ReactElement {
@@ -127,9 +135,24 @@ const header = (
   </>
 );
 
-ReactDOM.render(
-  <Theme.Provider theme="default">
-    <Host flex={flex} header={header} />
-  </Theme.Provider>,
-  document.getElementById('root'),
-);
+async function start(): Promise<void> {
+  const manager = {
+    // Sandbox-only token: the sandbox's history and settings functions read the persona and worker from it.
+    user: { roles: [...PERSONAS[persona].roles], token: sandboxToken(persona, me.sid) },
+    workerClient: { sid: me.sid, attributes: myAttributes },
+    serviceConfiguration: await serviceConfiguration(),
+    insightsClient,
+    conversationsClient: new FakeConversationsClient(),
+  };
+  // The same code path as in Flex: the plugin's init with Flex-shaped objects.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  new SupervisorInsightsPlugin({ settingsUrl: `${window.location.origin}${SETTINGS_PATH}` }).init(flex as any, manager as any);
+  ReactDOM.render(
+    <Theme.Provider theme="default">
+      <Host flex={flex} header={header} />
+    </Theme.Provider>,
+    document.getElementById('root'),
+  );
+}
+
+void start();

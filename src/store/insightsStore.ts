@@ -89,6 +89,12 @@ export interface InsightsStoreOptions<C extends EngineConfig = EngineConfig> {
   readonly schedule?: Schedule;
   /** The user's own worker sid (scope `self` always uses `access.workerSid`). */
   readonly workerSid?: string;
+  /**
+   * Keep the events folded into the live engine, so `reconfigure` can fold them again under
+   * another config (an admin's session, where settings are saved). Costs the events' memory
+   * for the session's life: off by default.
+   */
+  readonly keepEvents?: boolean;
 }
 
 interface Runtime {
@@ -97,6 +103,8 @@ interface Runtime {
   readonly filter: ScopeFilter;
   /** False for scope `none` and for an unusable config. */
   readonly ingesting: boolean;
+  /** The events the live engine folded, in folding order (`keepEvents` only). */
+  readonly log?: TrEvent[];
   queue: TrEvent[];
   scheduled: boolean;
 }
@@ -149,6 +157,7 @@ export function createInsightsStore<C extends EngineConfig>(options: InsightsSto
     schedule: options.schedule ?? defaultSchedule(),
     filter,
     ingesting: problems.length === 0 && access.scope !== 'none',
+    log: options.keepEvents ? [] : undefined,
     queue: [],
     scheduled: false,
   });
@@ -180,7 +189,12 @@ export function applyQueued<C extends EngineConfig>(store: InsightsStore<C>): vo
   const before = store.getState();
   let live = before.live;
   try {
-    for (const e of rt.filter.select(batch)) live = applyEvent(live, e);
+    for (const e of rt.filter.select(batch)) {
+      const next = applyEvent(live, e);
+      // Only what changed the fold: a duplicate folds to nothing again.
+      if (rt.log && next !== live) rt.log.push(e);
+      live = next;
+    }
     const team = foldTeam(rt.filter, before.team);
     if (live === before.live && team === before.team) return;
     // Aggregates are brought up to date here, in the frame, so selectors only read.
@@ -212,6 +226,39 @@ function foldTeam(filter: ScopeFilter, before: TeamState | undefined): TeamState
   // folded all the same, and show with the next update.
   if (!reservations && name === before.team) return before;
   return { live, team: name, agents: Object.fromEntries(stream.agentCounts()) };
+}
+
+/** What `reconfigure` did. */
+export interface Reconfigured {
+  /** The live engine was folded again from its events under the new config (`keepEvents`). */
+  readonly resliced: boolean;
+  /** Why the config was refused (nothing changed then). */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Puts a new config in force in this session: with `keepEvents`, a new live engine folds
+ * every event the old one folded, under the new config (support types re-mapped,
+ * platforms, time zone, service level), so every live figure is what the engine gives
+ * for those events under that config; thresholds and rules read from `config` apply at
+ * once either way. Without `keepEvents` the engine keeps its slices until the next start.
+ * Frozen days stay as they were folded (`history.days`). An unusable config changes nothing.
+ */
+export function reconfigure<C extends EngineConfig>(store: InsightsStore<C>, config: C): Reconfigured {
+  const problems = configProblems(config);
+  if (problems.length > 0) return { resliced: false, problems };
+  const rt = runtimeOf(store);
+  applyQueued(store);
+  const before = store.getState();
+  if (!rt.log || !rt.ingesting) {
+    store.setState({ config, version: before.version + 1 });
+    return { resliced: false, problems: [] };
+  }
+  let live = createEngineState(config, { groupings: LIVE_GROUPINGS });
+  for (const e of rt.log) live = applyEvent(live, e);
+  live.engine.flush();
+  store.setState({ config, live, version: before.version + 1, now: rt.clock() });
+  return { resliced: true, problems: [] };
 }
 
 /** Reads the clock into `now` (a timer calls it: waits grow, the day rolls over). */

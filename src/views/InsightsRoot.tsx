@@ -1,7 +1,7 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
-import type { Access, DrillDownRule, Tab } from '../core';
+import type { Access, SavedStamp, Settings, Tab } from '../core';
 import { selectConversationDetail, type InsightsStore } from '../store';
 import { ConversationsTab } from './conversations';
 import { ConversationScreen, type TranscriptClient } from './drilldown';
@@ -12,7 +12,7 @@ import { StringsProvider, type Strings } from './common';
 import { MyStatsTab } from './mystats';
 import { OverviewTab } from './overview';
 import { QueuesTab } from './queues';
-import { SettingsTab, type RulesPersistence } from './settings';
+import { SettingsTab, type SettingsSaver } from './settings';
 import { HistoryProgress } from './common/HistoryProgress';
 
 export interface LiveHandle {
@@ -32,11 +32,13 @@ export interface InsightsRootProps {
   readonly timeZone?: string;
   /** Flex's strings (`manager.strings`): every label is a template a customer can rename. */
   readonly strings?: Strings;
-  /** The admin's drill-down rules editor (the Settings tab). */
+  /** The admin's Settings tab: the settings in force, how to save them, and what a save changes in the session. */
   readonly settings?: {
-    readonly rules: readonly DrillDownRule[];
-    readonly persistence: RulesPersistence;
-    readonly onChange?: (rules: DrillDownRule[]) => void;
+    /** The settings in force now and their stamp (read when the tab opens: a save may have changed them). */
+    current(): { readonly settings: Settings; readonly saved: SavedStamp };
+    readonly saver?: SettingsSaver;
+    /** Applies a saved value in this session; the live store is the open view's. */
+    readonly onSaved?: (stored: Readonly<Record<string, unknown>>, store: LiveHandle['store'] | undefined) => void;
   };
 }
 
@@ -88,7 +90,19 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
     panels.myStats = <MyStatsTab {...tab} />;
     if (onOpenConversation) panels.conversations = <ConversationsTab {...tab} onOpen={onOpenConversation} />;
   }
-  if (settings) panels.settings = <SettingsTab rules={settings.rules} persistence={settings.persistence} onChange={settings.onChange} />;
+  if (settings) {
+    const onSaved = settings.onSaved;
+    const current = settings.current();
+    panels.settings = (
+      <SettingsTab
+        settings={current.settings}
+        saved={current.saved}
+        saver={settings.saver}
+        store={live?.store}
+        onSaved={onSaved ? (stored) => onSaved(stored, live?.store) : undefined}
+      />
+    );
+  }
   return wrap(
     <>
       {drillDown?.refused ? (

@@ -61,6 +61,8 @@ export async function launchBrowser(): Promise<BrowserContext> {
  */
 export async function startSandbox(options: { now?: string } = {}): Promise<{ url: string; server: ViteDevServer }> {
   if (options.now !== undefined) process.env.SANDBOX_NOW = options.now;
+  // Saved settings go to a folder of this run's (kept across the servers it starts), never the developer's .sandbox-data/.
+  process.env.SANDBOX_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'sandbox-data-'));
   const server = await createServer({
     configFile: resolve(__dirname, '../../vite.config.mjs'),
     // No hot reload: a source file saved while a test runs must not reload the page under it.

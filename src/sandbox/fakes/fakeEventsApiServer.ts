@@ -9,6 +9,14 @@ import type { AddressInfo } from 'node:net';
 import twilio from 'twilio';
 import type { FakeEventsApi, FakeResponse } from './fakeEventsApi';
 import type { FakeIam } from './fakeEventsApiIam';
+import type { FakeFlexConfiguration } from './fakeFlexConfiguration';
+
+/** The fakes one server answers: TaskRouter's Events API, the token validator's endpoint, the Flex Configuration API. */
+export interface TwilioFakes {
+  readonly api?: FakeEventsApi;
+  readonly iam?: FakeIam;
+  readonly flexConfiguration?: FakeFlexConfiguration;
+}
 
 export interface FakeTwilioServer {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
@@ -49,12 +57,16 @@ function headersOf(req: IncomingMessage): Record<string, string | undefined> {
   return out;
 }
 
-/** Answers TaskRouter paths from `api` and the token validation path from `iam`; false for anything else. */
-async function answer(req: IncomingMessage, res: ServerResponse, fakes: { api?: FakeEventsApi; iam?: FakeIam }): Promise<boolean> {
+/** Answers TaskRouter paths from `api`, the token validation path from `iam`, `/v1/Configuration` from `flexConfiguration`; false for anything else. */
+async function answer(req: IncomingMessage, res: ServerResponse, fakes: TwilioFakes): Promise<boolean> {
   const url = req.url ?? '/';
   const method = req.method ?? 'GET';
   if (fakes.iam && /^\/v1\/Accounts\/[^/]+\/Tokens\/validate(\?|$)/.test(url)) {
     send(res, fakes.iam.handle({ method, url, headers: headersOf(req) }, await readBody(req)));
+    return true;
+  }
+  if (fakes.flexConfiguration && /^\/v1\/Configuration(\?|$)/.test(url)) {
+    send(res, fakes.flexConfiguration.handle({ method, url, headers: headersOf(req) }, await readBody(req)));
     return true;
   }
   if (fakes.api && url.startsWith('/v1/Workspaces/')) {
@@ -65,7 +77,7 @@ async function answer(req: IncomingMessage, res: ServerResponse, fakes: { api?: 
 }
 
 /** Serves the fakes on 127.0.0.1 at a free port. */
-export async function startFakeTwilio(fakes: { api?: FakeEventsApi; iam?: FakeIam }): Promise<FakeTwilioServer> {
+export async function startFakeTwilio(fakes: TwilioFakes): Promise<FakeTwilioServer> {
   const server: Server = createServer((req, res) => {
     answer(req, res, fakes)
       .then((done) => {
@@ -94,7 +106,7 @@ export async function startFakeTwilio(fakes: { api?: FakeEventsApi; iam?: FakeIa
  * A connect middleware (Vite's `server.middlewares.use(prefix, …)`) answering the fakes'
  * paths below the prefix it is mounted at, and passing anything else on.
  */
-export function fakeTwilioMiddleware(fakes: { api?: FakeEventsApi; iam?: FakeIam }) {
+export function fakeTwilioMiddleware(fakes: TwilioFakes) {
   return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {
     answer(req, res, fakes)
       .then((done) => {

@@ -19,6 +19,7 @@ import {
   metricSet,
   oneDay,
   supportTypeOf,
+  thresholdsFor,
   thresholdsOf,
   type MetricSet,
   type Threshold,
@@ -132,12 +133,14 @@ export function selectQueuesView(state: InsightsState): QueuesView {
     for (const queue of queues) {
       const w = waitingNow.byQueue[queue] ?? { waiting: 0, longestWaitSec: 0 };
       const metrics = today.get(queue) ?? empty;
-      const statuses = {
-        waiting: statusOf(w.waiting, thresholds.waitingNow) as TileStatus,
-        longestWait: statusOf(w.longestWaitSec, thresholds.longestWaitSec) as TileStatus,
-        serviceLevel: statusOf(metrics.serviceLevel, thresholds.serviceLevel, true),
-      };
       const supportType = supportTypeOf(config, queue);
+      // A support type's own thresholds where it has them (an imminent wait is red sooner).
+      const own = thresholdsFor(thresholds, supportType);
+      const statuses = {
+        waiting: statusOf(w.waiting, own.waitingNow) as TileStatus,
+        longestWait: statusOf(w.longestWaitSec, own.longestWaitSec) as TileStatus,
+        serviceLevel: statusOf(metrics.serviceLevel, own.serviceLevel, true),
+      };
       const tile: QueueTile = {
         queue,
         supportType,

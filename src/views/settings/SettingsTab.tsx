@@ -1,52 +1,84 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
-import { Heading } from '@twilio-paste/core/heading';
 import { HelpText } from '@twilio-paste/core/help-text';
-import { Input } from '@twilio-paste/core/input';
-import { Label } from '@twilio-paste/core/label';
-import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
-import { Select, Option } from '@twilio-paste/core/select';
-import { Table, TBody, THead, Td, Th, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
-import { TextArea } from '@twilio-paste/core/textarea';
-import { DRILL_DOWN_ACTIONS, type DrillDownAction, type DrillDownRule } from '../../core';
-import type { RulesPersistence, SaveResult } from './persistence';
-import {
-  ACTION_LABELS,
-  NEW_RULE,
-  addRule,
-  check,
-  describeTry,
-  moveDown,
-  moveUp,
-  removeRule,
-  tryUrl,
-  updateAction,
-  updatePattern,
-} from './settings.model';
+import { useStore } from 'zustand';
+import { parseSettingsJson, settingsJson, type SavedStamp, type Settings, type SettingsProblem } from '../../core';
+import type { InsightsStore } from '../../store';
+import { GeneralSection, knownTimeZones } from './GeneralSection';
+import { PlatformsSection } from './PlatformsSection';
+import type { SaveOutcome, SettingsSaver } from './persistence';
+import { RulesSection } from './RulesSection';
+import { selectKnownQueues } from './knownQueues';
+import { checkDraft, describeProblem, draftOf, type Draft } from './settingsDraft';
+import { SupportTypesSection } from './SupportTypesSection';
+import { ThresholdsSection } from './ThresholdsSection';
 
 export interface SettingsTabProps {
-  /** The rules in force when the tab opens. */
-  readonly rules: readonly DrillDownRule[];
-  readonly persistence: RulesPersistence;
-  /** Called with the stored rules after a save that took effect (`saved`), so the session uses them at once. */
-  readonly onChange?: (rules: DrillDownRule[]) => void;
+  /** The settings in force when the tab opens. */
+  readonly settings: Settings;
+  /** Their stamp: a save is made on this version. */
+  readonly saved: SavedStamp;
+  /** Saves through the Settings function; absent when none is configured. */
+  readonly saver?: SettingsSaver;
+  /** The session's store: the queues it has seen feed the support-type preview. */
+  readonly store?: InsightsStore;
+  /** Called with the stored value after a save that took effect, so the session uses it at once. */
+  readonly onSaved?: (stored: Readonly<Record<string, unknown>>) => void;
+  /** IANA zones offered (default: the browser's). */
+  readonly zones?: readonly string[];
 }
 
-// A row keeps a key of its own so React moves its inputs (and focus) with it.
-interface Row extends DrillDownRule {
-  readonly key: number;
+type Status =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'saving' }
+  | SaveOutcome
+  | { readonly kind: 'imported'; readonly name: string }
+  | { readonly kind: 'importFailed'; readonly name: string; readonly problems: readonly SettingsProblem[] };
+
+const NO_QUEUES: readonly string[] = [];
+
+function useKnownQueues(store: InsightsStore | undefined): readonly string[] {
+  const fallback = React.useMemo(
+    () => ({ getState: () => undefined, subscribe: () => () => undefined }) as unknown as InsightsStore,
+    [],
+  );
+  const queues = useStore(store ?? fallback, (s) => (s ? selectKnownQueues(s) : NO_QUEUES));
+  return queues;
 }
 
-type SaveState = { readonly kind: 'idle' } | { readonly kind: 'saving' } | { readonly kind: 'failed'; readonly message: string } | SaveResult;
+/** A file's text (FileReader: every browser the plugin supports, and test DOMs, have it). */
+function readText(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result ?? ''));
+    reader.onerror = () => reject(reader.error ?? new Error('the file could not be read'));
+    reader.readAsText(file);
+  });
+}
 
-/** The admin's drill-down rules editor: rows, a URL to try them on, and Save. */
-export function SettingsTab({ rules, persistence, onChange }: SettingsTabProps): React.ReactElement {
-  const nextKey = React.useRef(rules.length);
-  const [rows, setRows] = React.useState<readonly Row[]>(() => rules.map((r, key) => ({ ...r, key })));
-  const [url, setUrl] = React.useState('');
-  const [saveState, setSaveState] = React.useState<SaveState>({ kind: 'idle' });
+function downloadJson(fileName: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.style.display = 'none';
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** The admin's settings, in sections, saved whole through the Settings function. */
+export function SettingsTab({ settings, saved, saver, store, onSaved, zones }: SettingsTabProps): React.ReactElement {
+  const [draft, setDraft] = React.useState<Draft>(() => draftOf(settings));
+  const [inForce, setInForce] = React.useState<{ settings: Settings; saved: SavedStamp }>({ settings, saved });
+  const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
+  const queues = useKnownQueues(store);
+  const zoneList = React.useMemo(() => zones ?? knownTimeZones(), [zones]);
+  const checked = React.useMemo(() => checkDraft(draft, queues), [draft, queues]);
+  const fileInput = React.useRef<HTMLInputElement>(null);
   const mounted = React.useRef(true);
   React.useEffect(
     () => () => {
@@ -55,191 +87,185 @@ export function SettingsTab({ rules, persistence, onChange }: SettingsTabProps):
     [],
   );
 
-  const checked = React.useMemo(() => check(rows), [rows]);
-  const tried = React.useMemo(() => tryUrl(url, rows), [url, rows]);
-
-  const edit = (next: readonly Row[]) => {
-    if (next === rows) return;
-    setRows(next);
-    setSaveState({ kind: 'idle' });
+  const edit = (patch: Partial<Draft>) => {
+    setDraft((d) => ({ ...d, ...patch }));
+    if (status.kind !== 'saving') setStatus({ kind: 'idle' });
   };
 
   const save = async () => {
-    const stored = checked.rules;
-    setSaveState({ kind: 'saving' });
-    try {
-      const result = await persistence.save(stored);
-      if (!mounted.current) return;
-      setSaveState(result);
-      if (result.kind === 'saved') onChange?.(stored);
-    } catch (err) {
-      if (mounted.current) setSaveState({ kind: 'failed', message: err instanceof Error ? err.message : String(err) });
+    if (!saver || !checked.check.ok) return;
+    const value = checked.check.settings;
+    setStatus({ kind: 'saving' });
+    const outcome = await saver.save(value, inForce.saved.version);
+    if (!mounted.current) return;
+    setStatus(outcome);
+    if (outcome.kind === 'saved') {
+      setInForce({ settings: value, saved: outcome.saved });
+      onSaved?.(outcome.stored);
     }
   };
 
+  const importFile = async (file: File) => {
+    let text: string;
+    try {
+      text = await readText(file);
+    } catch (err) {
+      if (mounted.current) setStatus({ kind: 'importFailed', name: file.name, problems: [{ field: 'settings', message: err instanceof Error ? err.message : String(err) }] });
+      return;
+    }
+    const result = parseSettingsJson(text, { queues });
+    if (!mounted.current) return;
+    if (result.ok) {
+      setDraft(draftOf(result.settings));
+      setStatus({ kind: 'imported', name: file.name });
+    } else setStatus({ kind: 'importFailed', name: file.name, problems: result.problems });
+  };
+
+  const p = checked.byField;
+  const types = draft.supportTypes.map((r) => r.type.trim()).filter((t) => t !== '');
+  const problemCount = checked.check.ok ? 0 : checked.check.problems.length;
   return (
-    <Box display="flex" flexDirection="column" rowGap="space60">
-      <Heading as="h3" variant="heading30">
-        Drill-down rules
-      </Heading>
-      <Text as="p">
-        What a click on a drill-down link does. The first rule whose pattern matches the whole URL wins; in a pattern,
-        * is any run of characters and ? is one character.
-      </Text>
-      {rows.length === 0 ? (
-        <Text as="p">No rules: every drill-down link opens in the drill-down screen.</Text>
-      ) : (
-        <Table>
-          <THead>
-            <Tr>
-              <Th>Pattern</Th>
-              <Th>Action</Th>
-              <Th>Order</Th>
-            </Tr>
-          </THead>
-          <TBody>
-            {rows.map((row, i) => (
-              <RuleRow
-                key={row.key}
-                index={i}
-                count={rows.length}
-                rule={row}
-                problems={checked.rows[i] ?? []}
-                onPattern={(p) => edit(updatePattern(rows, i, p))}
-                onAction={(a) => edit(updateAction(rows, i, a))}
-                onUp={() => edit(moveUp(rows, i))}
-                onDown={() => edit(moveDown(rows, i))}
-                onRemove={() => edit(removeRule(rows, i))}
-              />
-            ))}
-          </TBody>
-        </Table>
-      )}
-      {checked.general.map((p) => (
-        <HelpText key={p} variant="error">
-          {p}
+    <Box display="flex" flexDirection="column" rowGap="space60" paddingTop="space40" maxWidth="size100">
+      <SavedLine saved={inForce.saved} />
+      <RulesSection rows={draft.rules} onRows={(rules) => edit({ rules })} />
+      <SupportTypesSection
+        rows={draft.supportTypes}
+        onRows={(supportTypes) => edit({ supportTypes })}
+        map={checked.supportTypes}
+        queues={queues}
+        problems={p.get('supportTypes')}
+      />
+      <PlatformsSection
+        platformDefault={draft.platformDefault}
+        onDefault={(platformDefault) => edit({ platformDefault })}
+        channels={draft.channels}
+        onChannels={(channels) => edit({ channels })}
+        problems={p.get('platforms')}
+      />
+      <ThresholdsSection
+        general={draft.thresholds}
+        onGeneral={(thresholds) => edit({ thresholds })}
+        rows={draft.typeThresholds}
+        onRows={(typeThresholds) => edit({ typeThresholds })}
+        types={types}
+        problems={p.get('thresholds')}
+      />
+      <GeneralSection
+        serviceLevelSec={draft.serviceLevelSec}
+        shortAbandonSec={draft.shortAbandonSec}
+        timeZone={draft.timeZone}
+        historyUrl={draft.historyUrl}
+        onChange={(patch) => edit(patch)}
+        zones={zoneList}
+        problems={p}
+      />
+      {(p.get('settings') ?? []).map((x) => (
+        <HelpText key={x.field + x.message} variant="error">
+          {describeProblem(x)}
         </HelpText>
       ))}
-      <Box>
-        <Button variant="secondary" onClick={() => edit(addRule(rows, { ...NEW_RULE, key: nextKey.current++ }))}>
-          Add rule
-        </Button>
+      <Box as="section" aria-label="Save and files" display="flex" flexDirection="column" rowGap="space30">
+        <Box display="flex" columnGap="space30" alignItems="center" flexWrap="wrap">
+          <Button variant="primary" disabled={!saver || !checked.check.ok || status.kind === 'saving'} onClick={() => void save()}>
+            Save
+          </Button>
+          <Button variant="secondary" onClick={() => downloadJson('supervisor-insights-settings.json', settingsJson(inForce.settings, inForce.saved))}>
+            Export JSON
+          </Button>
+          <Button variant="secondary" onClick={() => fileInput.current?.click()}>
+            Import JSON
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="application/json,.json"
+            aria-label="Settings file to import"
+            style={{ display: 'none' }}
+            onChange={(e) => {
+              const file = e.target.files?.[0];
+              e.target.value = '';
+              if (file) void importFile(file);
+            }}
+          />
+        </Box>
+        {!saver ? (
+          <HelpText variant="error">
+            Saving needs the Settings function (serverless/, POST /insights-settings) beside the history function: set historyUrl or settingsUrl in
+            flex-plugin.config.js. Export still works.
+          </HelpText>
+        ) : !checked.check.ok ? (
+          <HelpText variant="error">
+            {problemCount === 1 ? 'Fix the problem above to save.' : `Fix the ${problemCount} problems above to save.`} Nothing is saved until every
+            section is valid.
+          </HelpText>
+        ) : null}
+        <StatusLine status={status} />
+        <Text as="p" color="colorTextWeak">
+          A save applies at once in this session. Other open sessions take it when Insights next starts there (a reload of Flex).
+        </Text>
       </Box>
-      <Box>
-        <Label htmlFor="settings-try-url">Try a URL</Label>
-        <Input id="settings-try-url" type="text" value={url} onChange={(e) => setUrl(e.target.value)} aria-describedby="settings-try-result" />
-        <HelpText id="settings-try-result" aria-live="polite">
-          {describeTry(tried)}
-        </HelpText>
-      </Box>
-      <Box>
-        <Button variant="primary" disabled={!checked.ok || saveState.kind === 'saving'} onClick={() => void save()}>
-          Save
-        </Button>
-        {!checked.ok ? <HelpText variant="error">Fix the problems above to save.</HelpText> : null}
-      </Box>
-      <SaveOutcome state={saveState} />
     </Box>
   );
 }
 
-interface RuleRowProps {
-  readonly index: number;
-  readonly count: number;
-  readonly rule: DrillDownRule;
-  readonly problems: readonly string[];
-  readonly onPattern: (pattern: string) => void;
-  readonly onAction: (action: DrillDownAction) => void;
-  readonly onUp: () => void;
-  readonly onDown: () => void;
-  readonly onRemove: () => void;
-}
-
-function isAction(value: string): value is DrillDownAction {
-  return (DRILL_DOWN_ACTIONS as readonly string[]).includes(value);
-}
-
-function RuleRow({ index, count, rule, problems, onPattern, onAction, onUp, onDown, onRemove }: RuleRowProps): React.ReactElement {
-  const n = index + 1;
-  const id = `settings-rule-${index}`;
-  const problemsId = `${id}-problems`;
-  const hasError = problems.length > 0;
+function SavedLine({ saved }: { readonly saved: SavedStamp }): React.ReactElement {
   return (
-    <Tr>
-      <Td>
-        <ScreenReaderOnly>
-          <Label htmlFor={`${id}-pattern`}>Pattern of rule {n}</Label>
-        </ScreenReaderOnly>
-        <Input
-          id={`${id}-pattern`}
-          type="text"
-          value={rule.pattern}
-          hasError={hasError}
-          aria-invalid={hasError}
-          aria-describedby={hasError ? problemsId : undefined}
-          onChange={(e) => onPattern(e.target.value)}
-        />
-        {hasError ? (
-          <HelpText id={problemsId} variant="error">
-            {problems.join(' ')}
-          </HelpText>
-        ) : null}
-      </Td>
-      <Td>
-        <ScreenReaderOnly>
-          <Label htmlFor={`${id}-action`}>Action of rule {n}</Label>
-        </ScreenReaderOnly>
-        <Select
-          id={`${id}-action`}
-          value={rule.action}
-          onChange={(e) => {
-            if (isAction(e.target.value)) onAction(e.target.value);
-          }}
-        >
-          {DRILL_DOWN_ACTIONS.map((a) => (
-            <Option key={a} value={a}>
-              {ACTION_LABELS[a]}
-            </Option>
-          ))}
-        </Select>
-      </Td>
-      <Td>
-        <Box display="flex" columnGap="space20">
-          <Button variant="secondary" size="small" aria-label={`Move rule ${n} up`} disabled={index === 0} onClick={onUp}>
-            Up
-          </Button>
-          <Button variant="secondary" size="small" aria-label={`Move rule ${n} down`} disabled={index === count - 1} onClick={onDown}>
-            Down
-          </Button>
-          <Button variant="destructive_secondary" size="small" aria-label={`Delete rule ${n}`} onClick={onRemove}>
-            Delete
-          </Button>
-        </Box>
-      </Td>
-    </Tr>
+    <Text as="p" color="colorTextWeak">
+      {saved.version === 0
+        ? 'These are the bundled settings: none has been saved in this Flex account yet.'
+        : `Version ${saved.version}, saved${saved.savedBy ? ` by ${saved.savedBy}` : ''}${saved.savedAt ? ` at ${saved.savedAt.slice(0, 16).replace('T', ' ')} UTC` : ''}.`}
+    </Text>
   );
 }
 
-function SaveOutcome({ state }: { readonly state: SaveState }): React.ReactElement | null {
-  switch (state.kind) {
+function StatusLine({ status }: { readonly status: Status }): React.ReactElement | null {
+  switch (status.kind) {
     case 'idle':
       return null;
     case 'saving':
-      return <Text as="p" role="status">Saving…</Text>;
+      return (
+        <Text as="p" role="status">
+          Saving…
+        </Text>
+      );
     case 'saved':
-      return <Text as="p" role="status">Saved</Text>;
-    case 'failed':
+      return (
+        <Text as="p" role="status" color="colorTextSuccess">
+          Saved (version {status.saved.version}). In force in this session now.
+        </Text>
+      );
+    case 'stale':
       return (
         <HelpText variant="error" role="alert">
-          Could not save: {state.message}
+          Not saved: {status.message}
         </HelpText>
       );
-    case 'copy':
+    case 'refused':
       return (
-        <Box>
-          <Label htmlFor="settings-rules-json">Rules as JSON</Label>
-          <TextArea id="settings-rules-json" readOnly value={state.json} aria-describedby="settings-rules-json-help" />
-          <HelpText id="settings-rules-json-help">{state.instructions}</HelpText>
+        <Box role="alert">
+          <HelpText variant="error">Not saved: {status.message}</HelpText>
+          {(status.problems ?? []).map((x) => (
+            <HelpText key={x.field + x.message} variant="error">
+              {x.field}: {x.message}
+            </HelpText>
+          ))}
+        </Box>
+      );
+    case 'imported':
+      return (
+        <Text as="p" role="status">
+          Imported {status.name}: review the sections, then Save.
+        </Text>
+      );
+    case 'importFailed':
+      return (
+        <Box role="alert">
+          <HelpText variant="error">Not imported: {status.name} is not a valid settings file.</HelpText>
+          {status.problems.map((x) => (
+            <HelpText key={x.field + x.message} variant="error">
+              {x.field}: {x.message}
+            </HelpText>
+          ))}
         </Box>
       );
   }

@@ -1,7 +1,9 @@
 export { SettingsTab } from './SettingsTab';
 export type { SettingsTabProps } from './SettingsTab';
-export { RULES_CONFIG_PATH, copyJsonPersistence, rulesJson } from './persistence';
-export type { RulesPersistence, SaveResult } from './persistence';
+export type { SaveOutcome, SettingsSaver } from './persistence';
+export { checkDraft, describeProblem, draftOf } from './settingsDraft';
+export type { Draft, DraftCheck } from './settingsDraft';
+export { selectKnownQueues } from './knownQueues';
 export {
   ACTION_LABELS,
   NEW_RULE,

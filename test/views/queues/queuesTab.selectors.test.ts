@@ -132,6 +132,23 @@ describe('thresholds', () => {
     expect(selectQueuesView(store.getState()).thresholds.waitingNow).toEqual({ amber: 1, red: 2 });
   });
 
+  it("a support type's own thresholds colour its queues only", () => {
+    const general = selectQueuesView(stateOf(['supervisor'], events, resolvePluginConfig({}, pluginConfig)));
+    const waitingTiles = general.groups.flatMap((g) => g.tiles).filter((t) => t.longestWaitSec > 0);
+    expect(waitingTiles.length).toBeGreaterThan(1);
+    const [target, ...others] = waitingTiles;
+    // Red from one second of waiting, for the target's support type alone.
+    const own = { [target.supportType]: { longestWaitSec: { amber: 1, red: Math.max(1, target.longestWaitSec) } } };
+    const config = resolvePluginConfig({ supervisorInsights: { thresholds: { bySupportType: own } } }, pluginConfig);
+    const tiles = selectQueuesView(stateOf(['supervisor'], events, config)).groups.flatMap((g) => g.tiles);
+    for (const tile of tiles) {
+      const before = [target, ...others].find((t) => t.queue === tile.queue);
+      if (tile.supportType === target.supportType && tile.longestWaitSec >= Math.max(1, target.longestWaitSec)) expect(tile.statuses.longestWait).toBe('red');
+      else if (tile.supportType !== target.supportType && before) expect(tile.statuses.longestWait).toBe(before.statuses.longestWait);
+    }
+    expect(tiles.find((t) => t.queue === target.queue)?.status).toBe('red');
+  });
+
   const { waitingNow, longestWaitSec, serviceLevel } = DEFAULT_THRESHOLDS;
   it.each<[string, number | null, boolean, TileStatus | undefined]>([
     // higher is worse: amber from `amber` on, red from `red` on

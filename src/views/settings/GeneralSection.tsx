@@ -1,0 +1,86 @@
+import * as React from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { HelpText } from '@twilio-paste/core/help-text';
+import { Input } from '@twilio-paste/core/input';
+import { Label } from '@twilio-paste/core/label';
+import { Select, Option } from '@twilio-paste/core/select';
+import type { SettingsField, SettingsProblem } from '../../core';
+import { Section } from './sectionParts';
+
+export interface GeneralSectionProps {
+  readonly serviceLevelSec: string;
+  readonly shortAbandonSec: string;
+  readonly timeZone: string;
+  readonly historyUrl: string;
+  readonly onChange: (patch: Partial<Record<'serviceLevelSec' | 'shortAbandonSec' | 'timeZone' | 'historyUrl', string>>) => void;
+  /** IANA zones to pick from. */
+  readonly zones: readonly string[];
+  readonly problems: ReadonlyMap<SettingsField | 'settings', readonly SettingsProblem[]>;
+}
+
+/** The zones this browser knows (`Intl.supportedValuesOf`), UTC first; a short list where it has none. */
+export function knownTimeZones(): string[] {
+  const intl = Intl as unknown as { supportedValuesOf?: (key: string) => string[] };
+  const zones = typeof intl.supportedValuesOf === 'function' ? intl.supportedValuesOf('timeZone') : ['Europe/London', 'America/New_York', 'Australia/Sydney'];
+  return ['UTC', ...zones.filter((z) => z !== 'UTC')];
+}
+
+function problemText(problems: GeneralSectionProps['problems'], field: SettingsField): string | undefined {
+  const list = problems.get(field);
+  return list && list.length > 0 ? list.map((p) => p.message).join(' ') : undefined;
+}
+
+/** Service level and short abandon seconds, the time zone, the history function's URL. */
+export function GeneralSection({ serviceLevelSec, shortAbandonSec, timeZone, historyUrl, onChange, zones, problems }: GeneralSectionProps): React.ReactElement {
+  const field = (id: SettingsField, label: string, value: string, help: string, input: React.ReactElement) => {
+    const error = problemText(problems, id);
+    return (
+      <Box maxWidth="size50">
+        <Label htmlFor={`settings-${id}`}>{label}</Label>
+        {React.cloneElement(input, { id: `settings-${id}`, value, hasError: error !== undefined, 'aria-describedby': `settings-${id}-help` })}
+        <HelpText id={`settings-${id}-help`} variant={error ? 'error' : 'default'}>
+          {error ?? help}
+        </HelpText>
+      </Box>
+    );
+  };
+  const zoneList = zones.includes(timeZone) ? zones : [timeZone, ...zones];
+  return (
+    <Section id="settings-general" title="Service level, time zone and history">
+      {field(
+        'serviceLevelSec',
+        'Service level target (seconds)',
+        serviceLevelSec,
+        'A contact accepted within this many seconds meets the service level.',
+        <Input type="text" inputMode="numeric" onChange={(e) => onChange({ serviceLevelSec: e.target.value })} />,
+      )}
+      {field(
+        'shortAbandonSec',
+        'Short abandon (seconds)',
+        shortAbandonSec,
+        'A customer who leaves within this many seconds is left out of the service level.',
+        <Input type="text" inputMode="numeric" onChange={(e) => onChange({ shortAbandonSec: e.target.value })} />,
+      )}
+      {field(
+        'timeZone',
+        'Time zone',
+        timeZone,
+        'Days, weeks and months are counted in this zone.',
+        <Select onChange={(e) => onChange({ timeZone: e.target.value })}>
+          {zoneList.map((z) => (
+            <Option key={z} value={z}>
+              {z}
+            </Option>
+          ))}
+        </Select>,
+      )}
+      {field(
+        'historyUrl',
+        'History function URL',
+        historyUrl,
+        'POST …/insights-history of the serverless service; empty for live data only.',
+        <Input type="text" onChange={(e) => onChange({ historyUrl: e.target.value })} />,
+      )}
+    </Section>
+  );
+}

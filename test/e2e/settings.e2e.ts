@@ -1,0 +1,143 @@
+/**
+ * End to end in Chromium: an admin saves settings in the Settings tab through the
+ * sandbox's Settings function (the serverless handler over the fake Flex Configuration,
+ * kept in a file); the change is in force at once and after a reload; a team leader has
+ * no Settings tab and the function refuses their save. Screenshots of each section at
+ * 1440×900 go to test/e2e/screenshots/.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Page } from 'playwright-core';
+import { sandboxSession, screenshotPath } from './browser';
+
+// A small centre (five agents) at a frozen instant: contacts wait, and the figures hold still.
+const ADMIN = 'role=admin&speed=0&agents=5&historyDays=1';
+
+interface Tile {
+  readonly group: string;
+  readonly queue: string;
+  readonly status: string;
+  readonly wait: string;
+  readonly serviceLevel: string;
+}
+
+/** Every queue tile: its support-type group, name, status word and longest wait as shown. */
+async function tiles(page: Page): Promise<Tile[]> {
+  await page.locator('section dl').first().waitFor();
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll('section'))
+      .filter((s) => s.querySelector(':scope > dl') !== null)
+      .map((s) => ({
+        group: s.parentElement?.closest('section')?.getAttribute('aria-label') ?? '',
+        queue: s.getAttribute('aria-label') ?? '',
+        status: (s.querySelector('[data-paste-element="BADGE"]')?.textContent ?? '').trim(),
+        wait: (Array.from(s.querySelectorAll('dt')).find((dt) => /longest/i.test(dt.textContent ?? ''))?.nextElementSibling?.textContent ?? '').trim(),
+        serviceLevel: (Array.from(s.querySelectorAll('dt')).find((dt) => /^SLA/.test(dt.textContent ?? ''))?.nextElementSibling?.textContent ?? '').trim(),
+      })),
+  );
+}
+
+const tileOf = (all: readonly Tile[], queue: string): Tile | undefined => all.find((t) => t.queue === queue);
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole('tab', { name }).click();
+}
+
+describe('admin settings in Chromium', () => {
+  const session = sandboxSession({ before, after });
+
+  it('an admin maps a queue to imminent, tightens the imminent threshold and adds a rule; the tile turns red at once and after a reload', async () => {
+    const { page, at } = session();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(at(ADMIN));
+    await page.getByRole('heading', { name: 'Insights' }).waitFor();
+    await openTab(page, 'Queues');
+    // Let today's history land (the tiles settle).
+    await page.waitForTimeout(4000);
+    const before = await tiles(page);
+    // At the pinned instant nobody waits in any queue of the sandbox (a frozen clock: waits do
+    // not grow), so the figure made red is today's service level: a queue under target, not
+    // red yet, is mapped to imminent, and imminent queues turn red below 99 %.
+    const target = before.find((t) => /^\d+(\.\d+)?\s?%$/.test(t.serviceLevel) && parseFloat(t.serviceLevel) < 99 && !/act/i.test(t.status) && !/imminent/i.test(t.queue));
+    assert.ok(target, `a queue under 99 % and not yet red: ${JSON.stringify(before)}`);
+
+    await openTab(page, 'Settings');
+    await page.getByRole('region', { name: 'Thresholds' }).waitFor();
+    for (const [name, id] of [
+      ['Drill-down rules', 'rules'],
+      ['Support types', 'support-types'],
+      ['Platforms', 'platforms'],
+      ['Thresholds', 'thresholds'],
+      ['Service level, time zone and history', 'general'],
+    ] as const) {
+      const region = page.getByRole('region', { name });
+      await region.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: screenshotPath(`settings-${id}`) });
+    }
+    // The map: the busy queue joins imminent; the preview says so before saving.
+    await page.getByLabel('Patterns of imminent').fill(`imminent, ${target.queue}`);
+    const preview = page.getByRole('table', { name: 'Queue to support type preview' });
+    await preview.getByRole('row', { name: new RegExp(target.queue) }).getByText('imminent', { exact: true }).waitFor();
+    // Thresholds of imminent queues only: red below 99 % answered in time, and from 2 s of waiting.
+    await page.getByRole('button', { name: 'Add a support type threshold' }).click();
+    await page.getByLabel('Support type of override 1').selectOption('imminent');
+    await page.getByLabel('Figure of override 1').selectOption('serviceLevel');
+    await page.getByLabel('imminent service level (0–1), amber').fill('1');
+    await page.getByLabel('imminent service level (0–1), red').fill('0.99');
+    await page.getByRole('button', { name: 'Add a support type threshold' }).click();
+    await page.getByLabel('Support type of override 2').selectOption('imminent');
+    await page.getByLabel('imminent longest wait (s), amber').fill('1');
+    await page.getByLabel('imminent longest wait (s), red').fill('2');
+    // A rule.
+    await page.getByRole('button', { name: 'Add rule' }).click();
+    await page.getByLabel('Pattern of rule 1').fill('https://crm.example.com/*');
+    await page.getByLabel('Action of rule 1').selectOption('new tab');
+    // An invalid value holds Save back.
+    await page.getByLabel('imminent longest wait (s), amber').fill('5');
+    await page.getByText(/imminent › longest wait \(s\): amber \(5 s\) must be below red \(2 s\)/).waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save' }).isDisabled(), true);
+    await page.getByRole('region', { name: 'Thresholds' }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('settings-thresholds-invalid') });
+    await page.getByLabel('imminent longest wait (s), amber').fill('1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText(/Saved \(version 1\)/).waitFor();
+    await page.screenshot({ path: screenshotPath('settings-saved') });
+
+    await openTab(page, 'Queues');
+    const now = await tiles(page);
+    assert.deepEqual({ group: tileOf(now, target.queue)?.group, red: /act/i.test(tileOf(now, target.queue)?.status ?? '') }, { group: 'Imminent', red: true });
+    await page.getByRole('region', { name: target.queue }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('settings-queue-red') });
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Insights' }).waitFor();
+    await openTab(page, 'Queues');
+    await page.waitForTimeout(3000);
+    const reloaded = await tiles(page);
+    assert.deepEqual({ group: tileOf(reloaded, target.queue)?.group, red: /act/i.test(tileOf(reloaded, target.queue)?.status ?? '') }, { group: 'Imminent', red: true });
+    await openTab(page, 'Settings');
+    await page.getByText(/Version 1, saved by admin@sandbox/).waitFor();
+    assert.equal(await page.getByLabel('imminent longest wait (s), red').inputValue(), '2');
+    assert.equal(await page.getByLabel('imminent service level (0–1), red').inputValue(), '0.99');
+    assert.equal(await page.getByLabel('Patterns of imminent').inputValue(), `imminent, ${target.queue}`);
+    assert.equal(await page.getByLabel('Pattern of rule 1').inputValue(), 'https://crm.example.com/*');
+  });
+
+  it('a team leader has no Settings tab, and the Settings function refuses their save', async () => {
+    const { page, at } = session();
+    await page.goto(at('role=stl&speed=0'));
+    await page.getByRole('heading', { name: 'Insights' }).waitFor();
+    assert.equal(await page.getByRole('tab', { name: 'Settings' }).count(), 0);
+    const answer = await page.evaluate(async () => {
+      const res = await fetch('/insights-settings', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        // The token the sandbox gives a team leader (sandbox.<persona>.<worker sid>).
+        body: JSON.stringify({ Token: (window as unknown as { sandboxToken?: string }).sandboxToken ?? 'sandbox.stl.WK00000000000000000000000000000000', baseVersion: 1, settings: {} }),
+      });
+      return { status: res.status, body: (await res.json()) as { error?: { code?: string } } };
+    });
+    assert.equal(answer.status, 403);
+    assert.equal(answer.body.error?.code, 'forbidden');
+  });
+});
