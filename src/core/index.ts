@@ -97,3 +97,17 @@ export {
   thresholdsOf,
 } from './pluginConfig';
 export type { PluginConfig, Threshold, Thresholds } from './pluginConfig';
+export {
+  CONTACT_MODES,
+  LAKEHOUSE_MODEL_VERSION,
+  LAKEHOUSE_TABLES,
+  TABLE_COLUMNS,
+  contactPolicy,
+  daysCovered,
+  eventOfRow,
+  eventRow,
+  forEachModelRow,
+  localColumns,
+  nextDayStart,
+} from './tableRows';
+export type { Column, ColumnType, ContactMode, ContactPolicy, LakehouseTable, Row, RowValue, TableRowsOptions } from './tableRows';
