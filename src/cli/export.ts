@@ -141,8 +141,8 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
   const calendar = createCalendar(config.timeZone);
   // A run covers whole local days: --from goes back to its day's midnight, --to on to its end.
   const from = args.from === undefined ? undefined : calendar.startOfDay(instant('--from', args.from, calendar, false));
-  const to = args.to === undefined ? undefined : nextDayStart(calendar, instant('--to', args.to, calendar, true)) - 1;
-  if (from !== undefined && to !== undefined && from > to) throw new UsageError('--from is after --to');
+  const to = args.to === undefined ? undefined : nextDayStart(calendar, instant('--to', args.to, calendar, true));
+  if (from !== undefined && to !== undefined && from >= to) throw new UsageError('--from is after --to');
 
   const runId = hooks.runId ?? newRunId();
   const contacts = contactPolicy(args.contacts, args.contacts === 'hash' ? contactHasher(hooks.hashKey ?? process.env.LAKEHOUSE_HASH_KEY) : undefined);
@@ -154,7 +154,7 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
   try {
     const spool = new Spool(scratch);
     const engine = new RecordingEngine(config, (e) => {
-      if ((from === undefined || e.ts >= from) && (to === undefined || e.ts <= to)) spool.emit('events', eventRow(calendar, e, { runId, contacts }));
+      if ((from === undefined || e.ts >= from) && (to === undefined || e.ts < to)) spool.emit('events', eventRow(calendar, e, { runId, contacts }));
     });
     const reader = new EventReader();
     const several = args.files.length > 1;
@@ -165,13 +165,14 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
       spool.close();
       return { runId, out, timeZone: config.timeZone, window: null, days: [], rows, input: stats, notes: [...notes, 'no events: nothing written'] };
     }
-    const window = { from: from ?? calendar.startOfDay(engine.minTs), to: to ?? engine.maxTs };
+    // [from, to): without --to the window ends just after the last event, as the report's does.
+    const window = { from: from ?? calendar.startOfDay(engine.minTs), to: to ?? engine.maxTs + 1 };
     forEachModelRow(engine, config, { runId, window, contacts }, spool.emit);
     spool.close();
     const days = daysCovered(calendar, window.from, window.to).map((day) => {
       const [y, m, d] = day.split('-').map(Number);
       const start = calendar.fromLocal(y, m, d);
-      return { day, from: Math.max(window.from, start), to: Math.min(window.to, nextDayStart(calendar, start) - 1) };
+      return { day, from: Math.max(window.from, start), to: Math.min(window.to, nextDayStart(calendar, start)) };
     });
     await writeLakehouse(spool, { dir: out, runId, timeZone: config.timeZone, config, days, onStep: hooks.onStep });
     for (const t of LAKEHOUSE_TABLES) rows[t] = spool.rows(t);
@@ -179,7 +180,7 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
       runId,
       out,
       timeZone: config.timeZone,
-      window: { from: new Date(window.from).toISOString(), to: new Date(window.to).toISOString() },
+      window: { from: new Date(window.from).toISOString(), to: new Date(window.to - 1).toISOString() },
       days: days.map((d) => d.day),
       rows,
       input: stats,

@@ -12,6 +12,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Engine } from '../core/engine';
 import { EventReader } from '../core/readers';
+import { agentMetricSet, emptyAccumulator, loggedStatusPct, round } from '../core/metrics';
 import { buildReport, reportGroupings, type Report } from '../core/report';
 import { LAKEHOUSE_TABLES } from '../core/tableRows';
 import { compareWithReport, queryLakehouse, type Comparison } from '../lakehouse/check';
@@ -45,21 +46,44 @@ export async function runCheck(argv: readonly string[]): Promise<CheckResult> {
   if (!Number.isFinite(from)) throw new UsageError(`${dirArg} has no exported days`);
 
   const { views, events } = await queryLakehouse(dir, files.length === 0);
-  const engine = new Engine(info.config, { window: { from, to }, groupings: reportGroupings(15) });
+  // The report's window is inclusive to the millisecond: [from, to - 1] counts the same facts.
+  const engine = new Engine(info.config, { window: { from, to: to - 1 }, groupings: reportGroupings(15) });
   if (events) {
     for (const e of events) engine.apply(e);
   } else {
     const reader = new EventReader();
     for (const f of files) await ingestFile(engine, reader, f, files.length > 1 ? f : '');
   }
-  const report = buildReport(engine, 15);
+  const report = wholeDayActivity(buildReport(engine, 15), engine, from, to);
   const comparison = compareWithReport(report, views);
   return {
     ...comparison,
-    window: { from: new Date(from).toISOString(), to: new Date(to).toISOString() },
+    window: { from: new Date(from).toISOString(), to: new Date(to - 1).toISOString() },
     source: events ? 'events table' : 'files',
     report,
   };
+}
+
+/**
+ * The report's activity over [from, to) instead of [from, to - 1]: the lakehouse's days
+ * are whole, so an agent available at midnight has 86,400 s that day, not 86,399.999.
+ * The metric figures are untouched.
+ */
+function wholeDayActivity(report: Report, engine: Engine, from: number, to: number): Report {
+  const byAgent = { ...report.byAgent };
+  for (const a of engine.agents()) {
+    const sec = engine.activitySeconds(a.sid, from, to);
+    if (Object.keys(sec).length === 0 && byAgent[a.sid] === undefined) continue;
+    const activitySec: Record<string, number> = {};
+    const sorted: Record<string, number> = {};
+    for (const k of Object.keys(sec).sort()) {
+      activitySec[k] = round(sec[k], 1);
+      sorted[k] = sec[k];
+    }
+    const base = byAgent[a.sid] ?? { name: a.name ?? a.sid, team: a.team, ...agentMetricSet(emptyAccumulator()) };
+    byAgent[a.sid] = { ...base, activitySec, loggedStatusPct: loggedStatusPct(sorted) };
+  }
+  return { ...report, byAgent };
 }
 
 if (require.main === module) {

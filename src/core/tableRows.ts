@@ -227,7 +227,11 @@ export function contactPolicy(mode: ContactMode, hash?: (text: string) => string
 
 export interface TableRowsOptions {
   readonly runId: string;
-  /** Facts starting inside [from, to] are written; activity is clipped to it. */
+  /**
+   * Half-open, [from, to): facts starting inside it are written, activity and workload are
+   * clipped to it, and an activity still going runs to `to`. Days are whole: a day's
+   * window ends at the next local midnight, not a millisecond before.
+   */
   readonly window: { readonly from: number; readonly to: number };
   readonly contacts: ContactPolicy;
 }
@@ -244,10 +248,10 @@ export function nextDayStart(calendar: Calendar, ts: number): number {
   return calendar.startOfDay(calendar.startOfDay(ts) + 26 * HOUR_MS);
 }
 
-/** The local days [from, to] touches, in order. */
+/** The local days [from, to) touches, in order. */
 export function daysCovered(calendar: Calendar, from: number, to: number): string[] {
   const out: string[] = [];
-  for (let t = calendar.startOfDay(from); t <= to; t = nextDayStart(calendar, t)) out.push(calendar.dayKey(t));
+  for (let t = calendar.startOfDay(from); t < to; t = nextDayStart(calendar, t)) out.push(calendar.dayKey(t));
   return out;
 }
 
@@ -323,7 +327,7 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
   engine.flush();
   const calendar = engine.calendar;
   const { from, to } = options.window;
-  const inWindow = (ts: number): boolean => ts >= from && ts <= to;
+  const inWindow = (ts: number): boolean => ts >= from && ts < to;
   const lineage = { model_version: LAKEHOUSE_MODEL_VERSION, run_id: options.runId };
   const slMs = config.serviceLevelSec * 1000;
   const shortMs = config.shortAbandonSec * 1000;

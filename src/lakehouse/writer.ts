@@ -22,7 +22,7 @@ export interface DayEntry {
   /** Canonical events of that local day in the run's input (after duplicates). */
   readonly events: number;
   readonly files: readonly string[];
-  /** The part of the run's window inside that day, UTC ISO. */
+  /** The part of the run's window inside that day, UTC ISO, half-open: [from, to). */
   readonly window: { readonly from: string; readonly to: string };
   readonly writtenAt: string;
 }
