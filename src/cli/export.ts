@@ -101,6 +101,8 @@ export interface ExportSummary {
   rows: Record<LakehouseTable, number>;
   input: { read: number; used: number; duplicates: number; ignored: number; rejected: number; errors: { at: string; reason: string }[] };
   notes: string[];
+  /** Seconds spent reading and folding, making rows, and writing Parquet. */
+  timings: { readSec: number; rowsSec: number; writeSec: number };
 }
 
 export interface ExportHooks {
@@ -157,24 +159,34 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
       if ((from === undefined || e.ts >= from) && (to === undefined || e.ts < to)) spool.emit('events', eventRow(calendar, e, { runId, contacts }));
     });
     const reader = new EventReader();
+    const clock = { t: process.hrtime.bigint() };
+    const lap = (): number => {
+      const now = process.hrtime.bigint();
+      const sec = Number(now - clock.t) / 1e9;
+      clock.t = now;
+      return Math.round(sec * 100) / 100;
+    };
     const several = args.files.length > 1;
     for (const f of args.files) await ingestFile(engine, reader, f, several ? (f === '-' ? 'stdin' : f) : '');
     const stats = { ...engine.stats, errors: [...engine.stats.errors] };
     const rows = Object.fromEntries(LAKEHOUSE_TABLES.map((t) => [t, 0])) as Record<LakehouseTable, number>;
     if (!Number.isFinite(engine.minTs) && from === undefined) {
       spool.close();
-      return { runId, out, timeZone: config.timeZone, window: null, days: [], rows, input: stats, notes: [...notes, 'no events: nothing written'] };
+      return { runId, out, timeZone: config.timeZone, window: null, days: [], rows, input: stats, notes: [...notes, 'no events: nothing written'], timings: { readSec: lap(), rowsSec: 0, writeSec: 0 } };
     }
     // [from, to): without --to the window ends just after the last event, as the report's does.
     const window = { from: from ?? calendar.startOfDay(engine.minTs), to: to ?? engine.maxTs + 1 };
+    const readSec = lap();
     forEachModelRow(engine, config, { runId, window, contacts }, spool.emit);
     spool.close();
+    const rowsSec = lap();
     const days = daysCovered(calendar, window.from, window.to).map((day) => {
       const [y, m, d] = day.split('-').map(Number);
       const start = calendar.fromLocal(y, m, d);
       return { day, from: Math.max(window.from, start), to: Math.min(window.to, nextDayStart(calendar, start)) };
     });
     await writeLakehouse(spool, { dir: out, runId, timeZone: config.timeZone, config, days, onStep: hooks.onStep });
+    const writeSec = lap();
     for (const t of LAKEHOUSE_TABLES) rows[t] = spool.rows(t);
     return {
       runId,
@@ -185,6 +197,7 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
       rows,
       input: stats,
       notes,
+      timings: { readSec, rowsSec, writeSec },
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

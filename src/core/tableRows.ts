@@ -201,6 +201,25 @@ export interface ContactPolicy {
   contact(contact: string | undefined): string | null;
   /** Task attributes as the `events` table keeps them. */
   attributes(attributes: Attributes | undefined): Attributes | undefined;
+  /** The same as JSON text, made once per attributes object (a task's events share one). */
+  attributesText(attributes: Attributes | undefined): string | null;
+}
+
+/** `attributesText` over `attributes`, remembered per object. */
+function withText(policy: Omit<ContactPolicy, 'attributesText'>): ContactPolicy {
+  const texts = new WeakMap<Attributes, string>();
+  return {
+    ...policy,
+    attributesText: (a) => {
+      if (a === undefined) return null;
+      let text = texts.get(a);
+      if (text === undefined) {
+        text = JSON.stringify(policy.attributes(a));
+        texts.set(a, text);
+      }
+      return text;
+    },
+  };
 }
 
 const NO_CONTACTS = accessOf({ roles: [] });
@@ -213,16 +232,16 @@ const NO_CONTACTS = accessOf({ roles: [] });
  */
 export function contactPolicy(mode: ContactMode, hash?: (text: string) => string): ContactPolicy {
   if (mode === 'clear') {
-    return { mode, name: (n) => n ?? null, contact: (c) => c ?? null, attributes: (a) => a };
+    return withText({ mode, name: (n) => n ?? null, contact: (c) => c ?? null, attributes: (a) => a });
   }
   const masking = maskingOf(NO_CONTACTS);
   const masked = (a: Attributes | undefined): Attributes | undefined => (a === undefined ? undefined : maskAttributes(NO_CONTACTS, a));
   if (mode === 'mask') {
-    return { mode, name: (n, c) => masking.name(n, c) ?? null, contact: (c) => masking.contact(c) ?? null, attributes: masked };
+    return withText({ mode, name: (n, c) => masking.name(n, c) ?? null, contact: (c) => masking.contact(c) ?? null, attributes: masked });
   }
   if (hash === undefined) throw new Error('contactPolicy("hash") needs a hash function: pass one from the Node code that calls it');
   const h = (s: string | undefined): string | null => (s === undefined ? null : hash(s.trim()));
-  return { mode, name: (n) => h(n), contact: (c) => h(c), attributes: masked };
+  return withText({ mode, name: (n) => h(n), contact: (c) => h(c), attributes: masked });
 }
 
 export interface TableRowsOptions {
@@ -257,7 +276,6 @@ export function daysCovered(calendar: Calendar, from: number, to: number): strin
 
 /** The `events` row of a canonical event, its task attributes as the contact policy keeps them. */
 export function eventRow(calendar: Calendar, e: TrEvent, options: Pick<TableRowsOptions, 'runId' | 'contacts'>): Row {
-  const attributes = options.contacts.attributes(e.taskAttributes);
   return {
     event_sid: e.sid,
     event_type: e.type,
@@ -274,12 +292,23 @@ export function eventRow(calendar: Calendar, e: TrEvent, options: Pick<TableRows
     worker_previous_activity_name: e.previousActivityName ?? null,
     worker_time_in_previous_activity_ms: e.previousActivityMs === undefined ? null : Math.round(e.previousActivityMs),
     workflow_name: e.workflowName ?? null,
-    task_attributes: attributes === undefined ? null : JSON.stringify(attributes),
-    worker_attributes: e.workerAttributes === undefined ? null : JSON.stringify(e.workerAttributes),
+    task_attributes: options.contacts.attributesText(e.taskAttributes),
+    worker_attributes: e.workerAttributes === undefined ? null : workerText(e.workerAttributes),
     ...localColumns(calendar, e.ts),
     model_version: LAKEHOUSE_MODEL_VERSION,
     run_id: options.runId,
   };
+}
+
+const workerTexts = new WeakMap<Attributes, string>();
+/** Worker attributes as JSON text, once per object (the readers hand out one per distinct text). */
+function workerText(a: Attributes): string {
+  let text = workerTexts.get(a);
+  if (text === undefined) {
+    text = JSON.stringify(a);
+    workerTexts.set(a, text);
+  }
+  return text;
 }
 
 /** A canonical event back from its `events` row (for `lakehouse:check` and reprocessing). */

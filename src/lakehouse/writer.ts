@@ -57,8 +57,13 @@ export const INFO = '_lakehouse.json';
 
 export const DUCK_TYPES: Readonly<Record<ColumnType, string>> = { string: 'VARCHAR', int: 'BIGINT', bool: 'BOOLEAN', timestamp: 'TIMESTAMPTZ' };
 
-export async function openDuck(): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
-  const instance = await DuckDBInstance.create(':memory:');
+/**
+ * An in-memory DuckDB in UTC. Its memory is capped (it spills to its temp folder past
+ * that) and insertion order is not kept, so a month's COPY stays beside the fold's heap
+ * well under the export's memory budget instead of taking most of the machine.
+ */
+export async function openDuck(memoryLimit = '512MB'): Promise<{ instance: DuckDBInstance; connection: DuckDBConnection }> {
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit, preserve_insertion_order: 'false' });
   const connection = await instance.connect();
   await connection.run("SET TimeZone = 'UTC'");
   return { instance, connection };
@@ -71,8 +76,7 @@ function selectFromSpool(table: LakehouseTable, path: string): string {
   const cols = TABLE_COLUMNS[table];
   const json = cols.map(([n, t]) => `${n}: '${t === 'timestamp' ? 'BIGINT' : DUCK_TYPES[t]}'`).join(', ');
   const select = cols.map(([n, t]) => (t === 'timestamp' ? `make_timestamptz(${n} * 1000) AS ${n}` : n)).join(', ');
-  const order = table === 'events' ? ' ORDER BY event_at, event_sid' : '';
-  return `SELECT ${select} FROM read_json(${quote(path)}, format = 'newline_delimited', columns = {${json}})${order}`;
+  return `SELECT ${select} FROM read_json(${quote(path)}, format = 'newline_delimited', columns = {${json}})`;
 }
 
 export function readManifest(dir: string, table: LakehouseTable): TableManifest | undefined {
