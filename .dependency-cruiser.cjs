@@ -3,7 +3,7 @@
 // Data flows one way: source → canonical events → core → store → selectors → views.
 const { existsSync } = require('node:fs');
 
-const ROOMS = '^src/(store|views|flex|sources|sandbox|cli)/';
+const ROOMS = '^src/(store|views|flex|sources|sandbox|cli|lakehouse)/';
 
 module.exports = {
   forbidden: [
@@ -48,6 +48,20 @@ module.exports = {
       comment: 'Views read the store and the core; never Flex, a source, the sandbox or the CLI.',
       from: { path: '^src/views/' },
       to: { path: '^src/(flex|sources|sandbox|cli)/' },
+    },
+    {
+      name: 'plugin-never-imports-lakehouse',
+      severity: 'error',
+      comment: 'DuckDB and the Parquet writer are Node only: nothing the plugin or a Function bundles may reach src/lakehouse or @duckdb.',
+      from: { path: ['^src/(core|store|views|flex|sources|sandbox)/', '^src/[^/]+$', '^serverless/src/'] },
+      to: { path: ['^src/lakehouse/', '(^|/)node_modules/@duckdb/', '(^|/)node_modules/@databricks/', '(^|/)node_modules/dt-sql-parser/'] },
+    },
+    {
+      name: 'lakehouse-imports-core-and-sources',
+      severity: 'error',
+      comment: 'src/lakehouse writes and reads Parquet over the core\'s table rows; it never sees the store, views, Flex or the sandbox.',
+      from: { path: '^src/lakehouse/' },
+      to: { path: '^src/(store|views|flex|sandbox|cli)/' },
     },
   ],
   options: {

@@ -284,8 +284,9 @@ var RANK = {
   "task.updated": 2,
   "worker.attributes.update": 2,
   "task-queue.moved": 3,
+  // Like a move, a routing step's timeout names the queue being left: before the next `entered`.
+  "task-queue.timeout": 3,
   "task-queue.entered": 4,
-  "task-queue.timeout": 5,
   "workflow.timeout": 5,
   "reservation.created": 6,
   "reservation.accepted": 7,
@@ -355,12 +356,14 @@ function currentActivityOf(list) {
   return { activity, since: list[i].ts };
 }
 function secondsPerActivity(list, from, to) {
-  const out = {};
+  const ms = {};
   for (const iv of intervalsOf(list, to)) {
     const s = Math.max(iv.start, from);
     const e = Math.min(iv.end, to);
-    if (e > s) out[iv.activity] = (out[iv.activity] ?? 0) + (e - s) / 1e3;
+    if (e > s) ms[iv.activity] = (ms[iv.activity] ?? 0) + (e - s);
   }
+  const out = {};
+  for (const k of Object.keys(ms)) out[k] = ms[k] / 1e3;
   return out;
 }
 
@@ -496,8 +499,10 @@ var TaskFold = class {
         this.close(e.ts, "Moved");
         break;
       case "workflow.timeout":
-      case "task-queue.timeout":
         this.timedOut = true;
+        break;
+      case "task-queue.timeout":
+        if (e.queue === void 0 || this.open?.queue === e.queue) this.close(e.ts, "Moved");
         break;
       case "task.canceled":
         this.ended = true;
@@ -549,6 +554,7 @@ function factsOf(tasks, dims) {
       const f = {
         kind: "queue",
         start: s.start,
+        taskSid: s.taskSid,
         queue: s.queue,
         supportType: supportTypeOf2(s.queue),
         platform,
@@ -568,6 +574,8 @@ function factsOf(tasks, dims) {
         facts.push({
           kind: "invitation",
           start: r.created ?? r.endTs,
+          taskSid: r.taskSid,
+          reservationSid: r.sid,
           queue,
           supportType,
           platform,
@@ -583,6 +591,8 @@ function factsOf(tasks, dims) {
         const e = {
           kind: "engagement",
           start: r.accepted,
+          taskSid: r.taskSid,
+          reservationSid: r.sid,
           queue,
           supportType,
           platform,
@@ -2701,6 +2711,155 @@ function teamDayCellOf(snapshot, team) {
     bySupportType
   };
 }
+
+// src/core/tableRows.ts
+var LOCAL = [
+  ["day", "string"],
+  ["iso_week", "string"],
+  ["month", "string"],
+  ["interval_15m", "string"]
+];
+var LINEAGE = [
+  ["model_version", "string"],
+  ["run_id", "string"]
+];
+var TABLE_COLUMNS = {
+  conversations: [
+    ["conversation_id", "string"],
+    ["task_sids", "string"],
+    ["channel", "string"],
+    ["platform", "string"],
+    ["first_queue", "string"],
+    ["first_support_type", "string"],
+    ["customer_name", "string"],
+    ["customer_contact", "string"],
+    ["started_at", "timestamp"],
+    ["ended_at", "timestamp"],
+    ["duration_ms", "int"],
+    ["outcome", "string"],
+    ["queue_segments", "int"],
+    ["engagements", "int"],
+    ["transfers", "int"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  queue_segments: [
+    ["conversation_id", "string"],
+    ["task_sid", "string"],
+    ["queue", "string"],
+    ["support_type", "string"],
+    ["platform", "string"],
+    ["channel", "string"],
+    ["started_at", "timestamp"],
+    ["ended_at", "timestamp"],
+    ["outcome", "string"],
+    ["wait_ms", "int"],
+    ["sl_met", "bool"],
+    ["sl_eligible", "bool"],
+    ["abandoned", "bool"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  engagements: [
+    ["conversation_id", "string"],
+    ["task_sid", "string"],
+    ["reservation_sid", "string"],
+    ["worker_sid", "string"],
+    ["team", "string"],
+    ["queue", "string"],
+    ["support_type", "string"],
+    ["platform", "string"],
+    ["channel", "string"],
+    ["invited_at", "timestamp"],
+    ["accepted_at", "timestamp"],
+    ["wrapup_at", "timestamp"],
+    ["completed_at", "timestamp"],
+    ["ring_ms", "int"],
+    ["talk_ms", "int"],
+    ["wrap_ms", "int"],
+    ["handle_ms", "int"],
+    ["transferred", "bool"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  invitations: [
+    ["conversation_id", "string"],
+    ["task_sid", "string"],
+    ["reservation_sid", "string"],
+    ["worker_sid", "string"],
+    ["team", "string"],
+    ["queue", "string"],
+    ["support_type", "string"],
+    ["platform", "string"],
+    ["channel", "string"],
+    ["invited_at", "timestamp"],
+    ["ended_at", "timestamp"],
+    ["outcome", "string"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  agent_activity: [
+    ["worker_sid", "string"],
+    ["activity", "string"],
+    ["started_at", "timestamp"],
+    ["ended_at", "timestamp"],
+    ["duration_ms", "int"],
+    ["logged_in", "bool"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  workload_15m: [
+    ["measure", "string"],
+    ["worker_sid", "string"],
+    ["activity", "string"],
+    ["duration_ms", "int"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  agents: [
+    ["worker_sid", "string"],
+    ["name", "string"],
+    ["team", "string"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  media_links: [
+    ["conversation_id", "string"],
+    ["task_sid", "string"],
+    ["reservation_sid", "string"],
+    ["level", "string"],
+    ["position", "int"],
+    ["media_type", "string"],
+    ["title", "string"],
+    ["url", "string"],
+    ["problem", "string"],
+    ["started_at", "timestamp"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  events: [
+    ["event_sid", "string"],
+    ["event_type", "string"],
+    ["event_at", "timestamp"],
+    ["task_sid", "string"],
+    ["reservation_sid", "string"],
+    ["worker_sid", "string"],
+    ["worker_name", "string"],
+    ["task_queue_sid", "string"],
+    ["task_queue_name", "string"],
+    ["task_channel_unique_name", "string"],
+    ["reason", "string"],
+    ["worker_activity_name", "string"],
+    ["worker_previous_activity_name", "string"],
+    ["worker_time_in_previous_activity_ms", "int"],
+    ["workflow_name", "string"],
+    ["task_attributes", "string"],
+    ["worker_attributes", "string"],
+    ...LOCAL,
+    ...LINEAGE
+  ]
+};
+var NO_CONTACTS = accessOf({ roles: [] });
 
 // serverless/src/cursor.ts
 var import_node_crypto = require("node:crypto");

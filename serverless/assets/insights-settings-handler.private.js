@@ -658,6 +658,155 @@ function validateSettings(input, options = {}) {
   };
 }
 
+// src/core/tableRows.ts
+var LOCAL = [
+  ["day", "string"],
+  ["iso_week", "string"],
+  ["month", "string"],
+  ["interval_15m", "string"]
+];
+var LINEAGE = [
+  ["model_version", "string"],
+  ["run_id", "string"]
+];
+var TABLE_COLUMNS = {
+  conversations: [
+    ["conversation_id", "string"],
+    ["task_sids", "string"],
+    ["channel", "string"],
+    ["platform", "string"],
+    ["first_queue", "string"],
+    ["first_support_type", "string"],
+    ["customer_name", "string"],
+    ["customer_contact", "string"],
+    ["started_at", "timestamp"],
+    ["ended_at", "timestamp"],
+    ["duration_ms", "int"],
+    ["outcome", "string"],
+    ["queue_segments", "int"],
+    ["engagements", "int"],
+    ["transfers", "int"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  queue_segments: [
+    ["conversation_id", "string"],
+    ["task_sid", "string"],
+    ["queue", "string"],
+    ["support_type", "string"],
+    ["platform", "string"],
+    ["channel", "string"],
+    ["started_at", "timestamp"],
+    ["ended_at", "timestamp"],
+    ["outcome", "string"],
+    ["wait_ms", "int"],
+    ["sl_met", "bool"],
+    ["sl_eligible", "bool"],
+    ["abandoned", "bool"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  engagements: [
+    ["conversation_id", "string"],
+    ["task_sid", "string"],
+    ["reservation_sid", "string"],
+    ["worker_sid", "string"],
+    ["team", "string"],
+    ["queue", "string"],
+    ["support_type", "string"],
+    ["platform", "string"],
+    ["channel", "string"],
+    ["invited_at", "timestamp"],
+    ["accepted_at", "timestamp"],
+    ["wrapup_at", "timestamp"],
+    ["completed_at", "timestamp"],
+    ["ring_ms", "int"],
+    ["talk_ms", "int"],
+    ["wrap_ms", "int"],
+    ["handle_ms", "int"],
+    ["transferred", "bool"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  invitations: [
+    ["conversation_id", "string"],
+    ["task_sid", "string"],
+    ["reservation_sid", "string"],
+    ["worker_sid", "string"],
+    ["team", "string"],
+    ["queue", "string"],
+    ["support_type", "string"],
+    ["platform", "string"],
+    ["channel", "string"],
+    ["invited_at", "timestamp"],
+    ["ended_at", "timestamp"],
+    ["outcome", "string"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  agent_activity: [
+    ["worker_sid", "string"],
+    ["activity", "string"],
+    ["started_at", "timestamp"],
+    ["ended_at", "timestamp"],
+    ["duration_ms", "int"],
+    ["logged_in", "bool"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  workload_15m: [
+    ["measure", "string"],
+    ["worker_sid", "string"],
+    ["activity", "string"],
+    ["duration_ms", "int"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  agents: [
+    ["worker_sid", "string"],
+    ["name", "string"],
+    ["team", "string"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  media_links: [
+    ["conversation_id", "string"],
+    ["task_sid", "string"],
+    ["reservation_sid", "string"],
+    ["level", "string"],
+    ["position", "int"],
+    ["media_type", "string"],
+    ["title", "string"],
+    ["url", "string"],
+    ["problem", "string"],
+    ["started_at", "timestamp"],
+    ...LOCAL,
+    ...LINEAGE
+  ],
+  events: [
+    ["event_sid", "string"],
+    ["event_type", "string"],
+    ["event_at", "timestamp"],
+    ["task_sid", "string"],
+    ["reservation_sid", "string"],
+    ["worker_sid", "string"],
+    ["worker_name", "string"],
+    ["task_queue_sid", "string"],
+    ["task_queue_name", "string"],
+    ["task_channel_unique_name", "string"],
+    ["reason", "string"],
+    ["worker_activity_name", "string"],
+    ["worker_previous_activity_name", "string"],
+    ["worker_time_in_previous_activity_ms", "int"],
+    ["workflow_name", "string"],
+    ["task_attributes", "string"],
+    ["worker_attributes", "string"],
+    ...LOCAL,
+    ...LINEAGE
+  ]
+};
+var NO_CONTACTS = accessOf({ roles: [] });
+
 // serverless/src/settingsHandler.ts
 function twilioFlexConfiguration(client) {
   const context = client.flexApi.v1.configuration();

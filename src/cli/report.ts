@@ -84,7 +84,7 @@ export function loadConfigFile(path: string): Partial<EngineConfig> {
   }
 }
 
-function defaultConfig(): Partial<EngineConfig> {
+export function defaultConfig(): Partial<EngineConfig> {
   const path = resolve(__dirname, '../../flex-plugin.config.js');
   return existsSync(path) ? loadConfigFile(path) : {};
 }
@@ -113,7 +113,7 @@ export async function runReport(argv: readonly string[]): Promise<string> {
 }
 
 /** A date-only `--to` means the end of that local day, so `--from D --to D` is day D. */
-function instant(flag: string, text: string, calendar: ReturnType<typeof createCalendar>, isEnd: boolean): number {
+export function instant(flag: string, text: string, calendar: ReturnType<typeof createCalendar>, isEnd: boolean): number {
   const ms = parseInstant(text, calendar);
   if (ms === undefined) throw new UsageError(`${flag} ${text} is not an ISO date or date-time`);
   if (isEnd && /^\d{4}-\d{2}-\d{2}$/.test(text.trim())) {
@@ -125,7 +125,7 @@ function instant(flag: string, text: string, calendar: ReturnType<typeof createC
 }
 
 /** Only the engine's keys of a config file (it may hold the plugin's other settings too). */
-function pick(c: Partial<EngineConfig>): Partial<EngineConfig> {
+export function pick(c: Partial<EngineConfig>): Partial<EngineConfig> {
   const out: Record<string, unknown> = {};
   for (const k of ['timeZone', 'supportTypes', 'platforms', 'serviceLevelSec', 'shortAbandonSec', 'reorderWindowMs']) {
     if ((c as Record<string, unknown>)[k] !== undefined) out[k] = (c as Record<string, unknown>)[k];

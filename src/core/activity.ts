@@ -71,11 +71,15 @@ export function currentActivityOf(list: readonly ActivityEvent[]): { readonly ac
 
 /** Seconds per activity inside [from, to] of a sorted list, intervals clipped to the window; activities with no time there are absent. */
 export function secondsPerActivity(list: readonly ActivityEvent[], from: number, to: number): Record<string, number> {
-  const out: Record<string, number> = {};
+  // Whole milliseconds are summed and divided once, so the seconds are exact to the
+  // millisecond whatever the number of intervals (the lakehouse's SQL sums the same ms).
+  const ms: Record<string, number> = {};
   for (const iv of intervalsOf(list, to)) {
     const s = Math.max(iv.start, from);
     const e = Math.min(iv.end, to);
-    if (e > s) out[iv.activity] = (out[iv.activity] ?? 0) + (e - s) / 1000;
+    if (e > s) ms[iv.activity] = (ms[iv.activity] ?? 0) + (e - s);
   }
+  const out: Record<string, number> = {};
+  for (const k of Object.keys(ms)) out[k] = ms[k] / 1000;
   return out;
 }

@@ -104,8 +104,9 @@ const RANK: Readonly<Record<KnownEventType, number>> = {
   'task.updated': 2,
   'worker.attributes.update': 2,
   'task-queue.moved': 3,
+  // Like a move, a routing step's timeout names the queue being left: before the next `entered`.
+  'task-queue.timeout': 3,
   'task-queue.entered': 4,
-  'task-queue.timeout': 5,
   'workflow.timeout': 5,
   'reservation.created': 6,
   'reservation.accepted': 7,

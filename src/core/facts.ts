@@ -14,6 +14,9 @@ type FactKind = 'queue' | 'engagement' | 'invitation';
 export interface Fact {
   readonly kind: FactKind;
   readonly start: number;
+  /** The task the segment belongs to, and for engagements and invitations the reservation (lakehouse rows name them). */
+  readonly taskSid?: string;
+  readonly reservationSid?: string;
   readonly queue: string;
   readonly supportType: string;
   readonly platform: string;
@@ -56,6 +59,7 @@ export function factsOf(tasks: readonly { readonly derived?: DerivedTask }[], di
       const f: Fact = {
         kind: 'queue',
         start: s.start,
+        taskSid: s.taskSid,
         queue: s.queue,
         supportType: supportTypeOf(s.queue),
         platform,
@@ -75,6 +79,7 @@ export function factsOf(tasks: readonly { readonly derived?: DerivedTask }[], di
         facts.push({
           kind: 'invitation',
           start: r.created ?? (r.endTs as number),
+          taskSid: r.taskSid, reservationSid: r.sid,
           queue, supportType, platform, agent: r.workerSid, team,
           invitation: outcome,
         });
@@ -85,7 +90,7 @@ export function factsOf(tasks: readonly { readonly derived?: DerivedTask }[], di
         const talkEnd = r.wrapup ?? r.completed;
         const e: Fact = {
           kind: 'engagement',
-          start: r.accepted, queue, supportType, platform, agent: r.workerSid, team,
+          start: r.accepted, taskSid: r.taskSid, reservationSid: r.sid, queue, supportType, platform, agent: r.workerSid, team,
           talkMs: ended && talkEnd !== undefined ? talkEnd - r.accepted : undefined,
           wrapMs: ended && r.wrapup !== undefined ? (r.completed as number) - r.wrapup : undefined,
         };

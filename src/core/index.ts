@@ -116,3 +116,17 @@ export {
   validateSettings,
 } from './settings';
 export type { MappingRow, Settings, SettingsCheck, SettingsError, SettingsErrorCode, SettingsField, SettingsProblem, SettingsSaved, StoredSettings } from './settings';
+export {
+  CONTACT_MODES,
+  LAKEHOUSE_MODEL_VERSION,
+  LAKEHOUSE_TABLES,
+  TABLE_COLUMNS,
+  contactPolicy,
+  daysCovered,
+  eventOfRow,
+  eventRow,
+  forEachModelRow,
+  localColumns,
+  nextDayStart,
+} from './tableRows';
+export type { Column, ColumnType, ContactMode, ContactPolicy, LakehouseTable, Row, RowValue, TableRowsOptions } from './tableRows';

@@ -91,7 +91,7 @@ type MutableReservation = { -readonly [K in keyof Reservation]: Reservation[K] }
  * Edge cases: a `task.created` and a `task-queue.entered` naming the same queue are one
  * segment; a task completed while waiting ends its segment `Completed`; a cancel after a
  * workflow timeout, or with a reason that names a timeout or TTL, is `Timeout`; any other
- * cancel is `Customer Left`.
+ * cancel is `Customer Left`; a `task-queue.timeout` ends the wait in that queue `Moved`.
  */
 export class TaskFold {
   private readonly segments: QueueSegment[] = [];
@@ -196,8 +196,12 @@ export class TaskFold {
         this.close(e.ts, 'Moved');
         break;
       case 'workflow.timeout':
-      case 'task-queue.timeout':
         this.timedOut = true;
+        break;
+      case 'task-queue.timeout':
+        // A routing step timed out: the task leaves this queue for its next step (MODEL.md,
+        // settled). Not an outcome of the conversation: a later cancel is not a timeout.
+        if (e.queue === undefined || this.open?.queue === e.queue) this.close(e.ts, 'Moved');
         break;
       case 'task.canceled':
         this.ended = true;
