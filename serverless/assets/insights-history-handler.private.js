@@ -1918,7 +1918,6 @@ function resolveMedia(taskMedia, reservationMedia) {
 // src/core/scopeFilter.ts
 var OTHER_AGENTS = "(other agents)";
 var OTHER_TEAMS = "(other teams)";
-var TEAMMATES = "(team)";
 var OTHER_ATTRIBUTES = Object.freeze({ team: OTHER_TEAMS });
 var TASK_END_TYPES = /* @__PURE__ */ new Set(["task.completed", "task.canceled", "task.deleted", "task.system-deleted"]);
 var HELD_IDLE_MS = 24 * 36e5;
@@ -1934,7 +1933,7 @@ function createScopeFilter(access, options) {
       return teamFilter(access.team, options.ownWorkerSid, options.eventByEvent === true);
     case "self":
       if (!access.workerSid) throw new Error('scope "self" needs access.workerSid: build the access with accessOf(user)');
-      return selfFilter(access.workerSid, options.reorderWindowMs, options.periodsOf ? teamStream(access.workerSid, options) : void 0);
+      return selfFilter(access.workerSid, options.reorderWindowMs);
   }
 }
 var hasWorker = (e) => typeof e.workerSid === "string" && e.workerSid !== "";
@@ -2012,7 +2011,7 @@ function teamFilter(team, ownWorkerSid, eventByEvent) {
     heldEvents: () => 0
   };
 }
-function selfFilter(workerSid, reorderWindowMs, team) {
+function selfFilter(workerSid, reorderWindowMs) {
   const mine = /* @__PURE__ */ new Set();
   const held = /* @__PURE__ */ new Map();
   const heldByKey = /* @__PURE__ */ new Map();
@@ -2098,14 +2097,12 @@ function selfFilter(workerSid, reorderWindowMs, team) {
         if (kind === void 0) continue;
         if (Number.isFinite(e.ts) && e.ts > newest) newest = e.ts;
         if (kind === "worker") {
-          team?.noteWorker(e);
           if (e.workerSid === workerSid) out.push(e);
           continue;
         }
         const taskSid = e.taskSid;
         if (typeof taskSid !== "string" || taskSid === "") continue;
         const key = conversationKeyOf(e);
-        team?.offer(e, kind, key);
         if (kind === "reservation") {
           if (e.workerSid !== workerSid) continue;
           claim([taskSid, key], out);
@@ -2123,87 +2120,7 @@ function selfFilter(workerSid, reorderWindowMs, team) {
       if (newest - sweptAt >= SWEEP_EVERY_MS) sweep();
       return out;
     },
-    heldEvents: () => heldCount,
-    team: team?.stream
-  };
-}
-var MAX_UNPLACED = 5e4;
-var COUNTED_TYPES = new Set(
-  RESERVATION_EVENT_TYPES.filter((type) => type !== "reservation.wrapup" && type !== "reservation.completed")
-);
-function teamStream(workerSid, options) {
-  const periodsOf = options.periodsOf;
-  let ownTeam = options.ownTeam;
-  let ownTeamTs = -Infinity;
-  const teamOfEvent = teamTracker();
-  let unplaced = [];
-  const byPeriod = /* @__PURE__ */ new Map();
-  const counts = /* @__PURE__ */ new Map();
-  const keyOnly2 = /* @__PURE__ */ new WeakMap();
-  let out = [];
-  const teamOfWorker = (e) => {
-    const sid = e.workerSid;
-    const t = teamOfEvent(e);
-    if (!e.workerAttributes) return t;
-    if (sid === workerSid && options.ownTeam === void 0 && e.ts >= ownTeamTs) {
-      ownTeamTs = e.ts;
-      if (ownTeam !== t) {
-        ownTeam = t;
-        const waiting = unplaced;
-        unplaced = [];
-        for (const w of waiting) place(w, teamOfEvent(w));
-      }
-    }
-    return t;
-  };
-  const stripAttributes = (a, key) => {
-    if (!a || key === void 0) return void 0;
-    let kept = keyOnly2.get(a);
-    if (!kept) keyOnly2.set(a, kept = Object.freeze({ conversations: Object.freeze({ conversation_id: key }) }));
-    return kept;
-  };
-  const place = (e, t) => {
-    if (t === void 0 || ownTeam === void 0) {
-      if (unplaced.length >= MAX_UNPLACED) unplaced = unplaced.slice(MAX_UNPLACED / 2);
-      unplaced.push(e);
-      return;
-    }
-    if (t !== ownTeam || ownTeam === NO_TEAM) return;
-    const { workerName: _n, workerAttributes: _a, taskAttributes, ...rest } = e;
-    const key = taskAttributes ? taskInfoOf(taskAttributes).conversationKey : void 0;
-    out.push({ ...rest, workerSid: TEAMMATES, workerAttributes: { team: ownTeam }, taskAttributes: stripAttributes(taskAttributes, key) });
-    if (!COUNTED_TYPES.has(e.type) || !Number.isFinite(e.ts)) return;
-    for (const p of periodsOf(e.ts)) {
-      let set = byPeriod.get(p);
-      if (!set) byPeriod.set(p, set = /* @__PURE__ */ new Set());
-      if (!set.has(e.workerSid)) {
-        set.add(e.workerSid);
-        counts.set(p, set.size);
-      }
-    }
-  };
-  return {
-    noteWorker(e) {
-      if (hasWorker(e)) teamOfWorker(e);
-    },
-    offer(e, kind, conversationKey) {
-      if (kind === "task") {
-        const { workerSid: _s, workerName: _n, workerAttributes: _a, taskAttributes, ...rest } = e;
-        out.push({ ...rest, taskAttributes: stripAttributes(taskAttributes, conversationKey) });
-        return;
-      }
-      if (!hasWorker(e)) return;
-      place(e, teamOfWorker(e));
-    },
-    stream: {
-      take() {
-        const taken = out;
-        out = [];
-        return taken;
-      },
-      agentCounts: () => counts,
-      teamName: () => ownTeam
-    }
+    heldEvents: () => heldCount
   };
 }
 

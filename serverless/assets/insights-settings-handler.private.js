@@ -325,9 +325,6 @@ function validateRules(input) {
 var OTHER_TEAMS = "(other teams)";
 var OTHER_ATTRIBUTES = Object.freeze({ team: OTHER_TEAMS });
 var HELD_IDLE_MS = 24 * 36e5;
-var COUNTED_TYPES = new Set(
-  RESERVATION_EVENT_TYPES.filter((type) => type !== "reservation.wrapup" && type !== "reservation.completed")
-);
 
 // src/core/days.ts
 var LIVE_GROUPINGS = [

@@ -61,8 +61,8 @@ export {
   validateRules,
 } from './drillDownRules';
 export type { DrillDownAction, DrillDownDecision, DrillDownRule, MatchSteps } from './drillDownRules';
-export { OTHER_AGENTS, OTHER_TEAMS, TEAMMATES, createScopeFilter } from './scopeFilter';
-export type { ScopeFilter, ScopeFilterOptions, TeamStream } from './scopeFilter';
+export { OTHER_AGENTS, OTHER_TEAMS, createScopeFilter } from './scopeFilter';
+export type { ScopeFilter, ScopeFilterOptions } from './scopeFilter';
 export {
   DAY_GROUPINGS,
   LIVE_GROUPINGS,
@@ -85,6 +85,7 @@ export { DEFAULT_PADDING_MS, MAX_FOLDER_DAYS, HistoryFolder } from './historyFol
 export type { HistoryFolderOptions, HistoryFolderStats } from './historyFolder';
 export * from './historyProtocol';
 export { engaged, readTeamDayCell, teamAccumulatorOf, teamAgentsOf, teamDayCellOf } from './teamAverage';
+export type { TeamAverage } from './teamAverage';
 export { LOG_PREFIX } from './log';
 export {
   DEFAULT_HISTORY_CACHE_DAYS,

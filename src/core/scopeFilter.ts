@@ -28,18 +28,13 @@
  *   stream is `reorderWindowMs` past it, or after a day without events. Other agents'
  *   reservation events are dropped, not anonymised: the agent's engine holds nothing of
  *   anyone else, not even a roll-up.
- *   The team average of My stats comes from a second, separate stream (`ScopeFilter.team`):
- *   the reservation events of the agent's own team (the agent's included), every one under
- *   the single worker sid `TEAMMATES`, with no name, no customer and no task attributes but
- *   the conversation key; and every task event stripped the same way (queue segments tell
- *   whether an engagement was transferred). The store folds it into a team engine that
- *   keeps only the `TEAMMATES` cells: a team roll-up, no row of anyone. How many distinct
- *   teammates engaged per day and week is kept as a count; the sids behind it stay in this
- *   closure and never reach the state.
+ *   The team average of My stats is not made here: it comes from the history function as
+ *   the team's day cells (`teamAverage.ts`), so an agent's session never holds a teammate's
+ *   event, not even anonymised.
  * - `none`: nothing.
  */
-import { NO_TEAM, teamOf } from './dimensions';
-import { RESERVATION_EVENT_TYPES, entityKindOf, type Attributes, type TrEvent } from './events';
+import { teamOf } from './dimensions';
+import { entityKindOf, type Attributes, type TrEvent } from './events';
 import type { Access } from './roles';
 import { anonymousTaskAttributes, taskInfoOf } from './taskInfo';
 
@@ -47,8 +42,6 @@ import { anonymousTaskAttributes, taskInfoOf } from './taskInfo';
 export const OTHER_AGENTS = '(other agents)';
 /** The team of `OTHER_AGENTS`. */
 export const OTHER_TEAMS = '(other teams)';
-/** The one worker sid of every reservation in an agent's team stream (scope `self`). */
-export const TEAMMATES = '(team)';
 
 const OTHER_ATTRIBUTES: Attributes = Object.freeze({ team: OTHER_TEAMS });
 const TASK_END_TYPES: ReadonlySet<string> = new Set(['task.completed', 'task.canceled', 'task.deleted', 'task.system-deleted']);
@@ -62,28 +55,12 @@ export interface ScopeFilter {
   select(events: readonly TrEvent[]): readonly TrEvent[];
   /** Task events held back until they turn out to concern the agent (scope `self`). */
   heldEvents(): number;
-  /** Scope `self` only: the agent's team, anonymised, for the team average of My stats. */
-  readonly team?: TeamStream;
-}
-
-/** What a `self` filter passes on about the agent's team (see the header). */
-export interface TeamStream {
-  /** The anonymised events selected since the last call (the caller folds them). */
-  take(): TrEvent[];
-  /** Period key (from `periodsOf`) → distinct agents of the team with a reservation then (the agent included). */
-  agentCounts(): ReadonlyMap<string, number>;
-  /** The agent's team, once an event said it. */
-  teamName(): string | undefined;
 }
 
 export interface ScopeFilterOptions {
   readonly reorderWindowMs: number;
   /** The user's own worker sid: a team leader always sees their own events. */
   readonly ownWorkerSid?: string;
-  /** Scope `self`: the period keys an instant counts in (day and week), for the team agent counts. */
-  readonly periodsOf?: (ts: number) => readonly string[];
-  /** Scope `self`: the agent's team when the session knows it; otherwise learnt from their own events. */
-  readonly ownTeam?: string;
   /**
    * Scope `team`: decide each event by itself (and its worker's team), remembering no task.
    * For the history function: its answer must not depend on how TaskRouter's pages fall.
@@ -105,7 +82,7 @@ export function createScopeFilter(access: Access, options: ScopeFilterOptions): 
       return teamFilter(access.team, options.ownWorkerSid, options.eventByEvent === true);
     case 'self':
       if (!access.workerSid) throw new Error('scope "self" needs access.workerSid: build the access with accessOf(user)');
-      return selfFilter(access.workerSid, options.reorderWindowMs, options.periodsOf ? teamStream(access.workerSid, options) : undefined);
+      return selfFilter(access.workerSid, options.reorderWindowMs);
   }
 }
 
@@ -225,7 +202,7 @@ interface HeldTask {
   ended: boolean;
 }
 
-function selfFilter(workerSid: string, reorderWindowMs: number, team?: TeamStreamWriter): ScopeFilter {
+function selfFilter(workerSid: string, reorderWindowMs: number): ScopeFilter {
   /** Task sids and conversation keys of the agent's conversations. */
   const mine = new Set<string>();
   const held = new Map<string, HeldTask>();
@@ -320,14 +297,12 @@ function selfFilter(workerSid: string, reorderWindowMs: number, team?: TeamStrea
         if (kind === undefined) continue;
         if (Number.isFinite(e.ts) && e.ts > newest) newest = e.ts;
         if (kind === 'worker') {
-          team?.noteWorker(e);
           if (e.workerSid === workerSid) out.push(e);
           continue;
         }
         const taskSid = e.taskSid;
         if (typeof taskSid !== 'string' || taskSid === '') continue;
         const key = conversationKeyOf(e);
-        team?.offer(e, kind, key);
         if (kind === 'reservation') {
           if (e.workerSid !== workerSid) continue;
           claim([taskSid, key], out);
@@ -346,104 +321,5 @@ function selfFilter(workerSid: string, reorderWindowMs: number, team?: TeamStrea
       return out;
     },
     heldEvents: () => heldCount,
-    team: team?.stream,
-  };
-}
-
-interface TeamStreamWriter {
-  noteWorker(e: TrEvent): void;
-  offer(e: TrEvent, kind: 'task' | 'reservation', conversationKey: string | undefined): void;
-  readonly stream: TeamStream;
-}
-
-/** Events of workers whose team is not known yet are kept at most this many, oldest dropped. */
-const MAX_UNPLACED = 50_000;
-/** Reservation events that open or settle an offer (wrap-up and completion change no count). */
-const COUNTED_TYPES: ReadonlySet<string> = new Set(
-  RESERVATION_EVENT_TYPES.filter((type) => type !== 'reservation.wrapup' && type !== 'reservation.completed'),
-);
-
-/** The anonymised team stream of an agent's session (see the header). */
-function teamStream(workerSid: string, options: ScopeFilterOptions): TeamStreamWriter {
-  const periodsOf = options.periodsOf as (ts: number) => readonly string[];
-  let ownTeam = options.ownTeam;
-  let ownTeamTs = -Infinity;
-  const teamOfEvent = teamTracker();
-  /** Reservation events whose worker's team is not known yet (the agent's own team not either). */
-  let unplaced: TrEvent[] = [];
-  const byPeriod = new Map<string, Set<string>>();
-  const counts = new Map<string, number>();
-  const keyOnly = new WeakMap<Attributes, Attributes>();
-  let out: TrEvent[] = [];
-
-  const teamOfWorker = (e: TrEvent): string | undefined => {
-    const sid = e.workerSid as string;
-    const t = teamOfEvent(e as TrEvent & { workerSid: string });
-    if (!e.workerAttributes) return t;
-    if (sid === workerSid && options.ownTeam === undefined && e.ts >= ownTeamTs) {
-      ownTeamTs = e.ts;
-      if (ownTeam !== t) {
-        ownTeam = t;
-        // What waited for the agent's team may be placed now.
-        const waiting = unplaced;
-        unplaced = [];
-        for (const w of waiting) place(w, teamOfEvent(w as TrEvent & { workerSid: string }));
-      }
-    }
-    return t;
-  };
-
-  /** Task attributes reduced to the conversation key (no customer, no media). */
-  const stripAttributes = (a: Attributes | undefined, key: string | undefined): Attributes | undefined => {
-    if (!a || key === undefined) return undefined;
-    let kept = keyOnly.get(a);
-    if (!kept) keyOnly.set(a, (kept = Object.freeze({ conversations: Object.freeze({ conversation_id: key }) })));
-    return kept;
-  };
-
-  const place = (e: TrEvent, t: string | undefined): void => {
-    if (t === undefined || ownTeam === undefined) {
-      if (unplaced.length >= MAX_UNPLACED) unplaced = unplaced.slice(MAX_UNPLACED / 2);
-      unplaced.push(e);
-      return;
-    }
-    // Without a team attribute there is no team to compare with.
-    if (t !== ownTeam || ownTeam === NO_TEAM) return;
-    const { workerName: _n, workerAttributes: _a, taskAttributes, ...rest } = e;
-    const key = taskAttributes ? taskInfoOf(taskAttributes).conversationKey : undefined;
-    out.push({ ...rest, workerSid: TEAMMATES, workerAttributes: { team: ownTeam }, taskAttributes: stripAttributes(taskAttributes, key) });
-    if (!COUNTED_TYPES.has(e.type) || !Number.isFinite(e.ts)) return;
-    for (const p of periodsOf(e.ts)) {
-      let set = byPeriod.get(p);
-      if (!set) byPeriod.set(p, (set = new Set()));
-      if (!set.has(e.workerSid as string)) {
-        set.add(e.workerSid as string);
-        counts.set(p, set.size);
-      }
-    }
-  };
-
-  return {
-    noteWorker(e) {
-      if (hasWorker(e)) teamOfWorker(e);
-    },
-    offer(e, kind, conversationKey) {
-      if (kind === 'task') {
-        const { workerSid: _s, workerName: _n, workerAttributes: _a, taskAttributes, ...rest } = e;
-        out.push({ ...rest, taskAttributes: stripAttributes(taskAttributes, conversationKey) });
-        return;
-      }
-      if (!hasWorker(e)) return;
-      place(e, teamOfWorker(e));
-    },
-    stream: {
-      take() {
-        const taken = out;
-        out = [];
-        return taken;
-      },
-      agentCounts: () => counts,
-      teamName: () => ownTeam,
-    },
   };
 }

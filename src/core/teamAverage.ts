@@ -14,6 +14,17 @@ import { splitSlice } from './groupings';
 import type { TeamDayCell } from './historyProtocol';
 import { emptyAccumulator, type Accumulator } from './metrics';
 
+/** The team average of a range as the plugin holds it: every answer's days together. */
+export interface TeamAverage {
+  /** The caller's team; absent when their worker has none. */
+  readonly team?: string;
+  readonly days: readonly TeamDayCell[];
+  /** Distinct teammates over the range. */
+  readonly rangeAgents: number;
+  /** Epoch ms the function read events up to. */
+  readonly asOf: number;
+}
+
 /** Did this agent's cell see work (the team average counts such agents)? */
 export const engaged = (acc: Accumulator | undefined): boolean => acc !== undefined && (acc.invitations > 0 || acc.handled > 0);
 

@@ -10,7 +10,7 @@ import type * as Flex from '@twilio/flex-ui';
 import { LOG_PREFIX, type Access } from '../core';
 import { LiveSource, liveScopeOf, type InsightsClientLike } from '../sources/live';
 import { createInsightsStore, ingest, setStatus, tick, type InsightsStore } from '../store';
-import { connectHistory, type HistoryDeps } from './history';
+import { connectHistory, forgetHistoryCaches, type HistoryDeps } from './history';
 import type { PluginConfig } from './runtimeConfig';
 
 
@@ -32,6 +32,8 @@ export function connectLive(
   const client = manager.insightsClient as unknown as InsightsClientLike | undefined;
   if (!client || access.scope === 'none') {
     setStatus(store, access.scope === 'none' ? 'ready' : 'error', client ? undefined : 'Live data is not available (no insights client).');
+    // Nothing to show: nothing may stay in this browser's cache either.
+    if (access.scope === 'none') void forgetHistoryCaches(undefined, historyDeps?.storage);
     return { store, stop: () => undefined };
   }
   const history = connectHistory(manager, store, access, config, workerSid, historyDeps);

@@ -2,7 +2,8 @@
  * History for an open Insights view, from the Flex side: where the function is
  * (`historyUrl`), the user's Flex token, the cache key of their scope, the browser cache's
  * cleanup, and the backfill wired to the store. Without a usable `historyUrl` nothing is
- * fetched and the progress line says history is not configured.
+ * fetched, the progress line says history is not configured, and every cached database is
+ * deleted. An agent's session also asks for the team average (`teamAverage.ts`).
  *
  * The browser cache outlives nothing it should not: when Insights opens, the databases of
  * other scopes, users and accounts are deleted, and all of them when the user's roles or
@@ -22,9 +23,10 @@ import {
   openHistoryCache,
   type BackfillCache,
 } from '../sources/backfill';
-import { setHistoryProgress, setRangeLoader, type InsightsStore } from '../store';
+import { setHistoryProgress, setRangeLoader, setTeamAverage, type InsightsStore } from '../store';
 import type { PluginConfig } from './runtimeConfig';
 import { historySinkOf } from './sinks';
+import { startTeamAverage, type TeamAverageTimers } from './teamAverage';
 import { userOf } from './user';
 
 /** The localStorage entry that marks who wrote the cache: `{ marker, database }`, both digests. */
@@ -100,6 +102,8 @@ export interface HistoryDeps {
   readonly session?: HistoryCacheSession;
   /** Where the marker is kept (default localStorage, when there is one). */
   readonly storage?: MarkerStorage;
+  /** The team average's clock and timers (default the real ones). */
+  readonly timers?: TeamAverageTimers;
 }
 
 /** localStorage, or undefined where it is missing or refused (private modes, sandboxed frames). */
@@ -200,6 +204,9 @@ export function connectHistory(
     if (access.scope !== 'none') {
       setHistoryProgress(store, { loading: false, fetched: 0, daysDone: 0, daysTotal: 0, notice: problem ?? HISTORY_NOT_CONFIGURED });
     }
+    if (access.scope === 'self') setTeamAverage(store, { status: 'needsHistory' });
+    // No history, no cache: whatever an earlier configuration or scope left goes.
+    void forgetHistoryCaches(undefined, deps.storage ?? browserStorage());
     return { today: Promise.resolve(), stop: () => undefined };
   }
   const client = new HistoryClient({ url, token: () => flexTokenOf(manager), fetch: deps.fetch });
@@ -226,12 +233,15 @@ export function connectHistory(
   // buffer), and a view that asks for its period as it mounts is queued behind today.
   const backfill = new Backfill({ sink: historySinkOf(store), client, config, access, workerSid, cache });
   setRangeLoader(store, (range) => void backfill.loadRange(range));
+  // An agent's team average: the team's day cells, never the team's events.
+  const team = access.scope === 'self' ? startTeamAverage(client, store, config.timeZone, deps.timers) : undefined;
   return {
     backfill,
     onLiveEvents: (events) => backfill.live(events),
     today: backfill.today,
     stop: () => {
       backfill.stop();
+      team?.stop();
       setRangeLoader(store, undefined);
     },
   };

@@ -1,5 +1,5 @@
-export { applyQueued, createInsightsStore, ingest, pendingOf, reconfigure, setStatus, tick } from './insightsStore';
-export type { HistoryState, InsightsState, InsightsStore, InsightsStoreOptions, Reconfigured, Schedule, StoreStatus, TeamState } from './insightsStore';
+export { TEAM_AVERAGE_STATUSES, applyQueued, createInsightsStore, ingest, pendingOf, reconfigure, setStatus, setTeamAverage, tick } from './insightsStore';
+export type { HistoryState, InsightsState, InsightsStore, InsightsStoreOptions, Reconfigured, Schedule, StoreStatus, TeamAverageState, TeamAverageStatus } from './insightsStore';
 export { memo } from './memo';
 export type { Memo } from './memo';
 export { selectToday, selectWaitingNow } from './selectors';

@@ -11,16 +11,16 @@ import {
   LOG_PREFIX,
   applyEvent,
   configProblems,
-  createCalendar,
   createEngineState,
   createScopeFilter,
   type Access,
+  type DayRange,
   type DaySnapshot,
   type EngineConfig,
   type EngineState,
-  type Grouping,
   type HistoryProgress,
   type ScopeFilter,
+  type TeamAverage,
   type TrEvent,
 } from '../core';
 
@@ -32,24 +32,24 @@ export interface HistoryState {
   readonly progress?: HistoryProgress;
 }
 
-/**
- * What an agent's team engine keeps (scope `self`): the anonymised team stream of
- * the core's scope filter lands under the one worker sid `TEAMMATES`, so these cells are the team's
- * roll-up and nobody's row.
- */
-export const TEAM_GROUPINGS: readonly Grouping[] = [
-  { slice: 'agent', period: 'day' },
-  { slice: 'agentSupportType', period: 'day' },
-];
+export const TEAM_AVERAGE_STATUSES = ['loading', 'ready', 'needsHistory', 'failed'] as const;
+export type TeamAverageStatus = (typeof TEAM_AVERAGE_STATUSES)[number];
 
-/** Scope `self`: the agent's team as a roll-up, for the team average of My stats. */
-export interface TeamState {
-  /** Folds the anonymised team stream; its cells are under the worker sid `TEAMMATES`. */
-  readonly live: EngineState;
-  /** The agent's team, once known. */
-  readonly team?: string;
-  /** Day or week key → distinct agents of the team with a reservation then (the agent included). */
-  readonly agents: Readonly<Record<string, number>>;
+/**
+ * Scope `self`: the team average of My stats, as the history function's team day cells
+ * (sums and counts, nobody's row). The session never folds a teammate's event.
+ */
+export interface TeamAverageState {
+  /**
+   * `loading` before the first answer; `ready` with `value`; `needsHistory` without a history
+   * function; `failed` when the last request failed (`value` is then the last good answer, if any).
+   */
+  readonly status: TeamAverageStatus;
+  readonly value?: TeamAverage;
+  /** First and last day of `value` (the week up to today, when it was asked). */
+  readonly range?: DayRange;
+  /** Why the last request failed (no customer data: the function's error message). */
+  readonly problem?: string;
 }
 
 export const STORE_STATUSES = ['loading', 'ready', 'error'] as const;
@@ -71,8 +71,8 @@ export interface InsightsState<C extends EngineConfig = EngineConfig> {
   readonly error?: string;
   /** Frozen history days (none until a backfill or the cache provides them; `cells.ts` reads them). */
   readonly history?: HistoryState;
-  /** Scope `self` only: the agent's team, anonymised (`TeamState`). */
-  readonly team?: TeamState;
+  /** Scope `self` only: the team average, as the team's day cells (`TeamAverageState`). */
+  readonly teamAverage?: TeamAverageState;
 }
 
 export type InsightsStore<C extends EngineConfig = EngineConfig> = StoreApi<InsightsState<C>>;
@@ -133,14 +133,8 @@ export function createInsightsStore<C extends EngineConfig>(options: InsightsSto
   const problems = configProblems(config);
   const workerSid = access.scope === 'self' ? access.workerSid : access.scope === 'none' ? undefined : options.workerSid;
   const usable = problems.length === 0 ? config : DEFAULT_CONFIG;
-  const calendar = access.scope === 'self' ? createCalendar(usable.timeZone) : undefined;
-  const filter = createScopeFilter(access, {
-    reorderWindowMs: config.reorderWindowMs,
-    ownWorkerSid: workerSid,
-    periodsOf: calendar ? (ts) => [calendar.dayKey(ts), calendar.weekKey(ts)] : undefined,
-  });
+  const filter = createScopeFilter(access, { reorderWindowMs: config.reorderWindowMs, ownWorkerSid: workerSid });
   const live = createEngineState(usable, { groupings: LIVE_GROUPINGS });
-  const team: TeamState | undefined = calendar ? { live: createEngineState(usable, { groupings: TEAM_GROUPINGS }), agents: {} } : undefined;
   const store = createStore<InsightsState<C>>()(() => ({
     access,
     workerSid,
@@ -150,7 +144,7 @@ export function createInsightsStore<C extends EngineConfig>(options: InsightsSto
     version: 0,
     status: problems.length === 0 ? 'loading' : 'error',
     error: problems.length === 0 ? undefined : `configuration: ${problems.join('; ')}`,
-    team,
+    teamAverage: access.scope === 'self' ? { status: 'loading' } : undefined,
   }));
   runtimes.set(store, {
     clock,
@@ -195,12 +189,10 @@ export function applyQueued<C extends EngineConfig>(store: InsightsStore<C>): vo
       if (rt.log && next !== live) rt.log.push(e);
       live = next;
     }
-    const team = foldTeam(rt.filter, before.team);
-    if (live === before.live && team === before.team) return;
+    if (live === before.live) return;
     // Aggregates are brought up to date here, in the frame, so selectors only read.
     live.engine.flush();
-    team?.live.engine.flush();
-    store.setState({ live, team, version: before.version + 1, now: rt.clock() });
+    store.setState({ live, version: before.version + 1, now: rt.clock() });
   } catch (err) {
     // The engine never throws on bad data; this is a bug, and it must not take Flex down.
     console.error(`${LOG_PREFIX} store update failed:`, err);
@@ -209,23 +201,24 @@ export function applyQueued<C extends EngineConfig>(store: InsightsStore<C>): vo
   }
 }
 
-/** Folds what the scope filter passed on about the agent's team; the same object when nothing changed. */
-function foldTeam(filter: ScopeFilter, before: TeamState | undefined): TeamState | undefined {
-  const stream = filter.team;
-  if (!before || !stream) return before;
-  let live = before.live;
-  let reservations = false;
-  for (const e of stream.take()) {
-    const next = applyEvent(live, e);
-    if (next !== live && e.reservationSid !== undefined) reservations = true;
-    live = next;
-  }
-  const name = stream.teamName();
-  // Task events alone (other conversations' queue segments) do not notify: an agent's
-  // session stays quiet until something of the team's engagements changed. They are
-  // folded all the same, and show with the next update.
-  if (!reservations && name === before.team) return before;
-  return { live, team: name, agents: Object.fromEntries(stream.agentCounts()) };
+/**
+ * Scope `self`: what the history function said of the team average (or why it could not).
+ * A failure keeps the last good answer, so the figures stay with their "as of" time.
+ */
+export function setTeamAverage<C extends EngineConfig>(
+  store: InsightsStore<C>,
+  next: { readonly value: TeamAverage; readonly range: DayRange } | { readonly status: 'needsHistory' | 'loading' } | { readonly problem: string },
+): void {
+  const before = store.getState();
+  if (before.access.scope !== 'self') return;
+  const kept = before.teamAverage;
+  const teamAverage: TeamAverageState =
+    'value' in next
+      ? { status: 'ready', value: next.value, range: next.range }
+      : 'problem' in next
+        ? { status: 'failed', value: kept?.value, range: kept?.range, problem: next.problem }
+        : { status: next.status, value: kept?.value, range: kept?.range };
+  store.setState({ teamAverage, version: before.version + 1 });
 }
 
 /** What `reconfigure` did. */

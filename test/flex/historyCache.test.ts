@@ -58,11 +58,11 @@ async function deleteAll(): Promise<void> {
 }
 
 /** Opens Insights' history as `registered` (the view's access) with Flex now saying `now`. */
-async function open(registered: User, options: { now?: User; fetch?: FetchLike; storage: MarkerStorage; session?: HistoryCacheSession; days?: number }) {
+async function open(registered: User, options: { now?: User; fetch?: FetchLike; storage: MarkerStorage; session?: HistoryCacheSession; days?: number; url?: string }) {
   world.clock = NOW;
   const access = accessOf(registered);
   const store = createInsightsStore({ access, config: runtimeConfig({}), schedule: () => undefined, now: () => NOW });
-  const config = { ...runtimeConfig({ supervisorInsights: { historyUrl: URL } }), historyCacheDays: options.days ?? 7 };
+  const config = { ...runtimeConfig({ supervisorInsights: { historyUrl: options.url ?? URL } }), historyCacheDays: options.days ?? 7 };
   const manager = managerOf(options.now ?? registered);
   const history = connectHistory(manager, store, access, config, registered.workerSid, {
     fetch: options.fetch ?? world.fetch,
@@ -156,5 +156,16 @@ describe('the history cache from Flex', () => {
     expect(await ourDatabases()).toHaveLength(1);
     await open(SUPERVISOR, { storage, days: 0 });
     expect(await ourDatabases()).toEqual([]);
+  });
+
+  it('no history function any more: what an earlier configuration left is deleted, with its marker', async () => {
+    const storage = memoryStorage();
+    await open(SUPERVISOR, { storage });
+    expect(await ourDatabases()).toHaveLength(1);
+    await open(SUPERVISOR, { storage, url: '' });
+    // The deletion runs beside the (empty) history connection: give it its turn.
+    for (let i = 0; i < 20 && (await ourDatabases()).length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await ourDatabases()).toEqual([]);
+    expect(storage.getItem(CACHE_MARKER_KEY)).toBeNull();
   });
 });

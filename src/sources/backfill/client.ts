@@ -18,6 +18,7 @@ import {
   type HistoryPage,
   type HistoryRequest,
   type TeamAveragePage,
+  type TeamAverage,
   type TeamAverageRequest,
   type TeamDayCell,
 } from '../../core';
@@ -131,17 +132,6 @@ function asTeamAverage(body: unknown): TeamAveragePage | undefined {
     days.push(cell);
   }
   return { ...(page as TeamAveragePage), days };
-}
-
-/** The team average of a range, every answer's days together. */
-export interface TeamAverage {
-  /** The caller's team; absent when their worker has none. */
-  readonly team?: string;
-  readonly days: readonly TeamDayCell[];
-  /** Distinct teammates over the range. */
-  readonly rangeAgents: number;
-  /** Epoch ms the function read events up to. */
-  readonly asOf: number;
 }
 
 function retryAfterMs(response: ResponseLike): number | undefined {

@@ -19,6 +19,7 @@ export function MyStatsTab({ store }: TabProps): React.ReactElement {
   const stats = useStore(store, selectMyStats);
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);
+  const timeZone = useStore(store, (s) => s.config.timeZone);
   if (status === 'error') return <Text as="p" color="colorTextError">{t('SupervisorInsightsLiveFailed', { error: error ?? '' })}</Text>;
   if (stats.workerSid === undefined) return <Text as="p">{t('SupervisorInsightsNoWorker')}</Text>;
   return (
@@ -35,7 +36,7 @@ export function MyStatsTab({ store }: TabProps): React.ReactElement {
         <LoggedStatus lines={stats.loggedStatus} />
       </Box>
       {status === 'loading' ? <Text as="p" color="colorTextWeak">{t('SupervisorInsightsLoading')}</Text> : null}
-      <TeamNote stats={stats} />
+      <TeamNote stats={stats} timeZone={timeZone} />
       <MyFiguresTable stats={stats} />
       <Box>
         <Heading as="h3" variant="heading40">

@@ -1,23 +1,38 @@
 import * as React from 'react';
 import { Text } from '@twilio-paste/core/text';
-import { formatCount, useStrings } from '../common';
+import { formatClock, formatCount, useStrings } from '../common';
 import type { MyStats } from './myStats.selectors';
 
 /** Whom the team average is of, or why there is none. */
-export function TeamNote({ stats }: { stats: MyStats }): React.ReactElement {
+export function TeamNote({ stats, timeZone }: { stats: MyStats; timeZone?: string }): React.ReactElement {
   const t = useStrings();
+  const weak = (text: string) => (
+    <Text as="p" color="colorTextWeak">
+      {text}
+    </Text>
+  );
   switch (stats.teamSource) {
-    case 'team':
+    case 'team': {
+      const asOf = stats.teamFromHistory && stats.teamAsOf !== undefined ? formatClock(stats.teamAsOf, timeZone) : undefined;
       return (
         <Text as="p" color="colorTextWeak">
           {t('SupervisorInsightsTeamAverageOf', { team: stats.team ?? '', agents: formatCount(stats.week.teamAgents) })}
-          {' '}
-          {stats.teamFromStream ? t('SupervisorInsightsTeamAverageLiveOnly') : null}
+          {asOf !== undefined ? ` ${t('SupervisorInsightsTeamAverageAsOf', { time: asOf })}` : null}
+          {asOf !== undefined && stats.teamProblem !== undefined
+            ? ` ${t('SupervisorInsightsTeamAverageStale', { problem: stats.teamProblem, time: asOf })}`
+            : null}
         </Text>
       );
+    }
     case 'noTeam':
-      return <Text as="p" color="colorTextWeak">{t('SupervisorInsightsTeamAverageNoTeam')}</Text>;
+      return weak(t('SupervisorInsightsTeamAverageNoTeam'));
+    case 'loading':
+      return weak(t('SupervisorInsightsTeamAverageLoading'));
+    case 'needsHistory':
+      return weak(t('SupervisorInsightsTeamAverageNeedsHistory'));
+    case 'failed':
+      return weak(t('SupervisorInsightsTeamAverageFailed', { problem: stats.teamProblem ?? '' }));
     default:
-      return <Text as="p" color="colorTextWeak">{t('SupervisorInsightsTeamAverageNotYet')}</Text>;
+      return weak(t('SupervisorInsightsTeamAverageNotYet'));
   }
 }

@@ -6,23 +6,23 @@
  * total divided by the team's agents who had an invitation or an engagement in the
  * period; rates and average handle time are the team's own ratios (the team roll-up, as
  * `byTeam` reports it). Where it comes from depends on the scope:
- * - `self` (agents): the session's team stream (`state.team`, see the core's `scopeFilter.ts`): an
- *   anonymous roll-up of the agent's team and a count of its agents, no row of anyone.
+ * - `self` (agents): the team's day cells from the history function (`state.teamAverage`,
+ *   the core's `teamAverage.ts`): sums and counts of the team, no row, sid or event of anyone.
+ *   Today's agents are today's cell's; the week's are the distinct teammates the function
+ *   counted over the week (a teammate on two days counts once).
  * - `team`, `all`: the team cells of the session's own data, and the agents whose latest
  *   team is the team (the user's team: `access.team`, else the user's worker's team).
  */
 import {
   NO_TEAM,
-  TEAMMATES,
   agentMetricSet,
-  cellsOver,
   emptyAccumulator,
   loggedStatusPct,
   mergeAccumulator,
   oneDay,
   rangeBounds,
   splitSlice,
-  totalsOver,
+  teamAccumulatorOf,
   type Accumulator,
   type AgentMetricSet,
   type DayRange,
@@ -57,7 +57,7 @@ export interface MyStatsPeriod {
   readonly bySupportType: readonly SupportTypeLine[];
 }
 
-export const TEAM_AVERAGE_SOURCES = ['team', 'noTeam', 'notYet', 'noWorker'] as const;
+export const TEAM_AVERAGE_SOURCES = ['team', 'noTeam', 'notYet', 'noWorker', 'loading', 'needsHistory', 'failed'] as const;
 export type TeamAverageSource = (typeof TEAM_AVERAGE_SOURCES)[number];
 
 export interface MyStats {
@@ -65,10 +65,18 @@ export interface MyStats {
   readonly workerSid?: string;
   /** The team compared with, when known. */
   readonly team?: string;
-  /** `team`: an average is given; `noTeam`: the worker has no team attribute; `notYet`: no team data seen yet. */
+  /**
+   * `team`: an average is given; `noTeam`: the worker has no team attribute; `notYet`: no
+   * team data seen yet. An agent's session also: `loading` (the history function not
+   * answered yet), `needsHistory` (no history function configured), `failed` (it did not answer).
+   */
   readonly teamSource: TeamAverageSource;
-  /** True for an agent's session: the team average is the anonymous live team stream. */
-  readonly teamFromStream: boolean;
+  /** True for an agent's session: the team average is the history function's day cells. */
+  readonly teamFromHistory: boolean;
+  /** Agent's session: epoch ms the function had read the team's events up to. */
+  readonly teamAsOf?: number;
+  /** Agent's session, `failed`: why (the function's message). */
+  readonly teamProblem?: string;
   readonly today: MyStatsPeriod;
   readonly week: MyStatsPeriod;
   /** Share of today's logged-in time per activity (0–100), largest first. */
@@ -103,7 +111,7 @@ const sumOf = (cells: Iterable<Accumulator>): Accumulator => {
 /** The user's latest team as the session knows it. */
 function teamOfUser(state: InsightsState): string | undefined {
   if (state.access.scope === 'team') return state.access.team;
-  if (state.access.scope === 'self') return state.team?.team;
+  if (state.access.scope === 'self') return state.teamAverage?.value ? (state.teamAverage.value.team ?? NO_TEAM) : undefined;
   const sid = state.workerSid;
   if (sid === undefined) return undefined;
   return state.live.engine.agents().find((a) => a.sid === sid)?.team;
@@ -126,16 +134,17 @@ interface TeamNumbers {
   readonly bySupportType: Map<string, number>;
 }
 
-/** Scope `self`: the anonymous team stream. */
-function teamFromStream(state: InsightsState, range: DayRange, periodKey: string): TeamNumbers | undefined {
-  const team = state.team;
-  if (!team) return undefined;
-  // The period's days summed, as everywhere else (a week is the sum of its days); the team
-  // engine is live only (the team stream is not backfilled).
-  const layers = { engine: team.live.engine };
-  const acc = totalsOver(layers, 'agent', range).get(TEAMMATES) ?? emptyAccumulator();
-  const bySupportType = supportTypesOf(cellsOver(layers, 'agentSupportType', 'day', range), (agent) => agent === TEAMMATES);
-  return { rollUp: agentMetricSet(acc), agents: team.agents[periodKey] ?? 0, bySupportType };
+/** Scope `self`: the team's day cells of the range, from the history function. */
+function teamFromAverage(state: InsightsState, range: DayRange, isWeek: boolean): TeamNumbers | undefined {
+  const average = state.teamAverage?.value;
+  if (!average) return undefined;
+  const cells = average.days.filter((c) => c.day >= range.from && c.day <= range.to);
+  const acc = sumOf(cells.map(teamAccumulatorOf));
+  const bySupportType = new Map<string, number>();
+  for (const c of cells) for (const [t, n] of Object.entries(c.bySupportType)) bySupportType.set(t, (bySupportType.get(t) ?? 0) + n);
+  // A day's agents are its cell's; over the week, the teammates counted once however many days they worked.
+  const agents = isWeek ? average.rangeAgents : cells.reduce((n, c) => Math.max(n, c.agents), 0);
+  return { rollUp: agentMetricSet(acc), agents, bySupportType };
 }
 
 /** Scopes `team` and `all`: the team cells and the team's agents with work in the range. */
@@ -154,7 +163,7 @@ function teamFromCells(state: InsightsState, team: string, range: DayRange): Tea
   return { rollUp, agents, bySupportType };
 }
 
-function periodOf(state: InsightsState, sid: string | undefined, team: string | undefined, range: DayRange, periodKey: string): MyStatsPeriod {
+function periodOf(state: InsightsState, sid: string | undefined, team: string | undefined, range: DayRange, isWeek: boolean): MyStatsPeriod {
   const mineAcc = sid === undefined ? emptyAccumulator() : sumOf(cellsBetween(state, 'agent', 'day', range).get(sid)?.values() ?? []);
   const mineByType =
     sid === undefined ? new Map<string, number>() : supportTypesOf(cellsBetween(state, 'agentSupportType', 'day', range), (agent) => agent === sid);
@@ -162,7 +171,7 @@ function periodOf(state: InsightsState, sid: string | undefined, team: string | 
     team === undefined || team === NO_TEAM
       ? undefined
       : state.access.scope === 'self'
-        ? teamFromStream(state, range, periodKey)
+        ? teamFromAverage(state, range, isWeek)
         : teamFromCells(state, team, range);
   const teamAverage = teamNumbers ? teamAverageOf(teamNumbers.rollUp, teamNumbers.agents) : null;
   const types = new Set([...mineByType.keys(), ...(teamNumbers?.bySupportType.keys() ?? [])]);
@@ -203,23 +212,35 @@ const myStats = memo<MyStats>();
 export function selectMyStats(state: InsightsState): MyStats {
   const engine = state.live.engine;
   const today = engine.calendar.dayKey(state.now);
-  const week = engine.calendar.weekKey(state.now);
-  // Logged status runs with the clock: key on the minute.
-  const key = `${today}|${Math.floor(state.now / 60_000)}|${state.team?.live.version ?? ''}`;
+  // Logged status runs with the clock: key on the minute (a team average answer bumps the version).
+  const key = `${today}|${Math.floor(state.now / 60_000)}`;
   return myStats(state, key, () => {
     const sid = state.workerSid;
     const team = teamOfUser(state);
     const todayRange = oneDay(today);
     const weekRange = rangeOf({ kind: 'week' }, engine.calendar, state.now);
-    const todayPeriod = periodOf(state, sid, team, todayRange, today);
-    const weekPeriod = periodOf(state, sid, team, weekRange, week);
+    const todayPeriod = periodOf(state, sid, team, todayRange, false);
+    // The agent's week from the function is the one it was asked for (up to today); another week has no average.
+    const average = state.teamAverage;
+    const weekAsked = average?.range !== undefined && average.range.from === weekRange.from;
+    const weekPeriod = periodOf(state, sid, state.access.scope === 'self' && !weekAsked ? undefined : team, weekRange, true);
     const teamSource: TeamAverageSource =
-      sid === undefined ? 'noWorker' : team === NO_TEAM ? 'noTeam' : team === undefined || weekPeriod.teamAverage === null ? 'notYet' : 'team';
+      sid === undefined
+        ? 'noWorker'
+        : team === NO_TEAM
+          ? 'noTeam'
+          : average && !average.value && average.status !== 'ready'
+            ? average.status === 'failed' ? 'failed' : average.status
+            : team === undefined || weekPeriod.teamAverage === null
+              ? 'notYet'
+              : 'team';
     return {
       workerSid: sid,
       team: team === NO_TEAM ? undefined : team,
       teamSource,
-      teamFromStream: state.access.scope === 'self',
+      teamFromHistory: state.access.scope === 'self',
+      teamAsOf: average?.value?.asOf,
+      teamProblem: average?.problem,
       today: todayPeriod,
       week: weekPeriod,
       loggedStatus: loggedStatusToday(state, sid, today),

@@ -4,8 +4,8 @@
 import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, type DayRange } from '../../../src/core';
-import { applyQueued, createInsightsStore, ingest, setRangeLoader, setStatus } from '../../../src/store';
-import { formatCount } from '../../../src/views/common';
+import { applyQueued, createInsightsStore, ingest, setRangeLoader, setStatus, setTeamAverage } from '../../../src/store';
+import { formatClock, formatCount } from '../../../src/views/common';
 import { MyStatsTab } from '../../../src/views/mystats';
 import { reportOf } from '../../fixtures/builders';
 import { END_OF_DAY, agentsOfDay, dayEvents } from '../../store/fixtures';
@@ -13,27 +13,42 @@ import { END_OF_DAY, agentsOfDay, dayEvents } from '../../store/fixtures';
 const report = reportOf(dayEvents);
 const agents = agentsOfDay();
 
-function setup(roles: string[], workerSid?: string) {
+const DAY = '2026-11-16';
+const AS_OF = END_OF_DAY - 7 * 60_000;
+/** What the history function answers of a team: day cells, sums and counts only. */
+const teamCell = { day: DAY, agents: 4, handled: 40, conversations: 44, invitations: 50, rona: 2, rejected: 1, transfers: 3, handleSumMs: 40 * 300_000, handleN: 40, bySupportType: { support: 30, safety: 14 } };
+
+function setup(roles: string[], workerSid?: string, team?: Parameters<typeof setTeamAverage>[1]) {
   const access = accessOf({ roles, workerSid });
   const store = createInsightsStore({ access, config: DEFAULT_CONFIG, now: () => END_OF_DAY, schedule: () => undefined, workerSid });
   ingest(store, dayEvents);
   applyQueued(store);
   setStatus(store, 'ready');
+  if (team) setTeamAverage(store, team);
   return render(<MyStatsTab store={store} access={access} />);
 }
 
 describe('MyStatsTab', () => {
   const me = agents.find((a) => (report.byAgent[a.sid]?.handled ?? 0) > 0) as (typeof agents)[number];
 
-  it("an agent sees their own handled count, the team average, and no other agent's name anywhere", () => {
-    const { container } = setup(['agent'], me.sid);
+  it("an agent sees their own handled count, the team average as of its time, and no other agent's name anywhere", () => {
+    const { container } = setup(['agent'], me.sid, { value: { team: me.team, days: [teamCell], rangeAgents: 4, asOf: AS_OF }, range: { from: DAY, to: DAY } });
     expect(within(screen.getByRole('region', { name: 'My handled today' })).getByText(formatCount(report.byAgent[me.sid].handled))).toBeTruthy();
     const table = screen.getByRole('table', { name: 'My figures' });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Team average · Today');
-    expect(screen.getByText(new RegExp(`Average of ${me.team}`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`Average of ${me.team}: 4 ISS`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`Team figures as of ${formatClock(AS_OF, DEFAULT_CONFIG.timeZone)}, from history`))).toBeTruthy();
+    // 40 handled over 4 agents.
+    expect(within(table).getAllByRole('cell').map((c) => c.textContent)).toContain('10');
     const text = container.textContent ?? '';
     for (const other of agents) if (other.sid !== me.sid) expect(text).not.toContain(other.name);
     expect(text).not.toContain('WK');
+  });
+
+  it('an agent without a history function is told the team average needs one', () => {
+    setup(['agent'], me.sid, { status: 'needsHistory' });
+    expect(screen.getByText(/No team average: it comes from the history function, and none is configured/)).toBeTruthy();
+    expect(within(screen.getByRole('table', { name: 'My figures' })).getAllByRole('columnheader').map((h) => h.textContent)).not.toContain('Team average · Today');
   });
 
   it('a user who is no worker is told there is nothing of their own', () => {

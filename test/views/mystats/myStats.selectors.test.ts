@@ -2,12 +2,27 @@
  * My stats against the engine's report over the same events: the agent's own figures
  * today and this week are the report's `byAgent` over that window; the team average is
  * the report's `byTeam` roll-up, counts divided by the team's agents with work in the
- * window. An agent's session gets there through the anonymous team stream, and holds no
- * other agent's row or sid.
+ * window. An agent's session gets there through the history function's team day cells
+ * (made here as the function makes them: a team-scoped fold of each day, `teamDayCellOf`),
+ * and holds no other agent's row, sid or event.
  */
-import { DEFAULT_CONFIG, EventReader, NO_TEAM, TEAMMATES, accessOf, type Report, type TrEvent } from '../../../src/core';
+import {
+  DEFAULT_CONFIG,
+  EventReader,
+  HistoryFolder,
+  NO_TEAM,
+  accessOf,
+  daysOf,
+  oneDay,
+  teamAgentsOf,
+  teamDayCellOf,
+  type Report,
+  type TeamAverage,
+  type TeamDayCell,
+  type TrEvent,
+} from '../../../src/core';
 import { simulate, toEventStreams } from '../../../src/sources/simulator';
-import { applyQueued, createInsightsStore, ingest, type InsightsState } from '../../../src/store';
+import { applyQueued, createInsightsStore, ingest, setTeamAverage, type InsightsState } from '../../../src/store';
 import { figuresOf, selectMyStats, teamAverageOf } from '../../../src/views/mystats';
 import { reportOf } from '../../fixtures/builders';
 
@@ -28,7 +43,24 @@ const events: readonly TrEvent[] = [...simulate({ agents: 24, days: 3, seed: 11 
 const todayReport = reportOf(events, { window: TODAY });
 const weekReport = reportOf(events, { window: WEEK });
 
-function storeOf(roles: string[], workerSid: string, team?: string): InsightsState {
+const WEEK_DAYS = { from: '2026-11-16', to: '2026-11-18' };
+
+/** The team average the history function answers for this agent's team over the week so far. */
+function teamAverageFor(workerSid: string, team: string): TeamAverage {
+  const days: TeamDayCell[] = [];
+  const teammates = new Set<string>();
+  for (const day of daysOf(WEEK_DAYS)) {
+    const folder = new HistoryFolder({ config: DEFAULT_CONFIG, access: accessOf({ roles: ['wfo.team_leader'], workerSid, team }), range: oneDay(day), workerSid });
+    folder.add(events);
+    const snapshot = folder.finish().find((x) => x.day === day);
+    if (!snapshot) continue;
+    days.push(teamDayCellOf(snapshot, team));
+    for (const sid of teamAgentsOf(snapshot, team)) teammates.add(sid);
+  }
+  return { team, days, rangeAgents: teammates.size, asOf: NOW };
+}
+
+function storeOf(roles: string[], workerSid: string, team?: string, average?: TeamAverage): InsightsState {
   const store = createInsightsStore({
     access: accessOf({ roles, workerSid, team }),
     config: DEFAULT_CONFIG,
@@ -38,6 +70,7 @@ function storeOf(roles: string[], workerSid: string, team?: string): InsightsSta
   });
   ingest(store, events);
   applyQueued(store);
+  if (average) setTeamAverage(store, { value: average, range: WEEK_DAYS });
   return store.getState();
 }
 
@@ -62,10 +95,12 @@ describe('My stats selectors', () => {
     expect(weekReport.byAgent[worked[0][0]].handled).toBeGreaterThan(todayReport.byAgent[worked[0][0]].handled);
   });
 
-  it.each(worked)('agent %s: own figures and the team average equal the report', (sid, team) => {
-    const state = storeOf(['agent'], sid);
+  it.each(worked)('agent %s: own figures and the team average (from the team day cells) equal the report', (sid, team) => {
+    const state = storeOf(['agent'], sid, undefined, teamAverageFor(sid, team));
     const stats = selectMyStats(state);
     expect(stats.teamSource).toBe('team');
+    expect(stats.teamFromHistory).toBe(true);
+    expect(stats.teamAsOf).toBe(NOW);
     expect(stats.team).toBe(team);
     expect(stats.today.mine).toEqual(figuresOf(todayReport.byAgent[sid]));
     expect(stats.week.mine).toEqual(figuresOf(weekReport.byAgent[sid]));
@@ -73,22 +108,34 @@ describe('My stats selectors', () => {
     expect(stats.week.teamAverage).toEqual(expectedTeamAverage(weekReport, team));
   });
 
-  it("an agent's session holds no other agent: one worker, and the team engine only the anonymous bucket", () => {
+  it("an agent's session holds no other agent: one worker, no teammate's event", () => {
     const [sid] = worked[0];
     const state = storeOf(['agent'], sid);
     expect(state.live.engine.agents().map((a) => a.sid)).toEqual([sid]);
-    const teamEngine = state.team?.live.engine;
-    expect(teamEngine?.agents().map((a) => a.sid)).toEqual([TEAMMATES]);
-    const slices = new Set((teamEngine?.cellsOf({ slice: 'agent', period: 'day' }) ?? []).map((c) => c.slice));
-    expect([...slices]).toEqual([TEAMMATES]);
-    // No customer reaches the team engine: its conversations carry no name or contact.
-    for (const c of teamEngine?.conversationRecords() ?? []) for (const t of c.tasks) expect(t.info?.customerName).toBeUndefined();
+    const workers = new Set(state.live.engine.conversationRecords().flatMap((c) => c.tasks.flatMap((t) => t.events.map((e) => e.workerSid))));
+    expect([...workers].filter((w) => w !== undefined && w !== sid)).toEqual([]);
+  });
+
+  it('an agent without an answer yet, without a history function, or after a failure says so', () => {
+    const [sid, team] = worked[0];
+    expect(selectMyStats(storeOf(['agent'], sid)).teamSource).toBe('loading');
+    const store = createInsightsStore({ access: accessOf({ roles: ['agent'], workerSid: sid }), config: DEFAULT_CONFIG, now: () => NOW, schedule: () => undefined });
+    setTeamAverage(store, { status: 'needsHistory' });
+    expect(selectMyStats(store.getState()).teamSource).toBe('needsHistory');
+    setTeamAverage(store, { problem: 'the history function answered 502' });
+    expect(selectMyStats(store.getState())).toMatchObject({ teamSource: 'failed', teamProblem: 'the history function answered 502' });
+    // A failure after a good answer keeps the figures, with the problem beside them.
+    setTeamAverage(store, { value: teamAverageFor(sid, team), range: WEEK_DAYS });
+    setTeamAverage(store, { problem: 'timed out' });
+    const stale = selectMyStats(store.getState());
+    expect(stale).toMatchObject({ teamSource: 'team', teamProblem: 'timed out', teamAsOf: NOW });
+    expect(stale.week.teamAverage).not.toBeNull();
   });
 
   it('a supervisor who is also a worker gets the same team average from the whole data', () => {
     const [sid, team] = worked[1];
     const stats = selectMyStats(storeOf(['supervisor'], sid));
-    expect(stats.teamFromStream).toBe(false);
+    expect(stats.teamFromHistory).toBe(false);
     expect(stats.today.mine).toEqual(figuresOf(todayReport.byAgent[sid]));
     expect(stats.today.teamAverage).toEqual(expectedTeamAverage(todayReport, team));
     expect(stats.week.teamAverage).toEqual(expectedTeamAverage(weekReport, team));
@@ -104,7 +151,7 @@ describe('My stats selectors', () => {
 
   it('conversations by support type: mine per type sum to my conversations; team per type times agents to the team total', () => {
     const [sid, team] = worked[0];
-    const stats = selectMyStats(storeOf(['agent'], sid));
+    const stats = selectMyStats(storeOf(['agent'], sid, undefined, teamAverageFor(sid, team)));
     // A conversation transferred between support types counts in each, so the types sum to at least the total.
     const mine = stats.week.bySupportType.reduce((n, l) => n + l.mine, 0);
     expect(mine).toBeGreaterThanOrEqual(weekReport.byAgent[sid].conversations);
