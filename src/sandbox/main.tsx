@@ -70,6 +70,8 @@ if (bench) {
   Date.now = () => centre.now();
   setInterval(() => centre.tick(), 100);
   insightsClient = centre.client;
+  // For the least-data test: every item the live queries handed this session, as delivered.
+  (window as unknown as { sandboxDelivered: () => unknown[] }).sandboxDelivered = () => [...centre.client.deliveredItems().values()].flat();
   myAttributes = centre.workerAttributes(me.sid) ?? me.profile;
   if (historyDays > 0) historyUrl = sandboxHistoryUrl(window.location.origin, centre.run);
   if (expected) exposeExpected(centre);
