@@ -4,7 +4,7 @@
  * activity, and a first column that marks team rows).
  */
 import type { CsvColumn, Translate } from '../common';
-import { formatCount, formatRate, formatSeconds } from '../common';
+import { csvHeader, csvPercent, csvSeconds, formatCount, formatRate, formatSeconds } from '../common';
 import { activityText } from './ActivityCell';
 import { OFFLINE, type AgentFilter, type AgentTableRow, type AgentsModel, type SortColumn } from './agentsTab.selectors';
 
@@ -22,6 +22,8 @@ export interface AgentColumn {
   readonly kind: CellKind;
   /** What a plain cell says. */
   readonly text: (row: AgentTableRow) => string;
+  /** The CSV's plain value (a count, seconds, a percentage), with its unit in the header. */
+  readonly csv?: { readonly value: (row: AgentTableRow) => number | null; readonly unit?: 's' | '%' };
 }
 
 const teamMembers = (t: Translate, row: AgentTableRow): string =>
@@ -50,13 +52,14 @@ export function agentColumns(t: Translate, model: AgentsModel, filter: AgentFilt
         width: 58,
         kind: 'number',
         text: (r) => formatCount(r.handledByType[type] ?? 0),
+        csv: { value: (r) => r.handledByType[type] ?? 0 },
       }),
     ),
-    { id: 'handled', sort: 'handled', header: t('SupervisorInsightsHandled'), width: 60, kind: 'number', text: (r) => formatCount(r.metrics.handled) },
-    { id: 'avgHandle', sort: 'avgHandleSec', header: t('SupervisorInsightsAvgHandle'), width: 58, kind: 'number', text: (r) => formatSeconds(r.metrics.avgHandleSec) },
-    { id: 'rona', sort: 'ronaRate', header: t('SupervisorInsightsRonaPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.ronaRate) },
-    { id: 'reject', sort: 'rejectRate', header: t('SupervisorInsightsRejectPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.rejectRate) },
-    { id: 'transfer', sort: 'transferRate', header: t('SupervisorInsightsTransferPct'), width: 58, kind: 'number', text: (r) => formatRate(r.metrics.transferRate) },
+    { id: 'handled', sort: 'handled', header: t('SupervisorInsightsHandled'), width: 60, kind: 'number', text: (r) => formatCount(r.metrics.handled), csv: { value: (r) => r.metrics.handled } },
+    { id: 'avgHandle', sort: 'avgHandleSec', header: t('SupervisorInsightsAvgHandle'), width: 58, kind: 'number', text: (r) => formatSeconds(r.metrics.avgHandleSec), csv: { value: (r) => csvSeconds(r.metrics.avgHandleSec), unit: 's' } },
+    { id: 'rona', sort: 'ronaRate', header: t('SupervisorInsightsRonaPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.ronaRate), csv: { value: (r) => csvPercent(r.metrics.ronaRate), unit: '%' } },
+    { id: 'reject', sort: 'rejectRate', header: t('SupervisorInsightsRejectPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.rejectRate), csv: { value: (r) => csvPercent(r.metrics.rejectRate), unit: '%' } },
+    { id: 'transfer', sort: 'transferRate', header: t('SupervisorInsightsTransferPct'), width: 58, kind: 'number', text: (r) => formatRate(r.metrics.transferRate), csv: { value: (r) => csvPercent(r.metrics.transferRate), unit: '%' } },
     { id: 'logged', sort: 'logged', header: t('SupervisorInsightsLoggedStatus'), width: 82, kind: 'logged', text: () => '' },
   ];
 }
@@ -85,12 +88,25 @@ export function agentCsvColumns(t: Translate, columns: readonly AgentColumn[], a
       out.push({ header: c.header, value: c.text }, { header: t('SupervisorInsightsTeam'), value: (r) => r.team });
       continue;
     }
-    if (c.kind === 'activity') out.push({ header: c.header, value: (r) => activityCellText(t, r, now()) });
-    else if (c.kind === 'logged') {
-      out.push({ header: t('SupervisorInsightsLoggedInTime'), value: (r) => formatSeconds(r.loggedSec) });
-      for (const a of activities) if (a !== OFFLINE) out.push({ header: `${c.header} ${a} %`, value: (r) => r.loggedPct[a] ?? 0 });
+    if (c.kind === 'activity') {
+      // The activity by name, and the time in it as seconds (a team row: its "3 of 10 available").
+      out.push(
+        { header: c.header, value: (r) => (r.kind === 'team' ? activityCellText(t, r, now()) : (r.activity ?? '')) },
+        {
+          header: csvHeader(t('SupervisorInsightsTimeInActivity'), 's'),
+          value: (r) => (r.kind === 'team' || r.activitySince === undefined ? null : csvSeconds((now() - r.activitySince) / 1000)),
+        },
+      );
+    } else if (c.kind === 'logged') {
+      out.push({ header: csvHeader(t('SupervisorInsightsLoggedInTime'), 's'), value: (r) => csvSeconds(r.loggedSec) });
+      // loggedPct is 0–100 already: the same two decimals at most as every other rate.
+      for (const a of activities) if (a !== OFFLINE) out.push({ header: `${c.header} ${a} %`, value: (r) => Math.round((r.loggedPct[a] ?? 0) * 100) / 100 });
     } else if (c.kind === 'team') out.push({ header: c.header, value: (r) => r.team });
-    else out.push({ header: c.title ?? c.header, value: c.text });
+    else if (c.csv) {
+      const plain = c.csv;
+      const header = c.title ?? c.header;
+      out.push({ header: plain.unit ? csvHeader(header, plain.unit) : header, value: plain.value });
+    } else out.push({ header: c.title ?? c.header, value: c.text });
   }
   return out;
 }

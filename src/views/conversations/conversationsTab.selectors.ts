@@ -19,7 +19,7 @@ import {
 } from '../../core';
 import { selectConversationList, type InsightsState } from '../../store';
 import { NO_VALUE, formatClock, formatDayTime, formatSeconds } from '../common/format';
-import type { CsvColumn } from '../common/csv';
+import { csvHeader, csvInstant, csvSeconds, type CsvColumn } from '../common/csv';
 import type { StringKey, Translate } from '../common/strings';
 
 /** A filter left at "All". */
@@ -212,8 +212,13 @@ export function conversationColumns(t: Translate, { timeZone, withDate }: Column
  * for (what an incident review or the lakehouse joins on; the table finds them by search).
  */
 export function conversationCsvColumns(t: Translate, options: ColumnOptions): readonly ConversationColumn[] {
+  const plain: Record<string, Partial<ConversationColumn>> = {
+    // The instant with its zone's offset, whatever the period: a spreadsheet reads it as a date and time.
+    start: { csv: (r) => csvInstant(r.start, options.timeZone), csvHeader: t('SupervisorInsightsStart') },
+    duration: { csv: (r) => csvSeconds(r.durationSec), csvHeader: csvHeader(t('SupervisorInsightsDuration'), 's') },
+  };
   return [
-    ...conversationColumns(t, options),
+    ...conversationColumns(t, options).map((c) => ({ ...c, ...plain[c.id] })),
     { id: 'conversation', header: t('SupervisorInsightsConversationId'), value: (r) => r.id },
     { id: 'tasks', header: t('SupervisorInsightsTaskSids'), value: (r) => r.taskSids.join(' ') },
   ];

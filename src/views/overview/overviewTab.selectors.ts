@@ -20,6 +20,7 @@ import {
 } from '../../core';
 import { cellsBetween, memo, totalsBetween, type InsightsState } from '../../store';
 import { NO_VALUE, formatCount, formatDayKey, formatRate, formatSeconds } from '../common/format';
+import { csvHeader, csvPercent, csvSeconds } from '../common/csv';
 import type { StringKey, Translate } from '../common/strings';
 
 /** How platforms are shown: everything together, one platform, or each platform next to the total. */
@@ -111,6 +112,23 @@ export function formatMetric(metric: OverviewMetric, m: MetricSet | undefined): 
       return formatSeconds(v);
   }
 }
+
+/** A metric as the CSV writes it: a count as is, a rate as a percentage number, seconds whole. */
+export function csvMetric(metric: OverviewMetric, m: MetricSet | undefined): number | null {
+  if (!m) return null;
+  const v = m[metric];
+  switch (METRIC_KINDS[metric]) {
+    case 'count':
+      return v;
+    case 'rate':
+      return csvPercent(v);
+    case 'seconds':
+      return csvSeconds(v);
+  }
+}
+
+const unitOf = (metric: OverviewMetric): 's' | '%' | undefined =>
+  METRIC_KINDS[metric] === 'rate' ? '%' : METRIC_KINDS[metric] === 'seconds' ? 's' : undefined;
 
 /**
  * The platforms of the config, in order: each channel's platform as listed, then the
@@ -351,6 +369,9 @@ export interface TableColumn {
   /** Index into `columns` (undefined for the support type column). */
   readonly column?: number;
   readonly value: (row: SupportTypeRow) => string;
+  /** The CSV's plain number (`csvMetric`) and its header with the unit. */
+  readonly csv?: (row: SupportTypeRow) => number | null;
+  readonly csvHeader?: string;
 }
 
 /** The table's columns: support type, then each metric (per platform, then the total, when side by side). */
@@ -364,6 +385,12 @@ export function tableColumnsOf(columns: readonly OverviewColumn[], t: Translate)
         metric,
         column: i,
         value: (row) => formatMetric(metric, row.cells[i]),
+        csv: (row) => csvMetric(metric, row.cells[i]),
+        csvHeader: (() => {
+          const unit = unitOf(metric);
+          const withUnit = unit ? csvHeader(label, unit) : label;
+          return columns.length === 1 ? withUnit : `${withUnit} · ${columnLabel(c, columns, t)}`;
+        })(),
       });
     });
   }

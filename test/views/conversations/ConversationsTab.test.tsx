@@ -143,7 +143,18 @@ describe('the Conversations tab', () => {
       const parsed = Papa.parse<string[]>(text.trim(), { skipEmptyLines: true }).data;
       // As shown (a cell a spreadsheet would run as a formula starts with an apostrophe), then the sids.
       const shown = tableText().map((row) => row.map((cell) => (/^[=+\-@]/.test(cell) ? `'${cell}` : cell)));
-      expect(parsed.map((r) => r.slice(0, -2))).toEqual(shown);
+      // Start and duration are written for a spreadsheet: an ISO instant with its offset, whole seconds.
+      const START = 0;
+      const DURATION = 5;
+      const besides = (r: string[]) => r.filter((_c, i) => i !== START && i !== DURATION);
+      expect(parsed.map((r) => besides(r.slice(0, -2)))).toEqual(shown.map(besides));
+      expect([parsed[0][START], parsed[0][DURATION]]).toEqual(['Start', 'Duration (s)']);
+      for (const r of parsed.slice(1)) {
+        expect(r[START]).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+        expect(r[DURATION]).toMatch(/^\d+$|^$/);
+      }
+      const rows = selectShownConversations(storeWith(ROLES.analyst, todayEvents).getState(), { from: TODAY, to: TODAY }, { ...NO_FILTERS, platform: 'CISS Central' });
+      expect(parsed.slice(1).map((r) => Date.parse(r[START]))).toEqual(rows.map((c) => Math.floor(c.start / 1000) * 1000));
       expect(parsed[1][1]).toBe("'+61400111222");
       expect(parsed.map((r) => r.slice(-2))).toEqual([
         ['Conversation sid', 'Task sids'],

@@ -144,20 +144,19 @@ describe('columns and CSV', () => {
   const t = translator({ SupervisorInsightsAgent: 'Supervisor' });
   const rows = selectConversationsBetween(storeWith(ROLES.supervisor, [...todayEvents, ...yesterdayEvents]).getState(), both);
 
-  it('write the list as shown: labels from the strings, times in the zone, m:ss durations', () => {
+  it('write the list as shown, for a spreadsheet: labels from the strings, ISO times with the zone offset, seconds', () => {
     const columns = conversationCsvColumns(t, { timeZone: 'Australia/Sydney', withDate: true });
     const lines = toCsv(columns, rows).split('\r\n');
-    expect(lines[0]).toBe('Start,CS,Supervisor,Support type,Platform,Duration,Outcome,Transfers,Conversation sid,Task sids');
+    expect(lines[0]).toBe('Start,CS,Supervisor,Support type,Platform,Duration (s),Outcome,Transfers,Conversation sid,Task sids');
     expect(columns.slice(0, -2)).toEqual(conversationColumns(t, { timeZone: 'Australia/Sydney', withDate: true }).map((c) => expect.objectContaining({ id: c.id, header: c.header })));
     expect(lines).toHaveLength(rows.length + 1);
     const ca01 = rows.find((r) => r.id === 'CA01') as ConversationRow;
-    // 10:00Z is 21:00 in Sydney (UTC+11 in November); Handled lasts 380 s = 6:20
-    const expected = [
-      new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Australia/Sydney' }).format(ca01.start),
-      'Robin', 'Ann', 'Safety', 'CISS Central', `${Math.floor(ca01.durationSec! / 60)}:${String(ca01.durationSec! % 60).padStart(2, '0')}`, 'Handled', '0', 'CA01', 'WT01',
-    ];
+    // 10:00Z is 21:00 in Sydney (UTC+11 in November); Handled lasts 380 s
+    const iso = new Date(ca01.start + 11 * 3_600_000).toISOString().slice(0, 19) + '+11:00';
+    const expected = [iso, 'Robin', 'Ann', 'Safety', 'CISS Central', String(Math.round(ca01.durationSec!)), 'Handled', '0', 'CA01', 'WT01'];
     expect(lines[1 + rows.indexOf(ca01)]).toBe(expected.map((v) => (v.includes(',') ? `"${v}"` : v)).join(','));
-    expect(lines[1 + rows.indexOf(ca01)]).toContain('21:00');
+    expect(lines[1 + rows.indexOf(ca01)]).toContain('T21:00');
+    expect(Date.parse(iso)).toBe(Math.floor(ca01.start / 1000) * 1000);
     const ch10 = lines[1 + rows.findIndex((r) => r.id === 'CH10')];
     expect(ch10).toContain('"Ann, Bob"');
     expect(ch10).toContain('"Check in, Safety"');

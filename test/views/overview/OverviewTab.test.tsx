@@ -143,14 +143,17 @@ describe('OverviewTab', () => {
       expect(fileName).toBe(`insights-overview-${DAY}.csv`);
       const summary = selectOverview(store.getState(), { from: DAY, to: DAY }, SIDE_BY_SIDE);
       expect(text).toBe(toCsv(tableColumnsOf(summary.columns, translator(undefined)), summary.rows));
-      const [header, ...lines] = Papa.parse<string[]>(text).data;
+      const [header, ...lines] = Papa.parse<string[]>(text, { dynamicTyping: true }).data;
       expect(lines).toHaveLength(summary.rows.length);
       expect(header[1]).toBe(`Conversations · ${PLATFORMS[0]}`);
-      // The total row, as on screen: handled over every platform and on the second one.
-      const total = lines[lines.length - 1];
+      // The total row, numbers a spreadsheet reads as numbers: a plain count, whole seconds, percentages.
+      const total = lines[lines.length - 1] as unknown[];
       expect(total[0]).toBe('Total');
-      expect(total[header.indexOf('Handled · Total')]).toBe(formatCount(report.totals.handled));
-      expect(total[header.indexOf(`Avg handle · ${PLATFORMS[1]}`)]).toBe(formatSeconds(report.byPlatform[PLATFORMS[1]].avgHandleSec));
+      expect(total[header.indexOf('Handled · Total')]).toBe(report.totals.handled);
+      expect(total[header.indexOf(`Avg handle (s) · ${PLATFORMS[1]}`)]).toBe(Math.round(report.byPlatform[PLATFORMS[1]].avgHandleSec as number));
+      expect(typeof total[header.indexOf('RONA % · Total')]).toBe('number');
+      expect(total[header.indexOf('RONA % · Total')]).toBe(Math.round((report.totals.ronaRate as number) * 10_000) / 100);
+      expect(text).not.toMatch(/"\d{1,3}(,\d{3})+"/);
       expect(lines.map((l) => l[0])).toEqual(summary.rows.map((r) => (r.supportType === undefined ? 'Total' : humanise(r.supportType))));
     } finally {
       download.mockRestore();
