@@ -66,7 +66,7 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsMyHandledToday: 'My handled today',
   SupervisorInsightsMyFigures: 'My figures',
   SupervisorInsightsLoggedStatusToday: 'Logged status today',
-  SupervisorInsightsTeamAverageOf: 'Average of {{team}}: {{agents}} ISS who took or were offered contacts; rates are the team’s own.',
+  SupervisorInsightsTeamAverageOf: 'Average of {{team}}, per ISS who took or were offered contacts: {{today}} today, {{agents}} this week; rates are the team’s own.',
   SupervisorInsightsTeamAverageNoTeam: 'No team average: your profile has no team.',
   SupervisorInsightsTeamAverageNotYet: 'No team average yet: nothing of your team has been seen in this session.',
   SupervisorInsightsTeamAverageAsOf: 'Team figures as of {{time}}, from history as totals: nobody’s individual numbers reach this browser.',

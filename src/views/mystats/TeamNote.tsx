@@ -16,7 +16,7 @@ export function TeamNote({ stats, timeZone }: { stats: MyStats; timeZone?: strin
       const asOf = stats.teamFromHistory && stats.teamAsOf !== undefined ? formatClock(stats.teamAsOf, timeZone) : undefined;
       return (
         <Text as="p" color="colorTextWeak">
-          {t('SupervisorInsightsTeamAverageOf', { team: stats.team ?? '', agents: formatCount(stats.week.teamAgents) })}
+          {t('SupervisorInsightsTeamAverageOf', { team: stats.team ?? '', today: formatCount(stats.today.teamAgents), agents: formatCount(stats.week.teamAgents) })}
           {asOf !== undefined ? ` ${t('SupervisorInsightsTeamAverageAsOf', { time: asOf })}` : null}
           {asOf !== undefined && stats.teamProblem !== undefined
             ? ` ${t('SupervisorInsightsTeamAverageStale', { problem: stats.teamProblem, time: asOf })}`

@@ -32,11 +32,11 @@ describe('MyStatsTab', () => {
   const me = agents.find((a) => (report.byAgent[a.sid]?.handled ?? 0) > 0) as (typeof agents)[number];
 
   it("an agent sees their own handled count, the team average as of its time, and no other agent's name anywhere", () => {
-    const { container } = setup(['agent'], me.sid, { value: { team: me.team, days: [teamCell], rangeAgents: 4, asOf: AS_OF }, range: { from: DAY, to: DAY } });
+    const { container } = setup(['agent'], me.sid, { value: { team: me.team, days: [teamCell], rangeAgents: 6, asOf: AS_OF }, range: { from: DAY, to: DAY } });
     expect(within(screen.getByRole('region', { name: 'My handled today' })).getByText(formatCount(report.byAgent[me.sid].handled))).toBeTruthy();
     const table = screen.getByRole('table', { name: 'My figures' });
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toContain('Team average · Today');
-    expect(screen.getByText(new RegExp(`Average of ${me.team}: 4 ISS`))).toBeTruthy();
+    expect(screen.getByText(new RegExp(`Average of ${me.team}, per ISS who took or were offered contacts: 4 today, 6 this week`))).toBeTruthy();
     expect(screen.getByText(new RegExp(`Team figures as of ${formatClock(AS_OF, DEFAULT_CONFIG.timeZone)}, from history`))).toBeTruthy();
     // 40 handled over 4 agents.
     expect(within(table).getAllByRole('cell').map((c) => c.textContent)).toContain('10');
