@@ -2894,6 +2894,20 @@ function methodOf(meta) {
   const type = headerOf(meta.headers, "content-type")?.toLowerCase() ?? "";
   return /^(application\/json|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type) ? "POST" : "GET";
 }
+function corsHeaders(allowed, meta) {
+  const origin = headerOf(meta?.headers, "origin");
+  const h = {
+    "Access-Control-Allow-Methods": "OPTIONS, POST",
+    "Access-Control-Allow-Headers": "Content-Type",
+    "Access-Control-Max-Age": "600"
+  };
+  if (allowed.includes("*")) h["Access-Control-Allow-Origin"] = "*";
+  else {
+    h.Vary = "Origin";
+    if (origin !== void 0 && allowed.includes(origin)) h["Access-Control-Allow-Origin"] = origin;
+  }
+  return h;
+}
 
 // serverless/src/request.ts
 var DAY_MS = 864e5;
@@ -3120,25 +3134,10 @@ function createHistoryHandler(deps) {
   const now = deps.now ?? Date.now;
   const sleep = deps.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   const eventsPath = `/v1/Workspaces/${deps.workspaceSid}/Events`;
-  const corsHeaders = (meta) => {
-    const allowed = options.allowedOrigins;
-    const origin = headerOf(meta?.headers, "origin");
-    const h = {
-      "Access-Control-Allow-Methods": "OPTIONS, POST",
-      "Access-Control-Allow-Headers": "Content-Type",
-      "Access-Control-Max-Age": "600"
-    };
-    if (allowed.includes("*")) h["Access-Control-Allow-Origin"] = "*";
-    else {
-      h.Vary = "Origin";
-      if (origin !== void 0 && allowed.includes(origin)) h["Access-Control-Allow-Origin"] = origin;
-    }
-    return h;
-  };
   const respond = (meta, status, body, extra = {}) => ({
     status,
     headers: {
-      ...corsHeaders(meta),
+      ...corsHeaders(options.allowedOrigins, meta),
       ...body === null ? {} : { "Content-Type": "application/json" },
       // History is per user and per role: never cached on the way.
       "Cache-Control": "no-store",

@@ -66,7 +66,7 @@ import {
   type CursorState,
   type PagePosition,
 } from './cursor';
-import { FLEX_ORIGIN, headerOf, methodOf, type RequestMeta } from './http';
+import { FLEX_ORIGIN, corsHeaders, methodOf, type RequestMeta } from './http';
 import { isProblem, readInput, type HistoryInput } from './request';
 import { UpstreamError, withRetries } from './retry';
 import { toEventResource, type EventPageParams, type WorkspaceLike } from './taskRouter';
@@ -177,22 +177,6 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const eventsPath = `/v1/Workspaces/${deps.workspaceSid}/Events`;
 
-  const corsHeaders = (meta: RequestMeta | undefined): Record<string, string> => {
-    const allowed = options.allowedOrigins;
-    const origin = headerOf(meta?.headers, 'origin');
-    const h: Record<string, string> = {
-      'Access-Control-Allow-Methods': 'OPTIONS, POST',
-      'Access-Control-Allow-Headers': 'Content-Type',
-      'Access-Control-Max-Age': '600',
-    };
-    if (allowed.includes('*')) h['Access-Control-Allow-Origin'] = '*';
-    else {
-      h.Vary = 'Origin';
-      if (origin !== undefined && allowed.includes(origin)) h['Access-Control-Allow-Origin'] = origin;
-    }
-    return h;
-  };
-
   const respond = (
     meta: RequestMeta | undefined,
     status: number,
@@ -201,7 +185,7 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
   ): HistoryResponse => ({
     status,
     headers: {
-      ...corsHeaders(meta),
+      ...corsHeaders(options.allowedOrigins, meta),
       ...(body === null ? {} : { 'Content-Type': 'application/json' }),
       // History is per user and per role: never cached on the way.
       'Cache-Control': 'no-store',

@@ -94,10 +94,8 @@ export function csvFileName(table: string, suffix: string): string {
 }
 
 /** Starts a download of the text in the browser (a Blob URL on a temporary link). */
-export function downloadCsv(fileName: string, text: string): void {
-  // A byte order mark, so spreadsheet programs read the file as UTF-8.
-  const blob = new Blob(['\ufeff', text], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
+export function downloadFile(fileName: string, parts: BlobPart[], type: string): void {
+  const url = URL.createObjectURL(new Blob(parts, { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;
@@ -106,4 +104,9 @@ export function downloadCsv(fileName: string, text: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 0);
+}
+
+/** Downloads a CSV, with a byte order mark so spreadsheet programs read it as UTF-8. */
+export function downloadCsv(fileName: string, text: string): void {
+  downloadFile(fileName, ['\ufeff', text], 'text/csv;charset=utf-8');
 }

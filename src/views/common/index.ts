@@ -1,6 +1,6 @@
 export { CsvButton } from './CsvButton';
 export type { CsvButtonProps } from './CsvButton';
-export { csvFileName, csvHeader, csvInstant, csvPercent, csvSeconds, downloadCsv, toCsv } from './csv';
+export { csvFileName, csvHeader, csvInstant, csvPercent, csvSeconds, downloadCsv, downloadFile, toCsv } from './csv';
 export type { CsvColumn } from './csv';
 export { NO_VALUE, formatClock, formatCount, formatDayKey, formatDayTime, formatRate, formatSeconds } from './format';
 export { MAX_RANGE_DAYS, PERIOD_KINDS, TODAY, periodLabel, rangeOf, rangeProblem } from './period';

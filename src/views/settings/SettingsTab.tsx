@@ -6,6 +6,7 @@ import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
 import { parseSettingsJson, settingsJson, type SavedStamp, type Settings, type SettingsProblem } from '../../core';
 import type { InsightsStore } from '../../store';
+import { downloadFile } from '../common';
 import { GeneralSection, knownTimeZones } from './GeneralSection';
 import { PlatformsSection } from './PlatformsSection';
 import type { SaveOutcome, SettingsSaver } from './persistence';
@@ -59,15 +60,7 @@ function readText(file: Blob): Promise<string> {
 }
 
 function downloadJson(fileName: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.style.display = 'none';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
+  downloadFile(fileName, [text], 'application/json;charset=utf-8');
 }
 
 /** The admin's settings, in sections, saved whole through the Settings function. */
