@@ -1477,11 +1477,15 @@ function locate(record, sink) {
     const d = isObject(record.event_data) ? record.event_data : {};
     return sink(record.event_type, record.event_date_ms ?? record.event_date, record.sid, d, SNAKE, record.resource_sid);
   }
+  if ("eventType" in record) {
+    const d = isObject(record.eventData) ? record.eventData : {};
+    return sink(record.eventType, record.eventDateMs ?? record.eventDate, record.sid, d, SNAKE, record.resourceSid);
+  }
   if ("EventType" in record) {
     return sink(record.EventType, record.TimestampMs ?? record.Timestamp, record.Sid ?? record.EventSid, record, PASCAL, record.ResourceSid);
   }
   if ("eventtype" in record) return sink(record.eventtype, record.timestamp, record.sid, record, SNAKE, record.resource_sid);
-  return reject("no event type (expected type, event_type, EventType or eventtype)");
+  return reject("no event type (expected type, event_type, eventType, EventType or eventtype)");
 }
 var EventReader = class {
   /** Per task (or worker) sid: the last attributes text seen and what it parsed to. */

@@ -20,7 +20,7 @@ export {
 export type { Attributes, KnownEventType, TrEvent } from './events';
 export { applyEvent, createEngineState } from './state';
 export type { EngineState } from './state';
-export { ingestLine, ingestText, ingestValue } from './ingest';
+export { ingestLine, ingestText, ingestValue, parseForm, parseRecordText, type ParsedText } from './ingest';
 export * from './metrics';
 export { INVITATION_OUTCOMES, QUEUE_OUTCOMES, deriveTask, invitationOutcome, sortStoredEvents } from './model';
 export type { DerivedTask, InvitationOutcome, QueueOutcome, QueueSegment, Reservation, StoredEvent } from './model';

@@ -22,19 +22,62 @@ function ingestRecord(engine: Engine, reader: EventReader, record: unknown, at: 
   else engine.reject(at, out.reason);
 }
 
-/** Files one NDJSON line; a blank line is skipped, text that is not JSON is rejected. */
+/** What a record's text parsed to, or why it did not. */
+export type ParsedText = { readonly value: unknown } | { readonly error: string };
+
+/** `Key=value&Key=value`: the shape of an EventCallbackUrl body (a form field name first). */
+const FORM_START = /^[A-Za-z_][A-Za-z0-9_.]*=/;
+
+/**
+ * One record's text: JSON, or an EventCallbackUrl body as TaskRouter posts it
+ * (`application/x-www-form-urlencoded`, one body a line). The text is not blank.
+ */
+export function parseRecordText(text: string): ParsedText {
+  const c = text.charCodeAt(0);
+  if (c !== 123 /* { */ && c !== 91 /* [ */ && FORM_START.test(text)) return parseForm(text);
+  try {
+    return { value: JSON.parse(text) };
+  } catch (err) {
+    return { error: `not JSON (${(err as Error).message.split('\n')[0]})` };
+  }
+}
+
+/** Decodes a form body into its fields (the first of a repeated name wins). */
+export function parseForm(text: string): ParsedText {
+  const fields: Record<string, string> = {};
+  const body = text.trim();
+  for (const pair of body.split('&')) {
+    if (pair === '') continue;
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
+    let name: string;
+    let value: string;
+    try {
+      name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+      value = decodeURIComponent(rawValue.replace(/\+/g, ' '));
+    } catch {
+      return { error: `not a form body (bad percent-encoding in ${JSON.stringify(rawName.slice(0, 40))})` };
+    }
+    if (!(name in fields)) fields[name] = value;
+  }
+  return { value: fields };
+}
+
+/**
+ * Files one record's text (an NDJSON line, one of several JSON values run together, a
+ * form-encoded callback body); blank text is skipped, text that parses to nothing is rejected.
+ */
 export function ingestLine(engine: Engine, reader: EventReader, line: string, at: string): void {
   let start = 0;
   while (start < line.length && line.charCodeAt(start) <= 32) start++;
   if (start === line.length) return;
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (err) {
-    engine.reject(at, `not JSON (${(err as Error).message.split('\n')[0]})`);
+  const parsed = parseRecordText(start === 0 ? line : line.slice(start));
+  if ('error' in parsed) {
+    engine.reject(at, parsed.error);
     return;
   }
-  ingestValue(engine, reader, value, at);
+  ingestValue(engine, reader, parsed.value, at);
 }
 
 /**

@@ -1,9 +1,11 @@
 /**
- * Adapters from the four wire formats of TaskRouter events to the canonical `TrEvent`:
+ * Adapters from the wire formats of TaskRouter events to the canonical `TrEvent`:
  * Event Streams CloudEvents (fields in `data.payload`, snake_case), TaskRouter Events API
- * resources (`event_type`, `event_date_ms`, `event_data`), EventCallbackUrl form fields
- * (PascalCase), and a bare Event Streams payload (`eventtype`). Never throws: every
- * record becomes an event, an ignored type, or a rejection with a one-line reason.
+ * resources (`event_type`, `event_date_ms`, `event_data`), the same resources as
+ * twilio-node's `events.list()` gives them (`eventType`, `eventDateMs`, `eventData`, whose
+ * fields stay snake_case), EventCallbackUrl form fields (PascalCase), and a bare Event
+ * Streams payload (`eventtype`). Never throws: every record becomes an event, an ignored
+ * type, or a rejection with a one-line reason.
  */
 import { entityKindOf, knownType, type Attributes, type TrEvent } from './events';
 
@@ -83,13 +85,31 @@ function isoUtcMs(s: string): number | undefined {
   return Date.UTC(y, mo - 1, d, h, mi, sec, ms);
 }
 
-/** Is this a list of records to expand (an Events API page, or a JSON array)? */
+/**
+ * Is this a list of records to expand? A JSON array (a webhook sink's batch), an Events
+ * API page (`events`), or a Twilio Function's `event` object: the runtime turns a JSON
+ * array body into an object keyed `"0"`, `"1"`, … and adds `request` (headers, cookies).
+ */
 export function recordsOf(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value;
-  if (isObject(value) && Array.isArray(value.events) && !('event_type' in value) && !('type' in value)) {
-    return value.events;
-  }
+  if (!isObject(value)) return undefined;
+  if (Array.isArray(value.events) && !('event_type' in value) && !('type' in value)) return value.events;
+  if ('0' in value) return numberedRecords(value);
   return undefined;
+}
+
+const INDEX_KEY = /^(0|[1-9]\d*)$/;
+
+/** The values of an object keyed 0, 1, 2, … (and `request`), in key order; else undefined. */
+function numberedRecords(value: Fields): unknown[] | undefined {
+  const keys = Object.keys(value);
+  const out: unknown[] = [];
+  // Integer keys enumerate first and in ascending order.
+  for (const k of keys) {
+    if (INDEX_KEY.test(k)) out.push(value[k]);
+    else if (k !== 'request') return undefined;
+  }
+  return out;
 }
 
 /** Where a record's fields are, once its wire format is known. */
@@ -115,11 +135,16 @@ function locate<R>(record: unknown, sink: Sink<R>): R | ReadOutcome {
     const d = isObject(record.event_data) ? record.event_data : {};
     return sink(record.event_type, record.event_date_ms ?? record.event_date, record.sid, d, SNAKE, record.resource_sid);
   }
+  if ('eventType' in record) {
+    // twilio-node: the resource's keys in camelCase, `eventData` as the API sent it.
+    const d = isObject(record.eventData) ? record.eventData : {};
+    return sink(record.eventType, record.eventDateMs ?? record.eventDate, record.sid, d, SNAKE, record.resourceSid);
+  }
   if ('EventType' in record) {
     return sink(record.EventType, record.TimestampMs ?? record.Timestamp, record.Sid ?? record.EventSid, record, PASCAL, record.ResourceSid);
   }
   if ('eventtype' in record) return sink(record.eventtype, record.timestamp, record.sid, record, SNAKE, record.resource_sid);
-  return reject('no event type (expected type, event_type, EventType or eventtype)');
+  return reject('no event type (expected type, event_type, eventType, EventType or eventtype)');
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * A parsing worker for large NDJSON files. The file is cut into chunks of whole lines;
+ * A parsing worker for large NDJSON files (a line may also be a form-encoded callback body). The file is cut into chunks of whole lines;
  * worker k of W takes chunks k, k + W, k + 2W, … so all workers move through the file,
  * and so through time, together. It parses each line and sends packed records in
  * batches, each with the latest event time it has sent so far (its watermark).
@@ -7,7 +7,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { recordsOf } from '../core';
+import { parseRecordText, recordsOf } from '../core';
 import { RecordPacker, packedTime, type PackedRecord } from './packing';
 
 export interface ParseJob {
@@ -99,13 +99,12 @@ async function run(job: ParseJob): Promise<void> {
           pos = nl + 1;
           const line = ++lines;
           if (text.trim() === '') continue;
-          let value: unknown;
-          try {
-            value = JSON.parse(text);
-          } catch (err) {
-            push(chunk, line, 0, [1, `not JSON (${(err as Error).message.split('\n')[0]})`]);
+          const parsed = parseRecordText(text.trimStart());
+          if ('error' in parsed) {
+            push(chunk, line, 0, [1, parsed.error]);
             continue;
           }
+          const value = parsed.value;
           const list = recordsOf(value);
           if (!list) push(chunk, line, 0, packer.pack(value));
           else list.forEach((r, i) => push(chunk, line, list.length === 1 ? 0 : i + 1, packer.pack(r)));

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { DEFAULT_CONFIG, Engine, EventReader, buildReport, ingestText, toEpochMs } from '../../src/core';
+import { DEFAULT_CONFIG, Engine, EventReader, buildReport, ingestText, parseRecordText, recordsOf, toEpochMs } from '../../src/core';
 import { reportOf, reportOfRecords, toCallback, toCloudEvent, toEventsApi, withoutInput } from '../fixtures/builders';
 import { ColdTransfer, Handled, WorkflowTimeout, BreakOf40Minutes } from '../fixtures/scenarios';
 
@@ -41,7 +41,7 @@ describe('reading errors', () => {
 
   it.each([
     ['a number', 42, 'record is number, not an object'],
-    ['no type at all', { hello: 'world' }, 'no event type (expected type, event_type, EventType or eventtype)'],
+    ['no type at all', { hello: 'world' }, 'no event type (expected type, event_type, eventType, EventType or eventtype)'],
     ['no timestamp', { ...cloud, time: undefined, data: { payload: { ...payloadOf(cloud), timestamp: undefined } } }, 'task.created: no timestamp'],
     ['a timestamp that is not a date', { ...cloud, data: { payload: { ...payloadOf(cloud), timestamp: 'yesterday' } } }, 'task.created: timestamp "yesterday" is not a date'],
     ['unparseable task_attributes', { ...cloud, data: { payload: { ...payloadOf(cloud), task_attributes: '{"call_sid":' } } }, 'task.created: task_attributes is not valid JSON'],
@@ -68,6 +68,31 @@ describe('reading errors', () => {
     expect(r.input.errors[0].at).toBe('line 3');
     expect(r.input.errors[0].reason).toMatch(/^not JSON/);
     expect(withoutInput(r)).toEqual(withoutInput(reportOf(Handled)));
+  });
+});
+
+describe('the shapes sinks wrap records in', () => {
+  it("a Twilio Function's event object is its records in key order; other objects are records themselves", () => {
+    const [a, b, c] = [toCloudEvent(Handled[0]), toCloudEvent(Handled[1]), toCloudEvent(Handled[2])];
+    expect(recordsOf({ 1: b, 0: a, 2: c, request: { headers: {}, cookies: {} } })).toEqual([a, b, c]);
+    expect(recordsOf({ 0: a, note: 'x' })).toBeUndefined();
+    expect(recordsOf(a)).toBeUndefined();
+  });
+
+  it('twilio-node camelCase resources read like the API they came from', () => {
+    const r = toEventsApi(Handled[0]);
+    const camel = { eventType: r.event_type, eventDate: r.event_date, eventDateMs: r.event_date_ms, sid: r.sid, resourceSid: r.resource_sid, eventData: r.event_data };
+    expect(new EventReader().read(camel)).toEqual(new EventReader().read(r));
+    const { eventDateMs: _ms, ...isoOnly } = camel;
+    expect(new EventReader().read(isoOnly)).toEqual(new EventReader().read(r));
+  });
+
+  it('a form-encoded callback body parses to its fields; JSON stays JSON', () => {
+    expect(parseRecordText('EventType=task.created&TaskSid=WT1&TaskAttributes=%7B%22a%22%3A1%7D&WorkerName=Jo+Bloggs')).toEqual({
+      value: { EventType: 'task.created', TaskSid: 'WT1', TaskAttributes: '{"a":1}', WorkerName: 'Jo Bloggs' },
+    });
+    expect(parseRecordText('{"EventType":"x=y"}')).toEqual({ value: { EventType: 'x=y' } });
+    expect(parseRecordText('hello world')).toEqual({ error: expect.stringMatching(/^not JSON/) });
   });
 });
 

@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { runExport } from '../../src/cli/export';
 import { runCheck } from '../../src/cli/lakehouseCheck';
 import { LAKEHOUSE_TABLES, type Report } from '../../src/core';
@@ -158,6 +159,15 @@ describe('incremental and idempotent days', () => {
     const summary = await runExport([messyFile, '--out', other, '--tz', tz], { runId: 'runE', hashKey: 'k' });
     expect(summary.input.duplicates).toBe(Math.ceil(lines.length / 7));
     expect(summary.input.rejected).toBe(0);
+    expect(await contentsOf(other)).toEqual(before);
+  });
+
+  it('a gzip Firehose object of the same events (records run together) gives the same tables', async () => {
+    const firehose = join(scratch, 'firehose-object');
+    writeFileSync(firehose, gzipSync(lines.join('')));
+    const other = join(scratch, 'firehose');
+    const summary = await runExport([firehose, '--out', other, '--tz', tz], { runId: 'runF', hashKey: 'k' });
+    expect(summary.input).toMatchObject({ read: lines.length, used: lines.length, rejected: 0 });
     expect(await contentsOf(other)).toEqual(before);
   });
 
