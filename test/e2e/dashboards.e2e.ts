@@ -198,11 +198,20 @@ async function checkConversations(page: Page, role: Role, agents: readonly strin
     const shown = await conversationsTable(page);
     const csv = await downloadCsv(page, page.getByRole('button', { name: 'Download CSV' }));
     assert.match(csv.name, /^insights-conversations-\d{4}-\d{2}-\d{2}\.csv$/);
-    assert.deepEqual(csv.rows[0], [...shown[0], 'Conversation sid', 'Task sids']);
+    // The header as shown, durations in seconds; then the sids.
+    assert.deepEqual(csv.rows[0], [...shown[0].map((h) => (h === 'Duration' ? 'Duration (s)' : h)), 'Conversation sid', 'Task sids']);
+    // Start and duration are written for a spreadsheet (ISO instant with offset, whole seconds); the rest as shown.
+    const start = shown[0].indexOf('Start');
+    const duration = shown[0].indexOf('Duration');
+    const besides = (r: string[]) => r.filter((_c, i) => i !== start && i !== duration);
     assert.deepEqual(
-      csv.rows.slice(1).map((r) => r.slice(0, -2).map(asShown)),
-      shown.slice(1),
+      csv.rows.slice(1).map((r) => besides(r.slice(0, -2).map(asShown))),
+      shown.slice(1).map(besides),
     );
+    for (const r of csv.rows.slice(1)) {
+      assert.match(r[start], /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
+      assert.match(r[duration], /^(\d+)?$/);
+    }
     // Search by the conversation sid the file holds: exactly that conversation.
     const sid = csv.rows[1][csv.rows[0].indexOf('Conversation sid')];
     await page.getByLabel('Search by name or sid').fill(sid);
