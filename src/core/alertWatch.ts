@@ -96,6 +96,7 @@ export class AlertWatch {
     const day = engine.calendar.dayKey(now);
     const rolled = day !== this.day;
     this.day = day;
+    for (const q of queues) this.queues.add(q);
     this.observeGroups(engine, rolled || availabilityChanged ? undefined : queues, now);
   }
 

@@ -138,7 +138,7 @@ const header = (
 async function start(): Promise<void> {
   const manager = {
     // Sandbox-only token: the sandbox's history and settings functions read the persona and worker from it.
-    user: { roles: [...PERSONAS[persona].roles], token: sandboxToken(persona, me.sid) },
+    user: { roles: [...PERSONAS[persona].roles], identity: (me.profile as { email?: string }).email ?? me.sid, token: sandboxToken(persona, me.sid) },
     workerClient: { sid: me.sid, attributes: myAttributes },
     serviceConfiguration: await serviceConfiguration(),
     insightsClient,
