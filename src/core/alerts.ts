@@ -195,7 +195,7 @@ export function ruleLabel(rule: AlertRule): string {
   if (rule.label) return rule.label;
   switch (rule.kind) {
     case 'contactWait':
-      return `${rule.supportType ?? 'Any'} contact waiting over ${rule.seconds} s`;
+      return `${rule.supportType ? rule.supportType.charAt(0).toUpperCase() + rule.supportType.slice(1).replace(/_/g, ' ') : 'Any'} contact waiting over ${rule.seconds} s`;
     case 'waitingCount':
       return `${rule.count}+ waiting in ${rule.supportType ?? rule.queue ?? 'a queue'}`;
     case 'serviceLevel':

@@ -34,7 +34,7 @@ it('shows one Flex notification per raise, typed by severity, and keeps the badg
   tick(insights);
   expect(notifications.shown.map((n) => [n.id, n.type, n.context])).toEqual([
     [ALERT_NOTIFICATION_ID, 'warning', { label: '1+ waiting in a queue', subject: 'Imminent Risk' }],
-    [ALERT_NOTIFICATION_ID, 'error', { label: 'imminent contact waiting over 120 s', subject: 'Imminent Risk (WT1)' }],
+    [ALERT_NOTIFICATION_ID, 'error', { label: 'Imminent contact waiting over 120 s', subject: 'Imminent Risk (WT1)' }],
   ]);
   expect(badge.count).toBe(2);
   acknowledgeAlert(alerts, 'imminent|contact:WT1', at(121));

@@ -43,8 +43,8 @@ describe('AlertStrip', () => {
     const items = screen.getAllByRole('alert');
     // Most severe first: the two imminent waits (error, raised at 120 s, held 30 s), then the backlog (warning, held 150 s).
     expect(items.map((i) => i.textContent?.replace(/Acknowledge.*$/, ''))).toEqual([
-      'errorimminent contact waiting over 120 sImminent Risk (WT1)held 0:30',
-      'errorimminent contact waiting over 120 sImminent Risk (WT2)held 0:30',
+      'errorImminent contact waiting over 120 sImminent Risk (WT1)held 0:30',
+      'errorImminent contact waiting over 120 sImminent Risk (WT2)held 0:30',
       'warning2+ waiting in a queueImminent Riskheld 2:30',
     ]);
     fireEvent.click(within(items[0]).getByRole('button', { name: /Acknowledge/ }));
