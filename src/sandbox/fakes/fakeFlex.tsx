@@ -118,7 +118,7 @@ function NotificationBar({ notifications }: { notifications: FakeNotifications }
   React.useEffect(() => notifications.subscribe(() => set((n) => n + 1)), [notifications]);
   if (notifications.activeNotifications.length === 0) return null;
   return (
-    <div aria-label="Notifications" role="region" style={{ position: 'fixed', top: 52, right: 16, width: 440, zIndex: 1000, display: 'flex', flexDirection: 'column', gap: 6 }}>
+    <div aria-label="Notifications" role="region" style={{ position: 'fixed', bottom: 16, right: 16, width: 440, zIndex: 1000, display: 'flex', flexDirection: 'column', gap: 6 }}>
       {notifications.activeNotifications.map((n) => (
         <div key={n.instanceId} role="status" data-type={n.type} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '8px 16px', borderRadius: 4, boxShadow: '0 2px 8px rgba(0,0,0,.25)', color: '#fff', background: NOTICE_COLOURS[n.type ?? 'information'] ?? '#0263E0' }}>
           <span style={{ flex: 1 }}>{n.content}</span>

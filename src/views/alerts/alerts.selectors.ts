@@ -4,7 +4,11 @@
 import type { AlertSeverity } from '../../core';
 import type { AlertLogEntry, AlertsState } from '../../store';
 import type { CsvColumn } from '../common';
-import { formatDayTime } from '../common';
+
+/** `21 Nov, 14:05:09`: the log needs seconds (a hold or a clear time is seconds long). */
+export function formatLogTime(ms: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(ms);
+}
 
 export interface StripRow {
   readonly key: string;
@@ -42,7 +46,7 @@ export const LOG_EVENT_LABELS: Readonly<Record<AlertLogEntry['type'], string>> =
 /** The log's columns, in the table and in its CSV alike. */
 export function logColumns(timeZone?: string): CsvColumn<AlertLogEntry>[] {
   return [
-    { header: 'Time', value: (e) => formatDayTime(e.at, timeZone) },
+    { header: 'Time', value: (e) => formatLogTime(e.at, timeZone) },
     { header: 'Event', value: (e) => LOG_EVENT_LABELS[e.type] },
     { header: 'Severity', value: (e) => e.severity },
     { header: 'Alert', value: (e) => e.label },
