@@ -7,6 +7,7 @@ import { acknowledgeAlert, type AlertStore, type InsightsStore } from '../../sto
 import { formatSeconds } from '../common';
 import { AlertLog } from './AlertLog';
 import { selectStripRows, type StripRow } from './alerts.selectors';
+import { askNotificationPermission, noticeFor, onRaise, type BrowserNotice } from './browserNotice';
 
 export interface AlertStripProps {
   readonly alerts: AlertStore;
@@ -26,6 +27,15 @@ export function AlertStrip({ alerts, store, timeZone }: AlertStripProps): React.
   const state = useStore(alerts);
   const now = useStore(store, (s) => s.now);
   const rows = selectStripRows(state, now);
+  const [notice, setNotice] = React.useState<BrowserNotice>({ sound: false, browser: false });
+  const choice = React.useRef(notice);
+  choice.current = notice;
+  React.useEffect(() => onRaise(alerts, noticeFor(() => choice.current)), [alerts]);
+  const toggleBrowser = (on: boolean): void => {
+    if (!on) return setNotice({ ...notice, browser: false });
+    // The permission is asked only now, after the user turned it on.
+    void askNotificationPermission().then((granted) => setNotice((n) => ({ ...n, browser: granted })));
+  };
   return (
     <Box as="section" aria-label="Alerts" marginBottom="space50">
       {rows.length === 0 ? (
@@ -74,6 +84,14 @@ export function AlertStrip({ alerts, store, timeZone }: AlertStripProps): React.
           ))}
         </Box>
       )}
+      <Box display="flex" columnGap="space50" marginTop="space20">
+        <label style={{ fontSize: 12 }}>
+          <input type="checkbox" checked={notice.sound} onChange={(e) => setNotice({ ...notice, sound: e.target.checked })} /> Sound on a new alert
+        </label>
+        <label style={{ fontSize: 12 }}>
+          <input type="checkbox" checked={notice.browser} onChange={(e) => toggleBrowser(e.target.checked)} /> Browser notification when this tab is hidden
+        </label>
+      </Box>
       <AlertLog state={state} timeZone={timeZone} />
     </Box>
   );

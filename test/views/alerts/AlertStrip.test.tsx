@@ -77,3 +77,41 @@ describe('AlertStrip', () => {
     expect(lines.slice(1).map((l) => /,(Raised|Acknowledged|Cleared),/.exec(l)?.[1])).toEqual(['Cleared', 'Cleared', 'Cleared', 'Acknowledged', 'Raised', 'Raised', 'Raised']);
   });
 });
+
+describe('the browser notification', () => {
+  it('asks the permission only when turned on, and notifies a raise while the tab is hidden', async () => {
+    const shown: { title: string; body?: string }[] = [];
+    const requestPermission = jest.fn(async () => 'granted');
+    class FakeNotification {
+      static permission = 'default';
+      static requestPermission = async () => {
+        FakeNotification.permission = await requestPermission();
+        return FakeNotification.permission;
+      };
+      constructor(title: string, options?: { body?: string }) {
+        shown.push({ title, body: options?.body });
+      }
+    }
+    Object.assign(globalThis, { Notification: FakeNotification });
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+    try {
+      const { insights, alerts, setClock } = setup();
+      render(<AlertStrip alerts={alerts} store={insights} timeZone="UTC" />);
+      expect(requestPermission).not.toHaveBeenCalled();
+      await act(async () => {
+        fireEvent.click(screen.getByRole('checkbox', { name: /Browser notification/ }));
+      });
+      expect(requestPermission).toHaveBeenCalledTimes(1);
+      expect((screen.getByRole('checkbox', { name: /Browser notification/ }) as HTMLInputElement).checked).toBe(true);
+      act(() => {
+        ingest(insights, aContactArrives({ task: 'WT1', queue: 'Imminent Risk' }, 0));
+        applyQueued(insights);
+      });
+      setClock(120);
+      expect(shown).toEqual([{ title: 'Insights alert', body: 'Imminent contact waiting over 120 s · Imminent Risk (WT1)' }]);
+    } finally {
+      delete (globalThis as { Notification?: unknown }).Notification;
+      delete (document as { hidden?: boolean }).hidden;
+    }
+  });
+});
