@@ -9,6 +9,7 @@ declare const config: {
   thresholds: Record<string, { amber: number; red: number }>;
   roleScopes: Record<string, unknown>;
   drillDownRules: unknown[];
+  alertRules: unknown[];
   historyUrl: string;
   historyCacheDays: number;
 };

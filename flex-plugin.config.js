@@ -53,6 +53,23 @@ module.exports = {
   // same browser. 0: no browser cache at all (every open fetches again); at most 31.
   historyCacheDays: 7,
 
+  // Live alert rules (docs/model.md "Alerts"). Kinds: contactWait {supportType?, seconds},
+  // waitingCount {queue? | supportType?, count}, serviceLevel {queue? | platform?, below},
+  // noAgentAvailable {platform? | supportType?}, agentActivity {activity, minutes},
+  // agentWrapup {minutes}, agentRona {count} (in the last hour). Each has an id, a severity
+  // (info, warning, error), holdSec (held this long before it raises) and clearSec (false
+  // this long before it clears). `ui_attributes.supervisorInsights.alertRules` replaces the list.
+  alertRules: [
+    { id: 'imminent-wait', kind: 'contactWait', supportType: 'imminent', seconds: 120, severity: 'error', holdSec: 0, clearSec: 10 },
+    { id: 'safety-wait', kind: 'contactWait', supportType: 'safety', seconds: 120, severity: 'error', holdSec: 0, clearSec: 10 },
+    { id: 'queue-backlog', kind: 'waitingCount', count: 6, severity: 'warning', holdSec: 30, clearSec: 60 },
+    { id: 'service-level', kind: 'serviceLevel', below: 0.6, severity: 'warning', holdSec: 300, clearSec: 300 },
+    { id: 'nobody-available', kind: 'noAgentAvailable', severity: 'error', holdSec: 30, clearSec: 30 },
+    { id: 'long-break', kind: 'agentActivity', activity: 'Break', minutes: 30, severity: 'info', holdSec: 0, clearSec: 0 },
+    { id: 'long-wrapup', kind: 'agentWrapup', minutes: 10, severity: 'info', holdSec: 0, clearSec: 0 },
+    { id: 'rona', kind: 'agentRona', count: 3, severity: 'warning', holdSec: 0, clearSec: 0 },
+  ],
+
   // Ordered drill-down rules (URL pattern -> open in the screen, a new tab, or Flex's own
   // handler). Placeholder: filled by the drill-down work.
   drillDownRules: [],

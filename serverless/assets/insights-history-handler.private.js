@@ -87,6 +87,22 @@ var require_flex_plugin_config = __commonJS({
       // deleted on logout, on a change of roles and when another user opens Insights in the
       // same browser. 0: no browser cache at all (every open fetches again); at most 31.
       historyCacheDays: 7,
+      // Live alert rules (docs/model.md "Alerts"). Kinds: contactWait {supportType?, seconds},
+      // waitingCount {queue? | supportType?, count}, serviceLevel {queue? | platform?, below},
+      // noAgentAvailable {platform? | supportType?}, agentActivity {activity, minutes},
+      // agentWrapup {minutes}, agentRona {count} (in the last hour). Each has an id, a severity
+      // (info, warning, error), holdSec (held this long before it raises) and clearSec (false
+      // this long before it clears). `ui_attributes.supervisorInsights.alertRules` replaces the list.
+      alertRules: [
+        { id: "imminent-wait", kind: "contactWait", supportType: "imminent", seconds: 120, severity: "error", holdSec: 0, clearSec: 10 },
+        { id: "safety-wait", kind: "contactWait", supportType: "safety", seconds: 120, severity: "error", holdSec: 0, clearSec: 10 },
+        { id: "queue-backlog", kind: "waitingCount", count: 6, severity: "warning", holdSec: 30, clearSec: 60 },
+        { id: "service-level", kind: "serviceLevel", below: 0.6, severity: "warning", holdSec: 300, clearSec: 300 },
+        { id: "nobody-available", kind: "noAgentAvailable", severity: "error", holdSec: 30, clearSec: 30 },
+        { id: "long-break", kind: "agentActivity", activity: "Break", minutes: 30, severity: "info", holdSec: 0, clearSec: 0 },
+        { id: "long-wrapup", kind: "agentWrapup", minutes: 10, severity: "info", holdSec: 0, clearSec: 0 },
+        { id: "rona", kind: "agentRona", count: 3, severity: "warning", holdSec: 0, clearSec: 0 }
+      ],
       // Ordered drill-down rules (URL pattern -> open in the screen, a new tab, or Flex's own
       // handler). Placeholder: filled by the drill-down work.
       drillDownRules: []
@@ -1305,6 +1321,31 @@ ${task.events.map((ev) => ev.sid).join("\n")}
     }
     return out;
   }
+  /** The open queue segment of one task (it is waiting now), or undefined: one lookup, for incremental readers. */
+  waitingOf(taskSid) {
+    this.flush();
+    const task = this.tasks.get(taskSid);
+    if (!task || !this.waiting.has(task)) return void 0;
+    const segments = task.derived?.queueSegments ?? [];
+    const open = segments[segments.length - 1];
+    return { taskSid: task.sid, conversationId: task.conversation?.id ?? task.sid, queue: open.queue, start: open.start, channel: task.derived?.channel };
+  }
+  /** The engagements in progress of one task (`activeNow` for that task alone). */
+  engagementsOf(taskSid) {
+    this.flush();
+    const task = this.tasks.get(taskSid);
+    if (!task || !this.engaged.has(task)) return [];
+    return openEngagements(task).map((r) => ({
+      taskSid: task.sid,
+      reservationSid: r.sid,
+      conversationId: task.conversation?.id ?? task.sid,
+      queue: r.queue ?? "(unknown queue)",
+      workerSid: r.workerSid,
+      accepted: r.accepted,
+      channel: task.derived?.channel,
+      wrapup: r.wrapup
+    }));
+  }
   /**
    * Engagements in progress now (accepted, not completed, task not ended), from the tasks
    * that have one: the cost follows the open work, not the number of conversations.
@@ -1331,6 +1372,11 @@ ${task.events.map((ev) => ev.sid).join("\n")}
   /** Known agents: sid, latest name and latest team. */
   agents() {
     return [...this.workers.values()].map((w) => ({ sid: w.sid, name: w.name, team: w.team ?? NO_TEAM }));
+  }
+  /** One known agent (as `agents` lists them), or undefined. */
+  agentOf(workerSid) {
+    const w = this.workers.get(workerSid);
+    return w ? { sid: w.sid, name: w.name, team: w.team ?? NO_TEAM } : void 0;
   }
   /** An agent's activity as intervals up to `until` (`intervalsOf`); none for a worker never seen. */
   activityIntervals(workerSid, until) {

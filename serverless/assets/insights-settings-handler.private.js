@@ -592,8 +592,8 @@ function checkThresholds(input, types, out) {
     if (key !== "bySupportType" && !THRESHOLD_KEYS.includes(key)) out.push({ field: `${field}.${key}`, message: "is not a threshold" });
   }
   if (out.length > before) return void 0;
-  const { waitingNow, longestWaitSec, serviceLevel } = general;
-  return { waitingNow, longestWaitSec, serviceLevel, ...Object.keys(bySupportType).length > 0 ? { bySupportType } : {} };
+  const { waitingNow, longestWaitSec, serviceLevel: serviceLevel2 } = general;
+  return { waitingNow, longestWaitSec, serviceLevel: serviceLevel2, ...Object.keys(bySupportType).length > 0 ? { bySupportType } : {} };
 }
 function checkSeconds(field, input, min, max, out) {
   if (typeof input !== "number" || !Number.isFinite(input)) out.push({ field, message: `must be a number of seconds, not ${kindOf(input)}` });

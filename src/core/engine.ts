@@ -524,6 +524,33 @@ export class Engine {
     return out;
   }
 
+  /** The open queue segment of one task (it is waiting now), or undefined: one lookup, for incremental readers. */
+  waitingOf(taskSid: string): WaitingSegment | undefined {
+    this.flush();
+    const task = this.tasks.get(taskSid);
+    if (!task || !this.waiting.has(task)) return undefined;
+    const segments = task.derived?.queueSegments ?? [];
+    const open = segments[segments.length - 1];
+    return { taskSid: task.sid, conversationId: task.conversation?.id ?? task.sid, queue: open.queue, start: open.start, channel: task.derived?.channel };
+  }
+
+  /** The engagements in progress of one task (`activeNow` for that task alone). */
+  engagementsOf(taskSid: string): ActiveEngagement[] {
+    this.flush();
+    const task = this.tasks.get(taskSid);
+    if (!task || !this.engaged.has(task)) return [];
+    return openEngagements(task).map((r) => ({
+      taskSid: task.sid,
+      reservationSid: r.sid,
+      conversationId: task.conversation?.id ?? task.sid,
+      queue: r.queue ?? '(unknown queue)',
+      workerSid: r.workerSid,
+      accepted: r.accepted as number,
+      channel: task.derived?.channel,
+      wrapup: r.wrapup,
+    }));
+  }
+
   /**
    * Engagements in progress now (accepted, not completed, task not ended), from the tasks
    * that have one: the cost follows the open work, not the number of conversations.
@@ -551,6 +578,12 @@ export class Engine {
   /** Known agents: sid, latest name and latest team. */
   agents(): { sid: string; name?: string; team: string }[] {
     return [...this.workers.values()].map((w) => ({ sid: w.sid, name: w.name, team: w.team ?? NO_TEAM }));
+  }
+
+  /** One known agent (as `agents` lists them), or undefined. */
+  agentOf(workerSid: string): { sid: string; name?: string; team: string } | undefined {
+    const w = this.workers.get(workerSid);
+    return w ? { sid: w.sid, name: w.name, team: w.team ?? NO_TEAM } : undefined;
   }
 
   /** An agent's activity as intervals up to `until` (`intervalsOf`); none for a worker never seen. */

@@ -131,3 +131,7 @@ export {
   nextDayStart,
 } from './tableRows';
 export type { Column, ColumnType, ContactMode, ContactPolicy, LakehouseTable, Row, RowValue, TableRowsOptions } from './tableRows';
+export { ALERT_KINDS, ALERT_SEVERITIES, AlertEvaluator, conditionOf, ruleLabel, subjectLabel, validateAlertRules } from './alerts';
+export type { ActiveAlert, AlertKind, AlertRule, AlertRuleProblem, AlertSeverity, AlertSubject, AlertTransition, SubjectKind } from './alerts';
+export { AVAILABLE_ACTIVITY, AlertWatch, changesOf } from './alertWatch';
+export type { AlertChanges } from './alertWatch';

@@ -4,6 +4,7 @@
  * in the Flex configuration's `ui_attributes` under `supervisorInsights`, key by key) so
  * every reader gets checked values and no reader keeps defaults of its own.
  */
+import { validateAlertRules, type AlertRule } from './alerts';
 import { resolveConfig, type EngineConfig } from './config';
 
 /** The documented `ui_attributes` key. */
@@ -52,6 +53,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 export interface PluginConfig extends EngineConfig {
   readonly thresholds: Thresholds;
   readonly drillDownRules: readonly unknown[];
+  /** The live alert rules (`alerts.ts`): the stored list when given, else the bundled one; bad rules left out with a problem each. */
+  readonly alertRules: readonly AlertRule[];
   /** The history function's URL; absent: no backfill, live data only. */
   readonly historyUrl?: string;
   /** Past days the browser cache keeps (0: no cache at all; at most `MAX_HISTORY_CACHE_DAYS`). */
@@ -162,6 +165,9 @@ export function resolvePluginConfig(uiAttributes: unknown, bundled: unknown): Pl
   const bundledDays = resolveHistoryCacheDays(defaults.historyCacheDays, DEFAULT_HISTORY_CACHE_DAYS, 'flex-plugin.config.js historyCacheDays');
   const storedDays = resolveHistoryCacheDays(stored?.historyCacheDays, bundledDays.days, `ui_attributes.${UI_ATTRIBUTES_KEY}.historyCacheDays`);
   const problems = [bundledDays.problem, storedDays.problem].filter((p): p is string => p !== undefined);
+  const storedRules = stored?.alertRules as unknown;
+  const alerts = storedRules !== undefined ? validateAlertRules(storedRules, `ui_attributes.${UI_ATTRIBUTES_KEY}.alertRules`) : validateAlertRules(defaults.alertRules, 'flex-plugin.config.js alertRules');
+  for (const p of alerts.problems) problems.push(`${p.field} ${p.message}`);
   const historyUrl = historyUrlOf(stored?.historyUrl) ?? historyUrlOf(defaults.historyUrl);
   // The bundled `settingsUrl`, else the Settings function beside the history function (one
   // Functions service); a stored `settingsUrl` is not read, as with any other function URL than history's.
@@ -170,6 +176,7 @@ export function resolvePluginConfig(uiAttributes: unknown, bundled: unknown): Pl
     ...resolveConfig(stored, resolveConfig(defaults)),
     thresholds: resolveThresholds(stored?.thresholds, resolveThresholds(defaults.thresholds)),
     drillDownRules: stored?.drillDownRules ?? defaults.drillDownRules ?? [],
+    alertRules: alerts.rules,
     historyUrl,
     historyCacheDays: storedDays.days,
     ...(settingsUrl ? { settingsUrl } : {}),

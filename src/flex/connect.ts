@@ -9,13 +9,15 @@
 import type * as Flex from '@twilio/flex-ui';
 import { LOG_PREFIX, type Access } from '../core';
 import { LiveSource, liveScopeOf, type InsightsClientLike } from '../sources/live';
-import { createInsightsStore, ingest, setStatus, tick, type InsightsStore } from '../store';
+import { createAlertStore, createInsightsStore, ingest, setStatus, stopAlerts, tick, type AlertStore, type InsightsStore } from '../store';
 import { connectHistory, forgetHistoryCaches, type HistoryDeps } from './history';
 import type { PluginConfig } from './runtimeConfig';
 
 
 export interface LiveConnection {
   readonly store: InsightsStore<PluginConfig>;
+  /** Live alerts, for sessions that see the dashboards (scope all or team) when rules are configured. */
+  readonly alerts?: AlertStore;
   stop(): void;
 }
 
@@ -26,6 +28,7 @@ export function connectLive(
   config: PluginConfig,
   workerSid?: string,
   historyDeps?: HistoryDeps,
+  alertUser?: string,
 ): LiveConnection {
   // An admin may save settings from this session: their store keeps its events to re-slice them.
   const store = createInsightsStore({ access, config, workerSid, keepEvents: access.mayEditSettings });
@@ -36,6 +39,11 @@ export function connectLive(
     if (access.scope === 'none') void forgetHistoryCaches(undefined, historyDeps?.storage);
     return { store, stop: () => undefined };
   }
+  // Before any event: the alerts see every batch from the first.
+  const alerts =
+    (access.scope === 'all' || access.scope === 'team') && config.alertRules.length > 0
+      ? createAlertStore(store, { rules: config.alertRules, user: alertUser ?? workerSid ?? 'this user' })
+      : undefined;
   const history = connectHistory(manager, store, access, config, workerSid, historyDeps);
   const onLive = history.onLiveEvents;
   const source = new LiveSource({
@@ -61,8 +69,10 @@ export function connectLive(
   const clock = setInterval(() => tick(store), 1000);
   return {
     store,
+    alerts,
     stop: () => {
       stopped = true;
+      if (alerts) stopAlerts(alerts);
       clearInterval(clock);
       history.stop();
       source.stop();

@@ -10,6 +10,7 @@ import { reconfigure, selectConversationDetail, selectConversationList, type Ins
 import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
 import { addDefaultStrings } from '../views/common';
+import { AlertBadge, AlertBadgeCount, registerAlertNotification, watchAlerts, type NotificationsLike } from './alerts';
 import { connectLive } from './connect';
 import { DRILL_DOWN_ACTION, handleDrillDown, type OpenResult } from './drilldown';
 import { flexTokenOf, forgetHistoryCaches, type HistoryCacheSession } from './history';
@@ -107,7 +108,24 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
 
   // The live store lives as long as the mounted view (see connect.ts).
   // The user is read again at each open: Flex may change roles or a team during the session.
-  const connect = () => connectLive(manager, access, config, user.workerSid, { user: userOf(manager), session });
+  const badge = new AlertBadge();
+  guarded('registering the alert notification', () => {
+    registerAlertNotification((flex as unknown as { Notifications?: NotificationsLike }).Notifications);
+  });
+  const identity = (manager.user as { identity?: string } | undefined)?.identity;
+  const connect = () => {
+    const live = connectLive(manager, access, config, user.workerSid, { user: userOf(manager), session }, identity);
+    const alerts = live.alerts;
+    let unwatch = (): void => undefined;
+    if (alerts) guarded('watching the alerts', () => (unwatch = watchAlerts(flex, alerts, badge)));
+    return {
+      ...live,
+      stop: () => {
+        unwatch();
+        live.stop();
+      },
+    };
+  };
   // A saved value, in force at once: rules, thresholds, and the live store re-sliced; the
   // in-memory Flex configuration too, so the view opened again reads it as the next start will.
   const applySaved = (stored: Readonly<Record<string, unknown>>, store: InsightsStore | undefined): void => {
@@ -164,6 +182,7 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
         }}
       >
         Insights
+        <AlertBadgeCount badge={badge} />
       </flex.SideLink>
     );
     flex.SideNav.Content.add(<InsightsLink key="supervisor-insights-link" />);

@@ -28,6 +28,8 @@ export interface CentreOptions {
   readonly attributes?: (text: string, taskSid: string) => string;
   /** Keeps the events from this instant on (for the expected report of the tests). */
   readonly keepEventsFrom?: (todayStartMs: number) => number;
+  /** Staged events (`?surge=`: a surge of contacts) played in time order among the run's. */
+  readonly staged?: (simStartMs: number) => readonly SimEvent[];
 }
 
 /** The events of a run before `untilMs`, lazily. */
@@ -52,6 +54,8 @@ export class SimulatedCentre {
   private next: IteratorResult<SimEvent>;
   private readonly realStart: number;
   private readonly simStart: number;
+  private readonly staged: readonly SimEvent[];
+  private stagedAt = 0;
 
   constructor(private readonly options: CentreOptions) {
     const real = options.realNow();
@@ -66,6 +70,7 @@ export class SimulatedCentre {
     this.next = this.events.next();
     this.realStart = real;
     this.simStart = start;
+    this.staged = options.staged?.(start) ?? [];
     this.advanceTo(this.simStart);
   }
 
@@ -77,11 +82,17 @@ export class SimulatedCentre {
   /** Plays every event up to simulated time `ms` into the indexes. */
   advanceTo(ms: number): void {
     const rewrite = this.options.attributes;
-    while (!this.next.done && this.next.value.timeMs <= ms) {
-      const ev = this.next.value;
+    for (;;) {
+      const run = !this.next.done && this.next.value.timeMs <= ms ? this.next.value : undefined;
+      const staged = this.stagedAt < this.staged.length && this.staged[this.stagedAt].timeMs <= ms ? this.staged[this.stagedAt] : undefined;
+      if (!run && !staged) break;
+      // The earlier of the two; the run's first on a tie.
+      const fromStaged = staged !== undefined && (run === undefined || staged.timeMs < run.timeMs);
+      const ev = fromStaged ? (staged as SimEvent) : (run as SimEvent);
+      if (fromStaged) this.stagedAt++;
+      else this.next = this.events.next();
       if (ev.timeMs >= this.keepFrom) this.kept.push(ev);
       this.feed.apply(rewrite && ev.task ? { ...ev, task: { ...ev.task, attributes: this.rewritten(ev.task.attributes, ev.task.sid, rewrite) } } : ev);
-      this.next = this.events.next();
     }
     this.feed.evictUntil(ms);
   }

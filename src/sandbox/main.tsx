@@ -2,14 +2,17 @@
  * The sandbox: the plugin's own `init()` in a Flex-like page, with fake clients driven by
  * the simulator. `?role=agent|stl|sdl|analyst|admin` picks who is signed in,
  * `?speed=60` how fast simulated time runs, `?agents=40` how big the centre is,
- * `?now=2025-11-19T15:00:00Z` where simulated time starts (default: the real now).
+ * `?now=2025-11-19T15:00:00Z` where simulated time starts (default: the real now),
+ * `?surge=imminent` stages a surge of that support type's contacts (`&surgeAfter=30`
+ * seconds of simulated time after the page opens, `&surgeCount=5`, `&surgeWait=300`
+ * seconds each waits before hanging up) so an alert raises and clears.
  */
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
 import { Theme } from '@twilio-paste/core/theme';
 import { SupervisorInsightsPlugin } from '../SupervisorInsightsPlugin';
 import { VIEW_NAME } from '../flex';
-import { simulationRoster } from '../sources/simulator';
+import { simulationRoster, surgeEvents, surgeTypeOf } from '../sources/simulator';
 import { createBenchCentre, type BenchCentre } from './bench/benchCentre';
 import { SimulatedCentre } from './centre';
 import { FakeConversationsClient } from './fakes/fakeConversationsClient';
@@ -66,6 +69,7 @@ if (bench) {
     attributes: (text, sid) => sandboxMedia(text, sid, origin),
     // The expected report needs the day before today too (tasks and activity crossing midnight).
     keepEventsFrom: expected ? (todayStart) => todayStart - 86_400_000 : undefined,
+    staged: surgeOf(params),
   });
   Date.now = () => centre.now();
   setInterval(() => centre.tick(), 100);
@@ -75,6 +79,19 @@ if (bench) {
   myAttributes = centre.workerAttributes(me.sid) ?? me.profile;
   if (historyDays > 0) historyUrl = sandboxHistoryUrl(window.location.origin, centre.run);
   if (expected) exposeExpected(centre);
+}
+
+/** `?surge=<support type>`: the staged surge, from the simulated start. */
+function surgeOf(p: URLSearchParams): ((simStartMs: number) => ReturnType<typeof surgeEvents>) | undefined {
+  const supportType = surgeTypeOf(p.get('surge'));
+  if (p.has('surge') && !supportType) console.warn(`[supervisor-insights] sandbox: ?surge=${p.get('surge')} is not a support type of the simulator; no surge`);
+  if (!supportType) return undefined;
+  const num = (name: string, fallback: number): number => {
+    const v = Number(p.get(name));
+    return p.has(name) && Number.isFinite(v) && v >= 0 ? v : fallback;
+  };
+  return (simStartMs) =>
+    surgeEvents({ supportType, atMs: simStartMs + num('surgeAfter', 30) * 1000, count: Math.min(50, Math.max(1, Math.round(num('surgeCount', 5)))), waitMs: num('surgeWait', 300) * 1000 });
 }
 
 const flex = createFakeFlex(VIEW_NAME);
@@ -140,7 +157,7 @@ const header = (
 async function start(): Promise<void> {
   const manager = {
     // Sandbox-only token: the sandbox's history and settings functions read the persona and worker from it.
-    user: { roles: [...PERSONAS[persona].roles], token: sandboxToken(persona, me.sid) },
+    user: { roles: [...PERSONAS[persona].roles], identity: (me.profile as { email?: string }).email ?? me.sid, token: sandboxToken(persona, me.sid) },
     workerClient: { sid: me.sid, attributes: myAttributes },
     serviceConfiguration: await serviceConfiguration(),
     insightsClient,

@@ -8,3 +8,6 @@ export { selectConversationDetail, selectConversationList } from './conversation
 export { cellsBetween, totalBetween, totalsBetween } from './cells';
 export { addFrozenDays, frozenDays, requestRange, setHistoryProgress, setRangeLoader } from './history';
 export type { RangeLoader } from './history';
+export { onBatch } from './insightsStore';
+export { ALERT_LOG_TYPES, MAX_LOG, acknowledgeAlert, createAlertStore, stopAlerts, unacknowledgedCount } from './alerts';
+export type { Acknowledgement, AlertLogEntry, AlertLogType, AlertStore, AlertStoreOptions, AlertsState } from './alerts';

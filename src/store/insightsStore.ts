@@ -107,6 +107,8 @@ interface Runtime {
   readonly log?: TrEvent[];
   queue: TrEvent[];
   scheduled: boolean;
+  /** Called after each batch with the events that changed the live fold (`onBatch`). */
+  readonly batchListeners: ((events: readonly TrEvent[]) => void)[];
 }
 
 /** Per store: what is not state (the queue, the clock, the scope filter). */
@@ -154,6 +156,7 @@ export function createInsightsStore<C extends EngineConfig>(options: InsightsSto
     log: options.keepEvents ? [] : undefined,
     queue: [],
     scheduled: false,
+    batchListeners: [],
   });
   return store;
 }
@@ -182,23 +185,39 @@ export function applyQueued<C extends EngineConfig>(store: InsightsStore<C>): vo
   rt.queue = [];
   const before = store.getState();
   let live = before.live;
+  const folded: TrEvent[] = [];
   try {
     for (const e of rt.filter.select(batch)) {
       const next = applyEvent(live, e);
       // Only what changed the fold: a duplicate folds to nothing again.
       if (rt.log && next !== live) rt.log.push(e);
+      if (next !== live && rt.batchListeners.length > 0) folded.push(e);
       live = next;
     }
     if (live === before.live) return;
     // Aggregates are brought up to date here, in the frame, so selectors only read.
     live.engine.flush();
     store.setState({ live, version: before.version + 1, now: rt.clock() });
+    if (folded.length > 0) for (const listener of rt.batchListeners) listener(folded);
   } catch (err) {
     // The engine never throws on bad data; this is a bug, and it must not take Flex down.
     console.error(`${LOG_PREFIX} store update failed:`, err);
     const error = err instanceof Error ? err.message : String(err);
     store.setState({ live, status: 'error', error, version: before.version + 1 });
   }
+}
+
+/**
+ * Calls `listener` after each batch, once the state is set, with the events that changed
+ * the live fold (the alerts evaluate only what they touched). Returns the unsubscribe.
+ */
+export function onBatch<C extends EngineConfig>(store: InsightsStore<C>, listener: (events: readonly TrEvent[]) => void): () => void {
+  const list = runtimeOf(store).batchListeners;
+  list.push(listener);
+  return () => {
+    const i = list.indexOf(listener);
+    if (i >= 0) list.splice(i, 1);
+  };
 }
 
 /**

@@ -2,7 +2,8 @@ import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import type { Access, SavedStamp, Settings, Tab } from '../core';
-import { selectConversationDetail, type InsightsStore } from '../store';
+import { selectConversationDetail, type AlertStore, type InsightsStore } from '../store';
+import { AlertStrip } from './alerts';
 import { ConversationsTab } from './conversations';
 import { ConversationScreen, type TranscriptClient } from './drilldown';
 import type { DrillDownState } from './drillDownState';
@@ -17,6 +18,8 @@ import { HistoryProgress } from './common/HistoryProgress';
 
 export interface LiveHandle {
   readonly store: InsightsStore;
+  /** The session's live alerts (sessions that see dashboards and have rules). */
+  readonly alerts?: AlertStore;
   stop(): void;
 }
 
@@ -113,7 +116,7 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
         </Box>
       ) : null}
       {live ? <HistoryProgress store={live.store} /> : null}
-      <InsightsView access={access} panels={panels} />
+      <InsightsView access={access} panels={panels} top={live?.alerts ? <AlertStrip alerts={live.alerts} store={live.store} timeZone={timeZone} /> : undefined} />
     </>
   );
 }

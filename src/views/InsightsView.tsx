@@ -20,10 +20,12 @@ export interface InsightsViewProps {
   readonly access: Access;
   /** What each tab shows; a tab without content says so. */
   readonly panels?: Partial<Record<TabId, React.ReactNode>>;
+  /** Above the tabs, whatever tab is open (the alert strip). */
+  readonly top?: React.ReactNode;
 }
 
 /** The Insights view: only the tabs the user's roles allow; only the open tab is rendered. */
-export function InsightsView({ access, panels = {} }: InsightsViewProps): React.ReactElement {
+export function InsightsView({ access, panels = {}, top }: InsightsViewProps): React.ReactElement {
   const tabs = useTabState({ baseId: 'supervisor-insights-tabs', selectedId: `tab-${access.tabs[0]}` });
   if (access.tabs.length === 0) {
     return (
@@ -40,6 +42,7 @@ export function InsightsView({ access, panels = {} }: InsightsViewProps): React.
       <Heading as="h2" variant="heading20">
         Insights
       </Heading>
+      {top}
       <Tabs state={tabs}>
         <TabList aria-label="Insights tabs">
           {access.tabs.map((t) => (

@@ -40,3 +40,26 @@ describe('historyCacheDays', () => {
     expect(resolvePluginConfig({}, { historyCacheDays: 99 }).historyCacheDays).toBe(7);
   });
 });
+
+describe('alertRules', () => {
+  it('the bundled rules are all valid', () => {
+    const config = resolvePluginConfig({}, bundled);
+    expect(config.problems).toBeUndefined();
+    expect(config.alertRules.map((r) => r.id)).toEqual(bundled.alertRules.map((r) => (r as { id: string }).id));
+  });
+  it('a stored list replaces the bundled one; a bad stored rule is left out and named', () => {
+    const config = resolvePluginConfig(
+      {
+        supervisorInsights: {
+          alertRules: [
+            { id: 'a', kind: 'agentRona', count: 2, severity: 'warning', holdSec: 0, clearSec: 0 },
+            { id: 'b', kind: 'agentRona', count: 2, severity: 'urgent', holdSec: 0, clearSec: 0 },
+          ],
+        },
+      },
+      bundled,
+    );
+    expect(config.alertRules.map((r) => r.id)).toEqual(['a']);
+    expect(config.problems).toEqual(['ui_attributes.supervisorInsights.alertRules[1].severity must be one of info, warning, error']);
+  });
+});

@@ -39,6 +39,8 @@ export interface FakeFlex {
   loggedOut: boolean;
   /** What Flex's own drill-down did (the sandbox has no Flex Insights screen): the payloads it got. */
   originalDrillDowns: unknown[];
+  /** Flex UI 2.x's `Notifications` (NotificationManager): register, show, dismiss; the host shows the active ones. */
+  Notifications: FakeNotifications;
   /** The host's navigation state. */
   activeView: string;
   onNavigate: Set<Listener>;
@@ -54,6 +56,79 @@ interface SideLinkProps {
   isActive?: boolean;
   showLabel?: boolean;
   onClick?: () => void;
+}
+
+export interface FakeNotification {
+  id: string;
+  content?: React.ReactNode;
+  type?: 'information' | 'success' | 'warning' | 'error';
+  timeout?: number;
+  closeButton?: boolean;
+}
+
+export interface ShownNotification {
+  readonly instanceId: string;
+  readonly id: string;
+  readonly type?: FakeNotification['type'];
+  readonly content?: React.ReactNode;
+  readonly context?: object;
+}
+
+/** As Flex's NotificationManager: a registry by id, `showNotification(id, context)` shows an instance. */
+export class FakeNotifications {
+  readonly registeredNotifications = new Map<string, FakeNotification>();
+  activeNotifications: ShownNotification[] = [];
+  /** Every instance shown, for tests. */
+  readonly shown: ShownNotification[] = [];
+  private readonly listeners = new Set<Listener>();
+  private next = 0;
+  registerNotification = (n: FakeNotification): void => {
+    if (!n || typeof n.id !== 'string') throw new Error('registerNotification: a notification needs an id');
+    this.registeredNotifications.set(n.id, n);
+  };
+  showNotification = (id: string, context?: object): ShownNotification | null => {
+    const n = this.registeredNotifications.get(id);
+    if (!n) {
+      console.warn(`Notification ${id} is not registered`);
+      return null;
+    }
+    const content = React.isValidElement(n.content) ? React.cloneElement(n.content as React.ReactElement<{ notificationContext?: object }>, { notificationContext: context }) : n.content;
+    const shown: ShownNotification = { instanceId: `n${++this.next}`, id, type: n.type, content, context };
+    this.shown.push(shown);
+    this.activeNotifications = [...this.activeNotifications, shown];
+    this.listeners.forEach((l) => l());
+    if (n.timeout && n.timeout > 0) setTimeout(() => this.dismissNotification(shown), n.timeout);
+    return shown;
+  };
+  dismissNotification = (n: ShownNotification): void => {
+    this.activeNotifications = this.activeNotifications.filter((a) => a.instanceId !== n.instanceId);
+    this.listeners.forEach((l) => l());
+  };
+  subscribe(l: Listener): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+}
+
+const NOTICE_COLOURS: Readonly<Record<string, string>> = { information: '#0263E0', success: '#14B053', warning: '#E46D0C', error: '#D61F1F' };
+
+/** The active notifications, as Flex's notification bar shows them above the view. */
+function NotificationBar({ notifications }: { notifications: FakeNotifications }): React.ReactElement | null {
+  const [, set] = React.useState(0);
+  React.useEffect(() => notifications.subscribe(() => set((n) => n + 1)), [notifications]);
+  if (notifications.activeNotifications.length === 0) return null;
+  return (
+    <div aria-label="Notifications" role="region" style={{ position: 'fixed', bottom: 16, right: 16, width: 440, zIndex: 1000, display: 'flex', flexDirection: 'column', gap: 6 }}>
+      {notifications.activeNotifications.map((n) => (
+        <div key={n.instanceId} role="status" data-type={n.type} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '8px 16px', borderRadius: 4, boxShadow: '0 2px 8px rgba(0,0,0,.25)', color: '#fff', background: NOTICE_COLOURS[n.type ?? 'information'] ?? '#0263E0' }}>
+          <span style={{ flex: 1 }}>{n.content}</span>
+          <button type="button" aria-label="Dismiss notification" onClick={() => notifications.dismissNotification(n)} style={{ background: 'transparent', color: '#fff', border: 0, cursor: 'pointer' }}>
+            ×
+          </button>
+        </div>
+      ))}
+    </div>
+  );
 }
 
 export function createFakeFlex(initialView: string): FakeFlex {
@@ -75,6 +150,7 @@ export function createFakeFlex(initialView: string): FakeFlex {
     ),
     ViewCollection: { Content: new Content() },
     SideNav: { Content: new Content() },
+    Notifications: new FakeNotifications(),
     activeView: initialView,
     onNavigate: new Set(),
     originalDrillDowns: [],
@@ -177,6 +253,7 @@ export function Host({ flex, header }: HostProps): React.ReactElement {
           {flex.SideNav.Content.items.map((link) => React.cloneElement(link, { activeView: flex.activeView }))}
         </nav>
         <main style={{ flex: 1, minWidth: 0, background: '#f4f4f6' }}>
+          <NotificationBar notifications={flex.Notifications} />
           {active ?? <p style={{ padding: 24 }}>No view is open. Pick one in the side navigation.</p>}
         </main>
       </div>

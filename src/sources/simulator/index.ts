@@ -70,3 +70,4 @@ export {
   type TaskSnapshot,
   type WorkerSnapshot,
 } from './types';
+export { surgeEvents, surgeTypeOf, type SurgeOptions } from './surge';

@@ -1,0 +1,126 @@
+/**
+ * The session's live alerts: a small vanilla store beside the insights store, fed by it.
+ * After each batch (`onBatch`, one animation frame) the core's `AlertWatch` looks at what
+ * the batch touched; on each clock tick of the insights store (`tick`, every second) it
+ * moves the clock, so a wait crossing its limit raises with no new event. The user
+ * acknowledges an alert for themselves; the shift's log keeps each raise, acknowledgement
+ * and clear, with who acknowledged.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { AlertWatch, changesOf, LOG_PREFIX, type ActiveAlert, type AlertRule, type AlertSeverity } from '../core';
+import { onBatch, type InsightsStore } from './insightsStore';
+
+export const ALERT_LOG_TYPES = ['raised', 'acknowledged', 'cleared'] as const;
+export type AlertLogType = (typeof ALERT_LOG_TYPES)[number];
+
+export interface AlertLogEntry {
+  readonly type: AlertLogType;
+  /** Epoch ms: the moment of the raise or clear on the clock, or of the acknowledgement. */
+  readonly at: number;
+  readonly key: string;
+  readonly ruleId: string;
+  readonly label: string;
+  readonly subject: string;
+  readonly severity: AlertSeverity;
+  /** Who acknowledged (acknowledgements only). */
+  readonly by?: string;
+}
+
+export interface Acknowledgement {
+  readonly by: string;
+  readonly at: number;
+}
+
+export interface AlertsState {
+  /** Raised now, oldest first. */
+  readonly active: readonly ActiveAlert[];
+  /** This user's acknowledgements of alerts raised now. */
+  readonly acknowledged: Readonly<Record<string, Acknowledgement>>;
+  /** The shift's log, oldest first (at most `MAX_LOG` entries). */
+  readonly log: readonly AlertLogEntry[];
+  /** Raises since the store began, for the Flex notification (one per raise). */
+  readonly raisedCount: number;
+  readonly rules: readonly AlertRule[];
+  /** The user acknowledging (their identity). */
+  readonly user: string;
+}
+
+export type AlertStore = StoreApi<AlertsState>;
+
+/** The log keeps the shift's last entries; older ones go first. */
+export const MAX_LOG = 5000;
+
+interface AlertRuntime {
+  readonly watch: AlertWatch;
+  readonly stop: () => void;
+}
+const runtimes = new WeakMap<object, AlertRuntime>();
+
+export interface AlertStoreOptions {
+  readonly rules: readonly AlertRule[];
+  /** The signed-in user's identity, written into the log on acknowledge. */
+  readonly user: string;
+}
+
+/** An alert store fed by this insights store (live engine, access, clock). */
+export function createAlertStore(insights: InsightsStore, options: AlertStoreOptions): AlertStore {
+  const initial = insights.getState();
+  const watch = new AlertWatch(options.rules, initial.access);
+  const store = createStore<AlertsState>()(() => ({ active: [], acknowledged: {}, log: [], raisedCount: 0, rules: options.rules, user: options.user }));
+  const apply = (): void => {
+    const transitions = watch.takeTransitions();
+    if (transitions.length === 0) return;
+    const before = store.getState();
+    const log = [...before.log];
+    const acknowledged = { ...before.acknowledged };
+    let raisedCount = before.raisedCount;
+    for (const t of transitions) {
+      const a = t.alert;
+      log.push({ type: t.type, at: t.at, key: a.key, ruleId: a.ruleId, label: a.label, subject: a.subject, severity: a.severity });
+      if (t.type === 'raised') raisedCount++;
+      else delete acknowledged[a.key];
+    }
+    if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
+    store.setState({ active: watch.active(), log, acknowledged, raisedCount });
+  };
+  const guard = (f: () => void) => (): void => {
+    try {
+      f();
+      apply();
+    } catch (err) {
+      console.error(`${LOG_PREFIX} alert evaluation failed:`, err);
+    }
+  };
+  const offBatch = onBatch(insights, (events) => guard(() => watch.update(insights.getState().live.engine, changesOf(events), insights.getState().now))());
+  let lastNow = initial.now;
+  const offTick = insights.subscribe((s) => {
+    if (s.now === lastNow) return;
+    lastNow = s.now;
+    guard(() => watch.tick(s.live.engine, s.now))();
+  });
+  runtimes.set(store, { watch, stop: () => (offBatch(), offTick()) });
+  return store;
+}
+
+/** Stops feeding the alert store (the view closed). */
+export function stopAlerts(store: AlertStore): void {
+  runtimes.get(store)?.stop();
+}
+
+/** The user acknowledges a raised alert: kept until it clears, and written to the log. */
+export function acknowledgeAlert(store: AlertStore, key: string, at: number): void {
+  const s = store.getState();
+  const alert = s.active.find((a) => a.key === key);
+  if (!alert || s.acknowledged[key]) return;
+  store.setState({
+    acknowledged: { ...s.acknowledged, [key]: { by: s.user, at } },
+    log: [...s.log, { type: 'acknowledged', at, key, ruleId: alert.ruleId, label: alert.label, subject: alert.subject, severity: alert.severity, by: s.user }],
+  });
+}
+
+/** Alerts raised now and not acknowledged by this user (the badge). */
+export function unacknowledgedCount(s: AlertsState): number {
+  let n = 0;
+  for (const a of s.active) if (!s.acknowledged[a.key]) n++;
+  return n;
+}

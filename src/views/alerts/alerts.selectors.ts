@@ -1,0 +1,61 @@
+/**
+ * The rows of the alert strip and the log, from the alert store's state and the clock.
+ */
+import type { AlertSeverity } from '../../core';
+import type { AlertLogEntry, AlertsState } from '../../store';
+import type { CsvColumn } from '../common';
+
+/** `21 Nov, 14:05:09`: the log needs seconds (a hold or a clear time is seconds long). */
+export function formatLogTime(ms: number, timeZone?: string): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(ms);
+}
+
+export interface StripRow {
+  readonly key: string;
+  readonly severity: AlertSeverity;
+  readonly label: string;
+  readonly subject: string;
+  /** Seconds since the alert raised (never negative). */
+  readonly heldSec: number;
+  readonly acknowledgedBy?: string;
+}
+
+const SEVERITY_ORDER: Readonly<Record<AlertSeverity, number>> = { error: 0, warning: 1, info: 2 };
+
+/** Every raised alert: unacknowledged first, then the most severe, then the oldest. */
+export function selectStripRows(s: AlertsState, now: number): StripRow[] {
+  return s.active
+    .map((a) => ({
+      key: a.key,
+      severity: a.severity,
+      label: a.label,
+      subject: a.subject,
+      heldSec: Math.max(0, Math.floor((now - a.raisedAt) / 1000)),
+      acknowledgedBy: s.acknowledged[a.key]?.by,
+    }))
+    .sort(
+      (a, b) =>
+        Number(a.acknowledgedBy !== undefined) - Number(b.acknowledgedBy !== undefined) ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        b.heldSec - a.heldSec,
+    );
+}
+
+export const LOG_EVENT_LABELS: Readonly<Record<AlertLogEntry['type'], string>> = { raised: 'Raised', acknowledged: 'Acknowledged', cleared: 'Cleared' };
+
+/** The log's columns, in the table and in its CSV alike. */
+export function logColumns(timeZone?: string): CsvColumn<AlertLogEntry>[] {
+  return [
+    { header: 'Time', value: (e) => formatLogTime(e.at, timeZone) },
+    { header: 'Event', value: (e) => LOG_EVENT_LABELS[e.type] },
+    { header: 'Severity', value: (e) => e.severity },
+    { header: 'Alert', value: (e) => e.label },
+    { header: 'About', value: (e) => e.subject },
+    { header: 'By', value: (e) => e.by ?? '' },
+  ];
+}
+
+/** Newest first, as the table shows it. */
+export function selectLogRows(s: AlertsState): AlertLogEntry[] {
+  return [...s.log].reverse();
+}

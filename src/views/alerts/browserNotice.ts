@@ -1,0 +1,58 @@
+/**
+ * The optional sound and browser notification for a raise, off until the user turns them
+ * on; the browser's permission is asked only then. The notification shows only while the
+ * Flex tab is hidden (Flex's own notification shows otherwise).
+ */
+import type { AlertLogEntry, AlertStore } from '../../store';
+
+export interface BrowserNotice {
+  readonly sound: boolean;
+  readonly browser: boolean;
+}
+
+/** Asks for the browser's permission (after the user turned the notification on); false when refused or unsupported. */
+export async function askNotificationPermission(): Promise<boolean> {
+  if (typeof Notification === 'undefined') return false;
+  if (Notification.permission === 'granted') return true;
+  if (Notification.permission === 'denied') return false;
+  return (await Notification.requestPermission()) === 'granted';
+}
+
+function beep(): void {
+  const AudioContextCtor = (window as unknown as { AudioContext?: typeof AudioContext }).AudioContext;
+  if (!AudioContextCtor) return;
+  const ctx = new AudioContextCtor();
+  const osc = ctx.createOscillator();
+  const gain = ctx.createGain();
+  osc.frequency.value = 880;
+  gain.gain.value = 0.1;
+  osc.connect(gain).connect(ctx.destination);
+  osc.start();
+  osc.stop(ctx.currentTime + 0.25);
+  osc.onended = () => void ctx.close();
+}
+
+/** Calls `notice` for each raise logged from now on; returns the unsubscribe. */
+export function onRaise(alerts: AlertStore, notice: (entry: AlertLogEntry) => void): () => void {
+  let seen = alerts.getState().log.length;
+  return alerts.subscribe((s) => {
+    const fresh = s.log.slice(Math.min(seen, s.log.length));
+    seen = s.log.length;
+    for (const e of fresh) if (e.type === 'raised') notice(e);
+  });
+}
+
+/** What a raise does with the user's choices: a beep, and a browser notification when the tab is hidden. */
+export function noticeFor(choice: () => BrowserNotice): (entry: AlertLogEntry) => void {
+  return (entry) => {
+    const c = choice();
+    try {
+      if (c.sound) beep();
+      if (c.browser && typeof document !== 'undefined' && document.hidden && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+        new Notification('Insights alert', { body: `${entry.label} · ${entry.subject}`, tag: entry.key });
+      }
+    } catch {
+      // A browser without sound or notifications: the strip and Flex's notification still show.
+    }
+  };
+}
