@@ -20,7 +20,7 @@ export interface AlertLogProps {
  * CSV. The log names rules, queues and agents, never a customer, so whoever sees the
  * alerts may download it.
  */
-export function AlertLog({ state, timeZone }: AlertLogProps): React.ReactElement {
+export const AlertLog = React.memo(function AlertLog({ state, timeZone }: AlertLogProps): React.ReactElement {
   const [open, setOpen] = React.useState(false);
   const columns = logColumns(timeZone);
   const rows = open ? selectLogRows(state) : [];
@@ -62,4 +62,4 @@ export function AlertLog({ state, timeZone }: AlertLogProps): React.ReactElement
       ) : null}
     </Box>
   );
-}
+});

@@ -22,11 +22,20 @@ const COLOURS: Readonly<Record<StripRow['severity'], { background: string; borde
   info: { background: '#EBF4FF', border: '#0263E0' },
 };
 
-/** Every raised alert and how long it has held, with Acknowledge; the shift's log below, folded. */
+/** Alerts shown in the strip at most, most urgent first; the rest are counted (and in the log). */
+export const STRIP_ROWS_SHOWN = 8;
+
+/**
+ * The raised alerts, most urgent first, and how long each has held, with Acknowledge; the
+ * shift's log below, folded. It redraws when an alert changes and once a second for the
+ * "held" times, not on every live batch.
+ */
 export function AlertStrip({ alerts, store, timeZone }: AlertStripProps): React.ReactElement {
   const state = useStore(alerts);
-  const now = useStore(store, (s) => s.now);
-  const rows = selectStripRows(state, now);
+  const second = useStore(store, (s) => Math.floor(s.now / 1000));
+  const all = React.useMemo(() => selectStripRows(state, second * 1000), [state, second]);
+  const rows = all.length > STRIP_ROWS_SHOWN ? all.slice(0, STRIP_ROWS_SHOWN) : all;
+  const more = all.length - rows.length;
   const [notice, setNotice] = React.useState<BrowserNotice>({ sound: false, browser: false });
   const choice = React.useRef(notice);
   choice.current = notice;
@@ -82,6 +91,13 @@ export function AlertStrip({ alerts, store, timeZone }: AlertStripProps): React.
               </Box>
             </li>
           ))}
+          {more > 0 ? (
+            <li>
+              <Text as="span" color="colorTextWeak" fontSize="fontSize20">
+                and {more} more {more === 1 ? 'alert' : 'alerts'}, less urgent or held for less time (every one is in the log)
+              </Text>
+            </li>
+          ) : null}
         </Box>
       )}
       <Box display="flex" columnGap="space50" marginTop="space20">
