@@ -153,10 +153,12 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
     notes.push('contacts hashed without LAKEHOUSE_HASH_KEY: set a secret key so a hash cannot be matched by hashing guessed numbers');
   }
   const scratch = mkdtempSync(join(tmpdir(), 'lakehouse-'));
+  let spool: Spool | undefined;
   try {
-    const spool = new Spool(scratch);
+    spool = await Spool.open(scratch);
+    const rowSpool = spool;
     const engine = new RecordingEngine(config, (e) => {
-      if ((from === undefined || e.ts >= from) && (to === undefined || e.ts < to)) spool.emit('events', eventRow(calendar, e, { runId, contacts }));
+      if ((from === undefined || e.ts >= from) && (to === undefined || e.ts < to)) rowSpool.emit('events', eventRow(calendar, e, { runId, contacts }));
     });
     const reader = new EventReader();
     const clock = { t: process.hrtime.bigint() };
@@ -200,6 +202,7 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
       timings: { readSec, rowsSec, writeSec },
     };
   } finally {
+    spool?.dispose();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

@@ -1,46 +1,88 @@
 /**
- * Rows on their way to Parquet: one NDJSON file per table in a scratch folder, written in
- * 1 MB appends as rows come, so a month of a large centre never sits in memory as rows.
- * Counts rows per table and local day for the manifests.
+ * Rows on their way to Parquet: appended as they come, through DuckDB's appender, into one
+ * table per lakehouse table of a DuckDB database file in a scratch folder (so a month of a
+ * large centre never sits in memory as rows: DuckDB writes its blocks to that file past its
+ * memory cap). No JSON on the way: each value goes in as its column's type, times and
+ * durations as exact doubles of milliseconds that the writer's SELECT turns into
+ * TIMESTAMPTZ / BIGINT. Counts rows per table and local day for the manifests.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { DuckDBInstance, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { LAKEHOUSE_TABLES, type LakehouseTable, type Row } from '../core/tableRows';
+import { LAKEHOUSE_TABLES, TABLE_COLUMNS, type Column, type LakehouseTable, type Row, type RowValue } from '../core/tableRows';
 
-const FLUSH_CHARS = 1 << 20;
+/** The spool's column type for a lakehouse column type: times and integers as doubles of ms (exact below 2^53). */
+const SPOOL_TYPES = { string: 'VARCHAR', int: 'DOUBLE', bool: 'BOOLEAN', timestamp: 'DOUBLE' } as const;
+
+const spoolTable = (table: LakehouseTable): string => `spool_${table}`;
+
+type Append = (a: DuckDBAppender, v: RowValue | undefined) => void;
+
+const appendString: Append = (a, v) => (v === null || v === undefined ? a.appendNull() : a.appendVarchar(typeof v === 'string' ? v : String(v)));
+const appendNumber: Append = (a, v) => (v === null || v === undefined ? a.appendNull() : a.appendDouble(Number(v)));
+const appendBool: Append = (a, v) => (v === null || v === undefined ? a.appendNull() : a.appendBoolean(Boolean(v)));
+const APPENDERS: Readonly<Record<Column[1], Append>> = { string: appendString, int: appendNumber, bool: appendBool, timestamp: appendNumber };
 
 export class Spool {
   readonly dir: string;
-  private readonly fds = new Map<LakehouseTable, number>();
-  private readonly buffers = new Map<LakehouseTable, string>();
   /** Rows per table per local day. */
   readonly counts = new Map<LakehouseTable, Map<string, number>>();
+  private readonly appenders = new Map<LakehouseTable, DuckDBAppender>();
+  private readonly columns = new Map<LakehouseTable, readonly (readonly [string, Append])[]>();
+  private closed = false;
 
-  constructor(dir: string) {
+  private constructor(
+    dir: string,
+    private readonly instance: DuckDBInstance,
+    readonly connection: DuckDBConnection,
+  ) {
     this.dir = dir;
-    mkdirSync(dir, { recursive: true });
-    for (const t of LAKEHOUSE_TABLES) {
-      this.fds.set(t, openSync(this.pathOf(t), 'w'));
-      this.buffers.set(t, '');
-      this.counts.set(t, new Map());
-    }
   }
 
-  pathOf(table: LakehouseTable): string {
-    return join(this.dir, `${table}.ndjson`);
+  /**
+   * Opens the spool's database in `dir` (in UTC, memory capped, insertion order not kept) with
+   * an empty table and an appender per lakehouse table.
+   */
+  static async open(dir: string, memoryLimit = '512MB'): Promise<Spool> {
+    mkdirSync(dir, { recursive: true });
+    const instance = await DuckDBInstance.create(join(dir, 'spool.duckdb'), {
+      memory_limit: memoryLimit,
+      preserve_insertion_order: 'false',
+      temp_directory: join(dir, 'duckdb.tmp'),
+    });
+    const connection = await instance.connect();
+    const spool = new Spool(dir, instance, connection);
+    try {
+      await connection.run("SET TimeZone = 'UTC'");
+      for (const t of LAKEHOUSE_TABLES) {
+        const cols = TABLE_COLUMNS[t];
+        await connection.run(`CREATE TABLE ${spoolTable(t)} (${cols.map(([n, ty]) => `${n} ${SPOOL_TYPES[ty]}`).join(', ')})`);
+        spool.appenders.set(t, await connection.createAppender(spoolTable(t)));
+        spool.columns.set(t, cols.map(([n, ty]) => [n, APPENDERS[ty]] as const));
+        spool.counts.set(t, new Map());
+      }
+    } catch (err) {
+      spool.dispose();
+      throw err;
+    }
+    return spool;
+  }
+
+  /** The SELECT of a spooled table as the lakehouse types it (timestamps from epoch ms). */
+  select(table: LakehouseTable): string {
+    const cols = TABLE_COLUMNS[table].map(([n, t]) =>
+      t === 'timestamp' ? `make_timestamptz(CAST(${n} AS BIGINT) * 1000) AS ${n}` : t === 'int' ? `CAST(${n} AS BIGINT) AS ${n}` : n,
+    );
+    return `SELECT ${cols.join(', ')} FROM ${spoolTable(table)}`;
   }
 
   readonly emit = (table: LakehouseTable, row: Row): void => {
     const day = row.day as string;
     const perDay = this.counts.get(table) as Map<string, number>;
     perDay.set(day, (perDay.get(day) ?? 0) + 1);
-    const b = (this.buffers.get(table) as string) + JSON.stringify(row) + '\n';
-    if (b.length >= FLUSH_CHARS) {
-      writeSync(this.fds.get(table) as number, b);
-      this.buffers.set(table, '');
-    } else {
-      this.buffers.set(table, b);
-    }
+    const a = this.appenders.get(table) as DuckDBAppender;
+    for (const [name, append] of this.columns.get(table) as readonly (readonly [string, Append])[]) append(a, row[name]);
+    a.endRow();
   };
 
   rows(table: LakehouseTable): number {
@@ -49,14 +91,21 @@ export class Spool {
     return n;
   }
 
-  /** Writes what is buffered and closes the files. */
+  /** Flushes and closes the appenders: every emitted row is in its table. */
   close(): void {
-    for (const t of LAKEHOUSE_TABLES) {
-      const fd = this.fds.get(t) as number;
-      const b = this.buffers.get(t) as string;
-      if (b.length > 0) writeSync(fd, b);
-      closeSync(fd);
+    if (this.closed) return;
+    this.closed = true;
+    for (const a of this.appenders.values()) a.closeSync();
+    this.appenders.clear();
+  }
+
+  /** Closes the database (after `close`, and after the writer has copied the tables out). */
+  dispose(): void {
+    try {
+      this.close();
+    } finally {
+      this.connection.closeSync();
+      this.instance.closeSync();
     }
-    this.fds.clear();
   }
 }

@@ -1,5 +1,5 @@
 /**
- * The Parquet writer (Node only, never bundled): DuckDB reads the spooled rows and writes
+ * The Parquet writer (Node only, never bundled): DuckDB copies the spooled tables out as
  * `DIR/<table>/day=YYYY-MM-DD/part-<run id>.parquet` (zstd, Hive-partitioned by the local
  * day) into a staging folder; then each day the run covers is swapped in whole, and each
  * table's `_manifest.json` says which run wrote which day, with its row and event counts.
@@ -13,7 +13,7 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineConfig } from '../core/config';
-import { LAKEHOUSE_MODEL_VERSION, LAKEHOUSE_TABLES, TABLE_COLUMNS, type ColumnType, type LakehouseTable } from '../core/tableRows';
+import { LAKEHOUSE_MODEL_VERSION, LAKEHOUSE_TABLES, type ColumnType, type LakehouseTable } from '../core/tableRows';
 import type { Spool } from './spool';
 
 export interface DayEntry {
@@ -70,14 +70,6 @@ export async function openDuck(memoryLimit = '512MB'): Promise<{ instance: DuckD
 }
 
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
-
-/** The SELECT that turns a table's spooled NDJSON into typed columns (timestamps from epoch ms). */
-function selectFromSpool(table: LakehouseTable, path: string): string {
-  const cols = TABLE_COLUMNS[table];
-  const json = cols.map(([n, t]) => `${n}: '${t === 'timestamp' ? 'BIGINT' : DUCK_TYPES[t]}'`).join(', ');
-  const select = cols.map(([n, t]) => (t === 'timestamp' ? `make_timestamptz(${n} * 1000) AS ${n}` : n)).join(', ');
-  return `SELECT ${select} FROM read_json(${quote(path)}, format = 'newline_delimited', columns = {${json}})`;
-}
 
 export function readManifest(dir: string, table: LakehouseTable): TableManifest | undefined {
   const path = join(dir, table, MANIFEST);
@@ -144,12 +136,13 @@ export async function writeLakehouse(spool: Spool, plan: WritePlan): Promise<Rec
   recover(dir);
   const staging = join(dir, `.staging-${runId}`);
   mkdirSync(staging, { recursive: true });
-  const { instance, connection } = await openDuck();
-  try {
+  spool.close();
+  {
+    const { connection } = spool;
     for (const table of LAKEHOUSE_TABLES) {
       if (spool.rows(table) === 0) continue;
       await connection.run(
-        `COPY (${selectFromSpool(table, spool.pathOf(table))}) TO ${quote(join(staging, table))} ` +
+        `COPY (${spool.select(table)}) TO ${quote(join(staging, table))} ` +
           `(FORMAT parquet, COMPRESSION zstd, PARTITION_BY (day), FILENAME_PATTERN ${quote(`part-${runId}-{i}`)})`,
       );
       // One file per day is the rule; DuckDB numbers them, so the single one is renamed.
@@ -158,9 +151,6 @@ export async function writeLakehouse(spool: Spool, plan: WritePlan): Promise<Rec
         if (files.length === 1) renameSync(join(staging, table, d, files[0]), join(staging, table, d, `part-${runId}.parquet`));
       }
     }
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
   }
   plan.onStep?.('copied');
 
