@@ -43,7 +43,7 @@ export class Spool {
    * Opens the spool's database in `dir` (in UTC, memory capped, insertion order not kept) with
    * an empty table and an appender per lakehouse table.
    */
-  static async open(dir: string, memoryLimit = '512MB'): Promise<Spool> {
+  static async open(dir: string, memoryLimit = '256MB'): Promise<Spool> {
     mkdirSync(dir, { recursive: true });
     const instance = await DuckDBInstance.create(join(dir, 'spool.duckdb'), {
       memory_limit: memoryLimit,

@@ -47,13 +47,19 @@ describe('drill-down in Chromium', () => {
       await page.getByLabel('Search by name or sid').fill(labels[i].replace(/^Open conversation with /, ''));
       const open = table.getByRole('button', { name: labels[i], exact: true }).first();
       if ((await open.count()) === 0) continue;
-      const popup = browser.waitForEvent('page', { timeout: 1500 }).catch(() => undefined);
+      const popup = browser.waitForEvent('page', { timeout: 5000 }).catch(() => undefined);
       await open.click();
       const back = page.getByRole('button', { name: 'Back to Insights' });
-      const opened = await Promise.race([
-        back.waitFor({ timeout: 1500 }).then(() => 'screen' as const).catch(() => undefined),
-        popup.then((p) => (p ? ('tab' as const) : undefined)),
-      ]);
+      // Whichever comes first of the screen and a new tab; undefined only when neither came.
+      const opened = await new Promise<'screen' | 'tab' | undefined>((resolve) => {
+        let pending = 2;
+        const done = (v: 'screen' | 'tab' | undefined): void => {
+          if (v) resolve(v);
+          else if (--pending === 0) resolve(undefined);
+        };
+        back.waitFor({ timeout: 5000 }).then(() => done('screen'), () => done(undefined));
+        void popup.then((p) => done(p ? 'tab' : undefined));
+      });
       if (opened === 'tab') {
         const tab = await popup;
         assert.ok(tab);
