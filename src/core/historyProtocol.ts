@@ -92,6 +92,53 @@ export interface TeamAveragePage {
   readonly asOf: number;
 }
 
+/**
+ * One conversation by an identifier (`kind: 'conversation'`), for incident review: the
+ * events of every task of the conversation the identifier names, over the last 30 days.
+ *   { Token, kind: 'conversation', id, from?, to?, cursor? }
+ * `id` is a task (`WT…`), reservation (`WR…`), conversation or channel (`CH…`) or call
+ * (`CA…`) sid. `from` / `to` (ISO instants, optional) narrow where to look, e.g. to the
+ * day the ticket names; by default the last `HISTORY_RETENTION_DAYS` days.
+ *
+ * A task or reservation sid is read directly (TaskRouter's `TaskSid` / `ReservationSid`
+ * filters). A conversation or call sid is in no filter: the function reads the range's
+ * `task.created` events for a task whose attributes carry it, newest first, as far as one
+ * request's time allows; then the answer is `searching` with a `cursor` to ask again.
+ * Tasks a transfer created are followed: a task whose attributes name a task or an
+ * identifier of the conversation (`conversations.conversation_id`, `call_sid`,
+ * `conversationSid`, `channelSid`) joins it.
+ *
+ * Scope is checked in the function: a caller who may not open the conversation (an agent
+ * who had no reservation of it; a team leader whose team had none) gets 403 `forbidden`
+ * and nothing else; an identifier found nowhere in the range gets 404 `not_found`. The
+ * events are the caller's scope of them, masked like pages.
+ */
+export interface ConversationLookupRequest {
+  readonly Token: string;
+  readonly kind: 'conversation';
+  readonly id: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly cursor?: string;
+}
+
+export interface ConversationLookupPage {
+  readonly kind: 'conversation';
+  /** `found`: `events` hold the conversation; `searching`: not found yet, ask again with `cursor`. */
+  readonly status: 'found' | 'searching';
+  /** The conversation's events as the caller may see them (empty while searching). */
+  readonly events: readonly TrEvent[];
+  /** The tasks of the conversation (empty while searching). */
+  readonly taskSids: readonly string[];
+  /** With `searching`: opaque, to continue the search. */
+  readonly cursor?: string;
+  /** With `searching`: the oldest instant (epoch ms) looked at so far, for progress. */
+  readonly searchedBackTo?: number;
+  /** The range looked in (epoch ms). */
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
 export interface HistoryPage {
   /** Canonical events (the engine's `TrEvent`), already limited to the caller's scope. */
   readonly events: readonly TrEvent[];
@@ -115,6 +162,7 @@ export const HISTORY_ERROR_CODES = [
   'upstream_failed',
   'cursor_expired',
   'method_not_allowed',
+  'not_found',
 ] as const;
 export type HistoryErrorCode = (typeof HISTORY_ERROR_CODES)[number];
 

@@ -1,0 +1,69 @@
+/**
+ * The identifiers an incident review starts from (a task sid from a ticket, a call sid
+ * from a phone bill, a conversation sid from an email), recognised in free text. The find
+ * box, the drill-down action and the history function all read them here.
+ */
+
+export const IDENTIFIER_KINDS = ['task', 'reservation', 'conversation', 'call'] as const;
+/** `conversation` covers Conversations (`CH…`) and legacy Programmable Chat channel sids, which share the prefix. */
+export type IdentifierKind = (typeof IDENTIFIER_KINDS)[number];
+
+const PREFIXES: Readonly<Record<string, IdentifierKind>> = { WT: 'task', WR: 'reservation', CH: 'conversation', CA: 'call' };
+
+/** A Twilio sid of one of the kinds above: two letters and 32 hex digits. */
+const SID = /^(WT|WR|CH|CA)[0-9a-fA-F]{32}$/;
+
+export interface Identifier {
+  readonly kind: IdentifierKind;
+  /** The sid as Twilio writes it: prefix upper case, hex lower case. */
+  readonly sid: string;
+}
+
+/**
+ * The identifier a text is, once trimmed, or undefined when it is anything else (a name,
+ * a part of a sid, another kind of sid).
+ *
+ * Edge cases: the prefix is accepted in any case and written upper case, the hex lower
+ * case, as Twilio writes sids (`wt0A…` reads as `WT0a…`).
+ */
+export function identifierOf(text: string): Identifier | undefined {
+  const t = text.trim();
+  if (!SID.test(t.toUpperCase().slice(0, 2) + t.slice(2))) return undefined;
+  const prefix = t.slice(0, 2).toUpperCase();
+  return { kind: PREFIXES[prefix], sid: prefix + t.slice(2).toLowerCase() };
+}
+
+/** Every identifier inside a longer text (a URL, a pasted line), in order, each once. */
+export function identifiersIn(text: string): Identifier[] {
+  const out: Identifier[] = [];
+  const seen = new Set<string>();
+  for (const m of text.matchAll(/\b(?:WT|WR|CH|CA)[0-9a-fA-F]{32}\b/gi)) {
+    const id = identifierOf(m[0]);
+    if (id && !seen.has(id.sid)) {
+      seen.add(id.sid);
+      out.push(id);
+    }
+  }
+  return out;
+}
+
+function text(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/**
+ * The identifiers a task's attributes carry that tie it to its conversation:
+ * `conversations.conversation_id` (Flex Insights' key; a transfer's new task names the
+ * first task's sid there), `call_sid`, `conversationSid`, `channelSid`. Whatever their
+ * form: a conversation id need not be a sid.
+ */
+export function taskIdentifiersOf(attributes: Readonly<Record<string, unknown>> | undefined): string[] {
+  if (!attributes) return [];
+  const conversations = attributes.conversations;
+  const key = typeof conversations === 'object' && conversations !== null ? text((conversations as Record<string, unknown>).conversation_id) : undefined;
+  const out: string[] = [];
+  for (const v of [key, text(attributes.call_sid), text(attributes.conversationSid), text(attributes.channelSid)]) {
+    if (v !== undefined && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
