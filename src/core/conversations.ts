@@ -6,7 +6,8 @@
  */
 import type { EngineConfig } from './config';
 import { platformOf, supportTypeOf } from './dimensions';
-import type { ConversationRecord, Engine } from './engine';
+import { Engine, type ConversationRecord } from './engine';
+import type { TrEvent } from './events';
 import { resolveMedia, type ResolvedMedia } from './media';
 import { maskingOf } from './masking';
 import type { Access } from './roles';
@@ -164,4 +165,22 @@ export function conversationRowOf(d: ConversationDetail): ConversationRow {
     transfers: d.transfers,
     taskSids: d.taskSids,
   };
+}
+
+/**
+ * One conversation folded from its own events (what the history function's lookup
+ * returns), as the screen shows it: the same fold and the same rows as a live one, so a
+ * past conversation reads exactly as it did live. The conversation is the one holding any
+ * of `taskSids`; undefined when the events hold none of them.
+ *
+ * Edge cases: events of other conversations in the input are folded and left out; a
+ * rejected event is skipped (the rest still counts), as the live engine does.
+ */
+export function conversationOfEvents(events: readonly TrEvent[], access: Access, config: EngineConfig, taskSids: readonly string[]): ConversationDetail | undefined {
+  const engine = new Engine(config, { groupings: [], sealEvery: Infinity });
+  for (const e of events) engine.apply(e);
+  for (const detail of conversationDetailsOf(engine, access, config).values()) {
+    if (detail.taskSids.some((t) => taskSids.includes(t))) return detail;
+  }
+  return undefined;
 }

@@ -77,7 +77,7 @@ export {
   weekUpTo,
 } from './days';
 export type { DayLayers, DayPeriod, DayRange, DaySnapshot, HistoryProgress } from './days';
-export { CONVERSATION_OUTCOMES, conversationDetailsOf, conversationRowOf } from './conversations';
+export { CONVERSATION_OUTCOMES, conversationDetailsOf, conversationOfEvents, conversationRowOf } from './conversations';
 export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';
 export { agentThen, snapshotOfEngine } from './daySnapshot';
 export type { SnapshotOptions } from './daySnapshot';
