@@ -5,7 +5,7 @@
  */
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
-import { LOG_PREFIX, UI_ATTRIBUTES_KEY, accessOf, firstRawUrl, settingsOf, validateRules, type Access, type DrillDownRule } from '../core';
+import { LOG_PREFIX, UI_ATTRIBUTES_KEY, accessOf, firstRawUrl, identifiersIn, settingsOf, validateRules, type Access, type ConversationRow, type DrillDownRule } from '../core';
 import { reconfigure, selectConversationDetail, selectConversationList, type InsightsState, type InsightsStore } from '../store';
 import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
@@ -45,12 +45,31 @@ export interface HostOptions {
   readonly settingsUrl?: string;
 }
 
-/** A conversation by id or task sid, or the first whose id or task sid appears in a URL's text. */
+/** Does a row have this id or task sid, or (`inText`) one of them appear in the text? */
+function rowNamed(row: ConversationRow, idOrText: string, inText: boolean): boolean {
+  return inText ? idOrText.includes(row.id) || row.taskSids.some((t) => idOrText.includes(t)) : row.id === idOrText || row.taskSids.includes(idOrText);
+}
+
+/** A conversation of the live data by id or task sid, or the first whose id or task sid appears in a URL's text. */
 function findConversation(state: InsightsState, idOrText: string) {
   const direct = selectConversationDetail(state, idOrText);
   if (direct) return direct;
-  const row = selectConversationList(state).find((r) => idOrText.includes(r.id) || r.taskSids.some((t) => idOrText.includes(t)));
+  const row = selectConversationList(state).find((r) => rowNamed(r, idOrText, true));
   return row ? selectConversationDetail(state, row.id) : undefined;
+}
+
+/**
+ * A conversation the live data does not hold: a past day's row (its list fields only; the
+ * screen looks it up in history by its first task), else, when the drill-down names an
+ * identifier, that sid. Undefined when neither.
+ */
+function pastConversation(state: InsightsState | undefined, idOrText: string, byIdentifier: boolean): { id: string; lookupSid: string } | undefined {
+  for (const day of state?.history?.days.values() ?? []) {
+    const row = day.conversations.find((r) => rowNamed(r, idOrText, true));
+    if (row) return { id: row.id, lookupSid: row.taskSids[0] ?? row.id };
+  }
+  const sid = byIdentifier ? identifiersIn(idOrText)[0]?.sid : undefined;
+  return sid === undefined ? undefined : { id: sid, lookupSid: sid };
 }
 
 function openInNewTab(url: string): void {
@@ -76,10 +95,17 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
   let rules: readonly DrillDownRule[] = validateRules(config.drillDownRules).rules;
   const drillDown = new DrillDownState();
 
-  const open = (idOrText: string): OpenResult => {
-    const store = drillDown.store;
-    const detail = store ? findConversation(store.getState(), idOrText) : undefined;
-    if (!detail) return 'unknown';
+  const open = (idOrText: string, byIdentifier: boolean): OpenResult => {
+    const state = drillDown.store?.getState();
+    const detail = state ? findConversation(state, idOrText) : undefined;
+    if (!detail) {
+      // Not live: a past day's conversation or a sid from a ticket, looked up in history by the screen.
+      const past = pastConversation(state, idOrText, byIdentifier);
+      if (!past) return 'unknown';
+      drillDown.show(past.id, past.lookupSid);
+      void flex.Actions.invokeAction('NavigateToView', { viewName: VIEW_NAME });
+      return 'screen';
+    }
     const raw = firstRawUrl(detail.media.items);
     if (raw !== undefined) {
       // As Flex does: a Raw first link opens in a new tab and the screen is skipped.

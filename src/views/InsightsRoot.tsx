@@ -1,15 +1,20 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
+import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
+import { useStore } from 'zustand';
 import type { Access, SavedStamp, Settings, Tab } from '../core';
 import { selectConversationDetail, type AlertStore, type InsightsStore } from '../store';
+
+const STRING_LOADING = 'Loading…';
 import { AlertStrip } from './alerts';
 import { ConversationsTab } from './conversations';
 import { ConversationScreen, type TranscriptClient } from './drilldown';
-import type { DrillDownState } from './drillDownState';
+import type { ConversationLookup, DrillDownState, RemoteConversation } from './drillDownState';
 import { InsightsView } from './InsightsView';
 import { AgentsTab } from './agents';
-import { StringsProvider, type Strings } from './common';
+import { StringsProvider, useStrings, type Strings } from './common';
+import { formatDayTime } from './common/format';
 import { MyStatsTab } from './mystats';
 import { OverviewTab } from './overview';
 import { QueuesTab } from './queues';
@@ -20,6 +25,8 @@ export interface LiveHandle {
   readonly store: InsightsStore;
   /** The session's live alerts (sessions that see dashboards and have rules). */
   readonly alerts?: AlertStore;
+  /** Looks up a conversation the live data does not hold (absent without history). */
+  readonly lookup?: ConversationLookup;
   stop(): void;
 }
 
@@ -50,6 +57,74 @@ function useDrillDown(drillDown: DrillDownState | undefined): void {
   React.useEffect(() => drillDown?.subscribe(() => rerender((n) => n + 1)), [drillDown]);
 }
 
+/** What the screen says while a conversation is looked up, or why it cannot be shown. */
+function lookupText(t: ReturnType<typeof useStrings>, remote: RemoteConversation | undefined, timeZone: string | undefined): string {
+  switch (remote?.status) {
+    case undefined:
+    case 'found':
+      return t('SupervisorInsightsLookupSearching');
+    case 'searching':
+      return remote.searchedBackTo === undefined
+        ? t('SupervisorInsightsLookupSearching')
+        : t('SupervisorInsightsLookupSearchedBack', { date: formatDayTime(remote.searchedBackTo, timeZone) });
+    case 'forbidden':
+      return t('SupervisorInsightsLookupForbidden');
+    case 'not_found':
+      return t('SupervisorInsightsLookupNotFound', { id: remote.sid });
+    case 'unavailable':
+      return t('SupervisorInsightsLookupUnavailable');
+    case 'error':
+      return t('SupervisorInsightsLookupFailed', { error: remote.message });
+  }
+}
+
+interface DrillDownPaneProps {
+  readonly drillDown: DrillDownState;
+  readonly conversationId: string;
+  readonly store: InsightsStore;
+  readonly access: Access;
+  readonly conversationsClient?: TranscriptClient;
+  readonly timeZone?: string;
+}
+
+/**
+ * The conversation being drilled into: the live data's while it holds it (redrawn with each
+ * batch, so the screen follows the conversation as it goes on), else the history lookup's.
+ */
+function DrillDownPane({ drillDown, conversationId, store, access, conversationsClient, timeZone }: DrillDownPaneProps): React.ReactElement {
+  const t = useStrings();
+  const version = useStore(store, (s) => s.version);
+  const live = React.useMemo(() => {
+    const state = store.getState();
+    return selectConversationDetail(state, conversationId) ?? (drillDown.lookupSid ? selectConversationDetail(state, drillDown.lookupSid) : undefined);
+  }, [store, conversationId, drillDown.lookupSid, version]);
+  const remote = drillDown.remote;
+  React.useEffect(() => {
+    if (!live) drillDown.startLookup();
+  }, [live, drillDown, conversationId]);
+  const detail = live ?? (remote?.status === 'found' ? remote.detail : undefined);
+  if (detail) {
+    return (
+      <Box padding="space60" height="100%" overflowY="auto">
+        <ConversationScreen detail={detail} conversationsClient={conversationsClient} onBack={() => drillDown.close()} timeZone={timeZone} access={access} />
+      </Box>
+    );
+  }
+  const failed = remote !== undefined && remote.status !== 'searching';
+  return (
+    <Box padding="space60">
+      <Text as="p" role={failed ? 'alert' : 'status'}>
+        {lookupText(t, remote, timeZone)}
+      </Text>
+      <Box marginTop="space40">
+        <Button variant="secondary" onClick={() => drillDown.close()}>
+          {t('SupervisorInsightsLookupBack')}
+        </Button>
+      </Box>
+    </Box>
+  );
+}
+
 /** The Insights view with live data for as long as it is mounted, and the drill-down screen. */
 export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
   const { access, connect, drillDown, onOpenConversation, conversationsClient, timeZone, settings, strings } = props;
@@ -57,32 +132,39 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
   React.useEffect(() => {
     const handle = connect();
     setLive(handle);
-    if (drillDown) drillDown.store = handle.store;
+    if (drillDown) {
+      drillDown.store = handle.store;
+      drillDown.lookup = handle.lookup;
+    }
     return () => {
-      if (drillDown?.store === handle.store) drillDown.store = undefined;
+      if (drillDown?.store === handle.store) {
+        drillDown.store = undefined;
+        drillDown.lookup = undefined;
+      }
       handle.stop();
     };
   }, [connect, drillDown]);
   useDrillDown(drillDown);
-  const version = live ? live.store.getState().version : 0;
-  const detail = React.useMemo(
-    () => (live && drillDown?.conversationId ? selectConversationDetail(live.store.getState(), drillDown.conversationId) : undefined),
-    [live, drillDown?.conversationId, version],
-  );
   const wrap = (node: React.ReactElement): React.ReactElement => <StringsProvider strings={strings}>{node}</StringsProvider>;
   if (drillDown?.conversationId) {
-    return wrap(detail ? (
-      <Box padding="space60" height="100%" overflowY="auto">
-        <ConversationScreen detail={detail} conversationsClient={conversationsClient} onBack={() => drillDown.close()} timeZone={timeZone} access={access} />
-      </Box>
-    ) : (
-      <Box padding="space60">
-        <Text as="p">That conversation is not in the data loaded here.</Text>
-        <button type="button" onClick={() => drillDown.close()}>
-          Back to Insights
-        </button>
-      </Box>
-    ));
+    return wrap(
+      live ? (
+        <DrillDownPane
+          drillDown={drillDown}
+          conversationId={drillDown.conversationId}
+          store={live.store}
+          access={access}
+          conversationsClient={conversationsClient}
+          timeZone={timeZone}
+        />
+      ) : (
+        <Box padding="space60">
+          <Text as="p" role="status">
+            {STRING_LOADING}
+          </Text>
+        </Box>
+      ),
+    );
   }
   const panels: Partial<Record<Tab, React.ReactNode>> = {};
   if (live) {

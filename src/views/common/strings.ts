@@ -117,6 +117,22 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsLoggedStatusNote: 'Logged status: share of logged-in time per activity (Offline left out).',
   SupervisorInsightsLoggedInTime: 'Logged in',
   SupervisorInsightsTimeInActivity: 'Time in activity',
+  // Opening a conversation the live data does not hold, and finding one.
+  SupervisorInsightsLookupSearching: 'Looking for this conversation in the last 30 days…',
+  SupervisorInsightsLookupSearchedBack: 'Looking for this conversation: searched back to {{date}}…',
+  SupervisorInsightsLookupForbidden: 'That conversation is not yours to open.',
+  SupervisorInsightsLookupNotFound: 'No conversation with {{id}} in the last 30 days.',
+  SupervisorInsightsLookupUnavailable: 'That conversation is not in the live data, and history is not set up, so it cannot be opened here.',
+  SupervisorInsightsLookupFailed: 'The conversation could not be loaded: {{error}}',
+  SupervisorInsightsLookupBack: 'Back to Insights',
+  SupervisorInsightsFind: 'Find a conversation',
+  SupervisorInsightsFindHint: 'A task, reservation, conversation or call sid, or a CS name',
+  SupervisorInsightsFindButton: 'Find',
+  SupervisorInsightsFindClear: 'Clear',
+  SupervisorInsightsFindResults: '{{count}} conversations match “{{query}}” in the days loaded',
+  SupervisorInsightsFindMore: 'The first {{shown}} of {{count}} conversations matching “{{query}}” in the days loaded',
+  SupervisorInsightsFindNone: 'No conversation in the days loaded matches “{{query}}”.',
+  SupervisorInsightsFindSid: 'Opening {{id}}…',
 } as const;
 
 export type StringKey = keyof typeof STRING_DEFAULTS;
