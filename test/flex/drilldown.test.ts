@@ -1,10 +1,11 @@
 import { handleDrillDown, drillDownTarget, type DrillDownDeps, type OpenResult } from '../../src/flex/drilldown';
 
 function deps(known: Record<string, OpenResult>, rules = [] as { pattern: string; action: 'screen' | 'new tab' | 'original handler' }[]) {
-  const calls = { opened: [] as string[], newTab: [] as string[], refused: [] as string[] };
+  const calls = { opened: [] as string[], newTab: [] as string[], refused: [] as string[], byIdentifier: [] as boolean[] };
   const d: DrillDownDeps = {
     rules: () => rules,
-    open: (id) => {
+    open: (id, byIdentifier) => {
+      calls.byIdentifier.push(byIdentifier);
       for (const [k, r] of Object.entries(known)) if (id.includes(k)) return (calls.opened.push(k), r);
       return 'unknown';
     },
@@ -15,10 +16,22 @@ function deps(known: Record<string, OpenResult>, rules = [] as { pattern: string
 }
 
 describe('the HistoricalReportingView action', () => {
+  it('asks for a history lookup only when the payload names a conversation, never for a URL', async () => {
+    const named = deps({ WT11: 'screen' });
+    await handleDrillDown({ taskSid: 'WT11' }, async () => undefined, named.d);
+    expect(named.calls.byIdentifier).toEqual([true]);
+    const url = deps({ WT11: 'screen' });
+    await handleDrillDown('https://flex.example/insights?task=WT11', async () => undefined, url.d);
+    expect(url.calls.byIdentifier).toEqual([false]);
+  });
+
   it.each([
     ['a URL string', 'https://x.example/a', { url: 'https://x.example/a' }],
     ['an object with a url', { url: 'https://x.example/a', other: 1 }, { url: 'https://x.example/a', conversationId: undefined }],
     ['our conversation id', { conversationId: 'CH10' }, { url: undefined, conversationId: 'CH10' }],
+    ['a task sid', { taskSid: ' WT11 ' }, { url: undefined, conversationId: 'WT11' }],
+    ['a conversation sid', { conversationSid: 'CH12' }, { url: undefined, conversationId: 'CH12' }],
+    ['a sid', { sid: 'CA13' }, { url: undefined, conversationId: 'CA13' }],
     ['nothing usable', { foo: 'bar' }, undefined],
     ['an empty string', '  ', undefined],
     ['a number', 42, undefined],
