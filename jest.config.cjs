@@ -6,6 +6,9 @@ module.exports = {
   testEnvironment: 'node', // view tests opt into jsdom with a `/** @jest-environment jsdom */` docblock
   testMatch: ['<rootDir>/test/**/*.test.ts', '<rootDir>/test/**/*.test.tsx'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/e2e/', '<rootDir>/test/bench/'],
+  // A test's own time, not a speed target (benchmarks check speed): view tests that render
+  // Paste forms take seconds on a loaded 2-core machine, and 5 s made them fail by load.
+  testTimeout: 30_000,
   modulePathIgnorePatterns: ['<rootDir>/build/', '<rootDir>/dist/'],
   // The views import a few recharts modules by their ES path (src/views/overview/TrendChart.tsx);
   // under Jest, as `recharts` itself, they are the CommonJS build.
