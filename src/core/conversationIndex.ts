@@ -60,7 +60,7 @@ export function normalisedName(text: string): string {
 /** A text that may be part of a sid or conversation id: no space, a digit, four characters or more. */
 const SID_PART = /^(?=\D*\d)[\w.:-]{4,}$/;
 
-/** Between the sids of a row in `ConversationIndex.sids` (no sid holds a line break: they are trimmed). */
+/** After each sid in `ConversationIndex.sids` (a conversation id with a line break inside reads as two: none is a sid). */
 const SID_END = '\n';
 
 /** One list of rows, indexed. */
@@ -70,7 +70,7 @@ export interface ConversationIndex {
   /**
    * Every sid of every row (`id`, `taskSids`, `sids`), trimmed, lower case, each followed by
    * a line break, row after row: one string to search, exactly or in part, at the speed of
-   * `indexOf`, and a fraction of the cost of a map of each sid to build and to hold.
+   * `indexOf`, and less than half the time of a map of each sid to build (docs/model.md).
    */
   readonly sids: string;
   /** Where each row's sids begin in `sids`. */
