@@ -43,6 +43,14 @@ export interface ConversationRow {
   readonly transfers: number;
   /** Task sids, for searching by sid. */
   readonly taskSids: readonly string[];
+  /**
+   * The conversation's other identifiers, for finding it by whatever a ticket names: the
+   * reservation sids of the engagements and invitations this access may see (a team
+   * leader's session has no sid of another team's), then the call, conversation and channel
+   * sids and conversation ids its tasks' attributes carry (`taskIdentifiersOf`; a task the
+   * access may not read carries its key alone). Without `id` and `taskSids`; each once.
+   */
+  readonly sids: readonly string[];
 }
 
 export interface ConversationDetail extends ConversationRow {
@@ -66,6 +74,8 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
     let customerContact: string | undefined;
     let channel: string | undefined;
     let taskMedia: ResolvedMedia | undefined;
+    const identifiers: string[] = [];
+    const reservationSids: string[] = [];
     // The engine lists a conversation's tasks (and names it) in arrival order; history pages
     // come in any order, so tasks are read in start order and the earliest one names the
     // conversation, as it does when events arrive in order.
@@ -77,6 +87,9 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
       customerContact ??= task.info?.customerContact;
       channel ??= d.channel;
       taskMedia ??= resolveMedia(task.info?.media, undefined);
+      if (task.info?.conversationKey !== undefined) identifiers.push(task.info.conversationKey);
+      if (task.info?.identifiers) identifiers.push(...task.info.identifiers);
+      for (const r of d.reservations) if (r.workerSid !== OTHER_AGENTS && r.sid !== '') reservationSids.push(r.sid);
       for (const q of d.queueSegments) {
         segments.push({ kind: 'queue', taskSid: task.sid, queue: q.queue, supportType: supportTypeOf(config, q.queue), start: q.start, end: q.end, outcome: q.outcome });
       }
@@ -116,6 +129,7 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
     const end = open ? undefined : Math.max(...segments.map((s) => s.end as number), ...othersEngaged.map((o) => o.end as number));
     const latest = engagements[engagements.length - 1];
     const id = tasks[0].info?.conversationKey ?? tasks[0].sid;
+    const taskSids = tasks.map((t) => t.sid);
     out.set(id, {
       id,
       customerName: mask.name(customerName, customerContact),
@@ -127,7 +141,8 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
       durationSec: end === undefined ? undefined : Math.round((end - start) / 1000),
       outcome,
       transfers: engagements.filter((e) => segments.some((s) => s !== e && s.start > e.start)).length,
-      taskSids: tasks.map((t) => t.sid),
+      taskSids,
+      sids: otherSids(id, taskSids, reservationSids, identifiers.map((v) => mask.text(v))),
       segments,
       media: latest?.media ?? taskMedia ?? resolveMedia(undefined, undefined),
     });
@@ -136,6 +151,20 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
 }
 
 type ConversationTask = ConversationRecord['tasks'][number];
+
+/** Reservation sids, then attribute identifiers, each once, without the id and task sids. */
+function otherSids(id: string, taskSids: readonly string[], reservationSids: readonly string[], identifiers: readonly string[]): string[] {
+  const seen = new Set<string>([id, ...taskSids]);
+  const out: string[] = [];
+  for (const list of [reservationSids, identifiers]) {
+    for (const sid of list) {
+      if (seen.has(sid)) continue;
+      seen.add(sid);
+      out.push(sid);
+    }
+  }
+  return out;
+}
 
 /** When a task began: its first queue segment or reservation. */
 function taskStart(t: ConversationTask): number {
@@ -164,6 +193,7 @@ export function conversationRowOf(d: ConversationDetail): ConversationRow {
     outcome: d.outcome,
     transfers: d.transfers,
     taskSids: d.taskSids,
+    sids: d.sids,
   };
 }
 

@@ -79,6 +79,8 @@ export {
 export type { DayLayers, DayPeriod, DayRange, DaySnapshot, HistoryProgress } from './days';
 export { CONVERSATION_OUTCOMES, conversationDetailsOf, conversationOfEvents, conversationRowOf } from './conversations';
 export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';
+export { FIND_LIMIT, conversationIndexOf, findConversations, newestConversationFirst, normalisedName } from './conversationIndex';
+export type { ConversationIndex, FindOptions, FoundConversations } from './conversationIndex';
 export { agentThen, snapshotOfEngine } from './daySnapshot';
 export type { SnapshotOptions } from './daySnapshot';
 export { DEFAULT_PADDING_MS, MAX_FOLDER_DAYS, HistoryFolder } from './historyFolder';

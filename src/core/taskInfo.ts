@@ -1,12 +1,19 @@
 /**
  * What the model takes from a task's attributes: the key of its conversation, the
- * customer's name and contact, and the media links of the task and its reservations.
+ * identifiers it carries, the customer's name and contact, and the media links of the task
+ * and its reservations.
  */
 import type { Attributes } from './events';
+import { taskIdentifiersOf } from './identifiers';
 
 export interface TaskInfo {
   /** Undefined when the attributes name no conversation: the task's own sid is the key. */
   readonly conversationKey?: string;
+  /**
+   * The identifiers the attributes carry (`taskIdentifiersOf`: conversation id, call,
+   * conversation and channel sids), when they say more than the key alone; else undefined.
+   */
+  readonly identifiers?: readonly string[];
   readonly customerName?: string;
   readonly customerContact?: string;
   readonly media?: readonly unknown[];
@@ -23,7 +30,7 @@ function obj(v: unknown): Record<string, unknown> | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-/** What the model takes from task attributes (conversation key, customer, media links); blank strings are absent. */
+/** What the model takes from task attributes (conversation key, identifiers, customer, media links); blank strings are absent. */
 export function taskInfoOf(attributes: Attributes): TaskInfo {
   const conversations = obj(attributes.conversations);
   const customers = obj(attributes.customers);
@@ -45,7 +52,10 @@ export function taskInfoOf(attributes: Attributes): TaskInfo {
       if (Array.isArray(list)) (reservationMedia ??= {})[sid] = list;
     }
   }
-  return { conversationKey, customerName, customerContact, media, reservationMedia };
+  const ids = taskIdentifiersOf(attributes);
+  // Most tasks carry one identifier, their key: no list is kept for it.
+  const identifiers = ids.length > 1 || (ids.length === 1 && ids[0] !== conversationKey) ? ids : undefined;
+  return { conversationKey, identifiers, customerName, customerContact, media, reservationMedia };
 }
 
 /** Does the info say more than the conversation key (a customer, a contact, media)? */

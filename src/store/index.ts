@@ -4,7 +4,7 @@ export { memo } from './memo';
 export type { Memo } from './memo';
 export { selectToday, selectWaitingNow } from './selectors';
 export type { WaitingContact, WaitingNow, WaitingSummary } from './selectors';
-export { selectConversationDetail, selectConversationList } from './conversations';
+export { selectConversationDetail, selectConversationList, selectFoundConversations } from './conversations';
 export { cellsBetween, totalBetween, totalsBetween } from './cells';
 export { addFrozenDays, frozenDays, requestRange, setHistoryProgress, setRangeLoader } from './history';
 export type { RangeLoader } from './history';

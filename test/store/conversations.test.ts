@@ -1,6 +1,7 @@
-import { DEFAULT_CONFIG, accessOf } from '../../src/core';
-import { applyQueued, createInsightsStore, ingest, selectConversationDetail, selectConversationList } from '../../src/store';
+import { DEFAULT_CONFIG, HistoryFolder, accessOf, addDays, type DaySnapshot } from '../../src/core';
+import { addFrozenDays, applyQueued, createInsightsStore, ingest, selectConversationDetail, selectConversationList, selectFoundConversations } from '../../src/store';
 import { BASE } from '../fixtures/builders';
+import { storeWithDays } from '../sources/backfill/fixtures';
 import { Abandon, ColdTransfer, Handled } from '../fixtures/scenarios';
 
 function storeOf(roles: string[], events: Parameters<typeof ingest>[1]) {
@@ -55,5 +56,51 @@ describe('conversations', () => {
     // Bob's engagement is on WT11, which has no media; Ann's (WT10) has two
     const ann = d?.segments[1].media;
     expect(ann?.items.map((i) => i.type)).toEqual(['Referenced', 'Unsafe']);
+  });
+});
+
+describe('the find box: selectFoundConversations', () => {
+  const DAY_MS = 86_400_000;
+  const daysAgo = (n: number) => <T extends { ts: number }>(e: T): T => ({ ...e, ts: e.ts - n * DAY_MS });
+  const callSid = 'CA0123456789abcdef0123456789abcdef';
+  // Ten days ago Ann and Bob took Casey's chat; 25 days ago Ann took a call whose sid a ticket names.
+  const old = [
+    ...ColdTransfer.map(daysAgo(10)),
+    ...Handled.map(daysAgo(25)).map((e) => ({ ...e, sid: `${e.sid}old`, taskSid: 'WT25', reservationSid: e.reservationSid && 'WR25', taskAttributes: { call_sid: callSid, customers: { name: 'Zoë' } } })),
+  ];
+  const folder = new HistoryFolder({ config: DEFAULT_CONFIG, access: accessOf({ roles: ['supervisor'] }), range: { from: addDays('2026-11-20', -30), to: '2026-11-19' } });
+  folder.add(old);
+  const days = folder.finish();
+
+  function sessionWithHistory() {
+    const store = storeWithDays({ roles: ['supervisor'] }, DEFAULT_CONFIG, days);
+    ingest(store, Handled);
+    applyQueued(store);
+    return store;
+  }
+
+  it('finds across every frozen day held and the live engine, whatever period the tab shows', () => {
+    const state = sessionWithHistory().getState();
+    // Ann: today's call (live), the chat 10 days ago, the call 25 days ago
+    const ann = selectFoundConversations(state, 'ANN');
+    expect(ann.rows.map((r) => r.id)).toEqual(['CA01', 'CH10', callSid]);
+    expect(ann.total).toBe(3);
+    expect(selectFoundConversations(state, 'zoe').rows.map((r) => r.id)).toEqual([callSid]);
+    expect(selectFoundConversations(state, 'casey', 1)).toMatchObject({ total: 1, rows: [expect.objectContaining({ id: 'CH10', agentNames: ['Ann', 'Bob'] })] });
+    const bySid = selectFoundConversations(state, callSid.toUpperCase());
+    expect(bySid.identifier).toEqual({ kind: 'call', sid: callSid });
+    expect(bySid.rows.map((r) => r.id)).toEqual([callSid]);
+  });
+
+  it('gives the same object for the same inputs, and a new one when days arrive', () => {
+    const store = sessionWithHistory();
+    const first = selectFoundConversations(store.getState(), 'ann');
+    expect(selectFoundConversations(store.getState(), 'ann')).toBe(first);
+    // the day of the call 25 days ago, loaded again without it
+    const callDay = days.find((d) => d.conversations.some((r) => r.id === callSid));
+    addFrozenDays(store, [{ ...(callDay as DaySnapshot), conversations: [] }]);
+    const after = selectFoundConversations(store.getState(), 'ann');
+    expect(after).not.toBe(first);
+    expect(after.total).toBe(2);
   });
 });

@@ -21,16 +21,23 @@ const FIELDS = ACCUMULATOR_FIELDS.length;
 /** Numbers per packed cell: slice index, period index, the fields. */
 const CELL_WIDTH = 2 + FIELDS;
 
-/** Bumped whenever a packed shape changes (days here, today's event chunks in `cache.ts`: 2); with the field lists it makes `CODEC_SCHEMA`. */
-const CODEC_VERSION = 2;
+/**
+ * Bumped whenever a packed shape changes (days here, today's event chunks in `cache.ts`); with
+ * the field lists it makes `CODEC_SCHEMA`. 2: event chunks; 3: rows carry their other
+ * identifiers (`sids`). A cache of another schema is emptied on open and filled again.
+ */
+const CODEC_VERSION = 3;
 /** What a cache must have been written with to be read: the version and every ordered list the packing relies on. */
 export const CODEC_SCHEMA = `${CODEC_VERSION}|${ACCUMULATOR_FIELDS.join(',')}|${CONVERSATION_OUTCOMES.join(',')}`;
 
 /** One grouping's cells: distinct slices, distinct periods, and the packed values. */
 export type PackedCells = [slices: string[], periods: string[], values: Float64Array];
 
-/** Numbers per packed row: id, customer (-1: none), platform, start, duration (NaN: none), outcome, transfers, and the lengths of its agent, support type and task lists. */
-const ROW_WIDTH = 10;
+/**
+ * Numbers per packed row: id, customer (-1: none), platform, start, duration (NaN: none),
+ * outcome, transfers, and the lengths of its agent, support type, task sid and other sid lists.
+ */
+const ROW_WIDTH = 11;
 
 /**
  * Conversation rows by column: every distinct string once (as JSON text), each row's
@@ -104,7 +111,8 @@ function packRows(conversations: readonly ConversationRow[]): PackedRows {
     numbers[n++] = r.agentNames.length;
     numbers[n++] = r.supportTypes.length;
     numbers[n++] = r.taskSids.length;
-    for (const list of [r.agentNames, r.supportTypes, r.taskSids]) for (const str of list) lists.push(at(str));
+    numbers[n++] = r.sids.length;
+    for (const list of [r.agentNames, r.supportTypes, r.taskSids, r.sids]) for (const str of list) lists.push(at(str));
   }
   return { strings: JSON.stringify(strings), numbers, lists: Int32Array.from(lists) };
 }
@@ -189,6 +197,7 @@ function unpackRows(value: unknown): ConversationRow[] {
       outcome: outcome as ConversationOutcome,
       transfers,
       taskSids: list(count(nums[n + 9])),
+      sids: list(count(nums[n + 10])),
     });
   }
   if (l !== refs.length) fail('rows: lists left over');

@@ -9,6 +9,7 @@
 import {
   CONVERSATION_OUTCOMES,
   maskingOf,
+  newestConversationFirst as newestFirst,
   rangeBounds,
   type Access,
   type ConversationOutcome,
@@ -44,9 +45,6 @@ export const OUTCOME_LABELS: Readonly<Record<ConversationOutcome, StringKey>> = 
   'Timed out': 'SupervisorInsightsOutcomeTimedOut',
   Ended: 'SupervisorInsightsOutcomeEnded',
 };
-
-/** Newest first; ties by id, so the order never depends on which layer a row came from. */
-const newestFirst = (a: ConversationRow, b: ConversationRow): number => b.start - a.start || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 /** A one-entry cache: the last inputs (compared by identity) and what they gave. */
 function lastOf<A extends readonly unknown[], T>(compute: (...args: A) => T): (...args: A) => T {

@@ -43,6 +43,15 @@ describe('history cache', () => {
     expect(days.map((d) => d.day)).toEqual(['2026-11-16', '2026-11-17', '2026-11-18']);
     for (const d of days) expect(unpackDay(structuredClone(packDay(d)), d.day)).toEqual(d);
     expect(days[0].conversations.length).toBeGreaterThan(100);
+    // the rows' other identifiers (reservation, call and conversation sids) come back too
+    expect(days[0].conversations.filter((r) => r.sids.some((s) => s.startsWith('WR'))).length).toBeGreaterThan(100);
+  });
+
+  it("packs each row's lists in their own place, identifiers included", () => {
+    const row = { id: 'CH1', agentNames: ['Ann', 'WR1'], supportTypes: ['safety'], platform: 'CISS Central', start: Date.parse('2026-11-16T10:00:00Z'), outcome: 'Handled' as const, transfers: 1, taskSids: ['WT1', 'WT2'], sids: ['WR1', 'WR2', 'CH1x', 'Ann'] };
+    const bare = { ...row, id: 'WT3', taskSids: ['WT3'], sids: [], customerName: 'Zoë', durationSec: 60 };
+    const day: DaySnapshot = { day: '2026-11-16', cells: {}, conversations: [row, bare], activity: {}, agents: [] };
+    expect(unpackDay(structuredClone(packDay(day))).conversations).toEqual([{ ...row, customerName: undefined, durationSec: undefined }, bare]);
   });
 
   it('packs every accumulator field in its own place', () => {

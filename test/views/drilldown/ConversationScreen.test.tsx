@@ -25,6 +25,7 @@ function aDetail(overrides: Partial<ConversationDetail> = {}): ConversationDetai
     outcome: 'Handled',
     transfers: 1,
     taskSids: ['WTconv1'],
+    sids: ['WRconv1blue', 'WRconv1green'],
     segments: [
       { kind: 'queue', taskSid: 'WTconv1', queue: 'Crisis Support', supportType: 'CISS', start: T0, end: T0 + 45_000, outcome: 'Accepted' },
       { kind: 'engagement', taskSid: 'WTconv1', queue: 'Crisis Support', supportType: 'CISS', start: T0 + 45_000, end: T0 + 765_000, agentSid: 'WKblue', agentName: 'Agent Blue' },
