@@ -144,7 +144,8 @@ export function chatTranscriptOf(chat: ChatFacts, nowMs: number): FakeMessage[] 
       sid: messageSid(chat.sid, i),
       index: i,
       author: fromCustomer ? chat.customer : agentAt(chat, t),
-      body: i === 1 ? AGENT_LINES[0] : pick(lines, fromCustomer ? CUSTOMER_LINES : AGENT_LINES),
+      // The chat opens with the customer's hello and the ISS's greeting.
+      body: i < 2 ? (fromCustomer ? CUSTOMER_LINES[0] : AGENT_LINES[0]) : pick(lines, fromCustomer ? CUSTOMER_LINES : AGENT_LINES),
       dateCreated: new Date(t),
       attributes: {},
     };
