@@ -34,7 +34,7 @@ export { splitByQuarterHour, workload } from './workload';
 export type { WorkloadBucket } from './workload';
 export { maskAttributes, maskContactsInText, maskEvent, maskEvents, maskedAuthor, maskingOf } from './masking';
 export type { ContactMasking } from './masking';
-export { FLEX_ROLES, INSIGHTS_ROLES, SCOPES, TABS, accessOf, mayViewAgent, maskContact, maskedName } from './roles';
+export { FLEX_ROLES, INSIGHTS_ROLES, SCOPES, TABS, accessOf, isContactAddress, mayViewAgent, maskContact, maskedName } from './roles';
 export type { Access, Scope, Tab, User } from './roles';
 export { MAX_URL_LENGTH, SAFE_URL_SCHEMES, safeUrl } from './urlSafety';
 export type { SafeUrl } from './urlSafety';

@@ -128,6 +128,17 @@ const NUMBER_IN_NAME = /\+?\d[\d\s().-]*\d/g;
 const MIN_PHONE_DIGITS = 6;
 
 /**
+ * Whether a text is itself a phone number or an email (with or without a channel scheme:
+ * `whatsapp:+15551234567`, `sms:+44…`, `+61 412 345 678`, `jane@example.org`), not a name
+ * or an identity. Edge cases: blank text is not; a name carrying a number
+ * (`John Smith (+1 555 123 4567)`) is not.
+ */
+export function isContactAddress(text: string): boolean {
+  const bare = text.trim().replace(CHANNEL_SCHEME, '');
+  return bare !== '' && LOOKS_LIKE_CONTACT.test(bare);
+}
+
+/**
  * A customer's name for this access: masked as a contact when it is the contact or looks
  * like one (with or without a channel scheme: `whatsapp:+15551234567`); a name that
  * carries a phone number (`John Smith (+1 555 123 4567)`) keeps its words and loses the

@@ -8,6 +8,7 @@
  * frozen), from the real now or from a pinned instant (`startMs`).
  */
 import { simulate, type SimEvent, type SimOptions } from '../sources/simulator';
+import { ChatLedger } from './fakes/chatLedger';
 import { FakeInsightsClient } from './fakes/fakeInsightsClient';
 import { sandboxRun } from './server/historyParams';
 import { SimulatorToSync, workersAtStart } from './fakes/simulatorToSync';
@@ -42,6 +43,8 @@ function* until(events: Iterable<SimEvent>, untilMs: number): Generator<SimEvent
 
 export class SimulatedCentre {
   readonly client = new FakeInsightsClient();
+  /** Every chat the run played, for the fake Conversations client's transcripts. */
+  readonly chats = new ChatLedger();
   /** Midnight (UTC) starting today. */
   readonly todayStartMs: number;
   /** The run's options (its start is `historyDays` before today). */
@@ -92,6 +95,7 @@ export class SimulatedCentre {
       if (fromStaged) this.stagedAt++;
       else this.next = this.events.next();
       if (ev.timeMs >= this.keepFrom) this.kept.push(ev);
+      this.chats.note(ev);
       this.feed.apply(rewrite && ev.task ? { ...ev, task: { ...ev.task, attributes: this.rewritten(ev.task.attributes, ev.task.sid, rewrite) } } : ev);
     }
     this.feed.evictUntil(ms);

@@ -46,6 +46,8 @@ const me = roster.agents[0];
 // `?bench=1&workers=2000&tasks=400`: a fixed centre for the live benchmark, driven by it.
 const bench = params.get('bench') === '1';
 let insightsClient: unknown;
+// Chats' transcripts follow the simulated centre's chats (the bench has none: made-up ones).
+let conversationsClient = new FakeConversationsClient();
 let historyUrl: string | undefined;
 // The signed-in worker's attributes now: the simulator moves agents between teams, and the
 // history function scopes a team leader by the team their worker has now.
@@ -74,6 +76,7 @@ if (bench) {
   Date.now = () => centre.now();
   setInterval(() => centre.tick(), 100);
   insightsClient = centre.client;
+  conversationsClient = new FakeConversationsClient({ chats: centre.chats, now: () => centre.now() });
   // For the least-data test: every item the live queries handed this session, as delivered.
   (window as unknown as { sandboxDelivered: () => unknown[] }).sandboxDelivered = () => [...centre.client.deliveredItems().values()].flat();
   myAttributes = centre.workerAttributes(me.sid) ?? me.profile;
@@ -161,7 +164,7 @@ async function start(): Promise<void> {
     workerClient: { sid: me.sid, attributes: myAttributes },
     serviceConfiguration: await serviceConfiguration(),
     insightsClient,
-    conversationsClient: new FakeConversationsClient(),
+    conversationsClient,
   };
   // The same code path as in Flex: the plugin's init with Flex-shaped objects.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,4 @@
-import { accessOf, mayViewAgent, maskContact, maskedName, type Tab } from '../../src/core/roles';
+import { accessOf, isContactAddress, mayViewAgent, maskContact, maskedName, type Tab } from '../../src/core/roles';
 
 const dashboards: Tab[] = ['overview', 'queues', 'agents', 'conversations'];
 
@@ -67,5 +67,20 @@ describe('roles → access', () => {
   ])('customer names are masked where they carry a contact: %s → %s', (name, contact, masked) => {
     expect(maskedName(accessOf({ roles: ['supervisor'] }), name, contact)).toBe(masked);
     expect(maskedName(accessOf({ roles: ['wfo.data_analyst'] }), name, contact)).toBe(name);
+  });
+
+  it.each([
+    ['whatsapp:+15551234567', true],
+    ['sms:+447700900123', true],
+    ['+61 412 345 678', true],
+    ['jane.doe@example.org', true],
+    // names and identities are not addresses
+    ['John Smith (+1 555 123 4567)', false],
+    ['jdoe_40example_2Ecom', false],
+    ['crisis-supporter', false],
+    ['Flat 12', false],
+    ['   ', false],
+  ])('%s is a contact address: %s', (text, expected) => {
+    expect(isContactAddress(text)).toBe(expected);
   });
 });

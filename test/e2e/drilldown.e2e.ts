@@ -71,6 +71,8 @@ describe('drill-down in Chromium', () => {
       }
       if (opened !== 'screen') continue;
       sawScreen = true;
+      // Its identifiers, each with a copy button.
+      assert.ok((await page.getByRole('region', { name: 'Identifiers' }).getByRole('button', { name: /^Copy (WT|CA|CH)/ }).count()) > 0, 'no identifier to copy');
       // Several media: a switcher. Go through each: an embedded page, a link, a recording…
       const mediaTabs = page.getByRole('tablist', { name: 'Media' }).getByRole('tab');
       const count = await mediaTabs.count();
@@ -98,9 +100,10 @@ describe('drill-down in Chromium', () => {
       }
       const transcriptTab = page.getByRole('tab', { name: /transcript/i });
       if ((await transcriptTab.count()) > 0) await transcriptTab.first().click();
-      // The fake transcript's authors; message bodies are shown as text.
-      const line = page.getByText(/crisis-supporter|in-shift-supervisor/).first();
+      // The transcript's authors as people or roles: the customer by name (CS), the ISS by role.
+      const line = page.getByRole('list', { name: 'Messages' }).getByText(/\(CS\)/).first();
       if (await line.waitFor({ timeout: 1000 }).then(() => true, () => false)) {
+        assert.equal(await page.getByRole('list', { name: 'Messages' }).getByText(/crisis-supporter|_40/).count(), 0, 'a login name shows as an author');
         sawTranscript = true;
         await page.screenshot({ path: screenshotPath('drilldown-transcript') });
       } else {

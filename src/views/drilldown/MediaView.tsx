@@ -3,9 +3,10 @@ import { Anchor } from '@twilio-paste/core/anchor';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import type { Access, MediaItem } from '../../core';
+import { useStrings } from '../common/StringsContext';
 import { formatDateTime, mediaLabel } from './format';
 import { Transcript } from './Transcript';
-import type { TranscriptClient } from './transcriptModel';
+import type { TranscriptClient, TranscriptPeople } from './transcriptModel';
 
 /**
  * The iframe may run the page's scripts and forms, but never as our origin
@@ -21,6 +22,8 @@ export interface MediaViewProps {
   readonly timeZone?: string;
   /** Whose screen this is (the transcript masks contacts for it). */
   readonly access: Access;
+  /** Who the screen knows in the conversation: the transcript names authors with it. */
+  readonly people?: TranscriptPeople;
 }
 
 function ExternalLink({ url, children }: { url: string; children: string }): React.ReactElement {
@@ -32,8 +35,9 @@ function ExternalLink({ url, children }: { url: string; children: string }): Rea
 }
 
 /** One media item, each type in the one element it may use; a refused URL is plain text. */
-export function MediaView({ item, index, conversationsClient, timeZone, access }: MediaViewProps): React.ReactElement {
-  const label = mediaLabel(item, index);
+export function MediaView({ item, index, conversationsClient, timeZone, access, people }: MediaViewProps): React.ReactElement {
+  const t = useStrings();
+  const label = mediaLabel(item, index, t);
   switch (item.type) {
     case 'Embedded':
       return (
@@ -57,8 +61,8 @@ export function MediaView({ item, index, conversationsClient, timeZone, access }
       );
     case 'VoiceRecording': {
       const details = [
-        item.startTime === undefined ? undefined : `Starts ${formatDateTime(item.startTime, timeZone)}`,
-        item.channels.length === 0 ? undefined : `Channels: ${item.channels.join(', ')}`,
+        item.startTime === undefined ? undefined : t('SupervisorInsightsRecordingStarts', { time: formatDateTime(item.startTime, timeZone) }),
+        item.channels.length === 0 ? undefined : t('SupervisorInsightsRecordingChannels', { channels: item.channels.join(', ') }),
       ].filter((d): d is string => d !== undefined);
       return (
         <Box>
@@ -68,7 +72,7 @@ export function MediaView({ item, index, conversationsClient, timeZone, access }
             <Text as="p">
               <ExternalLink url={item.url}>{label}</ExternalLink>
               <Text as="span" color="colorTextWeak">
-                {' (only the first recording plays here)'}
+                {` ${t('SupervisorInsightsRecordingNotPlayed')}`}
               </Text>
             </Text>
           )}
@@ -81,12 +85,12 @@ export function MediaView({ item, index, conversationsClient, timeZone, access }
       );
     }
     case 'ChatTranscript':
-      return <Transcript sid={item.sid} client={conversationsClient} timeZone={timeZone} access={access} />;
+      return <Transcript sid={item.sid} client={conversationsClient} timeZone={timeZone} access={access} people={people} />;
     case 'Unsafe':
       return (
         <Box>
           <Text as="p" color="colorTextWeak">
-            {`${label}: this ${item.declaredType} link was not opened (${item.unsafe}).`}
+            {t('SupervisorInsightsMediaNotOpened', { label, type: item.declaredType, reason: item.unsafe })}
           </Text>
           <Text as="p" fontFamily="fontFamilyCode" wordBreak="break-all">
             {item.text}

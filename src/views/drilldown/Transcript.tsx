@@ -4,17 +4,23 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 import { maskingOf, type Access } from '../../core';
+import { useStrings } from '../common/StringsContext';
 import { formatTime } from './format';
 import {
   TRANSCRIPT_PAGE_SIZE,
   TRANSCRIPT_STEP,
+  authorLabels,
   clampSkip,
-  loadErrorText,
   messageWindow,
+  rolesOnly,
   shownMessage,
+  transcriptProblemOf,
+  transcriptProblemText,
   type MessagePage,
   type ShownMessage,
   type TranscriptClient,
+  type TranscriptMessage,
+  type TranscriptPeople,
 } from './transcriptModel';
 
 export interface TranscriptProps {
@@ -25,16 +31,19 @@ export interface TranscriptProps {
   readonly timeZone?: string;
   /** Whose transcript view this is: authors, bodies and labels are masked for it before they render. */
   readonly access: Access;
+  /** Who the screen knows in this conversation, to show authors as people; absent, authors read as roles. */
+  readonly people?: TranscriptPeople;
 }
 
 interface TranscriptState {
   readonly status: 'loading' | 'ready' | 'error';
-  /** Every message loaded so far, oldest first, as shown (masked when loaded). */
-  readonly messages: readonly ShownMessage[];
+  /** Every message loaded so far, oldest first, as the SDK gave them (masked as the window renders them). */
+  readonly messages: readonly TranscriptMessage[];
   /** The oldest page loaded: where "Load earlier messages" continues. */
   readonly page?: MessagePage;
   /** How many of the newest loaded messages are outside the rendered window. */
   readonly skip: number;
+  /** Why the transcript could not be loaded: the sentence shown. */
   readonly error?: string;
   readonly loadingEarlier: boolean;
   readonly earlierError?: string;
@@ -42,9 +51,8 @@ interface TranscriptState {
 
 const LOADING: TranscriptState = { status: 'loading', messages: [], skip: 0, loadingEarlier: false };
 
-export const NO_CLIENT_TEXT = 'The transcript cannot be loaded: the Conversations client is not available.';
-
 function Attachments({ message }: { message: ShownMessage }): React.ReactElement | null {
+  const t = useStrings();
   const attachments = message.attachments;
   if (attachments.length === 0) return null;
   return (
@@ -57,7 +65,7 @@ function Attachments({ message }: { message: ShownMessage }): React.ReactElement
             </Anchor>
           ) : (
             <Text as="span" color="colorTextWeak">
-              {`${a.label} not opened (${a.reason}): ${a.text}`}
+              {t('SupervisorInsightsAttachmentNotOpened', { label: a.label, reason: a.reason, text: a.text })}
             </Text>
           )}
         </Box>
@@ -67,15 +75,18 @@ function Attachments({ message }: { message: ShownMessage }): React.ReactElement
 }
 
 function MessageItemView({ message, timeZone }: { message: ShownMessage; timeZone?: string }): React.ReactElement {
+  const { by } = message;
+  const after = `${by.roleLabel ? ` (${by.roleLabel})` : ''}${message.dateCreated ? ` · ${formatTime(message.dateCreated.getTime(), timeZone)}` : ''}`;
   return (
     <Box as="li" paddingY="space30" borderBottomStyle="solid" borderBottomWidth="borderWidth10" borderBottomColor="colorBorderWeaker">
       <Text as="p" fontWeight="fontWeightSemibold">
-        {message.author ?? 'Unknown author'}
-        {message.dateCreated ? (
+        {/* The masked identity on hover: two ISS the screen cannot name still read apart. A plain span: a long chat renders hundreds. */}
+        <span title={message.author ?? undefined}>{by.label}</span>
+        {after === '' ? null : (
           <Text as="span" fontWeight="fontWeightNormal" color="colorTextWeak">
-            {` · ${formatTime(message.dateCreated.getTime(), timeZone)}`}
+            {after}
           </Text>
-        ) : null}
+        )}
       </Text>
       {/* Message bodies are untrusted: always a text node, never markup. */}
       <Text as="p" whiteSpace="pre-wrap" wordBreak="break-word">
@@ -86,20 +97,31 @@ function MessageItemView({ message, timeZone }: { message: ShownMessage; timeZon
   );
 }
 
-// Messages never change once loaded: moving the window renders only the ones that enter it.
+// A shown message does not change while masking and people stay: moving the window renders only the ones that enter it.
 const MessageItem = React.memo(MessageItemView);
 
 /** A chat transcript, loaded page by page through the Conversations SDK; only a window of it is rendered. */
-export function Transcript({ sid, client, timeZone, access }: TranscriptProps): React.ReactElement {
+export function Transcript({ sid, client, timeZone, access, people }: TranscriptProps): React.ReactElement {
+  const t = useStrings();
   const [state, setState] = React.useState<TranscriptState>(LOADING);
   const masking = React.useMemo(() => maskingOf(access), [access]);
+  const known = React.useMemo(() => people ?? rolesOnly(authorLabels(t)), [people, t]);
+  // Each message is masked and named once per masking and people, when it first enters the window.
+  const shownOf = React.useMemo(() => {
+    const cache = new WeakMap<TranscriptMessage, ShownMessage>();
+    return (m: TranscriptMessage): ShownMessage => {
+      let shown = cache.get(m);
+      if (!shown) cache.set(m, (shown = shownMessage(masking, m, known)));
+      return shown;
+    };
+  }, [masking, known]);
   // Results of a load for another sid, or after unmount, are dropped.
   const generation = React.useRef(0);
 
   React.useEffect(() => {
     const mine = ++generation.current;
     if (!client) {
-      setState({ ...LOADING, status: 'error', error: NO_CLIENT_TEXT });
+      setState({ ...LOADING, status: 'error', error: t('SupervisorInsightsTranscriptNoClient') });
       return undefined;
     }
     setState(LOADING);
@@ -108,16 +130,16 @@ export function Transcript({ sid, client, timeZone, access }: TranscriptProps): 
         const conversation = await client.getConversationBySid(sid);
         const page = await conversation.getMessages(TRANSCRIPT_PAGE_SIZE);
         if (generation.current !== mine) return;
-        setState({ status: 'ready', messages: page.items.map((m) => shownMessage(masking, m)), page, skip: 0, loadingEarlier: false });
+        setState({ status: 'ready', messages: page.items, page, skip: 0, loadingEarlier: false });
       } catch (error) {
         if (generation.current !== mine) return;
-        setState({ ...LOADING, status: 'error', error: loadErrorText(error) });
+        setState({ ...LOADING, status: 'error', error: transcriptProblemText(transcriptProblemOf(error), t) });
       }
     })();
     return () => {
       generation.current++;
     };
-  }, [sid, client, masking]);
+  }, [sid, client, t]);
 
   const loadEarlier = React.useCallback(() => {
     const page = state.page;
@@ -128,19 +150,19 @@ export function Transcript({ sid, client, timeZone, access }: TranscriptProps): 
       (prev) => {
         if (generation.current !== mine) return;
         setState((s) => {
-          const messages = [...prev.items.map((m) => shownMessage(masking, m)), ...s.messages];
+          const messages = [...prev.items, ...s.messages];
           // Move the window back over the messages just loaded.
           return { ...s, messages, page: prev, skip: clampSkip(messages.length, s.skip + prev.items.length), loadingEarlier: false };
         });
       },
       (error: unknown) => {
         if (generation.current !== mine) return;
-        setState((s) => ({ ...s, loadingEarlier: false, earlierError: loadErrorText(error) }));
+        setState((s) => ({ ...s, loadingEarlier: false, earlierError: transcriptProblemText(transcriptProblemOf(error), t) }));
       },
     );
-  }, [state.page, state.loadingEarlier, masking]);
+  }, [state.page, state.loadingEarlier, t]);
 
-  if (state.status === 'loading') return <Text as="p">Loading the transcript…</Text>;
+  if (state.status === 'loading') return <Text as="p">{t('SupervisorInsightsTranscriptLoading')}</Text>;
   if (state.status === 'error') {
     return (
       <Text as="p" color="colorTextError">
@@ -151,28 +173,28 @@ export function Transcript({ sid, client, timeZone, access }: TranscriptProps): 
 
   const loaded = state.messages.length;
   const canLoadEarlier = state.page?.hasPrevPage === true;
-  if (loaded === 0 && !canLoadEarlier) return <Text as="p">No messages</Text>;
+  if (loaded === 0 && !canLoadEarlier) return <Text as="p">{t('SupervisorInsightsNoMessages')}</Text>;
 
   const win = messageWindow(loaded, state.skip);
-  const shown = state.messages.slice(win.start, win.end);
+  const shown = state.messages.slice(win.start, win.end).map(shownOf);
   return (
-    <Box as="section" aria-label="Chat transcript">
+    <Box as="section" aria-label={t('SupervisorInsightsTranscript')}>
       <Box display="flex" columnGap="space30" alignItems="center" marginBottom="space30">
         {win.start > 0 ? (
           <Button variant="secondary" size="small" onClick={() => setState((s) => ({ ...s, skip: clampSkip(s.messages.length, s.skip + TRANSCRIPT_STEP) }))}>
-            Show earlier messages
+            {t('SupervisorInsightsShowEarlier')}
           </Button>
         ) : canLoadEarlier ? (
           <Button variant="secondary" size="small" disabled={state.loadingEarlier} onClick={loadEarlier}>
-            Load earlier messages
+            {t('SupervisorInsightsLoadEarlier')}
           </Button>
         ) : null}
         <Text as="span" color="colorTextWeak">
           {state.loadingEarlier
-            ? 'Loading earlier messages…'
+            ? t('SupervisorInsightsLoadingEarlier')
             : loaded === 0
-              ? 'No messages in this page'
-              : `Messages ${win.start + 1}–${win.end} of ${loaded} loaded`}
+              ? t('SupervisorInsightsNoMessagesInPage')
+              : t('SupervisorInsightsMessagesShown', { from: win.start + 1, to: win.end, loaded })}
         </Text>
       </Box>
       {state.earlierError ? (
@@ -180,7 +202,7 @@ export function Transcript({ sid, client, timeZone, access }: TranscriptProps): 
           {state.earlierError}
         </Text>
       ) : null}
-      <Box as="ol" aria-label="Messages" margin="space0" padding="space0" listStyleType="none">
+      <Box as="ol" aria-label={t('SupervisorInsightsMessages')} margin="space0" padding="space0" listStyleType="none">
         {shown.map((m) => (
           <MessageItem key={m.sid} message={m} timeZone={timeZone} />
         ))}
@@ -188,7 +210,7 @@ export function Transcript({ sid, client, timeZone, access }: TranscriptProps): 
       {state.skip > 0 ? (
         <Box marginTop="space30">
           <Button variant="secondary" size="small" onClick={() => setState((s) => ({ ...s, skip: Math.max(0, s.skip - TRANSCRIPT_STEP) }))}>
-            Show later messages
+            {t('SupervisorInsightsShowLater')}
           </Button>
         </Box>
       ) : null}
