@@ -45,9 +45,10 @@ export interface HostOptions {
   readonly settingsUrl?: string;
 }
 
-/** Does a row have this id or task sid, or (`inText`) one of them appear in the text? */
+/** Does a row have this id, task sid or other sid, or (`inText`) one of them appear in the text? */
 function rowNamed(row: ConversationRow, idOrText: string, inText: boolean): boolean {
-  return inText ? idOrText.includes(row.id) || row.taskSids.some((t) => idOrText.includes(t)) : row.id === idOrText || row.taskSids.includes(idOrText);
+  const named = (sid: string): boolean => (inText ? idOrText.includes(sid) : sid === idOrText);
+  return named(row.id) || row.taskSids.some(named) || row.sids.some(named);
 }
 
 /** A conversation of the live data by id or task sid, or the first whose id or task sid appears in a URL's text. */

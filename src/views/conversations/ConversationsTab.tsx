@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import { selectToday } from '../../store';
+import { selectFoundConversations, selectToday } from '../../store';
 import { CsvButton } from '../common/CsvButton';
 import { formatCount } from '../common/format';
 import { periodLabel } from '../common/period';
@@ -11,6 +11,7 @@ import { useStrings } from '../common/StringsContext';
 import type { TabProps } from '../common/tabProps';
 import { ConversationFiltersBar } from './ConversationFiltersBar';
 import { ConversationTable } from './ConversationTable';
+import { FindConversation } from './FindConversation';
 import {
   NO_FILTERS,
   conversationColumns,
@@ -41,30 +42,43 @@ export function ConversationsTab({ store, access, timeZone, onOpen }: Conversati
   const error = useStore(store, (s) => s.error);
   const historyLoading = useStore(store, (s) => s.history?.progress?.loading === true);
   const [filters, setFilters] = React.useState<ConversationFilters>(NO_FILTERS);
+  // A name found across every day loaded, shown instead of the period's list ('' for none).
+  const [finding, setFinding] = React.useState('');
 
   const state = store.getState();
   const all = selectConversationsBetween(state, range);
-  const rows = selectShownConversations(state, range, filters);
+  const found = finding === '' ? undefined : selectFoundConversations(state, finding);
+  const rows = found ? found.rows : selectShownConversations(state, range, filters);
   const options = selectFilterOptions(state.config, all);
   const zone = timeZone ?? state.config.timeZone;
-  const withDate = range.from !== today || range.to !== today;
+  const withDate = found !== undefined || range.from !== today || range.to !== today;
   const columns = React.useMemo(() => conversationColumns(t, { timeZone: zone, withDate }), [t, zone, withDate]);
   const csvColumns = React.useMemo(() => conversationCsvColumns(t, { timeZone: zone, withDate }), [t, zone, withDate]);
-  const suffix = periodLabel(period, state.live.engine.calendar, state.now);
+  const suffix = found ? 'found' : periodLabel(period, state.live.engine.calendar, state.now);
 
   let empty: string | undefined;
-  if (rows.length === 0) {
+  if (found) {
+    if (rows.length === 0) empty = t('SupervisorInsightsFindNone', { query: finding });
+  } else if (rows.length === 0) {
     if (all.length > 0) empty = t('SupervisorInsightsNoConversationsMatch');
     else if (status === 'loading' || historyLoading) empty = t('SupervisorInsightsLoading');
     else empty = t('SupervisorInsightsNoConversations');
   }
+  const count = found
+    ? found.total > found.rows.length
+      ? t('SupervisorInsightsFindMore', { shown: formatCount(found.rows.length), count: formatCount(found.total), query: finding })
+      : t('SupervisorInsightsFindResults', { count: formatCount(found.total), query: finding })
+    : t('SupervisorInsightsConversationCount', { shown: formatCount(rows.length), total: formatCount(all.length) });
 
   return (
     <Box display="flex" flexDirection="column" rowGap="space50" paddingTop="space40">
-      <Box display="flex" columnGap="space40" rowGap="space30" alignItems="flex-end" flexWrap="wrap">
-        <PeriodPicker id="conversations-period" period={period} onChange={setPeriod} today={today} />
-        <ConversationFiltersBar filters={filters} options={options} onChange={setFilters} />
-      </Box>
+      <FindConversation query={finding} onFind={setFinding} onOpen={onOpen} />
+      {found ? null : (
+        <Box display="flex" columnGap="space40" rowGap="space30" alignItems="flex-end" flexWrap="wrap">
+          <PeriodPicker id="conversations-period" period={period} onChange={setPeriod} today={today} />
+          <ConversationFiltersBar filters={filters} options={options} onChange={setFilters} />
+        </Box>
+      )}
       {status === 'error' ? (
         <Box role="alert">
           <Text as="p" color="colorTextError">
@@ -74,7 +88,7 @@ export function ConversationsTab({ store, access, timeZone, onOpen }: Conversati
       ) : null}
       <Box display="flex" alignItems="center" justifyContent="space-between" columnGap="space40">
         <Text as="p" color="colorTextWeak">
-          {t('SupervisorInsightsConversationCount', { shown: formatCount(rows.length), total: formatCount(all.length) })}
+          {count}
         </Text>
         <CsvButton access={access} table="conversations" suffix={suffix} columns={csvColumns} rows={() => rows} />
       </Box>

@@ -8,7 +8,7 @@ import { setStatus, type InsightsStore } from '../../../src/store';
 import { StringsProvider, translator } from '../../../src/views/common';
 import { ConversationsTab, NO_FILTERS, conversationColumns, selectShownConversations } from '../../../src/views/conversations';
 import { busyHour } from '../../fixtures/day';
-import { ROLES, TODAY, storeWith, todayEvents } from './fixtures';
+import { ROLES, TODAY, YESTERDAY, frozenDay, storeWith, todayEvents, withFrozen, yesterdayEvents } from './fixtures';
 
 function show(store: InsightsStore, strings?: Record<string, string>) {
   const onOpen = jest.fn();
@@ -233,5 +233,48 @@ describe('the Conversations tab', () => {
       });
       expect(document.activeElement?.getAttribute('aria-rowindex')).toBe('2');
     });
+  });
+});
+
+describe('finding a conversation', () => {
+  const find = (text: string) => {
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a conversation' }), { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+  };
+
+  it("finds a name across every day loaded, whatever the tab's period, accents and case aside, and Clear goes back", () => {
+    const samWithAccent = yesterdayEvents.map((e) => ({ ...e, taskAttributes: { call_sid: 'CA21', customers: { name: 'Sám Øre' } } }));
+    const store = withFrozen(storeWith(ROLES.supervisor, todayEvents), [frozenDay(YESTERDAY, samWithAccent, ROLES.supervisor)]);
+    show(store);
+    // Today's list does not hold yesterday's call.
+    expect(column('CS')).toEqual(['Casey', '•••22', 'Robin']);
+    find('  SAM ore ');
+    expect(screen.getByText('1 conversations match “SAM ore” in the days loaded')).toBeTruthy();
+    expect(column('CS')).toEqual(['Sám Øre']);
+    // The period and filters stand aside while found rows are shown.
+    expect(screen.queryByLabelText('Search by name or sid')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear' }));
+    expect(column('CS')).toEqual(['Casey', '•••22', 'Robin']);
+  });
+
+  it('says so when no day loaded has the name', () => {
+    show(storeWith(ROLES.supervisor, todayEvents));
+    find('Nobody');
+    expect(screen.getByRole('status').textContent).toBe('No conversation in the days loaded matches “Nobody”.');
+  });
+
+  it('opens a sid at once, written as Twilio writes it, whether or not a loaded day has it (the drill-down looks it up)', () => {
+    const { onOpen } = show(storeWith(ROLES.supervisor, todayEvents));
+    const sid = `WT${'ab'.repeat(16)}`;
+    find(` wt${'AB'.repeat(16)} `);
+    expect(onOpen).toHaveBeenCalledWith(sid);
+    find(`CA${'01'.repeat(16)}`);
+    expect(onOpen).toHaveBeenLastCalledWith(`CA${'01'.repeat(16)}`);
+  });
+
+  it('a masked session finds no one by the digits it may not see', () => {
+    show(storeWith(ROLES.teamLeader, todayEvents));
+    find('61400111222');
+    expect(screen.getByRole('status').textContent).toMatch(/No conversation in the days loaded matches/);
   });
 });
