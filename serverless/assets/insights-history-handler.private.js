@@ -3254,7 +3254,6 @@ async function lookupConversation(deps, call) {
   });
   const notFound = (where) => ({ status: 404, code: "not_found", message: `no conversation with this ${where}` });
   let first;
-  let sliceEnd = resumed?.sliceEnd ?? range.toMs;
   if (resumed && resumed.found.length > 0) first = resumed.found;
   else if (id.kind === "task") first = [id.sid];
   else if (id.kind === "reservation") {
@@ -3263,6 +3262,7 @@ async function lookupConversation(deps, call) {
     if (task === void 0) return notFound("reservation sid in the last 30 days");
     first = [task];
   } else {
+    let sliceEnd = resumed?.sliceEnd ?? range.toMs;
     let at = resumed?.at;
     let pages = 0;
     let found = [];
@@ -3288,7 +3288,7 @@ async function lookupConversation(deps, call) {
     tasks = await gatherConversation(first, kept, readAll);
   } catch (error) {
     if (!(error instanceof OutOfTime) || resumed !== void 0 && resumed.found.length > 0) return overdue(error);
-    return searching({ sliceEnd: id.kind === "task" || id.kind === "reservation" ? range.fromMs : sliceEnd, found: [...first] });
+    return searching({ sliceEnd: range.fromMs, found: [...first] });
   }
   const events = [...tasks.values()].flat();
   if (events.length === 0) return notFound(`${id.kind} sid in the last 30 days`);

@@ -153,8 +153,6 @@ export async function lookupConversation(deps: LookupDeps, call: LookupCall): Pr
   const notFound = (where: string): LookupOutcome => ({ status: 404, code: 'not_found', message: `no conversation with this ${where}` });
 
   let first: readonly string[];
-  /** Where the search got to: the whole range once the first tasks are known. */
-  let sliceEnd = resumed?.sliceEnd ?? range.toMs;
   if (resumed && resumed.found.length > 0) first = resumed.found;
   else if (id.kind === 'task') first = [id.sid];
   else if (id.kind === 'reservation') {
@@ -164,6 +162,7 @@ export async function lookupConversation(deps: LookupDeps, call: LookupCall): Pr
     first = [task];
   } else {
     // Newest day first: an incident is more often recent; the cursor carries where it got to.
+    let sliceEnd = resumed?.sliceEnd ?? range.toMs;
     let at = resumed?.at;
     let pages = 0;
     let found: string[] = [];
@@ -192,7 +191,7 @@ export async function lookupConversation(deps: LookupDeps, call: LookupCall): Pr
     // Out of time before the conversation was read: the next request reads it with a whole
     // budget, from the tasks known here. A request that was that next one gives up instead.
     if (!(error instanceof OutOfTime) || (resumed !== undefined && resumed.found.length > 0)) return overdue(error);
-    return searching({ sliceEnd: id.kind === 'task' || id.kind === 'reservation' ? range.fromMs : sliceEnd, found: [...first] });
+    return searching({ sliceEnd: range.fromMs, found: [...first] });
   }
   const events = [...tasks.values()].flat();
   if (events.length === 0) return notFound(`${id.kind} sid in the last 30 days`);

@@ -414,6 +414,30 @@ describe('a search that takes several requests', () => {
   });
 });
 
+describe('TaskRouter failures', () => {
+  beforeEach(() => {
+    world.sleeps.length = 0;
+  });
+
+  it('retries a 5xx as pages do, then answers', async () => {
+    world.api.failNext(2, { status: 503, pathIncludes: '/Events' });
+    const page = found(await world.handler()({ Token: TOKENS.supervisor, kind: 'conversation', id: CHAT.conversation }));
+    expect(page.taskSids).toEqual([CHAT.task]);
+    expect(world.sleeps).toEqual([250, 500]);
+  });
+
+  it('gives up after the last try with 502 upstream_failed, and a lasting 429 with rate_limited', async () => {
+    world.api.failNext(4, { status: 500, pathIncludes: '/Events' });
+    const failed = await world.handler()({ Token: TOKENS.supervisor, kind: 'conversation', id: CHAT.reservation });
+    expect(failed.status).toBe(502);
+    expect(error(failed).message).toMatch(/TaskRouter failed 4 tries to read the events of reservation WR/);
+    world.api.failNext(4, { status: 429, retryAfterSec: 1, pathIncludes: '/Events' });
+    const limited = await world.handler()({ Token: TOKENS.supervisor, kind: 'conversation', id: CHAT.task });
+    expect(limited.status).toBe(429);
+    expect(limited.headers['Retry-After']).toBe('1');
+  });
+});
+
 describe('bad requests', () => {
   it.each([
     [{}, /id must be a task \(WT…\), reservation \(WR…\), conversation or channel \(CH…\) or call \(CA…\) sid/],
