@@ -1727,10 +1727,10 @@ var EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/g;
 var SCHEMED = /\b(?:whatsapp|sms|tel|mms|messenger):\+?\d[\d\s().-]{4,}\d/gi;
 var INTERNATIONAL = /(?<![\w+])\+\d(?:[\s().-]?\d){6,14}(?!\w)/g;
 var MAX_DEPTH = 64;
-function maskContactsInText(access, text) {
-  if (access.seesContacts) return text;
+function maskContactsInText(access, text2) {
+  if (access.seesContacts) return text2;
   const mask = (m) => maskContact(access, m);
-  return text.replace(EMAIL, mask).replace(SCHEMED, mask).replace(INTERNATIONAL, mask);
+  return text2.replace(EMAIL, mask).replace(SCHEMED, mask).replace(INTERNATIONAL, mask);
 }
 function maskValue(access, key, value, depth) {
   if (typeof value === "string") {
@@ -1785,7 +1785,7 @@ function maskingOf(access) {
   return {
     name: (name, contact) => maskedName(access, name, contact),
     contact: (contact) => maskContact(access, contact),
-    text: ((text) => text === null ? null : maskContactsInText(access, text)),
+    text: ((text2) => text2 === null ? null : maskContactsInText(access, text2)),
     author: (author) => maskedAuthor(access, author),
     events: (events) => maskEvents(access, events),
     rows,
@@ -1813,28 +1813,28 @@ function isInvisible(c) {
 function refuse(reason) {
   return { ok: false, reason };
 }
-function safeUrl(text) {
-  if (typeof text !== "string") return refuse(`not a string (${text === null ? "null" : typeof text})`);
-  if (text.length === 0) return refuse("empty");
-  if (text.length > MAX_URL_LENGTH) return refuse(`longer than ${MAX_URL_LENGTH} characters`);
-  if (text.trim() !== text) return refuse("leading or trailing whitespace");
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
+function safeUrl(text2) {
+  if (typeof text2 !== "string") return refuse(`not a string (${text2 === null ? "null" : typeof text2})`);
+  if (text2.length === 0) return refuse("empty");
+  if (text2.length > MAX_URL_LENGTH) return refuse(`longer than ${MAX_URL_LENGTH} characters`);
+  if (text2.trim() !== text2) return refuse("leading or trailing whitespace");
+  for (let i = 0; i < text2.length; i++) {
+    const c = text2.charCodeAt(i);
     if (isControl(c)) return refuse(`control character ${codePoint(c)} at position ${i}`);
     if (isInvisible(c)) return refuse(`invisible or direction-changing character ${codePoint(c)} at position ${i}`);
     if (c === 92) return refuse(`backslash at position ${i} (browsers read it as a slash)`);
   }
-  if (text.startsWith("//")) return refuse("protocol-relative URL (//host): the scheme must be written out");
-  const scheme = SCHEME.exec(text);
+  if (text2.startsWith("//")) return refuse("protocol-relative URL (//host): the scheme must be written out");
+  const scheme = SCHEME.exec(text2);
   if (!scheme) {
-    if (ENCODED_SCHEME.test(text)) return refuse("percent- or entity-encoded characters where the scheme should be");
+    if (ENCODED_SCHEME.test(text2)) return refuse("percent- or entity-encoded characters where the scheme should be");
     return refuse("relative URL: an absolute http: or https: URL is needed");
   }
   const protocol = `${scheme[1].toLowerCase()}:`;
   if (!SAFE_URL_SCHEMES.includes(protocol)) {
     return refuse(`scheme "${protocol}" is not allowed (only http: and https:)`);
   }
-  const rest = text.slice(scheme[0].length);
+  const rest = text2.slice(scheme[0].length);
   if (!rest.startsWith("//")) return refuse(`"${protocol}" must be followed by //host`);
   if (rest.startsWith("///")) return refuse(`too many slashes after "${protocol}"`);
   const authority = rest.slice(2).split(/[/?#]/, 1)[0];
@@ -1843,7 +1843,7 @@ function safeUrl(text) {
   if (authority.includes("%")) return refuse("percent-encoded host");
   let parsed;
   try {
-    parsed = new URL(text);
+    parsed = new URL(text2);
   } catch {
     return refuse("not a valid URL");
   }
@@ -1867,8 +1867,8 @@ function describe(v) {
   if (Array.isArray(v)) return "a list";
   return typeof v;
 }
-function inertText(text) {
-  return text.length > MAX_UNSAFE_TEXT ? `${text.slice(0, MAX_UNSAFE_TEXT)}…` : text;
+function inertText(text2) {
+  return text2.length > MAX_UNSAFE_TEXT ? `${text2.slice(0, MAX_UNSAFE_TEXT)}…` : text2;
 }
 function startTimeOf(v) {
   if (typeof v === "number") return Number.isFinite(v) && v >= 0 ? v : void 0;
@@ -2648,6 +2648,29 @@ var HISTORY_RETENTION_DAYS = 30;
 var HISTORY_CURSOR_LIFETIME_MS = 15 * 6e4;
 var TEAM_AVERAGE_MAX_DAYS = 7;
 
+// src/core/identifiers.ts
+var PREFIXES = { WT: "task", WR: "reservation", CH: "conversation", CA: "call" };
+var SID = /^(WT|WR|CH|CA)[0-9a-fA-F]{32}$/;
+function identifierOf(text2) {
+  const t = text2.trim();
+  if (!SID.test(t.toUpperCase().slice(0, 2) + t.slice(2))) return void 0;
+  const prefix = t.slice(0, 2).toUpperCase();
+  return { kind: PREFIXES[prefix], sid: prefix + t.slice(2).toLowerCase() };
+}
+function text(v) {
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : void 0;
+}
+function taskIdentifiersOf(attributes) {
+  if (!attributes) return [];
+  const conversations = attributes.conversations;
+  const key = typeof conversations === "object" && conversations !== null ? text(conversations.conversation_id) : void 0;
+  const out = [];
+  for (const v of [key, text(attributes.call_sid), text(attributes.conversationSid), text(attributes.channelSid)]) {
+    if (v !== void 0 && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
 // src/core/teamAverage.ts
 var engaged = (acc) => acc !== void 0 && (acc.invitations > 0 || acc.handled > 0);
 function teamAgentsOf(snapshot, team) {
@@ -2900,27 +2923,35 @@ function decodeCursor(cursor, secret, nowMs) {
 }
 var TEAM_VERSION = 1;
 var DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
-function teamKey(secret) {
-  return (0, import_node_crypto.createHash)("sha256").update(`insights-team-cursor:${secret}`).digest();
+function sealKey(label, secret) {
+  return (0, import_node_crypto.createHash)("sha256").update(`${label}:${secret}`).digest();
 }
-function sealTeamCursor(state, secret) {
-  if (!secret) throw new Error("sealTeamCursor: a cursor secret is required (the Function passes its AUTH_TOKEN)");
+function seal(tag, label, state, secret) {
   const iv = (0, import_node_crypto.randomBytes)(12);
-  const cipher = (0, import_node_crypto.createCipheriv)("aes-256-gcm", teamKey(secret), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify({ v: TEAM_VERSION, ...state }), "utf8"), cipher.final()]);
-  return ["t", iv.toString("base64url"), body.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+  const cipher = (0, import_node_crypto.createCipheriv)("aes-256-gcm", sealKey(label, secret), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(state), "utf8"), cipher.final()]);
+  return [tag, iv.toString("base64url"), body.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
 }
-function openTeamCursor(cursor, secret, nowMs) {
+function unseal(tag, label, what, cursor, secret) {
   const parts = cursor.split(".");
-  if (parts.length !== 4 || parts[0] !== "t") return "the cursor is not a team-average cursor this function issued";
-  let raw;
+  if (parts.length !== 4 || parts[0] !== tag) return `the cursor is not ${what} cursor this function issued`;
   try {
-    const decipher = (0, import_node_crypto.createDecipheriv)("aes-256-gcm", teamKey(secret), Buffer.from(parts[1], "base64url"));
+    const decipher = (0, import_node_crypto.createDecipheriv)("aes-256-gcm", sealKey(label, secret), Buffer.from(parts[1], "base64url"));
     decipher.setAuthTag(Buffer.from(parts[3], "base64url"));
-    raw = JSON.parse(Buffer.concat([decipher.update(Buffer.from(parts[2], "base64url")), decipher.final()]).toString("utf8"));
+    return { json: JSON.parse(Buffer.concat([decipher.update(Buffer.from(parts[2], "base64url")), decipher.final()]).toString("utf8")) };
   } catch {
     return "the cursor was changed or was not issued by this function";
   }
+}
+var TEAM_LABEL = "insights-team-cursor";
+function sealTeamCursor(state, secret) {
+  if (!secret) throw new Error("sealTeamCursor: a cursor secret is required (the Function passes its AUTH_TOKEN)");
+  return seal("t", TEAM_LABEL, { v: TEAM_VERSION, ...state }, secret);
+}
+function openTeamCursor(cursor, secret, nowMs) {
+  const opened = unseal("t", TEAM_LABEL, "a team-average", cursor, secret);
+  if (typeof opened === "string") return opened;
+  const raw = opened.json;
   if (!isRecord(raw) || raw.v !== TEAM_VERSION) return "the cursor is from another version of this function; start the range again";
   const { caller, from, to, next, teammates, expiresAt } = raw;
   const day = (v) => typeof v === "string" && DAY_KEY.test(v);
@@ -2929,110 +2960,31 @@ function openTeamCursor(cursor, secret, nowMs) {
   if (nowMs >= expiresAt) return CURSOR_EXPIRED;
   return { caller, from, to, next, teammates, expiresAt };
 }
-
-// serverless/src/http.ts
-var FLEX_ORIGIN = "https://flex.twilio.com";
-var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
-function headerOf(headers, name) {
-  if (!headers) return void 0;
-  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return str2(Array.isArray(v) ? v[0] : v);
-  return void 0;
+var LOOKUP_VERSION = 1;
+var LOOKUP_LABEL = "insights-lookup-cursor";
+function sealLookupCursor(state, secret) {
+  if (!secret) throw new Error("sealLookupCursor: a cursor secret is required (the Function passes its AUTH_TOKEN)");
+  return seal("c", LOOKUP_LABEL, { v: LOOKUP_VERSION, ...state }, secret);
 }
-function methodOf(meta) {
-  if (meta.method) return meta.method.toUpperCase();
-  if (headerOf(meta.headers, "access-control-request-method") !== void 0) return "OPTIONS";
-  const type = headerOf(meta.headers, "content-type")?.toLowerCase() ?? "";
-  return /^(application\/json|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type) ? "POST" : "GET";
-}
-function corsHeaders(allowed, meta) {
-  const origin = headerOf(meta?.headers, "origin");
-  const h = {
-    "Access-Control-Allow-Methods": "OPTIONS, POST",
-    "Access-Control-Allow-Headers": "Content-Type",
-    "Access-Control-Max-Age": "600"
-  };
-  if (allowed.includes("*")) h["Access-Control-Allow-Origin"] = "*";
-  else {
-    h.Vary = "Origin";
-    if (origin !== void 0 && allowed.includes(origin)) h["Access-Control-Allow-Origin"] = origin;
+function openLookupCursor(cursor, secret, nowMs) {
+  const opened = unseal("c", LOOKUP_LABEL, "a conversation search", cursor, secret);
+  if (typeof opened === "string") return opened;
+  const raw = opened.json;
+  if (!isRecord(raw) || raw.v !== LOOKUP_VERSION) return "the cursor is from another version of this function; search again";
+  const { caller, id, fromMs, toMs, sliceEnd, expiresAt } = raw;
+  if (typeof caller !== "string" || typeof id !== "string" || !isCount(fromMs) || !isCount(toMs) || !isCount(sliceEnd) || !isCount(expiresAt)) {
+    return "the cursor is incomplete";
   }
-  return h;
-}
-
-// serverless/src/request.ts
-var DAY_MS = 864e5;
-var RETENTION_SLACK_MS = 36e5;
-var MAX_CURSOR_LENGTH = 16384;
-var MAX_TOKEN_LENGTH = 16384;
-var ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
-var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-function parseIsoInstant(text) {
-  const m = ISO_INSTANT.exec(text);
-  if (!m) return void 0;
-  const [, y, mo, d, h, mi, s] = m.map((x) => x === void 0 ? 0 : Number(x));
-  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return void 0;
-  const day = new Date(Date.UTC(y, mo - 1, d));
-  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return void 0;
-  const ms = Date.parse(text);
-  return Number.isFinite(ms) ? ms : void 0;
-}
-function problem(status, code, message) {
-  return { status, code, message };
-}
-function tokenOf(event) {
-  if (!isRecord2(event)) return void 0;
-  const t = event.Token;
-  return typeof t === "string" && t.trim() !== "" ? t.trim() : void 0;
-}
-function readInput(event, nowMs) {
-  if (!isRecord2(event)) return problem(400, "bad_request", "the request body must be an object with Token, from and to");
-  const token = tokenOf(event);
-  if (token === void 0) return problem(401, "missing_token", "send the Flex user token in the Token field");
-  if (token.length > MAX_TOKEN_LENGTH) return problem(401, "invalid_token", "the Token is too long to be a Flex token");
-  const k = event.kind;
-  if (k !== void 0 && k !== null && k !== "" && k !== "events" && k !== "teamAverage") {
-    return problem(400, "bad_request", 'kind must be "events" (the default) or "teamAverage"');
+  let at;
+  if (raw.at !== void 0) {
+    at = position(raw.at);
+    if (!at) return "the cursor holds an invalid page position";
   }
-  const kind = k === "teamAverage" ? "teamAverage" : "events";
-  const instant = (name) => {
-    const v = event[name];
-    if (v === void 0 || v === null || v === "") return problem(400, "bad_request", `${name} is missing: send an ISO 8601 instant such as 2026-11-21T00:00:00Z`);
-    if (typeof v !== "string") return problem(400, "bad_request", `${name} must be an ISO 8601 instant in a string, got ${typeof v}`);
-    const ms = parseIsoInstant(v.trim());
-    if (ms === void 0) {
-      return problem(400, "bad_request", `${name} "${v.slice(0, 64)}" is not an ISO 8601 instant with a time and an offset (2026-11-21T00:00:00Z)`);
-    }
-    return ms;
-  };
-  const fromMs = instant("from");
-  if (typeof fromMs !== "number") return fromMs;
-  const toMs = instant("to");
-  if (typeof toMs !== "number") return toMs;
-  if (fromMs >= toMs) return problem(400, "bad_request", "from must be before to");
-  if (toMs - fromMs > HISTORY_MAX_RANGE_DAYS * DAY_MS) {
-    return problem(400, "range_too_long", `from and to may be at most ${HISTORY_MAX_RANGE_DAYS} days apart; ask for the range in parts`);
-  }
-  if (fromMs < nowMs - HISTORY_RETENTION_DAYS * DAY_MS - RETENTION_SLACK_MS) {
-    return problem(400, "range_too_long", `from is more than ${HISTORY_RETENTION_DAYS} days back; TaskRouter keeps events for ${HISTORY_RETENTION_DAYS} days`);
-  }
-  let pageSize;
-  const ps = event.pageSize;
-  if (ps !== void 0 && ps !== null && ps !== "") {
-    const n = typeof ps === "number" ? ps : typeof ps === "string" && /^\d+$/.test(ps.trim()) ? Number(ps) : NaN;
-    if (!Number.isInteger(n) || n < 1 || n > HISTORY_MAX_PAGE_SIZE) {
-      return problem(400, "bad_request", `pageSize must be an integer from 1 to ${HISTORY_MAX_PAGE_SIZE} (default ${HISTORY_DEFAULT_PAGE_SIZE})`);
-    }
-    pageSize = n;
-  }
-  let cursor;
-  const c = event.cursor;
-  if (c !== void 0 && c !== null && c !== "") {
-    if (typeof c !== "string" || c.length > MAX_CURSOR_LENGTH) return problem(400, "bad_request", "cursor must be the cursor string of the previous page, unchanged");
-    cursor = c;
-  }
-  return { kind, token, fromMs, toMs, cursor, pageSize };
+  const found = taskSids(raw.found);
+  if (!found) return "the cursor holds invalid task sids";
+  if (nowMs >= expiresAt) return CURSOR_EXPIRED;
+  return { caller, id, fromMs, toMs, sliceEnd, ...at ? { at } : {}, found, expiresAt };
 }
-var isProblem = (x) => "code" in x;
 
 // serverless/src/retry.ts
 var UpstreamError = class extends Error {
@@ -3137,13 +3089,391 @@ function lastRetryAfterSec(client) {
   return parseRetryAfter(value);
 }
 function parseRetryAfter(value, nowMs = Date.now()) {
-  const text = Array.isArray(value) ? value[0] : value;
-  if (typeof text === "number") return Number.isFinite(text) && text >= 0 ? text : void 0;
-  if (typeof text !== "string" || text.trim() === "") return void 0;
-  if (/^\d+(\.\d+)?$/.test(text.trim())) return Number(text.trim());
-  const date = Date.parse(text);
+  const text2 = Array.isArray(value) ? value[0] : value;
+  if (typeof text2 === "number") return Number.isFinite(text2) && text2 >= 0 ? text2 : void 0;
+  if (typeof text2 !== "string" || text2.trim() === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(text2.trim())) return Number(text2.trim());
+  const date = Date.parse(text2);
   return Number.isFinite(date) ? Math.max(0, Math.ceil((date - nowMs) / 1e3)) : void 0;
 }
+
+// serverless/src/pageReader.ts
+var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str2 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function ownerOf(resource) {
+  const data = isRecord2(resource.event_data) ? resource.event_data : resource;
+  const workerSid = str2(data.worker_sid) ?? str2(data.WorkerSid);
+  const text2 = data.worker_attributes ?? data.WorkerAttributes;
+  let workerTeam;
+  try {
+    const parsed = typeof text2 === "string" ? JSON.parse(text2) : text2;
+    if (isRecord2(parsed)) workerTeam = teamOf(parsed);
+  } catch {
+  }
+  return { workerSid, workerTeam };
+}
+function taskRouterDate(ms) {
+  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
+}
+var PageReader = class {
+  constructor(range, retry, eventsPath, workspace) {
+    this.range = range;
+    this.retry = retry;
+    this.eventsPath = eventsPath;
+    this.workspace = workspace;
+    this.fetched = range.fetched ?? 0;
+    this.startDate = taskRouterDate(Math.floor(range.fromMs / 1e3) * 1e3);
+    this.endDate = taskRouterDate(Math.ceil(range.toMs / 1e3) * 1e3);
+  }
+  range;
+  retry;
+  eventsPath;
+  workspace;
+  events = [];
+  rejected = [];
+  fetched;
+  reader = new EventReader();
+  startDate;
+  endDate;
+  /** One TaskRouter page: the readable events of the range, and where the next page starts. */
+  async read(filter, at, what) {
+    const params = {
+      startDate: this.startDate,
+      endDate: this.endDate,
+      pageSize: this.range.pageSize,
+      ...filter,
+      ...at ? { pageNumber: at.page, pageToken: at.token } : {}
+    };
+    const page = await this.retry(what, () => this.workspace.events.page(params));
+    const next = page.nextPageUrl ? this.position(page.nextPageUrl) : void 0;
+    const where = `${filter.taskSid ? `task ${filter.taskSid} ` : ""}page ${(at?.page ?? 0) + 1}`;
+    const events = [];
+    page.instances.forEach((instance, i) => {
+      this.fetched++;
+      const resource = toEventResource(instance);
+      const outcome = this.reader.read(resource);
+      if (outcome.kind === "event") {
+        const ts = outcome.event.ts;
+        if (ts >= this.range.fromMs && ts < this.range.toMs) events.push(outcome.event);
+      } else if (outcome.kind === "rejected") {
+        const sid = str2(resource.sid);
+        this.rejected.push({
+          at: `${where}, event ${i + 1}${sid ? ` (${sid})` : ""}`,
+          reason: outcome.reason,
+          ...ownerOf(resource),
+          ownTask: filter.taskSid !== void 0
+        });
+      }
+    });
+    return { events, next };
+  }
+  /** The page position in TaskRouter's next-page link; the link itself is never followed. */
+  position(nextPageUrl) {
+    let url;
+    try {
+      url = new URL(nextPageUrl);
+    } catch {
+      throw new UpstreamError("upstream_failed", "TaskRouter sent a next-page link that is not a URL");
+    }
+    const token = url.searchParams.get("PageToken");
+    const pageText = url.searchParams.get("Page") ?? "0";
+    if (url.pathname.replace(/\/+$/, "") !== this.eventsPath || token === null || !checkPageToken(token) || !/^\d{1,9}$/.test(pageText)) {
+      throw new UpstreamError("upstream_failed", "TaskRouter sent a next-page link this function does not understand");
+    }
+    return { page: Number(pageText), token };
+  }
+};
+
+// serverless/src/conversationLookup.ts
+var DAY_MS = 864e5;
+var SEARCH_SLICE_MS = DAY_MS;
+var SEARCH_SHARE = 0.5;
+var MAX_CONVERSATION_TASKS = 25;
+var isTaskSid = (id) => identifierOf(id)?.kind === "task";
+function identifiersOf(attributes) {
+  return taskIdentifiersOf(attributes).map((id) => identifierOf(id)?.sid ?? id);
+}
+var NOT_YOURS = {
+  all: "this conversation is not yours to open",
+  team: "this conversation is not yours to open: your role opens your team's conversations only",
+  self: "this conversation is not yours to open: your role opens conversations you were offered only",
+  none: "this conversation is not yours to open"
+};
+function mayOpen(access, ownWorkerSid, events) {
+  if (access.scope === "all") return true;
+  return events.some((e) => {
+    if (entityKindOf(e.type) !== "reservation" || e.workerSid === void 0) return false;
+    if (access.scope === "self") return e.workerSid === access.workerSid;
+    if (access.scope === "team") return e.workerSid === ownWorkerSid || e.workerAttributes !== void 0 && teamOf(e.workerAttributes) === access.team;
+    return false;
+  });
+}
+async function lookupConversation(deps, call) {
+  const { input, access, started } = call;
+  const id = input.id;
+  const deadline = started + deps.timeBudgetMs;
+  const softDeadline = started + deps.timeBudgetMs * SEARCH_SHARE;
+  const caller = callerDigest(["conversation", access.scope, access.team, access.workerSid, call.workerSid, call.identity]);
+  const reader = (range2) => new PageReader(range2, call.retry, deps.eventsPath, deps.workspace);
+  const kept = { fromMs: started - HISTORY_RETENTION_DAYS * DAY_MS, toMs: Math.max(started, input.toMs), pageSize: HISTORY_MAX_PAGE_SIZE };
+  let range = { fromMs: input.fromMs, toMs: input.toMs };
+  let resumed;
+  if (input.cursor !== void 0) {
+    const opened = openLookupCursor(input.cursor, deps.cursorSecret, started);
+    if (opened === CURSOR_EXPIRED) return { status: 400, code: "cursor_expired", message: "cursor: the cursor has expired; search again" };
+    if (typeof opened === "string") return { status: 400, code: "bad_request", message: `cursor: ${opened}` };
+    if (opened.id !== id.sid || input.fromGiven && opened.fromMs !== input.fromMs || input.toGiven && opened.toMs !== input.toMs) {
+      return { status: 400, code: "bad_request", message: "cursor: it belongs to another search; send the same id, from and to as for the first request" };
+    }
+    if (opened.caller !== caller) return { status: 400, code: "bad_request", message: "cursor: it was issued to another user or scope" };
+    resumed = opened;
+    range = { fromMs: opened.fromMs, toMs: opened.toMs };
+  }
+  const readAll = async (over, filter2, what) => {
+    const r = reader(over);
+    const out = [];
+    let at;
+    do {
+      if (deps.now() >= deadline) throw new OutOfTime();
+      const { events: events2, next } = await r.read(filter2, at, what);
+      for (const e of events2) out.push(e);
+      at = next;
+    } while (at);
+    return out;
+  };
+  const searching = (state) => ({
+    page: {
+      kind: "conversation",
+      status: "searching",
+      events: [],
+      taskSids: [],
+      cursor: sealLookupCursor({ caller, id: id.sid, ...range, ...state, expiresAt: deps.now() + HISTORY_CURSOR_LIFETIME_MS }, deps.cursorSecret),
+      searchedBackTo: state.sliceEnd,
+      ...range
+    }
+  });
+  const notFound = (where) => ({ status: 404, code: "not_found", message: `no conversation with this ${where}` });
+  let first;
+  if (resumed && resumed.found.length > 0) first = resumed.found;
+  else if (id.kind === "task") first = [id.sid];
+  else if (id.kind === "reservation") {
+    const events2 = await readAll(kept, { reservationSid: id.sid }, `read the events of reservation ${id.sid}`).catch(overdue);
+    const task = events2.find((e) => e.taskSid !== void 0)?.taskSid;
+    if (task === void 0) return notFound("reservation sid in the last 30 days");
+    first = [task];
+  } else {
+    let sliceEnd = resumed?.sliceEnd ?? range.toMs;
+    let at = resumed?.at;
+    let pages = 0;
+    let found = [];
+    while (found.length === 0) {
+      if (sliceEnd <= range.fromMs) return notFound(`${id.kind === "call" ? "call" : "conversation"} sid between from and to`);
+      if (pages > 0 && deps.now() >= softDeadline) return searching({ sliceEnd, ...at ? { at } : {}, found: [] });
+      const sliceStart = Math.max(range.fromMs, sliceEnd - SEARCH_SLICE_MS);
+      const day = new Date(sliceStart).toISOString().slice(0, 10);
+      const { events: events2, next } = await reader({ fromMs: sliceStart, toMs: sliceEnd, pageSize: HISTORY_MAX_PAGE_SIZE }).read(
+        { eventType: "task.created" },
+        at,
+        `search the tasks created from ${day} for the ${id.kind} sid`
+      );
+      pages++;
+      found = [...new Set(events2.filter((e) => e.taskSid !== void 0 && identifiersOf(e.taskAttributes).includes(id.sid)).map((e) => e.taskSid))];
+      at = next;
+      if (!next) sliceEnd = sliceStart;
+    }
+    first = found;
+  }
+  let tasks;
+  try {
+    tasks = await gatherConversation(first, kept, readAll);
+  } catch (error) {
+    if (!(error instanceof OutOfTime) || resumed !== void 0 && resumed.found.length > 0) return overdue(error);
+    return searching({ sliceEnd: range.fromMs, found: [...first] });
+  }
+  const events = [...tasks.values()].flat();
+  if (events.length === 0) return notFound(`${id.kind} sid in the last 30 days`);
+  if (!mayOpen(access, call.workerSid, events)) return { status: 403, code: "forbidden", message: NOT_YOURS[access.scope] };
+  const filter = createScopeFilter(access, { reorderWindowMs: deps.reorderWindowMs, ownWorkerSid: call.workerSid });
+  const visible = maskEvents(access, [...filter.select([...events].sort(compareEvents))].sort(compareEvents));
+  const taskSids2 = [];
+  for (const e of visible) if (e.taskSid !== void 0 && !taskSids2.includes(e.taskSid)) taskSids2.push(e.taskSid);
+  return { page: { kind: "conversation", status: "found", events: visible, taskSids: taskSids2, ...range } };
+}
+var OutOfTime = class extends Error {
+  constructor() {
+    super("out of time");
+    this.name = "OutOfTime";
+  }
+};
+function overdue(error) {
+  if (error instanceof OutOfTime) {
+    throw new UpstreamError("upstream_failed", "reading the conversation took longer than one request may run (TaskRouter slow to answer); try again in a moment");
+  }
+  throw error;
+}
+async function gatherConversation(first, kept, readAll) {
+  const tasks = /* @__PURE__ */ new Map();
+  const ids = new Set(first);
+  const queue = [...first];
+  let scanned;
+  while (queue.length > 0 && tasks.size < MAX_CONVERSATION_TASKS) {
+    while (queue.length > 0 && tasks.size < MAX_CONVERSATION_TASKS) {
+      const sid = queue.shift();
+      if (tasks.has(sid)) continue;
+      const events = (await readAll(kept, { taskSid: sid }, `read the events of task ${sid}`)).filter((e) => entityKindOf(e.type) !== "worker");
+      tasks.set(sid, events);
+      for (const e of events) {
+        for (const x of identifiersOf(e.taskAttributes)) {
+          if (ids.has(x)) continue;
+          ids.add(x);
+          if (isTaskSid(x)) queue.push(x);
+        }
+      }
+    }
+    let fromMs = Infinity;
+    let toMs = -Infinity;
+    for (const list of tasks.values()) {
+      for (const e of list) {
+        if (e.ts < fromMs) fromMs = e.ts;
+        if (e.ts >= toMs) toMs = e.ts + 1;
+      }
+    }
+    if (fromMs === Infinity) break;
+    const parts = scanned ? [
+      { fromMs, toMs: scanned.fromMs },
+      { fromMs: scanned.toMs, toMs }
+    ].filter((p) => p.fromMs < p.toMs) : [{ fromMs, toMs }];
+    for (const part of parts) {
+      const created = await readAll({ ...part, pageSize: HISTORY_MAX_PAGE_SIZE }, { eventType: "task.created" }, "read the tasks created while the conversation lived");
+      for (const e of created) {
+        if (e.taskSid === void 0 || ids.has(e.taskSid)) continue;
+        if (identifiersOf(e.taskAttributes).some((x) => ids.has(x))) {
+          ids.add(e.taskSid);
+          queue.push(e.taskSid);
+        }
+      }
+    }
+    scanned = { fromMs, toMs };
+  }
+  for (const [sid, list] of tasks) if (list.length === 0) tasks.delete(sid);
+  return tasks;
+}
+
+// serverless/src/http.ts
+var FLEX_ORIGIN = "https://flex.twilio.com";
+var str3 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+function headerOf(headers, name) {
+  if (!headers) return void 0;
+  for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === name) return str3(Array.isArray(v) ? v[0] : v);
+  return void 0;
+}
+function methodOf(meta) {
+  if (meta.method) return meta.method.toUpperCase();
+  if (headerOf(meta.headers, "access-control-request-method") !== void 0) return "OPTIONS";
+  const type = headerOf(meta.headers, "content-type")?.toLowerCase() ?? "";
+  return /^(application\/json|application\/x-www-form-urlencoded|multipart\/form-data)\b/.test(type) ? "POST" : "GET";
+}
+function corsHeaders(allowed, meta) {
+  const origin = headerOf(meta?.headers, "origin");
+  const h = {
+    "Access-Control-Allow-Methods": "OPTIONS, POST",
+    "Access-Control-Allow-Headers": "Content-Type",
+    "Access-Control-Max-Age": "600"
+  };
+  if (allowed.includes("*")) h["Access-Control-Allow-Origin"] = "*";
+  else {
+    h.Vary = "Origin";
+    if (origin !== void 0 && allowed.includes(origin)) h["Access-Control-Allow-Origin"] = origin;
+  }
+  return h;
+}
+
+// serverless/src/request.ts
+var DAY_MS2 = 864e5;
+var RETENTION_SLACK_MS = 36e5;
+var MAX_CURSOR_LENGTH = 16384;
+var MAX_TOKEN_LENGTH = 16384;
+var ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
+var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+function parseIsoInstant(text2) {
+  const m = ISO_INSTANT.exec(text2);
+  if (!m) return void 0;
+  const [, y, mo, d, h, mi, s] = m.map((x) => x === void 0 ? 0 : Number(x));
+  if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return void 0;
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return void 0;
+  const ms = Date.parse(text2);
+  return Number.isFinite(ms) ? ms : void 0;
+}
+function problem(status, code, message) {
+  return { status, code, message };
+}
+function tokenOf(event) {
+  if (!isRecord3(event)) return void 0;
+  const t = event.Token;
+  return typeof t === "string" && t.trim() !== "" ? t.trim() : void 0;
+}
+function readInput(event, nowMs) {
+  if (!isRecord3(event)) return problem(400, "bad_request", "the request body must be an object with Token, from and to");
+  const token = tokenOf(event);
+  if (token === void 0) return problem(401, "missing_token", "send the Flex user token in the Token field");
+  if (token.length > MAX_TOKEN_LENGTH) return problem(401, "invalid_token", "the Token is too long to be a Flex token");
+  const k = event.kind;
+  if (k !== void 0 && k !== null && k !== "" && k !== "events" && k !== "teamAverage" && k !== "conversation") {
+    return problem(400, "bad_request", 'kind must be "events" (the default), "teamAverage" or "conversation"');
+  }
+  const kind = k === "teamAverage" || k === "conversation" ? k : "events";
+  const absent = (v) => v === void 0 || v === null || v === "";
+  let id;
+  if (kind === "conversation") {
+    const v = event.id;
+    id = typeof v === "string" ? identifierOf(v) : void 0;
+    if (!id) {
+      return problem(400, "bad_request", "id must be a task (WT…), reservation (WR…), conversation or channel (CH…) or call (CA…) sid: two letters and 32 hex digits");
+    }
+    if (!absent(event.pageSize)) return problem(400, "bad_request", "pageSize is for pages of events; a conversation comes whole");
+  }
+  const instant = (name) => {
+    const v = event[name];
+    if (kind === "conversation" && absent(v)) return name === "from" ? nowMs - HISTORY_RETENTION_DAYS * DAY_MS2 : nowMs;
+    if (absent(v)) return problem(400, "bad_request", `${name} is missing: send an ISO 8601 instant such as 2026-11-21T00:00:00Z`);
+    if (typeof v !== "string") return problem(400, "bad_request", `${name} must be an ISO 8601 instant in a string, got ${typeof v}`);
+    const ms = parseIsoInstant(v.trim());
+    if (ms === void 0) {
+      return problem(400, "bad_request", `${name} "${v.slice(0, 64)}" is not an ISO 8601 instant with a time and an offset (2026-11-21T00:00:00Z)`);
+    }
+    return ms;
+  };
+  const fromMs = instant("from");
+  if (typeof fromMs !== "number") return fromMs;
+  const toMs = instant("to");
+  if (typeof toMs !== "number") return toMs;
+  if (fromMs >= toMs) return problem(400, "bad_request", "from must be before to");
+  if (toMs - fromMs > HISTORY_MAX_RANGE_DAYS * DAY_MS2) {
+    return problem(400, "range_too_long", `from and to may be at most ${HISTORY_MAX_RANGE_DAYS} days apart; ask for the range in parts`);
+  }
+  if (fromMs < nowMs - HISTORY_RETENTION_DAYS * DAY_MS2 - RETENTION_SLACK_MS) {
+    return problem(400, "range_too_long", `from is more than ${HISTORY_RETENTION_DAYS} days back; TaskRouter keeps events for ${HISTORY_RETENTION_DAYS} days`);
+  }
+  let cursor;
+  const c = event.cursor;
+  if (!absent(c)) {
+    if (typeof c !== "string" || c.length > MAX_CURSOR_LENGTH) return problem(400, "bad_request", "cursor must be the cursor string of the previous page, unchanged");
+    cursor = c;
+  }
+  if (id) return { kind: "conversation", token, id, fromMs, toMs, fromGiven: !absent(event.from), toGiven: !absent(event.to), cursor };
+  let pageSize;
+  const ps = event.pageSize;
+  if (ps !== void 0 && ps !== null && ps !== "") {
+    const n = typeof ps === "number" ? ps : typeof ps === "string" && /^\d+$/.test(ps.trim()) ? Number(ps) : NaN;
+    if (!Number.isInteger(n) || n < 1 || n > HISTORY_MAX_PAGE_SIZE) {
+      return problem(400, "bad_request", `pageSize must be an integer from 1 to ${HISTORY_MAX_PAGE_SIZE} (default ${HISTORY_DEFAULT_PAGE_SIZE})`);
+    }
+    pageSize = n;
+  }
+  return { kind: kind === "teamAverage" ? "teamAverage" : "events", token, fromMs, toMs, cursor, pageSize };
+}
+var isProblem = (x) => "code" in x;
 
 // serverless/src/historyHandler.ts
 var DEFAULT_HISTORY_OPTIONS = {
@@ -3156,24 +3486,9 @@ var DEFAULT_HISTORY_OPTIONS = {
 };
 var MAX_REASON_LENGTH = 200;
 var ALLOW = "POST, OPTIONS";
-var isRecord3 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
-var str3 = (v) => typeof v === "string" && v !== "" ? v : void 0;
+var isRecord4 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+var str4 = (v) => typeof v === "string" && v !== "" ? v : void 0;
 var PROBE_TEAM = "\0probe";
-function ownerOf(resource) {
-  const data = isRecord3(resource.event_data) ? resource.event_data : resource;
-  const workerSid = str3(data.worker_sid) ?? str3(data.WorkerSid);
-  const text = data.worker_attributes ?? data.WorkerAttributes;
-  let workerTeam;
-  try {
-    const parsed = typeof text === "string" ? JSON.parse(text) : text;
-    if (isRecord3(parsed)) workerTeam = teamOf(parsed);
-  } catch {
-  }
-  return { workerSid, workerTeam };
-}
-function taskRouterDate(ms) {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
 function createHistoryHandler(deps) {
   if (!deps.cursorSecret) throw new Error("createHistoryHandler: cursorSecret is required (the Function passes its AUTH_TOKEN)");
   if (!/^WS[0-9a-fA-F]{32}$/.test(deps.workspaceSid)) {
@@ -3212,13 +3527,13 @@ function createHistoryHandler(deps) {
       const reason = error instanceof Error ? error.message : typeof error === "string" ? error : "no reason given";
       return fail(meta, 401, "invalid_token", `the Flex token was not accepted: ${reason}`);
     }
-    if (!isRecord3(token) || token.valid !== true) {
-      const reason = isRecord3(token) ? str3(token.message) : void 0;
+    if (!isRecord4(token) || token.valid !== true) {
+      const reason = isRecord4(token) ? str4(token.message) : void 0;
       return fail(meta, 401, "invalid_token", `the Flex token was not accepted${reason ? `: ${reason}` : ""}`);
     }
     const roles = Array.isArray(token.roles) ? token.roles.filter((r) => typeof r === "string") : [];
-    const workerSid = str3(token.worker_sid);
-    const identity = str3(token.identity) ?? str3(token.realm_user_id);
+    const workerSid = str4(token.worker_sid);
+    const identity = str4(token.identity) ?? str4(token.realm_user_id);
     const deadline = started + options.timeBudgetMs;
     const retry = (what, op) => withRetries(what, op, {
       maxAttempts: options.maxAttempts,
@@ -3232,6 +3547,13 @@ function createHistoryHandler(deps) {
     const access = await accessFor(roles, workerSid, retry);
     if (access.scope === "none") return fail(meta, 403, "forbidden", "your Flex roles give no access to Insights data");
     if (input.kind === "teamAverage") return teamAverage(input, access, workerSid, identity, retry, meta, started);
+    if (input.kind === "conversation") {
+      const outcome = await lookupConversation(
+        { workspace: deps.workspace, eventsPath, cursorSecret: deps.cursorSecret, reorderWindowMs: config.reorderWindowMs, timeBudgetMs: options.timeBudgetMs, now },
+        { input, access, workerSid, identity, retry, started }
+      );
+      return "page" in outcome ? respond(meta, 200, outcome.page) : fail(meta, outcome.status, outcome.code, outcome.message);
+    }
     const scope = access.scope;
     const caller = callerDigest([scope, access.team, access.workerSid, workerSid, identity]);
     let state;
@@ -3306,7 +3628,7 @@ function createHistoryHandler(deps) {
       }
       const folder = new HistoryFolder({ config, access: teamAccess, range: oneDay(day), workerSid });
       const span = { fromMs: Math.max(oldest, bounds.start - DEFAULT_PADDING_MS), toMs: Math.max(bounds.start + 1, Math.min(bounds.end + DEFAULT_PADDING_MS, asOf)) };
-      const reader = new PageReader({ ...span, pageSize: HISTORY_MAX_PAGE_SIZE, caller, fetched: 0, expiresAt: 0 }, retry, eventsPath, deps.workspace);
+      const reader = new PageReader({ ...span, pageSize: HISTORY_MAX_PAGE_SIZE }, retry, eventsPath, deps.workspace);
       let at;
       do {
         if (now() >= started + options.timeBudgetMs) {
@@ -3341,7 +3663,7 @@ function createHistoryHandler(deps) {
     try {
       const worker = await retry("read the caller's worker", () => deps.workspace.workers(workerSid).fetch());
       const parsed = JSON.parse(worker.attributes);
-      attributes = isRecord3(parsed) ? parsed : void 0;
+      attributes = isRecord4(parsed) ? parsed : void 0;
     } catch (error) {
       if (!(error instanceof SyntaxError) && !(error instanceof UpstreamError && error.status === 404)) throw error;
     }
@@ -3354,7 +3676,7 @@ function createHistoryHandler(deps) {
     return accessOf({ roles, workerSid, team: await teamOfWorker(workerSid, retry) });
   }
   return async function handle(event, meta) {
-    const requestHeaders = meta?.headers ?? (isRecord3(event) && isRecord3(event.request) && isRecord3(event.request.headers) ? event.request.headers : void 0);
+    const requestHeaders = meta?.headers ?? (isRecord4(event) && isRecord4(event.request) && isRecord4(event.request.headers) ? event.request.headers : void 0);
     const method = methodOf({ method: meta?.method, headers: requestHeaders });
     const m = { method, headers: requestHeaders };
     if (method === "OPTIONS") return respond(m, 204, null);
@@ -3386,74 +3708,6 @@ function visibleRejections(access, ownWorkerSid, raw) {
   if (hidden > 0) out.push({ at: "this page", reason: `${hidden} event${hidden === 1 ? "" : "s"} outside your scope could not be read` });
   return out;
 }
-var PageReader = class {
-  constructor(state, retry, eventsPath, workspace) {
-    this.state = state;
-    this.retry = retry;
-    this.eventsPath = eventsPath;
-    this.workspace = workspace;
-    this.fetched = state.fetched;
-    this.startDate = taskRouterDate(Math.floor(state.fromMs / 1e3) * 1e3);
-    this.endDate = taskRouterDate(Math.ceil(state.toMs / 1e3) * 1e3);
-  }
-  state;
-  retry;
-  eventsPath;
-  workspace;
-  events = [];
-  rejected = [];
-  fetched;
-  reader = new EventReader();
-  startDate;
-  endDate;
-  /** One TaskRouter page: the readable events of the range, and where the next page starts. */
-  async read(filter, at, what) {
-    const params = {
-      startDate: this.startDate,
-      endDate: this.endDate,
-      pageSize: this.state.pageSize,
-      ...filter,
-      ...at ? { pageNumber: at.page, pageToken: at.token } : {}
-    };
-    const page = await this.retry(what, () => this.workspace.events.page(params));
-    const next = page.nextPageUrl ? this.position(page.nextPageUrl) : void 0;
-    const where = `${filter.taskSid ? `task ${filter.taskSid} ` : ""}page ${(at?.page ?? 0) + 1}`;
-    const events = [];
-    page.instances.forEach((instance, i) => {
-      this.fetched++;
-      const resource = toEventResource(instance);
-      const outcome = this.reader.read(resource);
-      if (outcome.kind === "event") {
-        const ts = outcome.event.ts;
-        if (ts >= this.state.fromMs && ts < this.state.toMs) events.push(outcome.event);
-      } else if (outcome.kind === "rejected") {
-        const sid = str3(resource.sid);
-        this.rejected.push({
-          at: `${where}, event ${i + 1}${sid ? ` (${sid})` : ""}`,
-          reason: outcome.reason,
-          ...ownerOf(resource),
-          ownTask: filter.taskSid !== void 0
-        });
-      }
-    });
-    return { events, next };
-  }
-  /** The page position in TaskRouter's next-page link; the link itself is never followed. */
-  position(nextPageUrl) {
-    let url;
-    try {
-      url = new URL(nextPageUrl);
-    } catch {
-      throw new UpstreamError("upstream_failed", "TaskRouter sent a next-page link that is not a URL");
-    }
-    const token = url.searchParams.get("PageToken");
-    const pageText = url.searchParams.get("Page") ?? "0";
-    if (url.pathname.replace(/\/+$/, "") !== this.eventsPath || token === null || !checkPageToken(token) || !/^\d{1,9}$/.test(pageText)) {
-      throw new UpstreamError("upstream_failed", "TaskRouter sent a next-page link this function does not understand");
-    }
-    return { page: Number(pageText), token };
-  }
-};
 async function listStep(state, reader, filter) {
   if (state.main === "done") return void 0;
   const at = state.main;

@@ -10,8 +10,9 @@
  * it: a cursor copied out of a browser stops working soon, and the plugin, which asks for
  * the next page at once, restarts a range whose cursor expired while it waited.
  *
- * The team average's cursor (`sealTeamCursor`) holds the teammates counted so far, so it
- * is encrypted (AES-256-GCM), not only signed: the browser carries it without reading it.
+ * The team average's cursor (`sealTeamCursor`) holds the teammates counted so far, and a
+ * conversation search's (`sealLookupCursor`) the tasks it found, so they are encrypted
+ * (AES-256-GCM, a key per kind), not only signed: the browser carries them without reading them.
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
@@ -146,31 +147,45 @@ export interface TeamCursorState {
 const TEAM_VERSION = 1;
 const DAY_KEY = /^\d{4}-\d{2}-\d{2}$/;
 
-function teamKey(secret: string): Buffer {
-  return createHash('sha256').update(`insights-team-cursor:${secret}`).digest();
+/** The key of a sealed cursor of one kind, derived from the secret and the kind's label. */
+function sealKey(label: string, secret: string): Buffer {
+  return createHash('sha256').update(`${label}:${secret}`).digest();
 }
+
+/** `tag.iv.body.authTag`: the state encrypted and authenticated (AES-256-GCM), the tag naming its kind. */
+function seal(tag: string, label: string, state: object, secret: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sealKey(label, secret), iv);
+  const body = Buffer.concat([cipher.update(JSON.stringify(state), 'utf8'), cipher.final()]);
+  return [tag, iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+}
+
+/** The JSON inside a sealed cursor of this kind, or why there is none. */
+function unseal(tag: string, label: string, what: string, cursor: string, secret: string): { readonly json: unknown } | string {
+  const parts = cursor.split('.');
+  if (parts.length !== 4 || parts[0] !== tag) return `the cursor is not ${what} cursor this function issued`;
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', sealKey(label, secret), Buffer.from(parts[1], 'base64url'));
+    decipher.setAuthTag(Buffer.from(parts[3], 'base64url'));
+    return { json: JSON.parse(Buffer.concat([decipher.update(Buffer.from(parts[2], 'base64url')), decipher.final()]).toString('utf8')) as unknown };
+  } catch {
+    return 'the cursor was changed or was not issued by this function';
+  }
+}
+
+const TEAM_LABEL = 'insights-team-cursor';
 
 /** The team-average cursor, encrypted and authenticated with a key derived from the secret. */
 export function sealTeamCursor(state: TeamCursorState, secret: string): string {
   if (!secret) throw new Error('sealTeamCursor: a cursor secret is required (the Function passes its AUTH_TOKEN)');
-  const iv = randomBytes(12);
-  const cipher = createCipheriv('aes-256-gcm', teamKey(secret), iv);
-  const body = Buffer.concat([cipher.update(JSON.stringify({ v: TEAM_VERSION, ...state }), 'utf8'), cipher.final()]);
-  return ['t', iv.toString('base64url'), body.toString('base64url'), cipher.getAuthTag().toString('base64url')].join('.');
+  return seal('t', TEAM_LABEL, { v: TEAM_VERSION, ...state }, secret);
 }
 
 /** The state of a team-average cursor, or why it is not one (`CURSOR_EXPIRED` past its expiry). */
 export function openTeamCursor(cursor: string, secret: string, nowMs: number): TeamCursorState | string {
-  const parts = cursor.split('.');
-  if (parts.length !== 4 || parts[0] !== 't') return 'the cursor is not a team-average cursor this function issued';
-  let raw: unknown;
-  try {
-    const decipher = createDecipheriv('aes-256-gcm', teamKey(secret), Buffer.from(parts[1], 'base64url'));
-    decipher.setAuthTag(Buffer.from(parts[3], 'base64url'));
-    raw = JSON.parse(Buffer.concat([decipher.update(Buffer.from(parts[2], 'base64url')), decipher.final()]).toString('utf8'));
-  } catch {
-    return 'the cursor was changed or was not issued by this function';
-  }
+  const opened = unseal('t', TEAM_LABEL, 'a team-average', cursor, secret);
+  if (typeof opened === 'string') return opened;
+  const raw = opened.json;
   if (!isRecord(raw) || raw.v !== TEAM_VERSION) return 'the cursor is from another version of this function; start the range again';
   const { caller, from, to, next, teammates, expiresAt } = raw;
   const day = (v: unknown): v is string => typeof v === 'string' && DAY_KEY.test(v);
@@ -178,4 +193,55 @@ export function openTeamCursor(cursor: string, secret: string, nowMs: number): T
   if (!Array.isArray(teammates) || !teammates.every((t) => typeof t === 'string')) return 'the cursor is incomplete';
   if (nowMs >= expiresAt) return CURSOR_EXPIRED;
   return { caller, from, to, next, teammates: teammates as string[], expiresAt };
+}
+
+/**
+ * Where a conversation search goes on (`kind: 'conversation'` by a conversation or call
+ * sid): the day slice of `task.created` events being read and the next page in it, or the
+ * tasks found when the search found them too late in a request to read them there.
+ */
+export interface LookupCursorState {
+  readonly caller: string;
+  /** The identifier looked for, as `identifierOf` writes it. */
+  readonly id: string;
+  /** The range looked in. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** The slice being read ends here (exclusive); everything from here to `toMs` has been searched. */
+  readonly sliceEnd: number;
+  /** The next page of that slice; absent: its first. */
+  readonly at?: PagePosition;
+  /** Tasks whose attributes carry the identifier, still to be read; non-empty: the search is over. */
+  readonly found: readonly string[];
+  readonly expiresAt: number;
+}
+
+const LOOKUP_VERSION = 1;
+const LOOKUP_LABEL = 'insights-lookup-cursor';
+
+/** The conversation search's cursor, encrypted like the team average's: it names the conversation's tasks. */
+export function sealLookupCursor(state: LookupCursorState, secret: string): string {
+  if (!secret) throw new Error('sealLookupCursor: a cursor secret is required (the Function passes its AUTH_TOKEN)');
+  return seal('c', LOOKUP_LABEL, { v: LOOKUP_VERSION, ...state }, secret);
+}
+
+/** The state of a conversation search's cursor, or why it is not one (`CURSOR_EXPIRED` past its expiry). */
+export function openLookupCursor(cursor: string, secret: string, nowMs: number): LookupCursorState | string {
+  const opened = unseal('c', LOOKUP_LABEL, 'a conversation search', cursor, secret);
+  if (typeof opened === 'string') return opened;
+  const raw = opened.json;
+  if (!isRecord(raw) || raw.v !== LOOKUP_VERSION) return 'the cursor is from another version of this function; search again';
+  const { caller, id, fromMs, toMs, sliceEnd, expiresAt } = raw;
+  if (typeof caller !== 'string' || typeof id !== 'string' || !isCount(fromMs) || !isCount(toMs) || !isCount(sliceEnd) || !isCount(expiresAt)) {
+    return 'the cursor is incomplete';
+  }
+  let at: PagePosition | undefined;
+  if (raw.at !== undefined) {
+    at = position(raw.at);
+    if (!at) return 'the cursor holds an invalid page position';
+  }
+  const found = taskSids(raw.found);
+  if (!found) return 'the cursor holds invalid task sids';
+  if (nowMs >= expiresAt) return CURSOR_EXPIRED;
+  return { caller, id, fromMs, toMs, sliceEnd, ...(at ? { at } : {}), found, expiresAt };
 }

@@ -21,10 +21,12 @@
  *
  * `kind: 'teamAverage'`: the caller's team's day cells (`TeamAveragePage`), folded here
  * from every event of each day with the core's `HistoryFolder`; no event leaves.
+ *
+ * `kind: 'conversation'`: one conversation by an identifier, scope-checked
+ * (`ConversationLookupPage`, 403, 404); see `conversationLookup.ts`.
  */
 import {
   DEFAULT_PADDING_MS,
-  EventReader,
   HISTORY_CURSOR_LIFETIME_MS,
   HISTORY_DEFAULT_PAGE_SIZE,
   HISTORY_MAX_PAGE_SIZE,
@@ -46,6 +48,7 @@ import {
   teamDayCellOf,
   teamOf,
   type Access,
+  type ConversationLookupPage,
   type EngineConfig,
   type HistoryError,
   type HistoryErrorCode,
@@ -58,7 +61,6 @@ import {
 import {
   CURSOR_EXPIRED,
   callerDigest,
-  checkPageToken,
   decodeCursor,
   encodeCursor,
   openTeamCursor,
@@ -66,10 +68,12 @@ import {
   type CursorState,
   type PagePosition,
 } from './cursor';
+import { lookupConversation } from './conversationLookup';
 import { FLEX_ORIGIN, corsHeaders, methodOf, type RequestMeta } from './http';
-import { isProblem, readInput, type HistoryInput } from './request';
+import { isProblem, readInput, type RangeInput } from './request';
 import { UpstreamError, withRetries } from './retry';
-import { toEventResource, type EventPageParams, type WorkspaceLike } from './taskRouter';
+import { PageReader, type RawRejection, type Rejection, type Retry } from './pageReader';
+import type { WorkspaceLike } from './taskRouter';
 
 export { FLEX_ORIGIN, methodOf } from './http';
 export type { RequestMeta } from './http';
@@ -117,23 +121,11 @@ export interface HistoryResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   /** Null for a preflight. */
-  readonly body: HistoryPage | TeamAveragePage | HistoryError | null;
+  readonly body: HistoryPage | TeamAveragePage | ConversationLookupPage | HistoryError | null;
 }
 
 
 export type HistoryHandler = (event: unknown, meta?: RequestMeta) => Promise<HistoryResponse>;
-
-type Rejection = NonNullable<HistoryPage['rejected']>[number];
-
-/** An event TaskRouter sent that could not be read, with who it concerns, to decide who may hear of it. */
-interface RawRejection extends Rejection {
-  /** The worker the raw resource names, if any. */
-  readonly workerSid?: string;
-  /** The team in the raw resource's worker attributes, when they could be read. */
-  readonly workerTeam?: string;
-  /** Read for one of the caller's own tasks (scope `self`). */
-  readonly ownTask: boolean;
-}
 
 /** Longest reason text passed on (readers' reasons are short; a timestamp may carry anything). */
 const MAX_REASON_LENGTH = 200;
@@ -145,26 +137,6 @@ const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== 
 const PROBE_TEAM = '\u0000probe';
 
 
-
-/** The worker sid and the worker's team a raw Events API resource names, as far as they can be read. */
-function ownerOf(resource: Record<string, unknown>): { workerSid?: string; workerTeam?: string } {
-  const data = isRecord(resource.event_data) ? resource.event_data : resource;
-  const workerSid = str(data.worker_sid) ?? str(data.WorkerSid);
-  const text = data.worker_attributes ?? data.WorkerAttributes;
-  let workerTeam: string | undefined;
-  try {
-    const parsed: unknown = typeof text === 'string' ? JSON.parse(text) : text;
-    if (isRecord(parsed)) workerTeam = teamOf(parsed);
-  } catch {
-    // Unreadable attributes: no team known, so the event is not the team's to hear of.
-  }
-  return { workerSid, workerTeam };
-}
-
-/** TaskRouter's date text, as twilio-node makes it of a Date: whole seconds, UTC. */
-function taskRouterDate(ms: number): string {
-  return `${new Date(ms).toISOString().slice(0, 19)}Z`;
-}
 
 export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
   if (!deps.cursorSecret) throw new Error('createHistoryHandler: cursorSecret is required (the Function passes its AUTH_TOKEN)');
@@ -180,7 +152,7 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
   const respond = (
     meta: RequestMeta | undefined,
     status: number,
-    body: HistoryPage | TeamAveragePage | HistoryError | null,
+    body: HistoryPage | TeamAveragePage | ConversationLookupPage | HistoryError | null,
     extra: Record<string, string> = {},
   ): HistoryResponse => ({
     status,
@@ -245,6 +217,13 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
     const access = await accessFor(roles, workerSid, retry);
     if (access.scope === 'none') return fail(meta, 403, 'forbidden', 'your Flex roles give no access to Insights data');
     if (input.kind === 'teamAverage') return teamAverage(input, access, workerSid, identity, retry, meta, started);
+    if (input.kind === 'conversation') {
+      const outcome = await lookupConversation(
+        { workspace: deps.workspace, eventsPath, cursorSecret: deps.cursorSecret, reorderWindowMs: config.reorderWindowMs, timeBudgetMs: options.timeBudgetMs, now },
+        { input, access, workerSid, identity, retry, started },
+      );
+      return 'page' in outcome ? respond(meta, 200, outcome.page) : fail(meta, outcome.status, outcome.code, outcome.message);
+    }
     const scope = access.scope;
     const caller = callerDigest([scope, access.team, access.workerSid, workerSid, identity]);
 
@@ -292,7 +271,7 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
    * as time allows; the cursor (encrypted) carries the next day and the teammates counted.
    */
   async function teamAverage(
-    input: HistoryInput,
+    input: RangeInput,
     access: Access,
     workerSid: string | undefined,
     identity: string | undefined,
@@ -342,7 +321,7 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
       }
       const folder = new HistoryFolder({ config, access: teamAccess, range: oneDay(day), workerSid });
       const span = { fromMs: Math.max(oldest, bounds.start - DEFAULT_PADDING_MS), toMs: Math.max(bounds.start + 1, Math.min(bounds.end + DEFAULT_PADDING_MS, asOf)) };
-      const reader = new PageReader({ ...span, pageSize: HISTORY_MAX_PAGE_SIZE, caller, fetched: 0, expiresAt: 0 }, retry, eventsPath, deps.workspace);
+      const reader = new PageReader({ ...span, pageSize: HISTORY_MAX_PAGE_SIZE }, retry, eventsPath, deps.workspace);
       let at: PagePosition | undefined;
       do {
         if (now() >= started + options.timeBudgetMs) {
@@ -420,8 +399,6 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
   };
 }
 
-type Retry = <T>(what: string, op: () => Promise<T>) => Promise<T>;
-
 /**
  * What a caller may hear of the events that could not be read: scope `all` every one; a
  * team leader those of their own worker or of a worker the event places in their team;
@@ -446,78 +423,6 @@ function visibleRejections(access: Access, ownWorkerSid: string | undefined, raw
   }
   if (hidden > 0) out.push({ at: 'this page', reason: `${hidden} event${hidden === 1 ? '' : 's'} outside your scope could not be read` });
   return out;
-}
-
-/** Reads TaskRouter pages of one range and collects what one request returns. */
-class PageReader {
-  readonly events: TrEvent[] = [];
-  readonly rejected: RawRejection[] = [];
-  fetched: number;
-  private readonly reader = new EventReader();
-  private readonly startDate: string;
-  private readonly endDate: string;
-
-  constructor(
-    private readonly state: CursorState,
-    private readonly retry: Retry,
-    private readonly eventsPath: string,
-    private readonly workspace: WorkspaceLike,
-  ) {
-    this.fetched = state.fetched;
-    // TaskRouter's dates are whole seconds (twilio-node drops the milliseconds) and EndDate
-    // is inclusive: ask for the seconds around the range, drop what falls outside below.
-    this.startDate = taskRouterDate(Math.floor(state.fromMs / 1000) * 1000);
-    this.endDate = taskRouterDate(Math.ceil(state.toMs / 1000) * 1000);
-  }
-
-  /** One TaskRouter page: the readable events of the range, and where the next page starts. */
-  async read(filter: { workerSid?: string; taskSid?: string }, at: PagePosition | undefined, what: string): Promise<{ events: TrEvent[]; next?: PagePosition }> {
-    const params: EventPageParams = {
-      startDate: this.startDate,
-      endDate: this.endDate,
-      pageSize: this.state.pageSize,
-      ...filter,
-      ...(at ? { pageNumber: at.page, pageToken: at.token } : {}),
-    };
-    const page = await this.retry(what, () => this.workspace.events.page(params));
-    const next = page.nextPageUrl ? this.position(page.nextPageUrl) : undefined;
-    const where = `${filter.taskSid ? `task ${filter.taskSid} ` : ''}page ${(at?.page ?? 0) + 1}`;
-    const events: TrEvent[] = [];
-    page.instances.forEach((instance, i) => {
-      this.fetched++;
-      const resource = toEventResource(instance);
-      const outcome = this.reader.read(resource);
-      if (outcome.kind === 'event') {
-        const ts = outcome.event.ts;
-        if (ts >= this.state.fromMs && ts < this.state.toMs) events.push(outcome.event);
-      } else if (outcome.kind === 'rejected') {
-        const sid = str(resource.sid);
-        this.rejected.push({
-          at: `${where}, event ${i + 1}${sid ? ` (${sid})` : ''}`,
-          reason: outcome.reason,
-          ...ownerOf(resource as Record<string, unknown>),
-          ownTask: filter.taskSid !== undefined,
-        });
-      }
-    });
-    return { events, next };
-  }
-
-  /** The page position in TaskRouter's next-page link; the link itself is never followed. */
-  private position(nextPageUrl: string): PagePosition {
-    let url: URL;
-    try {
-      url = new URL(nextPageUrl);
-    } catch {
-      throw new UpstreamError('upstream_failed', 'TaskRouter sent a next-page link that is not a URL');
-    }
-    const token = url.searchParams.get('PageToken');
-    const pageText = url.searchParams.get('Page') ?? '0';
-    if (url.pathname.replace(/\/+$/, '') !== this.eventsPath || token === null || !checkPageToken(token) || !/^\d{1,9}$/.test(pageText)) {
-      throw new UpstreamError('upstream_failed', 'TaskRouter sent a next-page link this function does not understand');
-    }
-    return { page: Number(pageText), token };
-  }
 }
 
 /** Scopes `all` and `team`: one page of the whole workspace, through the scope filter. */

@@ -8,7 +8,9 @@ import {
   HISTORY_MAX_PAGE_SIZE,
   HISTORY_MAX_RANGE_DAYS,
   HISTORY_RETENTION_DAYS,
+  identifierOf,
   type HistoryErrorCode,
+  type Identifier,
 } from '../../src/core';
 
 const DAY_MS = 86_400_000;
@@ -21,7 +23,7 @@ const MAX_TOKEN_LENGTH = 16_384;
 /** `2026-11-21T00:00:00Z`, `2026-11-21T01:00:00.250+01:00`: a date, a time and an offset. */
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:?\d{2})$/;
 
-export interface HistoryInput {
+export interface RangeInput {
   /** `events` (pages of events, the default) or `teamAverage` (the caller's team's day cells). */
   readonly kind: 'events' | 'teamAverage';
   readonly token: string;
@@ -31,6 +33,22 @@ export interface HistoryInput {
   /** Absent when the caller did not ask for one (a cursor then keeps its own). */
   readonly pageSize?: number;
 }
+
+/** `kind: 'conversation'`: one conversation by an identifier. */
+export interface LookupInput {
+  readonly kind: 'conversation';
+  readonly token: string;
+  readonly id: Identifier;
+  /** Where to look: `from` / `to` as sent, else the last 30 days up to now. */
+  readonly fromMs: number;
+  readonly toMs: number;
+  /** Whether `from` / `to` were sent: a cursor keeps its own range where they were not. */
+  readonly fromGiven: boolean;
+  readonly toGiven: boolean;
+  readonly cursor?: string;
+}
+
+export type HistoryInput = RangeInput | LookupInput;
 
 export interface InputProblem {
   readonly status: number;
@@ -71,14 +89,27 @@ export function readInput(event: unknown, nowMs: number): HistoryInput | InputPr
   if (token === undefined) return problem(401, 'missing_token', 'send the Flex user token in the Token field');
   if (token.length > MAX_TOKEN_LENGTH) return problem(401, 'invalid_token', 'the Token is too long to be a Flex token');
   const k = event.kind;
-  if (k !== undefined && k !== null && k !== '' && k !== 'events' && k !== 'teamAverage') {
-    return problem(400, 'bad_request', 'kind must be "events" (the default) or "teamAverage"');
+  if (k !== undefined && k !== null && k !== '' && k !== 'events' && k !== 'teamAverage' && k !== 'conversation') {
+    return problem(400, 'bad_request', 'kind must be "events" (the default), "teamAverage" or "conversation"');
   }
-  const kind = k === 'teamAverage' ? 'teamAverage' : 'events';
+  const kind = k === 'teamAverage' || k === 'conversation' ? k : 'events';
+  const absent = (v: unknown): boolean => v === undefined || v === null || v === '';
+
+  let id: Identifier | undefined;
+  if (kind === 'conversation') {
+    const v = event.id;
+    id = typeof v === 'string' ? identifierOf(v) : undefined;
+    if (!id) {
+      return problem(400, 'bad_request', 'id must be a task (WT…), reservation (WR…), conversation or channel (CH…) or call (CA…) sid: two letters and 32 hex digits');
+    }
+    if (!absent(event.pageSize)) return problem(400, 'bad_request', 'pageSize is for pages of events; a conversation comes whole');
+  }
 
   const instant = (name: 'from' | 'to'): number | InputProblem => {
     const v = event[name];
-    if (v === undefined || v === null || v === '') return problem(400, 'bad_request', `${name} is missing: send an ISO 8601 instant such as 2026-11-21T00:00:00Z`);
+    // A lookup looks over the last 30 days unless told where.
+    if (kind === 'conversation' && absent(v)) return name === 'from' ? nowMs - HISTORY_RETENTION_DAYS * DAY_MS : nowMs;
+    if (absent(v)) return problem(400, 'bad_request', `${name} is missing: send an ISO 8601 instant such as 2026-11-21T00:00:00Z`);
     if (typeof v !== 'string') return problem(400, 'bad_request', `${name} must be an ISO 8601 instant in a string, got ${typeof v}`);
     const ms = parseIsoInstant(v.trim());
     if (ms === undefined) {
@@ -98,6 +129,14 @@ export function readInput(event: unknown, nowMs: number): HistoryInput | InputPr
     return problem(400, 'range_too_long', `from is more than ${HISTORY_RETENTION_DAYS} days back; TaskRouter keeps events for ${HISTORY_RETENTION_DAYS} days`);
   }
 
+  let cursor: string | undefined;
+  const c = event.cursor;
+  if (!absent(c)) {
+    if (typeof c !== 'string' || c.length > MAX_CURSOR_LENGTH) return problem(400, 'bad_request', 'cursor must be the cursor string of the previous page, unchanged');
+    cursor = c;
+  }
+  if (id) return { kind: 'conversation', token, id, fromMs, toMs, fromGiven: !absent(event.from), toGiven: !absent(event.to), cursor };
+
   let pageSize: number | undefined;
   const ps = event.pageSize;
   if (ps !== undefined && ps !== null && ps !== '') {
@@ -107,14 +146,7 @@ export function readInput(event: unknown, nowMs: number): HistoryInput | InputPr
     }
     pageSize = n;
   }
-
-  let cursor: string | undefined;
-  const c = event.cursor;
-  if (c !== undefined && c !== null && c !== '') {
-    if (typeof c !== 'string' || c.length > MAX_CURSOR_LENGTH) return problem(400, 'bad_request', 'cursor must be the cursor string of the previous page, unchanged');
-    cursor = c;
-  }
-  return { kind, token, fromMs, toMs, cursor, pageSize };
+  return { kind: kind === 'teamAverage' ? 'teamAverage' : 'events', token, fromMs, toMs, cursor, pageSize };
 }
 
 export const isProblem = (x: HistoryInput | InputProblem): x is InputProblem => 'code' in x;

@@ -15,6 +15,9 @@ export interface EventPageParams {
   readonly pageSize?: number;
   readonly workerSid?: string;
   readonly taskSid?: string;
+  readonly reservationSid?: string;
+  /** One event type (`task.created`): TaskRouter's `EventType`. */
+  readonly eventType?: string;
   readonly pageNumber?: number;
   readonly pageToken?: string;
 }

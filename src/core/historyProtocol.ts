@@ -112,6 +112,18 @@ export interface TeamAveragePage {
  * who had no reservation of it; a team leader whose team had none) gets 403 `forbidden`
  * and nothing else; an identifier found nowhere in the range gets 404 `not_found`. The
  * events are the caller's scope of them, masked like pages.
+ *
+ * Settled by the function (`serverless/src/conversationLookup.ts`):
+ * - `from` / `to` bound the search by conversation or call sid, read a day at a time from
+ *   `to` back. A task or reservation sid needs no search: it is read over the 30 days
+ *   TaskRouter keeps. A conversation found is read whole, its tasks' events over those 30
+ *   days, even where they fall outside `from` / `to`.
+ * - A following request sends the same `id` (and `from` / `to` if the first did) with the
+ *   `cursor`; the cursor is bound to the caller and the id, encrypted, and expires like a
+ *   page's (`HISTORY_CURSOR_LIFETIME_MS`).
+ * - The search and the joining of tasks read the attributes of `task.created` events: a
+ *   task that gets an identifier only by a later update is not found or joined by it (its
+ *   own task sid still finds it).
  */
 export interface ConversationLookupRequest {
   readonly Token: string;
@@ -124,15 +136,21 @@ export interface ConversationLookupRequest {
 
 export interface ConversationLookupPage {
   readonly kind: 'conversation';
-  /** `found`: `events` hold the conversation; `searching`: not found yet, ask again with `cursor`. */
+  /**
+   * `found`: `events` hold the conversation; `searching`: not done yet (still searching, or
+   * found too late in this request to be read in it), ask again with `cursor`.
+   */
   readonly status: 'found' | 'searching';
-  /** The conversation's events as the caller may see them (empty while searching). */
+  /** The conversation's task and reservation events as the caller may see them, oldest first (empty while searching). */
   readonly events: readonly TrEvent[];
-  /** The tasks of the conversation (empty while searching). */
+  /** The tasks of the conversation the caller sees events of, in the order of their first event (empty while searching). */
   readonly taskSids: readonly string[];
   /** With `searching`: opaque, to continue the search. */
   readonly cursor?: string;
-  /** With `searching`: the oldest instant (epoch ms) looked at so far, for progress. */
+  /**
+   * With `searching`: the oldest instant (epoch ms) looked at so far, for progress: the range
+   * from here to `toMs` has been searched (`fromMs` once the conversation is being read).
+   */
   readonly searchedBackTo?: number;
   /** The range looked in (epoch ms). */
   readonly fromMs: number;

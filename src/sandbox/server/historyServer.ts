@@ -46,6 +46,8 @@ export function fakeWorkspace(api: FakeEventsApi, workspaceSid: string): Workspa
         if (params.pageSize !== undefined) q.set('PageSize', String(params.pageSize));
         if (params.workerSid) q.set('WorkerSid', params.workerSid);
         if (params.taskSid) q.set('TaskSid', params.taskSid);
+        if (params.reservationSid) q.set('ReservationSid', params.reservationSid);
+        if (params.eventType) q.set('EventType', params.eventType);
         if (params.pageNumber !== undefined) q.set('Page', String(params.pageNumber));
         if (params.pageToken) q.set('PageToken', params.pageToken);
         const answer = api.handle({ method: 'GET', url: `${base}/Events?${q.toString()}` });

@@ -9,11 +9,17 @@
  * says to check `historyUrl`. A range whose cursor expired (the function's cursors last 15
  * minutes) is started again from its first page; its pages come again, and the fold counts
  * an event once.
+ *
+ * `lookupConversation` asks for one conversation by an identifier (`kind: 'conversation'`)
+ * and follows the function's `searching` answers until it is found, refused or nowhere.
  */
 import {
   HISTORY_DEFAULT_PAGE_SIZE,
   HISTORY_ERROR_CODES,
+  identifierOf,
   readTeamDayCell,
+  type ConversationLookupPage,
+  type ConversationLookupRequest,
   type HistoryErrorCode,
   type HistoryPage,
   type HistoryRequest,
@@ -21,6 +27,7 @@ import {
   type TeamAverage,
   type TeamAverageRequest,
   type TeamDayCell,
+  type TrEvent,
 } from '../../core';
 
 /** The part of a `fetch` Response the client reads. */
@@ -61,6 +68,8 @@ export class HistoryFetchError extends Error {
     /** HTTP status, or 0 for a network failure or an unreadable answer. */
     readonly status: number,
     readonly code?: HistoryErrorCode,
+    /** The function's own message, when it sent one. */
+    readonly detail?: string,
   ) {
     super(message);
     this.name = 'HistoryFetchError';
@@ -103,6 +112,7 @@ export function describeFailure(status: number, code?: HistoryErrorCode, detail?
   }
   if (status === 403 || code === 'forbidden') return `Your role may not load history${why}. Live data still works.`;
   if (code === 'cursor_expired') return `History paging took too long and has to start again${why}.`;
+  if (code === 'not_found') return `History has no such conversation${why}.`;
   if (status === 429 || code === 'rate_limited') return `History is busy (rate limited)${why}. Try again in a minute; live data still works.`;
   if (status >= 500) return `The history function failed (HTTP ${status})${why}. Live data still works.`;
   return `History request refused (HTTP ${status})${why}.`;
@@ -134,6 +144,18 @@ function asTeamAverage(body: unknown): TeamAveragePage | undefined {
   return { ...(page as TeamAveragePage), days };
 }
 
+/** Is this a conversation lookup answer of the contract? */
+function asLookupPage(body: unknown): ConversationLookupPage | undefined {
+  if (typeof body !== 'object' || body === null) return undefined;
+  const page = body as Partial<ConversationLookupPage>;
+  if (page.kind !== 'conversation' || (page.status !== 'found' && page.status !== 'searching')) return undefined;
+  if (!Array.isArray(page.events) || !Array.isArray(page.taskSids) || !page.taskSids.every((s) => typeof s === 'string')) return undefined;
+  if (typeof page.fromMs !== 'number' || typeof page.toMs !== 'number') return undefined;
+  if (page.status === 'searching' && (typeof page.cursor !== 'string' || page.cursor === '')) return undefined;
+  if (page.searchedBackTo !== undefined && typeof page.searchedBackTo !== 'number') return undefined;
+  return page as ConversationLookupPage;
+}
+
 function retryAfterMs(response: ResponseLike): number | undefined {
   const header = response.headers?.get('retry-after');
   if (!header) return undefined;
@@ -147,6 +169,44 @@ export interface RangeFetch {
   readonly events: number;
   readonly requests: number;
 }
+
+/**
+ * What `lookupConversation` answers: the conversation, or the function's refusal in its own
+ * words (403: not the caller's to open, or no data scope at all; 404: found nowhere in the
+ * range). Anything else (no token, network, rate limits after retries, a wrong URL) is
+ * thrown as a `HistoryFetchError`, as for pages; a stop as `HistoryAborted`.
+ */
+export type ConversationLookup =
+  | {
+      readonly status: 'found';
+      /** The conversation's events as the caller may see them, oldest first, ready for the core's fold. */
+      readonly events: readonly TrEvent[];
+      readonly taskSids: readonly string[];
+      /** The range looked in (epoch ms). */
+      readonly fromMs: number;
+      readonly toMs: number;
+    }
+  | { readonly status: 'forbidden'; readonly message: string }
+  | { readonly status: 'not_found'; readonly message: string };
+
+/** How far a conversation search has got: everything from `searchedBackTo` to `toMs` has been looked at. */
+export interface LookupProgress {
+  readonly searchedBackTo: number;
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+export interface LookupOptions {
+  /** Where to look (epoch ms); the function's default is the last 30 days up to its now. */
+  readonly from?: number;
+  readonly to?: number;
+  readonly signal?: AbortSignal;
+  /** Called with each `searching` answer. */
+  readonly onProgress?: (progress: LookupProgress) => void;
+}
+
+/** `searching` answers one lookup follows at most: a month of a large centre is a few dozen. */
+const MAX_SEARCH_ANSWERS = 500;
 
 export class HistoryClient {
   private readonly fetchFn: FetchLike;
@@ -178,10 +238,14 @@ export class HistoryClient {
     let restarts = 0;
     const before = this.requests;
     for (;;) {
-      const request = { from: new Date(from).toISOString(), to: new Date(to).toISOString(), cursor };
+      const request = { from: new Date(from).toISOString(), to: new Date(to).toISOString(), ...(cursor !== undefined ? { cursor } : {}) };
       let page: HistoryPage;
       try {
-        page = await this.post(request, asPage, signal);
+        page = await this.post(
+          (Token): HistoryRequest => ({ Token, ...request, pageSize: this.options.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE }),
+          asPage,
+          signal,
+        );
       } catch (err) {
         // The cursor outlived its 15 minutes: the range again from its start.
         if (err instanceof HistoryFetchError && err.code === 'cursor_expired' && cursor !== undefined && restarts < MAX_RESTARTS) {
@@ -212,7 +276,17 @@ export class HistoryClient {
     for (;;) {
       let page: TeamAveragePage;
       try {
-        page = await this.post({ kind: 'teamAverage', from: new Date(from).toISOString(), to: new Date(to).toISOString(), cursor }, asTeamAverage, signal);
+        page = await this.post(
+          (Token): TeamAverageRequest => ({
+            Token,
+            kind: 'teamAverage',
+            from: new Date(from).toISOString(),
+            to: new Date(to).toISOString(),
+            ...(cursor !== undefined ? { cursor } : {}),
+          }),
+          asTeamAverage,
+          signal,
+        );
       } catch (err) {
         if (err instanceof HistoryFetchError && err.code === 'cursor_expired' && cursor !== undefined && restarts < MAX_RESTARTS) {
           restarts++;
@@ -231,9 +305,57 @@ export class HistoryClient {
     }
   }
 
-  /** One request of the contract, with retries for what may pass; `read` checks the answer's shape. */
+  /**
+   * One conversation by a task, reservation, conversation or call sid (`identifierOf`
+   * reads it), following `searching` answers with their cursor until the function finds
+   * it (`found`), refuses it (`forbidden`) or finds it nowhere (`not_found`). A cursor that
+   * expired starts the search again, as a range's does. Text that is no such sid is refused
+   * here, without a request.
+   */
+  async lookupConversation(id: string, options: LookupOptions = {}): Promise<ConversationLookup> {
+    const identifier = identifierOf(id);
+    if (!identifier) {
+      throw new HistoryFetchError('Not a task (WT…), reservation (WR…), conversation (CH…) or call (CA…) sid.', 400, 'bad_request');
+    }
+    const { signal, onProgress } = options;
+    const range = {
+      ...(options.from !== undefined ? { from: new Date(options.from).toISOString() } : {}),
+      ...(options.to !== undefined ? { to: new Date(options.to).toISOString() } : {}),
+    };
+    let cursor: string | undefined;
+    let restarts = 0;
+    for (let answers = 0; ; answers++) {
+      if (answers >= MAX_SEARCH_ANSWERS) {
+        throw new HistoryFetchError(`The conversation search did not end after ${MAX_SEARCH_ANSWERS} answers (check historyUrl).`, 200);
+      }
+      let page: ConversationLookupPage;
+      try {
+        page = await this.post(
+          (Token): ConversationLookupRequest => ({ Token, kind: 'conversation', id: identifier.sid, ...range, ...(cursor !== undefined ? { cursor } : {}) }),
+          asLookupPage,
+          signal,
+        );
+      } catch (err) {
+        if (!(err instanceof HistoryFetchError)) throw err;
+        if (err.code === 'cursor_expired' && cursor !== undefined && restarts < MAX_RESTARTS) {
+          restarts++;
+          cursor = undefined;
+          continue;
+        }
+        if (err.status === 403 && err.code === 'forbidden') return { status: 'forbidden', message: err.detail ?? err.message };
+        if (err.status === 404 && err.code === 'not_found') return { status: 'not_found', message: err.detail ?? err.message };
+        throw err;
+      }
+      if (signal?.aborted) throw new HistoryAborted();
+      if (page.status === 'found') return { status: 'found', events: page.events, taskSids: page.taskSids, fromMs: page.fromMs, toMs: page.toMs };
+      onProgress?.({ searchedBackTo: page.searchedBackTo ?? page.toMs, fromMs: page.fromMs, toMs: page.toMs });
+      cursor = page.cursor;
+    }
+  }
+
+  /** One request of the contract, with retries for what may pass; `body` builds it with the token of the moment, `read` checks the answer's shape. */
   private async post<T>(
-    query: { from: string; to: string; cursor?: string; kind?: 'teamAverage' },
+    body: (token: string) => HistoryRequest | TeamAverageRequest | ConversationLookupRequest,
     read: (body: unknown) => T | undefined,
     signal?: AbortSignal,
   ): Promise<T> {
@@ -243,16 +365,7 @@ export class HistoryClient {
       if (signal?.aborted) throw new HistoryAborted();
       const token = this.options.token();
       if (!token) throw new HistoryFetchError(describeFailure(401, 'missing_token', 'no Flex token'), 401, 'missing_token');
-      const request: HistoryRequest | TeamAverageRequest =
-        query.kind === 'teamAverage'
-          ? { Token: token, kind: 'teamAverage', from: query.from, to: query.to, ...(query.cursor !== undefined ? { cursor: query.cursor } : {}) }
-          : {
-              Token: token,
-              from: query.from,
-              to: query.to,
-              ...(query.cursor !== undefined ? { cursor: query.cursor } : {}),
-              pageSize: this.options.pageSize ?? HISTORY_DEFAULT_PAGE_SIZE,
-            };
+      const request = body(token);
       let status = 0;
       let detail: string | undefined;
       let code: HistoryErrorCode | undefined;
@@ -271,19 +384,19 @@ export class HistoryClient {
           throw new HistoryFetchError(REDIRECT_REFUSED, response.status);
         }
         status = response.status;
-        let body: unknown;
+        let answer: unknown;
         try {
-          body = await response.json();
+          answer = await response.json();
         } catch {
-          body = undefined;
+          answer = undefined;
         }
         if (status >= 200 && status < 300) {
-          const answer = read(body);
-          if (answer) return answer;
+          const parsed = read(answer);
+          if (parsed) return parsed;
           // A 200 that is not a page: a wrong URL (a login page, a proxy). Retrying will not help.
           throw new HistoryFetchError(`The history URL did not answer with history (check historyUrl).`, status);
         }
-        ({ code, message: detail } = errorCodeOf(body));
+        ({ code, message: detail } = errorCodeOf(answer));
         retryAfter = retryAfterMs(response);
       } catch (err) {
         if (err instanceof HistoryFetchError) throw err;
@@ -291,7 +404,7 @@ export class HistoryClient {
         status = 0;
         detail = err instanceof Error ? err.message : String(err);
       }
-      if (!isRetryable(status) || attempt >= attempts) throw new HistoryFetchError(describeFailure(status, code, detail), status, code);
+      if (!isRetryable(status) || attempt >= attempts) throw new HistoryFetchError(describeFailure(status, code, detail), status, code, detail);
       await this.sleep(retryAfter ?? wait);
       wait = Math.min(wait * 2, 30_000);
     }

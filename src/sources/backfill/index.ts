@@ -7,7 +7,7 @@
 export { Backfill } from './backfill';
 export type { BackfillCache, BackfillOptions, HistorySink } from './backfill';
 export { HistoryAborted, HistoryClient, HistoryFetchError, REDIRECT_REFUSED, describeFailure } from './client';
-export type { FetchLike, HistoryClientOptions, RangeFetch, ResponseLike } from './client';
+export type { ConversationLookup, FetchLike, HistoryClientOptions, LookupOptions, LookupProgress, RangeFetch, ResponseLike } from './client';
 export { LiveReconciler, isLiveEvent, oneOffFact } from './reconcile';
 export type { ReconcilerStats } from './reconcile';
 export {

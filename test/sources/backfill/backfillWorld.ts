@@ -11,7 +11,9 @@ import { fakeWorkspace } from '../../../src/sandbox/server/historyServer';
 import type { FetchLike } from '../../../src/sources/backfill';
 import { WORKSPACE, simulate, toEventStreams, toEventsApi, type SimEvent, type SimOptions } from '../../../src/sources/simulator';
 
-export const TOKENS = { supervisor: 'token-supervisor', analyst: 'token-analyst', nobody: 'token-nobody' } as const;
+export const TOKENS = { supervisor: 'token-supervisor', analyst: 'token-analyst', nobody: 'token-nobody', agent: 'token-agent' } as const;
+/** The worker of `TOKENS.agent`: no such worker in any simulation, so no conversation is theirs. */
+export const STRANGER_WORKER = `WK${'0'.repeat(32)}`;
 
 export interface HistoryWorld {
   readonly sim: readonly SimEvent[];
@@ -29,17 +31,33 @@ async function validateToken(token: string): Promise<unknown> {
   if (token === TOKENS.supervisor) return { valid: true, roles: ['supervisor'], identity: 'sup' };
   if (token === TOKENS.analyst) return { valid: true, roles: ['wfo.data_analyst'], identity: 'analyst' };
   if (token === TOKENS.nobody) return { valid: true, roles: [], identity: 'nobody' };
+  if (token === TOKENS.agent) return { valid: true, roles: ['agent'], worker_sid: STRANGER_WORKER, identity: 'agent' };
   return { valid: false, message: 'unknown token' };
 }
 
-export function historyWorld(options: SimOptions, clock: number): HistoryWorld {
+export interface HistoryWorldOptions {
+  /** Each TaskRouter page moves the world's clock on by this much (the function's time budget runs out). */
+  readonly msPerPage?: number;
+}
+
+export function historyWorld(options: SimOptions, clock: number, worldOptions: HistoryWorldOptions = {}): HistoryWorld {
   const sim = [...simulate(options)];
   const resources = sim.map((e) => toEventsApi(e) as unknown as FakeEventResource);
   const world = { sim, requests: [] as HistoryRequest[], clock } as unknown as { -readonly [K in keyof HistoryWorld]: HistoryWorld[K] };
   world.api = createFakeEventsApi(resources, { workspaceSid: WORKSPACE.workspaceSid, accountSid: WORKSPACE.accountSid, now: () => world.clock });
+  const workspace = fakeWorkspace(world.api, WORKSPACE.workspaceSid);
+  const msPerPage = worldOptions.msPerPage ?? 0;
   world.handler = createHistoryHandler({
     validateToken,
-    workspace: fakeWorkspace(world.api, WORKSPACE.workspaceSid),
+    workspace: {
+      events: {
+        page: (params) => {
+          world.clock += msPerPage;
+          return workspace.events.page(params);
+        },
+      },
+      workers: (sid) => workspace.workers(sid),
+    },
     workspaceSid: WORKSPACE.workspaceSid,
     cursorSecret: 'test-cursor-secret',
     now: () => world.clock,
