@@ -10,7 +10,7 @@ import type * as Flex from '@twilio/flex-ui';
 import { LOG_PREFIX, type Access } from '../core';
 import { LiveSource, liveScopeOf, type InsightsClientLike } from '../sources/live';
 import { createAlertStore, createInsightsStore, ingest, setStatus, stopAlerts, tick, type AlertStore, type InsightsStore } from '../store';
-import { connectHistory, forgetHistoryCaches, type HistoryDeps } from './history';
+import { connectHistory, forgetHistoryCaches, type HistoryConnection, type HistoryDeps } from './history';
 import type { PluginConfig } from './runtimeConfig';
 
 
@@ -18,6 +18,8 @@ export interface LiveConnection {
   readonly store: InsightsStore<PluginConfig>;
   /** Live alerts, for sessions that see the dashboards (scope all or team) when rules are configured. */
   readonly alerts?: AlertStore;
+  /** Looks up a conversation the live data does not hold (with history only). */
+  readonly lookup?: HistoryConnection['lookup'];
   stop(): void;
 }
 
@@ -70,6 +72,7 @@ export function connectLive(
   return {
     store,
     alerts,
+    lookup: history.lookup,
     stop: () => {
       stopped = true;
       if (alerts) stopAlerts(alerts);

@@ -11,7 +11,7 @@
  * name or customer data); on Flex logout every one is deleted (`forgetHistoryCaches`).
  */
 import type * as Flex from '@twilio/flex-ui';
-import { LOG_PREFIX, accessOf, type Access, type User } from '../core';
+import { LOG_PREFIX, accessOf, conversationOfEvents, type Access, type User } from '../core';
 import {
   Backfill,
   HistoryClient,
@@ -24,6 +24,7 @@ import {
   type BackfillCache,
 } from '../sources/backfill';
 import { setHistoryProgress, setRangeLoader, setTeamAverage, type InsightsStore } from '../store';
+import type { ConversationLookup } from '../views/drillDownState';
 import type { PluginConfig } from './runtimeConfig';
 import { historySinkOf } from './sinks';
 import { startTeamAverage, type TeamAverageTimers } from './teamAverage';
@@ -90,7 +91,23 @@ export interface HistoryConnection {
   readonly onLiveEvents?: (events: Parameters<Backfill['live']>[0]) => void;
   /** Settles when today's history is in or failed (at once without history). */
   readonly today: Promise<void>;
+  /** Looks up one conversation of the last 30 days by a sid (absent without history). */
+  readonly lookup?: ConversationLookup;
   stop(): void;
+}
+
+/**
+ * One conversation by a sid through the history function, folded by the core as the live
+ * data folds it (`conversationOfEvents`), for the drill-down screen. The range ends at this
+ * session's now (the sandbox's simulated clock; Flex's real one). Stopped with the view.
+ */
+export function lookupThrough(client: HistoryClient, access: Access, config: PluginConfig, signal: AbortSignal): ConversationLookup {
+  return async (sid, onProgress) => {
+    const found = await client.lookupConversation(sid, { to: Date.now(), signal, onProgress: (p) => onProgress?.(p.searchedBackTo) });
+    if (found.status !== 'found') return { status: found.status };
+    const detail = conversationOfEvents(found.events, access, config, found.taskSids);
+    return detail ? { status: 'found', detail } : { status: 'not_found' };
+  };
 }
 
 export interface HistoryDeps {
@@ -235,11 +252,14 @@ export function connectHistory(
   setRangeLoader(store, (range) => void backfill.loadRange(range));
   // An agent's team average: the team's day cells, never the team's events.
   const team = access.scope === 'self' ? startTeamAverage(client, store, config.timeZone, deps.timers) : undefined;
+  const lookups = new AbortController();
   return {
     backfill,
     onLiveEvents: (events) => backfill.live(events),
     today: backfill.today,
+    lookup: lookupThrough(client, access, config, lookups.signal),
     stop: () => {
+      lookups.abort();
       backfill.stop();
       team?.stop();
       setRangeLoader(store, undefined);
