@@ -27,6 +27,8 @@ export interface ConversationSegment {
   readonly outcome?: string;
   readonly agentSid?: string;
   readonly agentName?: string;
+  /** Engagements: the identity the agent writes chat messages under, when known (names transcript authors). */
+  readonly agentIdentity?: string;
   /** Engagements: the media of this segment (reservation-level list, else the task's). */
   readonly media?: ResolvedMedia;
 }
@@ -109,6 +111,7 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
           end: r.completed,
           agentSid: r.workerSid,
           agentName: names.get(r.workerSid) ?? r.workerSid,
+          ...identityOf(engine, r.workerSid),
           media: resolveMedia(task.info?.media, task.info?.reservationMedia?.[r.sid]),
         });
       }
@@ -213,4 +216,10 @@ export function conversationOfEvents(events: readonly TrEvent[], access: Access,
     if (detail.taskSids.some((t) => taskSids.includes(t))) return detail;
   }
   return undefined;
+}
+
+/** `{ agentIdentity }` when the engine knows the agent's chat identity, else nothing (no undefined field). */
+function identityOf(engine: Engine, workerSid: string): { agentIdentity?: string } {
+  const identity = engine.identityOf(workerSid);
+  return identity === undefined ? {} : { agentIdentity: identity };
 }

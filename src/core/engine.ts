@@ -19,6 +19,7 @@ import { factsOf, type ConversationFacts, type FactDimensions } from './facts';
 import { REPORT_GROUPINGS, type Cell, type Grouping } from './groupings';
 import type { Accumulator } from './metrics';
 import { TaskFold, sortStoredEvents, type DerivedTask, type Reservation, type StoredEvent } from './model';
+import { workerIdentityOf } from './identifiers';
 import { hasDetails, taskInfoOf, type TaskInfo } from './taskInfo';
 import { createCalendar, type Calendar } from './time';
 
@@ -81,6 +82,8 @@ export interface ConversationRecord {
 interface WorkerRecord {
   readonly sid: string;
   name?: string;
+  /** The identity the worker writes chat messages under (`workerIdentityOf`), latest seen. */
+  identity?: string;
   nameAt: StreamPosition;
   team?: string;
   teamAt: StreamPosition;
@@ -432,6 +435,7 @@ export class Engine {
     const name = typeof fullName === 'string' && fullName.trim() !== '' ? fullName.trim() : e.workerName;
     if (name !== undefined && isNewer(e, w.nameAt)) {
       w.name = name;
+      w.identity = workerIdentityOf(e.workerAttributes) ?? w.identity;
       setPosition(w.nameAt, e);
     }
     if (e.workerAttributes) {
@@ -578,6 +582,11 @@ export class Engine {
   /** Known agents: sid, latest name and latest team. */
   agents(): { sid: string; name?: string; team: string }[] {
     return [...this.workers.values()].map((w) => ({ sid: w.sid, name: w.name, team: w.team ?? NO_TEAM }));
+  }
+
+  /** The identity an agent writes chat messages under, as last seen (`workerIdentityOf`). */
+  identityOf(workerSid: string): string | undefined {
+    return this.workers.get(workerSid)?.identity;
   }
 
   /** One known agent (as `agents` lists them), or undefined. */

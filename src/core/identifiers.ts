@@ -67,3 +67,23 @@ export function taskIdentifiersOf(attributes: Readonly<Record<string, unknown>> 
   }
   return out;
 }
+
+/**
+ * A Flex identity as Flex writes one from a login (an email): every character but letters
+ * and digits as `_` and its hex code, `jdoe@example.com` → `jdoe_40example_2Ecom`.
+ */
+export function flexIdentityOf(login: string): string {
+  return login.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+}
+
+/**
+ * The identity a worker writes chat messages under (what the Conversations SDK gives as a
+ * message's author): the worker's `contact_uri` without `client:`, else their login (`email`)
+ * as Flex encodes it; undefined when the attributes carry neither.
+ */
+export function workerIdentityOf(attributes: Readonly<Record<string, unknown>> | undefined): string | undefined {
+  const uri = text(attributes?.contact_uri);
+  if (uri !== undefined && /^client:./i.test(uri)) return uri.slice('client:'.length);
+  const email = text(attributes?.email);
+  return email === undefined ? undefined : flexIdentityOf(email);
+}

@@ -86,7 +86,7 @@ export type { SnapshotOptions } from './daySnapshot';
 export { DEFAULT_PADDING_MS, MAX_FOLDER_DAYS, HistoryFolder } from './historyFolder';
 export type { HistoryFolderOptions, HistoryFolderStats } from './historyFolder';
 export * from './historyProtocol';
-export { IDENTIFIER_KINDS, identifierOf, identifiersIn, taskIdentifiersOf, type Identifier, type IdentifierKind } from './identifiers';
+export { IDENTIFIER_KINDS, flexIdentityOf, identifierOf, identifiersIn, taskIdentifiersOf, workerIdentityOf, type Identifier, type IdentifierKind } from './identifiers';
 export { engaged, readTeamDayCell, teamAccumulatorOf, teamAgentsOf, teamDayCellOf } from './teamAverage';
 export type { TeamAverage } from './teamAverage';
 export { LOG_PREFIX } from './log';

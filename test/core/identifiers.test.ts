@@ -1,4 +1,4 @@
-import { identifierOf, identifiersIn, taskIdentifiersOf } from '../../src/core';
+import { identifierOf, identifiersIn, taskIdentifiersOf, workerIdentityOf } from '../../src/core';
 
 const HEX = '0123456789abcdef0123456789abcdef';
 
@@ -46,5 +46,17 @@ describe('taskIdentifiersOf', () => {
   it('ignores blanks, non-strings and missing attributes', () => {
     expect(taskIdentifiersOf({ conversations: { conversation_id: ' ' }, call_sid: 42, conversationSid: null })).toEqual([]);
     expect(taskIdentifiersOf(undefined)).toEqual([]);
+  });
+});
+
+describe('workerIdentityOf', () => {
+  it.each([
+    [{ contact_uri: 'client:jasper_2Eosei', email: 'other@example.com' }, 'jasper_2Eosei'],
+    [{ email: 'jasper.osei@example.com' }, 'jasper_2Eosei_40example_2Ecom'],
+    [{ contact_uri: 'sip:desk@example.com', email: 'a_b@x.org' }, 'a_5Fb_40x_2Eorg'],
+    [{ full_name: 'No login' }, undefined],
+    [undefined, undefined],
+  ])('%j writes as %s', (attributes, identity) => {
+    expect(workerIdentityOf(attributes)).toBe(identity);
   });
 });

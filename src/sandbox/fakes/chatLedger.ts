@@ -6,6 +6,7 @@
  * transferred chat keeps its sid, so its engagements follow one another. The centre notes
  * every event it plays, history days included, so any chat of the simulated month is here.
  */
+import { flexIdentityOf } from '../../core';
 import type { SimEvent } from '../../sources/simulator';
 
 export interface ChatEngagement {
@@ -39,13 +40,8 @@ interface Chat {
   engagements: Engagement[];
 }
 
-/**
- * A Flex identity as Flex writes one from a login (an email): every character but letters
- * and digits as `_` and its hex code, `jdoe@example.com` → `jdoe_40example_2Ecom`.
- */
-export function flexIdentityOf(login: string): string {
-  return login.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-}
+/** Flex's encoding of a login as an identity, from the core (the plugin reads authors by it). */
+export { flexIdentityOf };
 
 function parsed(text: string | undefined): Record<string, unknown> {
   if (!text) return {};

@@ -300,10 +300,13 @@ export function authorLabels(t: Translate): AuthorLabels {
 
 /**
  * Who the screen knows of a conversation: its customer (the masked name and contact of the
- * detail) and the ISS who engaged (by name), with the Flex identities the host knows.
+ * detail) and the ISS who engaged (by name), with their chat identities: the host's, else
+ * those the engagements carry (from the workers' `contact_uri` or login).
  */
-export function transcriptPeopleOf(detail: ConversationDetail, labels: AuthorLabels, agentIdentities?: ReadonlyMap<string, string>): TranscriptPeople {
+export function transcriptPeopleOf(detail: ConversationDetail, labels: AuthorLabels, hostIdentities?: ReadonlyMap<string, string>): TranscriptPeople {
   const agentNames = [...new Set(detail.segments.flatMap((s) => (s.kind === 'engagement' && s.agentName ? [s.agentName] : [])))];
+  const engaged = detail.segments.flatMap((s): [string, string][] => (s.agentIdentity && s.agentName ? [[s.agentIdentity, s.agentName]] : []));
+  const agentIdentities = hostIdentities ?? (engaged.length > 0 ? new Map(engaged) : undefined);
   return {
     labels,
     customerName: detail.customerName,
