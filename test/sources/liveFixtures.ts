@@ -7,6 +7,7 @@ import { FakeInsightsClient, type FakeLiveQuery } from '../../src/sandbox/fakes/
 import {
   LiveSource,
   type InsightsClientLike,
+  type LiveQueryLike,
   type LiveSourceOptions,
   type ReservationItem,
   type TaskItem,
@@ -81,17 +82,33 @@ export interface HarnessOptions extends Partial<Omit<LiveSourceOptions, 'client'
   readonly maxItems?: number;
   readonly engine?: EngineOptions;
   readonly client?: FakeInsightsClient;
+  /**
+   * What the source is handed for an item instead of the fake's value (in snapshots and
+   * updates alike): items no query language could match (a string, an object that throws
+   * when read) reach the source this way, while the fake still matches the stored item.
+   */
+  readonly deliver?: (index: string, key: string, value: unknown) => unknown;
 }
 
 /** A fake client, a source on it, and an engine fed by the source. Not started. */
 export function harness(options: HarnessOptions = {}): Harness {
   const client = options.client ?? new FakeInsightsClient({ maxItems: options.maxItems });
   const queries: FakeLiveQuery[] = [];
+  const deliver = options.deliver;
   const spying: InsightsClientLike = {
     liveQuery: async (index, expression) => {
       const q = await client.liveQuery(index, expression);
       queries.push(q);
-      return q;
+      if (!deliver) return q;
+      const query: LiveQueryLike = {
+        getItems: () => Object.fromEntries(Object.entries(q.getItems()).map(([key, value]) => [key, deliver(index, key, value)])),
+        on: ((event: 'itemUpdated' | 'itemRemoved', listener: (args: { key: string; value?: unknown }) => void) =>
+          event === 'itemUpdated'
+            ? q.on('itemUpdated', (args) => listener({ key: args.key, value: deliver(index, args.key, args.value) }))
+            : q.on('itemRemoved', listener)) as LiveQueryLike['on'],
+        close: () => q.close(),
+      };
+      return query;
     },
   };
   const engine = new Engine(DEFAULT_CONFIG, { sealEvery: 1, ...options.engine });
