@@ -14,6 +14,9 @@ import {
   type Vanished,
   type WorkerItem,
 } from '../../src/sources/live';
+import { SimulatorToSync, workersAtStart } from '../../src/sandbox/fakes/simulatorToSync';
+import type { LiveScope } from '../../src/sources/live';
+import type { SimEvent } from '../../src/sources/simulator';
 import { stableSid } from '../../src/sources/simulator/prng';
 
 export const BASE = Date.parse('2026-11-20T10:00:00.000Z');
@@ -141,3 +144,40 @@ export async function settle(source: LiveSource): Promise<void> {
 /** Events of one type, or of several. */
 export const ofType = (events: readonly TrEvent[], ...types: TrEvent['type'][]): TrEvent[] =>
   events.filter((e) => types.includes(e.type));
+
+/**
+ * Plays simulated events from `from` on into a fake client (its workers as they were at
+ * `from`), with a source of this scope on it; the source's clock follows the events.
+ * `onEvents` sees each batch as the source hands it on. Returns what came out; the
+ * source is left running.
+ */
+export async function playLive(
+  events: readonly SimEvent[],
+  scope: LiveScope,
+  options: { readonly from: number; readonly cap?: number; readonly onEvents?: (events: TrEvent[]) => void },
+) {
+  const cap = options.cap ?? 200;
+  const client = new FakeInsightsClient({ maxItems: cap });
+  const feed = new SimulatorToSync(client);
+  feed.seedWorkers(workersAtStart(events, options.from));
+  let clock = options.from;
+  const handed: TrEvent[] = [];
+  const errors: string[] = [];
+  const source = new LiveSource({
+    client, scope, shardCap: cap, now: () => clock,
+    onEvents: (list) => {
+      handed.push(...list);
+      options.onEvents?.(list);
+    },
+    onError: (error, context) => errors.push(`${context}: ${String(error)}`),
+  });
+  await source.start();
+  for (const ev of events) {
+    if (ev.timeMs < options.from) continue;
+    clock = ev.timeMs;
+    feed.apply(ev);
+    if (source.busy) await settle(source);
+  }
+  await settle(source);
+  return { client, source, handed, errors };
+}

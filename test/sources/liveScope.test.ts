@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CONFIG, Engine, EventReader, accessOf, buildReport, createScopeFilter, teamOf, type TrEvent } from '../../src/core';
 import { FakeInsightsClient, compileQuery } from '../../src/sandbox/fakes/fakeInsightsClient';
-import { SimulatorToSync, workersAtStart } from '../../src/sandbox/fakes/simulatorToSync';
+import { workersAtStart } from '../../src/sandbox/fakes/simulatorToSync';
 import {
   LiveSource,
   MAX_IN_VALUES,
@@ -19,7 +19,7 @@ import {
   type LiveScope,
 } from '../../src/sources/live';
 import { simulate, toEventStreams, type SimEvent } from '../../src/sources/simulator';
-import { aReservationItem, aTaskItem, aWorkerItem, isoAt, reservationSid, settle, taskSid, workerSid } from './liveFixtures';
+import { aReservationItem, aTaskItem, aWorkerItem, isoAt, playLive, reservationSid, settle, taskSid, workerSid } from './liveFixtures';
 
 const HOUR_START = Date.parse('2026-11-16T14:00:00.000Z');
 const HOUR_END = HOUR_START + 3_600_000;
@@ -34,27 +34,7 @@ function simulated(agents: number, seed: number): SimEvent[] {
 }
 
 /** Plays the hour into a fake client with a source of this scope on it; returns what came out. */
-async function playHour(events: readonly SimEvent[], scope: LiveScope, cap = 200) {
-  const client = new FakeInsightsClient({ maxItems: cap });
-  const feed = new SimulatorToSync(client);
-  feed.seedWorkers(workersAtStart(events, HOUR_START));
-  let clock = HOUR_START;
-  const handed: TrEvent[] = [];
-  const errors: string[] = [];
-  const source = new LiveSource({
-    client, scope, shardCap: cap, now: () => clock,
-    onEvents: (list) => handed.push(...list),
-    onError: (error, context) => errors.push(`${context}: ${String(error)}`),
-  });
-  await source.start();
-  for (const ev of events) {
-    clock = ev.timeMs;
-    feed.apply(ev);
-    if (source.busy) await settle(source);
-  }
-  await settle(source);
-  return { client, source, handed, errors };
-}
+const playHour = (events: readonly SimEvent[], scope: LiveScope, cap = 200) => playLive(events, scope, { from: HOUR_START, cap });
 
 /** Who accepted each task in the run, and the customer strings of each task. */
 function truthOf(events: readonly SimEvent[]) {
