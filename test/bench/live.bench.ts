@@ -1,9 +1,11 @@
 /**
- * `npm run bench:live`: in Chromium, the sandbox with 2,000 workers and 400 contacts
- * waiting (`?bench=1`). It times a live item update — one contact starts or stops
- * waiting in the fake `tr-task` index — until the "Waiting now" figure in the DOM shows
- * it, through the same path as in Flex (live query → source → store → React). Then the
- * production bundle's size. Last line: one JSON object.
+ * `npm run bench:live`: in Chromium, the sandbox with 2,000 workers, 400 contacts waiting
+ * and every fourth worker on a contact with its accepted reservation (`?bench=1`). It
+ * times a live item update — one contact starts or stops waiting in the fake `tr-task`
+ * index — until the "Waiting now" figure in the DOM shows it, through the same path as in
+ * Flex (live query → source → store → React). Then the production bundle's size, and the
+ * live items an agent's, a team leader's and an admin's session receive over the same
+ * centre (`deliveredItems`, the source run headless in Node). Last line: one JSON object.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -9,6 +9,7 @@ import {
   DEFAULT_CONFIG,
   Engine,
   EventReader,
+  accessOf,
   buildReport,
   type Report,
   type TrEvent,
@@ -23,10 +24,13 @@ import { SimulatorToSync, workersAtStart } from '../../src/sandbox/fakes/simulat
 import {
   LiveSource,
   MAX_PREFIXES_PER_SHARD,
+  liveScopeOf,
   planSplit,
   shardExpression,
   type InsightsClientLike,
   type LiveQueryLike,
+  type LiveScope,
+  type TaskItem,
 } from '../../src/sources/live';
 import { simulate, toEventStreams, type SimEvent } from '../../src/sources/simulator';
 import {
@@ -339,20 +343,22 @@ describe('live source: snapshot and changes', () => {
     client.set('tr-worker', workerSid(2), aWorkerItem(2));
     expect(source.stats.skippedItems).toBe(1);
     expect(calls).toBe(2);
-    expect(errors).toEqual(['onEvents', 'onEvents']);
+    expect(errors.filter((c) => c === 'onEvents')).toEqual(['onEvents', 'onEvents']);
+    // the reservation it could not place is reported by its key
+    expect(errors.filter((c) => c !== 'onEvents')).toEqual([`tr-reservation item ${reservationSid(1)}`]);
     source.stop();
   });
 });
 
-describe('live source: attributes it cannot use', () => {
-  /** Attributes nested `depth` levels deep, as an object and as JSON text. */
-  function nested(depth: number): Record<string, unknown> {
-    const root: Record<string, unknown> = {};
-    let at = root;
-    for (let i = 1; i < depth; i++) at = (at.next = {}) as Record<string, unknown>;
-    return root;
-  }
+/** Attributes nested `depth` levels deep. */
+function nested(depth: number): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  let at = root;
+  for (let i = 1; i < depth; i++) at = (at.next = {}) as Record<string, unknown>;
+  return root;
+}
 
+describe('live source: attributes it cannot use', () => {
   it('a task nested thousands deep is folded without its attributes, reported, and the snapshot goes on', async () => {
     const deep = nested(4_200);
     // the reason this matters: the platform's own serialiser gives up on such a tree
@@ -389,6 +395,103 @@ describe('live source: attributes it cannot use', () => {
     await h.source.start();
     expect(ofType(h.events, 'task.created')[0].taskAttributes).toEqual(nested(64));
     expect(h.source.stats.droppedAttributes).toBe(0);
+    h.source.stop();
+  });
+});
+
+describe('live source: poisoned items, in every scope', () => {
+  // Worker 1 is the agent and the team leader (Team A, with worker 2); workers 3 and 4 are Team B.
+  const me = workerSid(1);
+  const SCOPES: [LiveScope['kind'], LiveScope][] = [
+    ['all', { kind: 'all' }],
+    ['team', liveScopeOf(accessOf({ roles: ['wfo.team_leader'], workerSid: me, team: 'Team A' }), me)],
+    ['self', liveScopeOf(accessOf({ roles: ['agent'], workerSid: me }), me)],
+  ];
+  /** Customer text in every poisoned item: no report may quote it. */
+  const SECRET = 'Secret Caller';
+  const tooLong = { name: SECRET, notes: SECRET.repeat(25_000) };
+  const reportedFor = (index: string, key: string) => `${index} item ${key}`;
+
+  /** Tasks 1-11 held by the agent (each with its accepted reservation), task 13 by worker 3; poisons as named. */
+  function poisoned(scope: LiveScope) {
+    const h = harness({
+      scope,
+      // What no query language could match reaches the source as Sync hands it over.
+      deliver: (index, key, value) =>
+        index === 'tr-task' && key === taskSid(8) ? SECRET
+          : index === 'tr-task' && key === taskSid(9) ? new Proxy({}, { get: () => { throw new TypeError(SECRET); } })
+            : index === 'tr-worker' && key === workerSid(4) ? [SECRET]
+              : value,
+    });
+    for (const i of [1, 2, 3, 4]) h.client.set('tr-worker', workerSid(i), aWorkerItem(i, { attributes: { full_name: `Agent ${i}`, team: i <= 2 ? 'Team A' : 'Team B' } }));
+    const held = (i: number, worker: number, task: Partial<TaskItem> = {}) => {
+      const w = { worker_sid: workerSid(worker), worker_name: `agent${worker}` };
+      h.client.set('tr-reservation', reservationSid(i), aReservationItem(i, { ...w, status: 'accepted', date_updated: isoAt(30) }));
+      h.client.set('tr-task', taskSid(i), aTaskItem(i, {
+        ...w, status: 'assigned', accepted_reservation_sid: reservationSid(i), date_updated: isoAt(30), attributes: { call_sid: `CA${i}`, name: SECRET }, ...task,
+      }));
+    };
+    held(1, 1);
+    held(2, 1, { attributes: nested(4_200) });
+    held(3, 1, { attributes: JSON.stringify(tooLong) });
+    held(4, 1, { attributes: tooLong });
+    held(5, 1, { attributes: `{"name":"${SECRET}"` });
+    held(6, 1, { attributes: 42 as never });
+    held(7, 1, { date_created: { at: SECRET } as never, date_updated: undefined });
+    held(8, 1);
+    held(9, 1);
+    held(10, 1);
+    held(11, 1);
+    held(13, 3, { attributes: JSON.stringify(tooLong) });
+    // A reservation of the agent whose task sid is a number.
+    h.client.set('tr-reservation', reservationSid(12), aReservationItem(12, { worker_sid: me, task_sid: 12 as never }));
+    return h;
+  }
+
+  it.each(SCOPES)('scope %s: each bad item is skipped or read without its attributes, reported by key and reason, and the rest goes on', async (kind, scope) => {
+    const h = poisoned(scope);
+    await h.source.start();
+    await settle(h.source);
+    // Task 13 is worker 3's: not the agent's to see.
+    const outsider = kind === 'self' ? [] : [13];
+    const counted = [1, 2, 3, 4, 5, 6, 10, 11, ...outsider];
+    const created = ofType(h.events, 'task.created');
+    expect(created.map((e) => e.taskSid).sort()).toEqual(counted.map(taskSid).sort());
+    expect(created.find((e) => e.taskSid === taskSid(1))?.taskAttributes).toEqual({ call_sid: 'CA1', name: SECRET });
+    for (const i of [2, 3, 4, 5, 6, ...outsider]) expect({ i, attributes: created.find((e) => e.taskSid === taskSid(i))?.taskAttributes }).toEqual({ i, attributes: undefined });
+
+    const reasons = new Map(h.errors.map((e) => [e.context, (e.error as Error).message]));
+    const expected: [string, RegExp][] = [
+      [reportedFor('tr-task', taskSid(2)), /nested deeper than 64 levels: dropped/],
+      [reportedFor('tr-task', taskSid(3)), /longer than 256 KB of JSON text: dropped/],
+      [reportedFor('tr-task', taskSid(4)), /longer than 256 KB of JSON text: dropped/],
+      [reportedFor('tr-task', taskSid(5)), /not JSON: dropped/],
+      [reportedFor('tr-task', taskSid(6)), /attributes are a number, not an object or JSON text: dropped/],
+      [reportedFor('tr-task', taskSid(7)), /no date_created or date_updated: skipped/],
+      [reportedFor('tr-task', taskSid(8)), /the item is a string, not an object: skipped/],
+      [reportedFor('tr-task', taskSid(9)), /reading it failed \(TypeError\): skipped/],
+      [reportedFor('tr-reservation', reservationSid(12)), /no task_sid or worker_sid: skipped/],
+      ...(kind === 'self' ? [] : [[reportedFor('tr-task', taskSid(13)), /longer than 256 KB of JSON text: dropped/] as [string, RegExp]]),
+      ...(kind === 'all' ? [[reportedFor('tr-worker', workerSid(4)), /the item is an array, not an object: skipped/] as [string, RegExp]] : []),
+    ];
+    expect([...reasons.keys()].sort()).toEqual(expected.map(([c]) => c).sort());
+    expect(h.errors).toHaveLength(expected.length);
+    for (const [context, reason] of expected) expect({ context, reason: reasons.get(context) }).toEqual({ context, reason: expect.stringMatching(reason) });
+    // Reports say where and why, never what: no customer text, not even from the thrown error.
+    expect(JSON.stringify(h.errors.map((e) => [e.context, (e.error as Error).message]))).not.toContain('Secret');
+    expect(h.source.stats.droppedAttributes).toBe(kind === 'self' ? 5 : 6);
+    expect(h.source.stats.skippedItems).toBe(kind === 'all' ? 5 : 4);
+
+    // The queries stay open: later changes are read, a throwing item again is skipped again, and never throws into Sync.
+    h.clock = at(2000);
+    h.client.set('tr-task', taskSid(1), aTaskItem(1, { worker_sid: me, status: 'completed', accepted_reservation_sid: reservationSid(1), date_updated: isoAt(90), attributes: { call_sid: 'CA1', name: SECRET } }));
+    expect(() => h.client.set('tr-task', taskSid(9), aTaskItem(9, { worker_sid: me, status: 'wrapping', date_updated: isoAt(95) }))).not.toThrow();
+    h.client.set('tr-task', taskSid(3), aTaskItem(3, { worker_sid: me, status: 'assigned', accepted_reservation_sid: reservationSid(3), date_updated: isoAt(96), attributes: { call_sid: 'CA3' } }));
+    await settle(h.source);
+    expect(ofType(h.events, 'task.completed').map((e) => e.taskSid)).toEqual([taskSid(1)]);
+    expect(ofType(h.events, 'task.updated').find((e) => e.taskSid === taskSid(3))?.taskAttributes).toEqual({ call_sid: 'CA3' });
+    expect(h.errors.filter((e) => e.context === reportedFor('tr-task', taskSid(9)))).toHaveLength(2);
+    expect(h.source.shards().every((s) => s.state === 'open')).toBe(true);
     h.source.stop();
   });
 });

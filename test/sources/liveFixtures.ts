@@ -7,12 +7,16 @@ import { FakeInsightsClient, type FakeLiveQuery } from '../../src/sandbox/fakes/
 import {
   LiveSource,
   type InsightsClientLike,
+  type LiveQueryLike,
   type LiveSourceOptions,
   type ReservationItem,
   type TaskItem,
   type Vanished,
   type WorkerItem,
 } from '../../src/sources/live';
+import { SimulatorToSync, workersAtStart } from '../../src/sandbox/fakes/simulatorToSync';
+import type { LiveScope } from '../../src/sources/live';
+import type { SimEvent } from '../../src/sources/simulator';
 import { stableSid } from '../../src/sources/simulator/prng';
 
 export const BASE = Date.parse('2026-11-20T10:00:00.000Z');
@@ -81,17 +85,33 @@ export interface HarnessOptions extends Partial<Omit<LiveSourceOptions, 'client'
   readonly maxItems?: number;
   readonly engine?: EngineOptions;
   readonly client?: FakeInsightsClient;
+  /**
+   * What the source is handed for an item instead of the fake's value (in snapshots and
+   * updates alike): items no query language could match (a string, an object that throws
+   * when read) reach the source this way, while the fake still matches the stored item.
+   */
+  readonly deliver?: (index: string, key: string, value: unknown) => unknown;
 }
 
 /** A fake client, a source on it, and an engine fed by the source. Not started. */
 export function harness(options: HarnessOptions = {}): Harness {
   const client = options.client ?? new FakeInsightsClient({ maxItems: options.maxItems });
   const queries: FakeLiveQuery[] = [];
+  const deliver = options.deliver;
   const spying: InsightsClientLike = {
     liveQuery: async (index, expression) => {
       const q = await client.liveQuery(index, expression);
       queries.push(q);
-      return q;
+      if (!deliver) return q;
+      const query: LiveQueryLike = {
+        getItems: () => Object.fromEntries(Object.entries(q.getItems()).map(([key, value]) => [key, deliver(index, key, value)])),
+        on: ((event: 'itemUpdated' | 'itemRemoved', listener: (args: { key: string; value?: unknown }) => void) =>
+          event === 'itemUpdated'
+            ? q.on('itemUpdated', (args) => listener({ key: args.key, value: deliver(index, args.key, args.value) }))
+            : q.on('itemRemoved', listener)) as LiveQueryLike['on'],
+        close: () => q.close(),
+      };
+      return query;
     },
   };
   const engine = new Engine(DEFAULT_CONFIG, { sealEvery: 1, ...options.engine });
@@ -124,3 +144,40 @@ export async function settle(source: LiveSource): Promise<void> {
 /** Events of one type, or of several. */
 export const ofType = (events: readonly TrEvent[], ...types: TrEvent['type'][]): TrEvent[] =>
   events.filter((e) => types.includes(e.type));
+
+/**
+ * Plays simulated events from `from` on into a fake client (its workers as they were at
+ * `from`), with a source of this scope on it; the source's clock follows the events.
+ * `onEvents` sees each batch as the source hands it on. Returns what came out; the
+ * source is left running.
+ */
+export async function playLive(
+  events: readonly SimEvent[],
+  scope: LiveScope,
+  options: { readonly from: number; readonly cap?: number; readonly onEvents?: (events: TrEvent[]) => void },
+) {
+  const cap = options.cap ?? 200;
+  const client = new FakeInsightsClient({ maxItems: cap });
+  const feed = new SimulatorToSync(client);
+  feed.seedWorkers(workersAtStart(events, options.from));
+  let clock = options.from;
+  const handed: TrEvent[] = [];
+  const errors: string[] = [];
+  const source = new LiveSource({
+    client, scope, shardCap: cap, now: () => clock,
+    onEvents: (list) => {
+      handed.push(...list);
+      options.onEvents?.(list);
+    },
+    onError: (error, context) => errors.push(`${context}: ${String(error)}`),
+  });
+  await source.start();
+  for (const ev of events) {
+    if (ev.timeMs < options.from) continue;
+    clock = ev.timeMs;
+    feed.apply(ev);
+    if (source.busy) await settle(source);
+  }
+  await settle(source);
+  return { client, source, handed, errors };
+}

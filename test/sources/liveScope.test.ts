@@ -5,7 +5,7 @@
  */
 import { DEFAULT_CONFIG, Engine, EventReader, accessOf, buildReport, createScopeFilter, teamOf, type TrEvent } from '../../src/core';
 import { FakeInsightsClient, compileQuery } from '../../src/sandbox/fakes/fakeInsightsClient';
-import { SimulatorToSync, workersAtStart } from '../../src/sandbox/fakes/simulatorToSync';
+import { workersAtStart } from '../../src/sandbox/fakes/simulatorToSync';
 import {
   LiveSource,
   MAX_IN_VALUES,
@@ -19,7 +19,7 @@ import {
   type LiveScope,
 } from '../../src/sources/live';
 import { simulate, toEventStreams, type SimEvent } from '../../src/sources/simulator';
-import { aReservationItem, aTaskItem, aWorkerItem, settle, taskSid, workerSid } from './liveFixtures';
+import { aReservationItem, aTaskItem, aWorkerItem, isoAt, playLive, reservationSid, settle, taskSid, workerSid } from './liveFixtures';
 
 const HOUR_START = Date.parse('2026-11-16T14:00:00.000Z');
 const HOUR_END = HOUR_START + 3_600_000;
@@ -34,27 +34,7 @@ function simulated(agents: number, seed: number): SimEvent[] {
 }
 
 /** Plays the hour into a fake client with a source of this scope on it; returns what came out. */
-async function playHour(events: readonly SimEvent[], scope: LiveScope, cap = 200) {
-  const client = new FakeInsightsClient({ maxItems: cap });
-  const feed = new SimulatorToSync(client);
-  feed.seedWorkers(workersAtStart(events, HOUR_START));
-  let clock = HOUR_START;
-  const handed: TrEvent[] = [];
-  const errors: string[] = [];
-  const source = new LiveSource({
-    client, scope, shardCap: cap, now: () => clock,
-    onEvents: (list) => handed.push(...list),
-    onError: (error, context) => errors.push(`${context}: ${String(error)}`),
-  });
-  await source.start();
-  for (const ev of events) {
-    clock = ev.timeMs;
-    feed.apply(ev);
-    if (source.busy) await settle(source);
-  }
-  await settle(source);
-  return { client, source, handed, errors };
-}
+const playHour = (events: readonly SimEvent[], scope: LiveScope, cap = 200) => playLive(events, scope, { from: HOUR_START, cap });
 
 /** Who accepted each task in the run, and the customer strings of each task. */
 function truthOf(events: readonly SimEvent[]) {
@@ -111,6 +91,37 @@ describe('what an agent\'s session receives', () => {
     for (const q of new Set(delivered.map((d) => d.expression))) expect(operatorCount(q)).toBeLessThan(30);
     expect(source.shards().some((s) => s.expression.includes('data.task_sid IN'))).toBe(true);
     source.stop();
+  });
+
+  it('reads a task reserved for another worker without that worker, whatever the item names', async () => {
+    const mine = workerSid(1);
+    const other = workerSid(2);
+    const client = new FakeInsightsClient();
+    client.set('tr-worker', mine, aWorkerItem(1));
+    client.set('tr-worker', other, aWorkerItem(2));
+    // The agent's offer timed out; the task waits, reserved for another worker, and its item names them.
+    client.set('tr-reservation', reservationSid(1), aReservationItem(1, { worker_sid: mine, worker_name: 'agent1', status: 'timeout', date_updated: isoAt(40) }));
+    const reservedForOther = (sec: number, attributes: Record<string, unknown>) =>
+      aTaskItem(1, { status: 'reserved', worker_sid: other, worker_name: 'agent2', accepted_reservation_sid: reservationSid(2), date_updated: isoAt(sec), attributes });
+    client.set('tr-task', taskSid(1), reservedForOther(45, { call_sid: 'CA1' }));
+    const handed: TrEvent[] = [];
+    const errors: string[] = [];
+    const source = new LiveSource({
+      client, scope: liveScopeOf(accessOf({ roles: ['agent'], workerSid: mine }), mine),
+      onEvents: (list) => handed.push(...list), onError: (error, context) => errors.push(`${context}: ${String(error)}`),
+    });
+    await source.start();
+    await settle(source);
+    client.set('tr-task', taskSid(1), reservedForOther(50, { call_sid: 'CA1', queue_note: 'escalated' }));
+    await settle(source);
+    source.stop();
+    expect(errors).toEqual([]);
+    // The client delivered the other worker, as Flex may: what the source hands on is what must not carry them.
+    expect(client.deliveries.filter((d) => d.index === 'tr-task').map((d) => d.value.worker_sid)).toEqual([other, other]);
+    // The task is still read (it is the agent's conversation), with its attributes.
+    expect(handed.filter((e) => e.taskSid === taskSid(1) && e.type.startsWith('task')).map((e) => e.type)).toEqual(['task.created', 'task-queue.entered', 'task.updated']);
+    const text = JSON.stringify(handed);
+    for (const s of [other, 'agent2', reservationSid(2)]) expect({ s, found: text.includes(s) }).toEqual({ s, found: false });
   });
 
   it('still gives the agent their own numbers', async () => {

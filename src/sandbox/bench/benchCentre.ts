@@ -1,14 +1,19 @@
 /**
- * A fixed centre for `npm run bench:live`: `workers` agents and `tasks` contacts waiting,
- * put straight into the fake indexes, and a hook that changes one item at a time so the
- * benchmark can time an update from the index to the figure on screen.
+ * A fixed centre for `npm run bench:live`: `workers` agents, `tasks` contacts waiting and
+ * every fourth agent on a contact (an assigned task and its accepted reservation), put
+ * straight into the fake indexes, and a hook that changes one item at a time so the
+ * benchmark can time an update from the index to the figure on screen. The contacts in
+ * progress give each role's session something of its own to receive: an agent their
+ * reservation and its task, a team leader their team's.
  */
 import { stableSid } from '../../sources/simulator/prng';
 import { FakeInsightsClient } from '../fakes/fakeInsightsClient';
 
 // Random-looking sids, as Twilio's are: the live source splits its queries by sid prefix.
-const sidOf = (prefix: string, n: number): string => stableSid(prefix, `bench:${n}`);
+const sidOf = (prefix: string, n: number | string): string => stableSid(prefix, `bench:${n}`);
 const QUEUES = ['CISS Safety', 'CISS Support', 'DIGI Check In', 'DIGI Technical Support'];
+/** Every this-many-th worker (from the first) is on a contact. */
+export const BENCH_HANDLING_EVERY = 4;
 
 export interface BenchCentre {
   readonly client: FakeInsightsClient;
@@ -29,6 +34,26 @@ export function createBenchCentre(workers: number, tasks: number, now: () => num
       date_activity_changed: iso(start - (i % 600) * 1000),
       date_updated: iso(start - (i % 600) * 1000),
       attributes: { full_name: `Agent ${i}`, team: `Team ${i % 40}` },
+    });
+  }
+  for (let i = 0; i < workers; i += BENCH_HANDLING_EVERY) {
+    const worker = { worker_sid: sidOf('WK', i), worker_name: `agent${i}` };
+    const task = sidOf('WT', `handled:${i}`);
+    const reservation = sidOf('WR', i);
+    const queue = QUEUES[i % QUEUES.length];
+    const channel = i % 2 === 0 ? 'voice' : 'chat';
+    const attributes = { call_sid: sidOf('CA', `handled:${i}`), name: `Caller h${i}` };
+    const created = iso(start - 120_000 - (i % 300) * 1000);
+    const acceptedMs = start - 60_000 - (i % 60) * 1000;
+    const accepted = iso(acceptedMs);
+    const offered = iso(acceptedMs - 10_000);
+    client.set('tr-task', task, {
+      task_sid: task, status: 'assigned', queue_name: queue, channel_type: channel, channel_unique_name: channel, attributes,
+      ...worker, accepted_reservation_sid: reservation, date_created: created, date_updated: accepted,
+    });
+    client.set('tr-reservation', reservation, {
+      reservation_sid: reservation, task_sid: task, ...worker, status: 'accepted', task_status: 'assigned', queue_name: queue,
+      task_channel_unique_name: channel, attributes, date_created: offered, date_updated: accepted, task_date_created: created,
     });
   }
   let next = 0;

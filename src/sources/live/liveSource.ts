@@ -76,11 +76,11 @@
  *   observations, and anything before the first snapshot (a task first seen assigned is
  *   taken as created and queued at its `date_created`).
  */
-import { LOG_PREFIX, OTHER_AGENTS, anonymousTaskAttributes, teamOf, type Attributes, type TrEvent } from '../../core';
+import { LOG_PREFIX, OTHER_AGENTS, anonymousTaskAttributes, teamOf, type TrEvent } from '../../core';
 import { LIVE_INDEXES, type LiveIndex } from './items';
 import { fixedGroups, followingGroup, prefixesPerShard, rechunk, type LiveScope, type QueryGroup } from './plan';
 import { FULL_SID_LENGTH, inShard, planSplit, rootPrefixes, shardExpression } from './shards';
-import { AcceptanceTracker, createTracker, type ItemTracker, type Vanished } from './translate';
+import { AcceptanceTracker, createTracker, kindOf, notAnObject, readAttributes, type ItemTracker, type Vanished } from './translate';
 
 /** The documented result cap of one live query. */
 export const LIVE_QUERY_CAP = 200;
@@ -114,7 +114,11 @@ export interface LiveSourceOptions {
   readonly now?: () => number;
   /** An item left an index in a way that says nothing certain about how it ended. */
   readonly onVanished?: (vanished: Vanished) => void;
-  /** A query could not be opened or closed, or `onEvents` threw. */
+  /**
+   * A query could not be opened or closed, `onEvents` threw, or an item was skipped or read
+   * without its attributes (context `<index> item <key>`, the error's message the reason;
+   * never the item's content).
+   */
   readonly onError?: (error: unknown, context: string) => void;
   /** Wait before trying again to split a shard whose new queries failed (default 5 s). */
   readonly retryDelayMs?: number;
@@ -134,9 +138,9 @@ export interface LiveSourceStats {
   queriesClosed: number;
   splits: number;
   events: number;
-  /** Items that could not be read (no sid, no date). */
+  /** Items that could not be read (not an object, no sid, no date, or reading them threw): skipped, each reported. */
   skippedItems: number;
-  /** Items whose attributes could not be used (too deep, not JSON): folded without them, each reported. */
+  /** Items whose attributes could not be used (too deep, too long, not JSON, not an object): folded without them, each reported. */
   droppedAttributes: number;
   /** Removals held back because their query was full when they came. */
   distrustedRemovals: number;
@@ -220,10 +224,7 @@ export class LiveSource {
     for (const index of this.indexes) {
       this.trackers.set(
         index,
-        createTracker(index, (key, reason) => {
-          this.stats.droppedAttributes++;
-          this.report(new Error(reason), `${index} item ${key}`);
-        }),
+        createTracker(index, (key, reason) => this.droppedAttributes(index, key, reason)),
       );
     }
   }
@@ -329,7 +330,7 @@ export class LiveSource {
       const out: TrEvent[] = [];
       for (const [key, value] of Object.entries(query.getItems())) {
         shard.keys.add(key);
-        this.observe(index, key, value, out);
+        this.read(index, key, value, out);
       }
       this.emit(out);
       return shard;
@@ -424,7 +425,7 @@ export class LiveSource {
     shard.keys.add(key);
     shard.suspects.delete(key);
     const out: TrEvent[] = [];
-    this.observe(shard.index, key, value, out);
+    this.read(shard.index, key, value, out);
     this.emit(out);
     this.maybeSplit(shard);
   }
@@ -498,18 +499,41 @@ export class LiveSource {
     if (index === 'tr-worker' && this.scope.kind === 'team' && this.members.delete(key)) this.replanSoon();
   }
 
-  private observe(index: LiveIndex, key: string, value: unknown, out: TrEvent[]): void {
+  /**
+   * One item, guarded: whatever it holds, an unexpected throw while reading it skips that
+   * item alone (its events are not handed on) and is reported; the snapshot, the query and
+   * the other items go on. Skipped items are reported with their key and the reason.
+   */
+  private read(index: LiveIndex, key: string, value: unknown, out: TrEvent[]): void {
+    const from = out.length;
+    let skipped: string | undefined;
+    try {
+      skipped = this.observe(index, key, value, out);
+    } catch (error) {
+      out.length = from;
+      // The error's name only: its message may quote the item.
+      skipped = `reading it failed (${error instanceof Error ? error.name : kindOf(error)}): skipped`;
+    }
+    if (skipped === undefined) return;
+    this.stats.skippedItems++;
+    this.report(new Error(skipped), `${index} item ${key}`);
+  }
+
+  private droppedAttributes(index: LiveIndex, key: string, reason: string): void {
+    this.stats.droppedAttributes++;
+    this.report(new Error(reason), `${index} item ${key}`);
+  }
+
+  /** Returns why the item was skipped, or undefined when it was read. */
+  private observe(index: LiveIndex, key: string, value: unknown, out: TrEvent[]): string | undefined {
     const tracker = this.trackers.get(index) as ItemTracker;
-    if (this.scope.kind === 'team' && index === 'tr-task') {
-      this.observeTeamTask(tracker, key, value, out);
-      return;
-    }
-    if (!tracker.observe(key, value, out)) {
-      this.stats.skippedItems++;
-      return;
-    }
-    if (index === 'tr-reservation') this.noteReservation(key, value);
-    else if (index === 'tr-worker' && this.scope.kind === 'team') this.noteWorker(key, value);
+    if (this.scope.kind === 'team' && index === 'tr-task') return this.observeTeamTask(tracker, key, value, out);
+    const item = this.scope.kind === 'self' && index === 'tr-task' ? withoutOtherWorker(value, this.scope.workerSid) : value;
+    const skipped = tracker.observe(key, item, out);
+    if (skipped !== undefined) return skipped;
+    if (index === 'tr-reservation') this.noteReservation(key, item);
+    else if (index === 'tr-worker' && this.scope.kind === 'team') this.noteWorker(key, item);
+    return undefined;
   }
 
   /**
@@ -518,29 +542,27 @@ export class LiveSource {
    * acceptance still ends the wait, under the anonymous worker. A member's task keeps its
    * attributes, and its events name the member, so the core's filter knows it as the team's.
    */
-  private observeTeamTask(tracker: ItemTracker, key: string, value: unknown, out: TrEvent[]): void {
+  private observeTeamTask(tracker: ItemTracker, key: string, value: unknown, out: TrEvent[]): string | undefined {
     const item = asRecord(value);
-    if (!item) {
-      this.stats.skippedItems++;
-      return;
-    }
+    if (!item) return notAnObject(value);
     const taskSid = typeof item.task_sid === 'string' && item.task_sid !== '' ? item.task_sid : key;
     const worker = typeof item.worker_sid === 'string' ? item.worker_sid : undefined;
     if (worker !== undefined && this.members.has(worker)) this.keptTasks.add(taskSid);
     if (this.keptTasks.has(taskSid)) {
       this.acceptances.forget(key);
       const from = out.length;
-      if (!tracker.observe(key, value, out)) this.stats.skippedItems++;
+      const skipped = tracker.observe(key, value, out);
       if (worker !== undefined) for (let i = from; i < out.length; i++) out[i] = { ...out[i], workerSid: worker };
-      return;
+      return skipped;
     }
-    const attributes = attributesObject(item.attributes);
-    const anonymous = { ...item, attributes: attributes ? anonymousTaskAttributes(attributes) : undefined, worker_sid: undefined, worker_name: undefined };
-    if (!tracker.observe(key, anonymous, out)) {
-      this.stats.skippedItems++;
-      return;
-    }
+    // Read here, not by the tracker, so the limits apply before anything is kept; a problem is reported once.
+    const { attrs, problem } = readAttributes(item.attributes);
+    if (problem !== undefined) this.droppedAttributes('tr-task', key, problem);
+    const anonymous = { ...item, attributes: attrs ? anonymousTaskAttributes(attrs) : undefined, worker_sid: undefined, worker_name: undefined };
+    const skipped = tracker.observe(key, anonymous, out);
+    if (skipped !== undefined) return skipped;
     this.acceptances.observe(key, item, out);
+    return undefined;
   }
 
   private noteReservation(key: string, value: unknown): void {
@@ -559,7 +581,7 @@ export class LiveSource {
     const item = asRecord(value);
     const sid = typeof item?.worker_sid === 'string' && item.worker_sid !== '' ? item.worker_sid : key;
     // The query matches any team key; `teamOf` decides, as the core does (`team` first).
-    const member = sid === this.scope.ownWorkerSid || teamOf(attributesObject(item?.attributes)) === this.scope.team;
+    const member = sid === this.scope.ownWorkerSid || teamOf(readAttributes(item?.attributes).attrs) === this.scope.team;
     if (member === this.members.has(sid)) return;
     if (member) this.members.add(sid);
     else this.members.delete(sid);
@@ -653,7 +675,7 @@ export class LiveSource {
       if (shard.index !== 'tr-task' || !shard.query || shard.state === 'closed') continue;
       for (const [key, value] of Object.entries(shard.query.getItems())) {
         const worker = asRecord(value)?.worker_sid;
-        if (typeof worker === 'string' && newMembers.has(worker)) this.observe('tr-task', key, value, out);
+        if (typeof worker === 'string' && newMembers.has(worker)) this.read('tr-task', key, value, out);
       }
     }
     this.emit(out);
@@ -680,14 +702,17 @@ function asRecord(v: unknown): Record<string, unknown> | undefined {
   return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
-/** Attributes as an object, from an object or JSON text; undefined otherwise. */
-function attributesObject(v: unknown): Attributes | undefined {
-  if (typeof v !== 'string') return asRecord(v);
-  try {
-    return asRecord(JSON.parse(v));
-  } catch {
-    return undefined;
-  }
+/**
+ * Self scope: a task item without the worker who holds it, unless that is the agent. The
+ * agent's queries ask for tasks they hold or nobody does, but a task reserved for another
+ * worker may still name them (`worker_sid`, `worker_name`, the accepted reservation),
+ * whatever Flex puts there: nothing of another worker is read from it.
+ */
+function withoutOtherWorker(value: unknown, workerSid: string): unknown {
+  const item = asRecord(value);
+  if (!item || item.worker_sid === workerSid) return value;
+  if (item.worker_sid === undefined && item.worker_name === undefined && item.accepted_reservation_sid === undefined) return value;
+  return { ...item, worker_sid: undefined, worker_name: undefined, accepted_reservation_sid: undefined };
 }
 
 /** The index whose queries follow a set of values in a scope. */

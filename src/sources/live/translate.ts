@@ -38,8 +38,11 @@ export interface RemovalOutcome {
 
 export interface ItemTracker {
   readonly index: LiveIndex;
-  /** Events for a new or changed item; pushes onto `out`. Returns false if the item was unusable. */
-  observe(key: string, value: unknown, out: TrEvent[]): boolean;
+  /**
+   * Events for a new or changed item; pushes onto `out`. Returns undefined when the item
+   * was read, or why it was skipped (`no task_sid or worker_sid: skipped`; never its content).
+   */
+  observe(key: string, value: unknown, out: TrEvent[]): string | undefined;
   /** The item left the index (or every query that held it). */
   remove(key: string, nowMs: number): RemovalOutcome;
   /** The item left the session's scope (not the index): forgotten, nothing said about it. */
@@ -66,47 +69,97 @@ function record(v: unknown): Record<string, unknown> | undefined {
  */
 export const MAX_ATTRIBUTE_DEPTH = 64;
 
-/** Is every object or array in `v` at most `max` levels deep? Iterative: a deep tree cannot overflow the stack. */
-function depthWithin(v: unknown, max: number): boolean {
+/**
+ * Attributes whose JSON text is longer than this (256 KB, in characters) are dropped the
+ * same way: what the model reads is a few hundred bytes, and every change of an item
+ * serialises and hashes its attributes. Text is measured before it is parsed; an object
+ * is measured by a walk that stops at the limit, so a huge tree is never serialised.
+ */
+export const MAX_ATTRIBUTE_TEXT = 256 * 1024;
+
+/**
+ * Why an attribute tree cannot be used, or undefined: deeper than `maxDepth`, or surely
+ * longer than `maxText` as JSON (the walk counts a lower bound: keys and strings with their
+ * quotes, one character per other value, two per container). Iterative: a deep tree
+ * cannot overflow the stack, and the walk stops as soon as either limit is passed.
+ */
+function shapeProblem(v: unknown, maxDepth: number, maxText: number): 'deep' | 'large' | undefined {
   const stack: [unknown, number][] = [[v, 1]];
+  let text = 0;
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [unknown, number];
     if (typeof node !== 'object' || node === null) continue;
-    if (depth > max) return false;
-    for (const child of Array.isArray(node) ? node : Object.values(node)) {
+    if (depth > maxDepth) return 'deep';
+    const array = Array.isArray(node);
+    text += 2;
+    for (const [key, child] of Object.entries(node)) {
+      text += (array ? 0 : key.length + 3) + (typeof child === 'string' ? child.length + 2 : 1);
       if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
     }
+    if (text > maxText) return 'large';
   }
-  return true;
+  return undefined;
 }
 
-const TOO_DEEP = `attributes nested deeper than ${MAX_ATTRIBUTE_DEPTH} levels: dropped, the item counts without them`;
+const DROPPED = 'dropped, the item counts without them';
+const TOO_DEEP = `attributes nested deeper than ${MAX_ATTRIBUTE_DEPTH} levels: ${DROPPED}`;
+const TOO_LARGE = `attributes longer than ${MAX_ATTRIBUTE_TEXT / 1024} KB of JSON text: ${DROPPED}`;
+
+/** What a value is, in words that carry none of it: `a number`, `an array`, `null`. */
+export function kindOf(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'an array';
+  const t = typeof v;
+  return t === 'object' || t === 'undefined' ? t : `a ${t}`;
+}
+
+/** The attributes an item may be read with, and what was wrong with them if they were dropped. */
+export interface ReadAttributes {
+  readonly attrs?: Attributes;
+  /** Canonical text, to tell a change (`''` when there are none). */
+  readonly text: string;
+  /** Why attributes that were there could not be used; never their content. */
+  readonly problem?: string;
+}
 
 /**
- * Attributes as an object and as canonical text (to tell a change), from an object or JSON
- * text; `problem` says why attributes that were there could not be used.
+ * Attributes as an object and as canonical text, from an object or JSON text, within
+ * `MAX_ATTRIBUTE_DEPTH` and `MAX_ATTRIBUTE_TEXT`. None (undefined, null, empty text) is no
+ * problem; anything else that is not an object (a number, an array, text that is not JSON
+ * or is JSON of something else, a tree too deep or too long) is dropped with a reason.
  */
-function attributesOf(v: unknown): { attrs?: Attributes; text: string; problem?: string } {
+export function readAttributes(v: unknown): ReadAttributes {
   let o: Record<string, unknown> | undefined;
   let text: string | undefined;
+  if (v === undefined || v === null) return { text: '' };
   if (typeof v === 'string') {
+    if (v.trim() === '') return { text: '' };
+    if (v.length > MAX_ATTRIBUTE_TEXT) return { text: '!large', problem: TOO_LARGE };
+    let parsed: unknown;
     try {
-      o = record(JSON.parse(v));
-      text = v;
+      parsed = JSON.parse(v);
     } catch {
-      return v.trim() === '' ? { text: '' } : { text: '', problem: 'attributes are not JSON: dropped, the item counts without them' };
+      return { text: '', problem: `attributes are not JSON: ${DROPPED}` };
     }
+    if (parsed === null) return { text: '' };
+    o = record(parsed);
+    if (!o) return { text: '', problem: `attributes are JSON of ${kindOf(parsed)}, not of an object: ${DROPPED}` };
+    text = v;
   } else {
     o = record(v);
+    if (!o) return { text: '', problem: `attributes are ${kindOf(v)}, not an object or JSON text: ${DROPPED}` };
   }
-  if (!o) return { text: '' };
-  if (!depthWithin(o, MAX_ATTRIBUTE_DEPTH)) return { text: '!deep', problem: TOO_DEEP };
+  const shape = shapeProblem(o, MAX_ATTRIBUTE_DEPTH, MAX_ATTRIBUTE_TEXT);
+  if (shape === 'deep') return { text: '!deep', problem: TOO_DEEP };
+  if (shape === 'large') return { text: '!large', problem: TOO_LARGE };
+  if (text !== undefined) return { attrs: o, text };
   try {
-    return { attrs: o, text: text ?? JSON.stringify(o) };
+    text = JSON.stringify(o);
   } catch {
-    // A cycle (only an in-process source could hand one over).
-    return { text: '!unserialisable', problem: 'attributes cannot be serialised: dropped, the item counts without them' };
+    // A cycle or a BigInt (only an in-process source could hand one over).
+    return { text: '!unserialisable', problem: `attributes cannot be serialised: ${DROPPED}` };
   }
+  return text.length > MAX_ATTRIBUTE_TEXT ? { text: '!large', problem: TOO_LARGE } : { attrs: o, text };
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: tells two attribute states apart inside a sid. */
@@ -123,6 +176,13 @@ export function shortHash(text: string): string {
 export function liveSid(index: LiveIndex, sid: string, ...parts: (string | number)[]): string {
   return ['live', index, sid, ...parts].join(':');
 }
+
+/** Why an item that is not an object was skipped. */
+export function notAnObject(v: unknown): string {
+  return `the item is ${kindOf(v)}, not an object: skipped`;
+}
+const NO_DATE = 'no date_created or date_updated: skipped';
+const NO_SIDS = 'no task_sid or worker_sid: skipped';
 
 // ---- tr-worker ----------------------------------------------------------------
 
@@ -146,9 +206,9 @@ abstract class StateTracker<S extends { readonly sid: string }> implements ItemT
 
   constructor(private readonly onProblem?: ItemProblem) {}
 
-  /** The item's attributes (see `attributesOf`), any problem with them reported. */
-  protected attributes(key: string, v: unknown): { attrs?: Attributes; text: string } {
-    const a = attributesOf(v);
+  /** The item's attributes (see `readAttributes`), any problem with them reported. */
+  protected attributes(key: string, v: unknown): ReadAttributes {
+    const a = readAttributes(v);
     if (a.problem !== undefined) this.onProblem?.(key, a.problem);
     return a;
   }
@@ -169,16 +229,16 @@ abstract class StateTracker<S extends { readonly sid: string }> implements ItemT
     this.state.delete(key);
   }
 
-  abstract observe(key: string, value: unknown, out: TrEvent[]): boolean;
+  abstract observe(key: string, value: unknown, out: TrEvent[]): string | undefined;
   abstract remove(key: string, nowMs: number): RemovalOutcome;
 }
 
 class WorkerTracker extends StateTracker<WorkerState> {
   readonly index = 'tr-worker' as const;
 
-  observe(key: string, value: unknown, out: TrEvent[]): boolean {
+  observe(key: string, value: unknown, out: TrEvent[]): string | undefined {
     const item = record(value);
-    if (!item) return false;
+    if (!item) return notAnObject(value);
     const sid = str(item.worker_sid) ?? key;
     const activity = str(item.activity_name);
     const updated = toEpochMs(item.date_updated);
@@ -194,10 +254,10 @@ class WorkerTracker extends StateTracker<WorkerState> {
       } else if (updated !== undefined) {
         out.push({ ...base, sid: liveSid(this.index, sid, 'attributes', updated, shortHash(text)), type: 'worker.attributes.update', ts: updated });
       }
-      return true;
+      return undefined;
     }
     // An older view of the worker than the one already seen (a late copy from another query).
-    if (changedAt !== undefined && prev.changedAt !== undefined && changedAt < prev.changedAt) return true;
+    if (changedAt !== undefined && prev.changedAt !== undefined && changedAt < prev.changedAt) return undefined;
     const activityChanged = activity !== undefined && (activity !== prev.activity || (changedAt !== undefined && changedAt !== prev.changedAt));
     let since = changedAt ?? updated;
     if (activityChanged && since !== undefined) {
@@ -217,7 +277,7 @@ class WorkerTracker extends StateTracker<WorkerState> {
       prev.changedAt = changedAt;
       prev.since = since;
       prev.attrsText = text;
-      return true;
+      return undefined;
     }
     if (text !== prev.attrsText && text !== '') {
       const ts = updated ?? since;
@@ -226,7 +286,7 @@ class WorkerTracker extends StateTracker<WorkerState> {
       }
       prev.attrsText = text;
     }
-    return true;
+    return undefined;
   }
 
   remove(key: string): RemovalOutcome {
@@ -264,9 +324,9 @@ function taskStatus(v: unknown): string | undefined {
 class TaskTracker extends StateTracker<TaskState> {
   readonly index = 'tr-task' as const;
 
-  observe(key: string, value: unknown, out: TrEvent[]): boolean {
+  observe(key: string, value: unknown, out: TrEvent[]): string | undefined {
     const item = record(value);
-    if (!item) return false;
+    if (!item) return notAnObject(value);
     const sid = str(item.task_sid) ?? key;
     const status = taskStatus(item.status);
     const queue = str(item.queue_name);
@@ -283,7 +343,7 @@ class TaskTracker extends StateTracker<TaskState> {
     let prev = this.state.get(key);
     if (!prev) {
       const at = created ?? updated;
-      if (at === undefined) return false;
+      if (at === undefined) return NO_DATE;
       prev = { sid, status: undefined, queue, attrsText: text, updated, wrapped: false, ended: false };
       this.state.set(key, prev);
       out.push({ ...base, sid: liveSid(this.index, sid, 'created'), type: 'task.created', ts: at });
@@ -291,9 +351,9 @@ class TaskTracker extends StateTracker<TaskState> {
         out.push({ ...base, sid: liveSid(this.index, sid, 'entered', queue, at), type: 'task-queue.entered', ts: at });
       }
     } else {
-      if (updated !== undefined && prev.updated !== undefined && updated < prev.updated) return true;
+      if (updated !== undefined && prev.updated !== undefined && updated < prev.updated) return undefined;
       const changedAt = updated ?? prev.updated;
-      if (changedAt === undefined) return true;
+      if (changedAt === undefined) return undefined;
       if (queue !== undefined && queue !== prev.queue && !prev.ended) {
         out.push({ ...base, sid: liveSid(this.index, sid, 'entered', queue, changedAt), type: 'task-queue.entered', ts: changedAt });
         prev.queue = queue;
@@ -320,7 +380,7 @@ class TaskTracker extends StateTracker<TaskState> {
       }
     }
     if (status !== undefined) prev.status = status;
-    return true;
+    return undefined;
   }
 
   remove(key: string): RemovalOutcome {
@@ -363,13 +423,13 @@ interface ReservationState {
 class ReservationTracker extends StateTracker<ReservationState> {
   readonly index = 'tr-reservation' as const;
 
-  observe(key: string, value: unknown, out: TrEvent[]): boolean {
+  observe(key: string, value: unknown, out: TrEvent[]): string | undefined {
     const item = record(value);
-    if (!item) return false;
+    if (!item) return notAnObject(value);
     const sid = str(item.reservation_sid) ?? str(item.sid) ?? key;
     const taskSid = str(item.task_sid);
     const workerSid = str(item.worker_sid);
-    if (taskSid === undefined || workerSid === undefined) return false;
+    if (taskSid === undefined || workerSid === undefined) return NO_SIDS;
     const status = taskStatus(item.status) ?? 'pending';
     const created = toEpochMs(item.date_created);
     const updated = toEpochMs(item.date_updated) ?? created;
@@ -387,12 +447,12 @@ class ReservationTracker extends StateTracker<ReservationState> {
     };
     if (!prev) {
       const at = created ?? updated;
-      if (at === undefined) return false;
+      if (at === undefined) return NO_DATE;
       prev = { sid, taskSid, workerSid, step: 0, ended: false, updated: at, base, status };
       this.state.set(key, prev);
       emit('created', 'reservation.created', at);
     } else if (updated !== undefined && updated < prev.updated) {
-      return true;
+      return undefined;
     }
     prev.base = base;
     const at = updated ?? prev.updated;
@@ -410,7 +470,7 @@ class ReservationTracker extends StateTracker<ReservationState> {
     }
     prev.updated = Math.max(prev.updated, at);
     prev.status = status;
-    return true;
+    return undefined;
   }
 
   remove(key: string, nowMs: number): RemovalOutcome {

@@ -1,6 +1,6 @@
 /**
  * My stats: the signed-in agent's own numbers today and this week, next to their team's
- * average. Pure and memoised on the store version (and the team stream's version).
+ * average. Pure and memoised on the store version (a team average answer bumps it) and the minute.
  *
  * The team average: counts (handled, conversations, per support type) are the team's
  * total divided by the team's agents who had an invitation or an engagement in the
@@ -207,7 +207,8 @@ const myStats = memo<MyStats>();
 
 /**
  * The user's own figures today and this week, with the team average where the session
- * has one. An agent's session reads only its own cells and the anonymous team stream.
+ * has one. An agent's session reads only its own cells and the history function's team
+ * cells (`state.teamAverage`): nothing of a teammate is in its store.
  */
 export function selectMyStats(state: InsightsState): MyStats {
   const engine = state.live.engine;

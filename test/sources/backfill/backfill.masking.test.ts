@@ -6,38 +6,17 @@
  * does not rely on the function). Staff emails in worker attributes are the agents' own and
  * stay. A role with export keeps them in clear, so the scan is not blind.
  */
-import { gunzipSync } from 'node:zlib';
 import 'fake-indexeddb/auto';
-import { openDB } from 'idb';
 import { DEFAULT_CONFIG, accessOf, type Access } from '../../../src/core';
 import { historySinkOf } from '../../../src/flex/sinks';
 import { Backfill, HistoryClient, historyDbName, openHistoryCache } from '../../../src/sources/backfill';
 import { EMAIL_DOMAIN } from '../../../src/sources/simulator/names';
 import { applyQueued, createInsightsStore, frozenDays } from '../../../src/store';
-import { TOKENS, historyWorld } from './backfillWorld';
+import { TOKENS, historyWorld, storedStrings } from './backfillWorld';
 
 const SIM = { agents: 12, days: 2, seed: 5, start: '2026-11-16T00:00:00Z' } as const;
 const NOW = Date.parse('2026-11-17T09:00:00Z');
 const world = historyWorld(SIM, NOW);
-
-/** Every string stored in a database: values walked, gzip'd chunks unpacked, JSON text read as text. */
-async function storedStrings(name: string): Promise<string[]> {
-  const db = await openDB(name);
-  const out: string[] = [];
-  const walk = (v: unknown): void => {
-    if (typeof v === 'string') out.push(v);
-    else if (v instanceof Uint8Array) out.push(gunzipSync(v).toString('utf8'));
-    else if (ArrayBuffer.isView(v)) return;
-    else if (Array.isArray(v)) v.forEach(walk);
-    else if (typeof v === 'object' && v !== null) Object.entries(v).forEach(([k, x]) => (out.push(k), walk(x)));
-  };
-  for (const store of [...db.objectStoreNames]) {
-    for (const key of await db.getAllKeys(store)) out.push(String(key));
-    for (const value of await db.getAll(store)) walk(value);
-  }
-  db.close();
-  return out;
-}
 
 /** Customers' phone numbers and emails, as the simulator made them. */
 const customerContacts: string[] = (() => {

@@ -5,6 +5,8 @@
  * would call the Function. Every request is recorded.
  */
 import { DEFAULT_CONFIG, Engine, EventReader, buildReport, type HistoryRequest, type Report, type TrEvent } from '../../../src/core';
+import { gunzipSync } from 'node:zlib';
+import { openDB } from 'idb';
 import { createHistoryHandler, type HistoryHandler } from '../../../serverless/src/historyHandler';
 import { createFakeEventsApi, type FakeEventResource, type FakeEventsApi } from '../../../src/sandbox/fakes/fakeEventsApi';
 import { fakeWorkspace } from '../../../src/sandbox/server/historyServer';
@@ -26,18 +28,30 @@ export interface HistoryWorld {
   clock: number;
 }
 
-/** A validator in place of Twilio's: two known tokens. */
-async function validateToken(token: string): Promise<unknown> {
-  if (token === TOKENS.supervisor) return { valid: true, roles: ['supervisor'], identity: 'sup' };
-  if (token === TOKENS.analyst) return { valid: true, roles: ['wfo.data_analyst'], identity: 'analyst' };
-  if (token === TOKENS.nobody) return { valid: true, roles: [], identity: 'nobody' };
-  if (token === TOKENS.agent) return { valid: true, roles: ['agent'], worker_sid: STRANGER_WORKER, identity: 'agent' };
-  return { valid: false, message: 'unknown token' };
+/** Who a token is, as Twilio's token validation says it. */
+export interface TokenUser {
+  readonly roles: readonly string[];
+  readonly identity: string;
+  readonly worker_sid?: string;
+}
+
+/** A validator in place of Twilio's: the known tokens, and any `users` given. */
+function validatorOf(users: Readonly<Record<string, TokenUser>>): (token: string) => Promise<unknown> {
+  return async (token) => {
+    if (users[token]) return { valid: true, ...users[token] };
+    if (token === TOKENS.supervisor) return { valid: true, roles: ['supervisor'], identity: 'sup' };
+    if (token === TOKENS.analyst) return { valid: true, roles: ['wfo.data_analyst'], identity: 'analyst' };
+    if (token === TOKENS.nobody) return { valid: true, roles: [], identity: 'nobody' };
+    if (token === TOKENS.agent) return { valid: true, roles: ['agent'], worker_sid: STRANGER_WORKER, identity: 'agent' };
+    return { valid: false, message: 'unknown token' };
+  };
 }
 
 export interface HistoryWorldOptions {
   /** Each TaskRouter page moves the world's clock on by this much (the function's time budget runs out). */
   readonly msPerPage?: number;
+  /** More tokens (a team leader with their worker, say) beside the known ones. */
+  readonly users?: Readonly<Record<string, TokenUser>>;
 }
 
 export function historyWorld(options: SimOptions, clock: number, worldOptions: HistoryWorldOptions = {}): HistoryWorld {
@@ -48,7 +62,7 @@ export function historyWorld(options: SimOptions, clock: number, worldOptions: H
   const workspace = fakeWorkspace(world.api, WORKSPACE.workspaceSid);
   const msPerPage = worldOptions.msPerPage ?? 0;
   world.handler = createHistoryHandler({
-    validateToken,
+    validateToken: validatorOf(worldOptions.users ?? {}),
     workspace: {
       events: {
         page: (params) => {
@@ -94,4 +108,23 @@ export function reportOf(sim: readonly SimEvent[], from: number, to: number, unt
   const engine = new Engine(DEFAULT_CONFIG, { window: { from, to } });
   for (const e of canonicalOf(sim.filter((ev) => ev.timeMs <= until))) engine.apply(e);
   return buildReport(engine);
+}
+
+/** Every string stored in a database: keys, values walked, gzip'd chunks unpacked, JSON text read as text. */
+export async function storedStrings(name: string): Promise<string[]> {
+  const db = await openDB(name);
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string') out.push(v);
+    else if (v instanceof Uint8Array) out.push(gunzipSync(v).toString('utf8'));
+    else if (ArrayBuffer.isView(v)) return;
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (typeof v === 'object' && v !== null) Object.entries(v).forEach(([k, x]) => (out.push(k), walk(x)));
+  };
+  for (const store of [...db.objectStoreNames]) {
+    for (const key of await db.getAllKeys(store)) out.push(String(key));
+    for (const value of await db.getAll(store)) walk(value);
+  }
+  db.close();
+  return out;
 }
