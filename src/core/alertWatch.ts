@@ -145,7 +145,10 @@ export class AlertWatch {
     }
     const place = after ?? before;
     if (place) {
-      this.evaluator.observe({ kind: 'contact', key: taskSid, queue: place.queue, supportType: place.supportType, platform: place.platform, waitingSince: after?.since }, now);
+      const contact = { kind: 'contact', key: taskSid, queue: place.queue, supportType: place.supportType, platform: place.platform, waitingSince: after?.since } as const;
+      // Moved to a queue of another support type: the old type's rules must see it leave, not only the new type's see it come.
+      if (before && after && before.supportType !== after.supportType) this.evaluator.observeFully(contact, now);
+      else this.evaluator.observe(contact, now);
     } else {
       // Not waiting before or now: its queue's service level may have moved (an answer after a transfer, say).
       for (const e of engine.engagementsOf(taskSid)) touched.add(e.queue);
@@ -235,12 +238,5 @@ export class AlertWatch {
       const sl = serviceLevel(engine.cellOf({ slice: 'platform', period: 'day' }, p, day));
       this.evaluator.observe({ kind: 'platform', key: p, waiting: this.byPlatform.get(p) ?? 0, available, serviceLevel: sl }, now);
     }
-  }
-
-  /** Every queue, support type and platform and every task and worker given observed again (the full re-evaluation the incremental one must equal). */
-  fullUpdate(engine: Engine, taskSids: Iterable<string>, workerSids: Iterable<string>, ronas: AlertChanges['ronas'], now: number): void {
-    const workers = new Set(workerSids);
-    this.update(engine, { tasks: taskSids, workers, ronas }, now);
-    this.observeGroups(engine, undefined, now);
   }
 }

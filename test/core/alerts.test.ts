@@ -62,6 +62,15 @@ describe('time rules fire on the clock alone', () => {
     const other: AlertSubject = { ...(contact(s(0)) as Extract<AlertSubject, { kind: 'contact' }>), supportType: 'check_in' };
     expect(run(wait, [[0, other], [500, 'tick']]).log).toEqual([]);
   });
+  it('a contact seen by every rule (observeFully) as another support type leaves the targeted rule: it clears', () => {
+    const ev = new AlertEvaluator([wait], supervisor);
+    ev.observe(contact(s(0)), s(0));
+    ev.tick(s(130));
+    // Moved to check_in at 130 s, still waiting there: the imminent rule sees it false from then on.
+    ev.observeFully({ ...(contact(s(130)) as Extract<AlertSubject, { kind: 'contact' }>), supportType: 'check_in' }, s(130));
+    ev.tick(s(200));
+    expect(ev.takeTransitions().map((t) => `${t.type}@${(t.at - T0) / 1000}`)).toEqual(['raised@120', 'cleared@135']);
+  });
   it('RONA in the last hour: 2 within the hour raise, the hour passing clears', () => {
     const rona: AlertRule = { id: 'r2', kind: 'agentRona', count: 2, severity: 'warning', holdSec: 0, clearSec: 0 };
     // RONAs at 0 s and 600 s → 2 in the hour from 600 s; the first leaves the hour at 3600 s
