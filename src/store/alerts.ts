@@ -118,6 +118,28 @@ export function acknowledgeAlert(store: AlertStore, key: string, at: number): vo
   });
 }
 
+/**
+ * Calls `notice` for each raise from now on, oldest first; returns the unsubscribe. Raises
+ * are counted by `raisedCount`, not by the log's length: the log stops growing at
+ * `MAX_LOG` while raises go on.
+ */
+export function onRaise(alerts: AlertStore, notice: (entry: AlertLogEntry) => void): () => void {
+  let seen = alerts.getState().raisedCount;
+  return alerts.subscribe((s) => {
+    let fresh = s.raisedCount - seen;
+    if (fresh <= 0) return;
+    seen = s.raisedCount;
+    // The new raises are the last `fresh` raised entries of the log (those it still holds).
+    const found: AlertLogEntry[] = [];
+    for (let i = s.log.length - 1; i >= 0 && fresh > 0; i--) {
+      if (s.log[i].type !== 'raised') continue;
+      found.push(s.log[i]);
+      fresh--;
+    }
+    for (let i = found.length - 1; i >= 0; i--) notice(found[i]);
+  });
+}
+
 /** Alerts raised now and not acknowledged by this user (the badge). */
 export function unacknowledgedCount(s: AlertsState): number {
   let n = 0;

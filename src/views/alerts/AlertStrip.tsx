@@ -3,11 +3,11 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import { acknowledgeAlert, type AlertStore, type InsightsStore } from '../../store';
+import { acknowledgeAlert, onRaise, type AlertStore, type InsightsStore } from '../../store';
 import { formatSeconds } from '../common';
 import { AlertLog } from './AlertLog';
 import { selectStripRows, type StripRow } from './alerts.selectors';
-import { askNotificationPermission, noticeFor, onRaise, type BrowserNotice } from './browserNotice';
+import { askNotificationPermission, noticeFor, type BrowserNotice } from './browserNotice';
 
 export interface AlertStripProps {
   readonly alerts: AlertStore;

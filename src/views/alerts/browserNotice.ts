@@ -3,7 +3,7 @@
  * on; the browser's permission is asked only then. The notification shows only while the
  * Flex tab is hidden (Flex's own notification shows otherwise).
  */
-import type { AlertLogEntry, AlertStore } from '../../store';
+import type { AlertLogEntry } from '../../store';
 
 export interface BrowserNotice {
   readonly sound: boolean;
@@ -30,16 +30,6 @@ function beep(): void {
   osc.start();
   osc.stop(ctx.currentTime + 0.25);
   osc.onended = () => void ctx.close();
-}
-
-/** Calls `notice` for each raise logged from now on; returns the unsubscribe. */
-export function onRaise(alerts: AlertStore, notice: (entry: AlertLogEntry) => void): () => void {
-  let seen = alerts.getState().log.length;
-  return alerts.subscribe((s) => {
-    const fresh = s.log.slice(Math.min(seen, s.log.length));
-    seen = s.log.length;
-    for (const e of fresh) if (e.type === 'raised') notice(e);
-  });
 }
 
 /** What a raise does with the user's choices: a beep, and a browser notification when the tab is hidden. */
