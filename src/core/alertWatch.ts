@@ -12,7 +12,7 @@ import { platformOf, supportTypeOf } from './dimensions';
 import type { Engine } from './engine';
 import type { TrEvent } from './events';
 import { serviceLevel } from './metrics';
-import type { Access } from './roles';
+import { mayViewAgent, type Access } from './roles';
 
 /** The activity that counts as available (as on the Agents tab). */
 export const AVAILABLE_ACTIVITY = 'Available';
@@ -68,7 +68,10 @@ export class AlertWatch {
   private readonly ronas = new Map<string, { ts: number; sid: string }[]>();
   private day?: string;
 
-  constructor(rules: readonly AlertRule[], access: Access) {
+  constructor(
+    rules: readonly AlertRule[],
+    private readonly access: Access,
+  ) {
     this.evaluator = new AlertEvaluator(rules, access);
   }
 
@@ -177,9 +180,13 @@ export class AlertWatch {
     else this.wrapups.delete(taskSid);
   }
 
-  /** True when the worker went in or out of Available. */
+  /**
+   * True when the worker went in or out of Available. Only agents the access may view
+   * count: for a team leader "no agent available" is about their team (their session's
+   * live data holds their team's workers only; a centre-wide count is not theirs to see).
+   */
   private noteAvailability(engine: Engine, workerSid: string): boolean {
-    const isAvailable = engine.currentActivity(workerSid)?.activity === AVAILABLE_ACTIVITY;
+    const isAvailable = engine.currentActivity(workerSid)?.activity === AVAILABLE_ACTIVITY && mayViewAgent(this.access, { sid: workerSid, team: engine.agentOf(workerSid)?.team });
     if (isAvailable === this.available.has(workerSid)) return false;
     if (isAvailable) this.available.add(workerSid);
     else this.available.delete(workerSid);

@@ -201,9 +201,14 @@ export function conditionOf(rule: AlertRule, s: AlertSubject): Condition | null 
   }
 }
 
-/** The rule's label, or one made from it. */
-export function ruleLabel(rule: AlertRule): string {
-  if (rule.label) return rule.label;
+/**
+ * The rule's label, or one made from it. For a team leader (`access` of scope team) "no
+ * agent available" counts their team's agents only, and its label says so (an admin's own
+ * label gets "(your team)").
+ */
+export function ruleLabel(rule: AlertRule, access?: Access): string {
+  const ofTeam = rule.kind === 'noAgentAvailable' && access?.scope === 'team';
+  if (rule.label) return ofTeam ? `${rule.label} (your team)` : rule.label;
   switch (rule.kind) {
     case 'contactWait':
       return `${rule.supportType ? rule.supportType.charAt(0).toUpperCase() + rule.supportType.slice(1).replace(/_/g, ' ') : 'Any'} contact waiting over ${rule.seconds} s`;
@@ -212,7 +217,7 @@ export function ruleLabel(rule: AlertRule): string {
     case 'serviceLevel':
       return `Service level today below ${Math.round(rule.below * 100)}% in ${rule.platform ?? rule.queue ?? 'a queue'}`;
     case 'noAgentAvailable':
-      return `No agent available for ${rule.supportType ?? rule.platform ?? 'a platform'} while contacts wait`;
+      return `No agent ${ofTeam ? 'of your team ' : ''}available for ${rule.supportType ?? rule.platform ?? 'a platform'} while contacts wait`;
     case 'agentActivity':
       return `Agent in ${rule.activity} over ${rule.minutes} min`;
     case 'agentWrapup':
@@ -457,7 +462,7 @@ export class AlertEvaluator {
           key: t.key,
           ruleId: t.rule.id,
           severity: t.rule.severity,
-          label: ruleLabel(t.rule),
+          label: ruleLabel(t.rule, this.access),
           subjectKind: t.subject.kind,
           subject: subjectLabel(t.subject),
           raisedAt: at,

@@ -14,9 +14,9 @@ import { Engine } from '../../src/core/engine';
 import type { TrEvent } from '../../src/core/events';
 import { serviceLevel } from '../../src/core/metrics';
 import { EventReader } from '../../src/core/readers';
-import { accessOf, type Access } from '../../src/core/roles';
+import { accessOf, mayViewAgent, type Access } from '../../src/core/roles';
 import { simulate, simulationRoster, toEventStreams } from '../../src/sources/simulator';
-import { aContactArrives, anActivity, aReservation, aTaskEvent, at } from '../fixtures/builders';
+import { aContactArrives, anActivity, anEvent, aReservation, aTaskEvent, at } from '../fixtures/builders';
 
 const RULES: AlertRule[] = [
   { id: 'wait-any', kind: 'contactWait', seconds: 45, severity: 'warning', holdSec: 0, clearSec: 20 },
@@ -91,7 +91,10 @@ class FullEvaluation {
   readonly evaluator: AlertEvaluator;
   private waitingBefore = new Set<string>();
   private readonly ronas = new Map<string, Map<string, number>>();
-  constructor(rules: readonly AlertRule[], access: Access) {
+  constructor(
+    rules: readonly AlertRule[],
+    private readonly access: Access,
+  ) {
     this.evaluator = new AlertEvaluator(rules, access);
   }
   noteEvents(events: readonly TrEvent[]): void {
@@ -126,7 +129,8 @@ class FullEvaluation {
     }
     this.waitingBefore = waitingNow;
     const agents = engine.agents();
-    const available = agents.filter((a) => engine.currentActivity(a.sid)?.activity === AVAILABLE_ACTIVITY).length;
+    // A team leader's "no agent available" counts their team's agents (docs/model.md, Alerts).
+    const available = agents.filter((a) => engine.currentActivity(a.sid)?.activity === AVAILABLE_ACTIVITY && mayViewAgent(this.access, a)).length;
     const queues = new Set([...engine.cellsOf({ slice: 'queue', period: 'day' }).map((c) => c.slice), ...byQueue.keys()]);
     const types = new Set(byType.keys());
     for (const q of queues) {
@@ -309,5 +313,30 @@ describe('a contact that changes queue to another support type', () => {
     feed([aTaskEvent('task-queue.entered', { task: 'WT2', queue: 'CISS check_in' }, 70)], 70);
     watch.tick(engine, at(200));
     expect(watch.takeTransitions().map((t) => `${t.type} ${t.alert.ruleId} @${(t.at - at(0)) / 1000}`)).toEqual(['raised support @60', 'cleared support @75', 'raised check-in @130']);
+  });
+});
+
+describe('"no agent available" for a team leader is about their team', () => {
+  const nobody: AlertRule = { id: 'nobody', kind: 'noAgentAvailable', severity: 'error', holdSec: 0, clearSec: 0 };
+  const activity = (worker: string, team: string, sec: number, name: string): TrEvent =>
+    anEvent('worker.activity.update', sec, { workerSid: worker, workerName: worker.toLowerCase(), activityName: name, workerAttributes: { full_name: worker, team } });
+  function run(roles: string[]) {
+    const engine = new Engine(DEFAULT_CONFIG, { groupings: LIVE_GROUPINGS });
+    const watch = new AlertWatch([nobody], accessOf({ roles, team: 'Team Blue', workerSid: 'WKlead' }));
+    const feed = (list: TrEvent[], sec: number): void => watch.update(engine, changesOf(list.filter((e) => engine.apply(e))), at(sec));
+    // Team Blue's agent is busy, Team Red's is Available; then a contact waits.
+    feed([activity('WKblue', 'Team Blue', 0, 'Busy'), activity('WKred', 'Team Red', 0, 'Available')], 0);
+    feed(aContactArrives({ task: 'WT1', queue: 'Imminent Risk' }, 1), 1);
+    const during = watch.active().map((a) => a.label);
+    // Team Blue's agent comes back.
+    feed([activity('WKblue', 'Team Blue', 10, 'Available')], 10);
+    return { during, log: watch.takeTransitions().map((t) => `${t.type}@${(t.at - at(0)) / 1000}`) };
+  }
+  it('a team leader is told nobody of their team is available, whoever else is', () => {
+    // Red's available agent is not the leader's to see: the rule speaks of Team Blue, and says so.
+    expect(run(['wfo.team_leader'])).toEqual({ during: ['No agent of your team available for a platform while contacts wait'], log: ['raised@1', 'cleared@10'] });
+  });
+  it('a supervisor is told only when nobody in the centre is available', () => {
+    expect(run(['supervisor'])).toEqual({ during: [], log: [] });
   });
 });

@@ -3,7 +3,7 @@
  * spike, the scope of a team leader, the time-based rules on the clock alone, and the
  * per-field messages of a bad rule list.
  */
-import { AlertEvaluator, validateAlertRules, type AlertRule, type AlertSubject } from '../../src/core/alerts';
+import { AlertEvaluator, ruleLabel, validateAlertRules, type AlertRule, type AlertSubject } from '../../src/core/alerts';
 import { accessOf } from '../../src/core/roles';
 
 const T0 = Date.parse('2026-11-20T10:00:00Z');
@@ -42,6 +42,18 @@ describe('state rules: hold and clear times', () => {
     ['reports the exact moments on a late tick', [[0, queue(3)], [20, queue(0)], [500, 'tick']], ['raised@10', 'cleared@50']],
   ])('%s', (_name, steps, expected) => {
     expect(run(waiting3, steps).log).toEqual(expected);
+  });
+});
+
+describe('labels', () => {
+  const nobody: AlertRule = { id: 'n', kind: 'noAgentAvailable', supportType: 'imminent', severity: 'error', holdSec: 0, clearSec: 0 };
+  it.each<[string, AlertRule, string, string]>([
+    ['made from the rule', nobody, 'No agent available for imminent while contacts wait', 'No agent of your team available for imminent while contacts wait'],
+    ["an admin's own", { ...nobody, label: 'Nobody free for imminent' }, 'Nobody free for imminent', 'Nobody free for imminent (your team)'],
+    ['other kinds are the same for both', waiting3, '3+ waiting in a queue', '3+ waiting in a queue'],
+  ])('"no agent available" says "your team" to a team leader: %s', (_name, rule, forSupervisor, forTeamLeader) => {
+    expect(ruleLabel(rule, supervisor)).toBe(forSupervisor);
+    expect(ruleLabel(rule, teamLeader)).toBe(forTeamLeader);
   });
 });
 
