@@ -8,6 +8,7 @@ import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
 import { LOG_PREFIX, type AlertSeverity } from '../core';
 import { onRaise, unacknowledgedCount, type AlertStore } from '../store';
+import { watchAlertNotices } from '../views/alerts';
 
 /** The id of the one notification the plugin registers. */
 export const ALERT_NOTIFICATION_ID = 'SupervisorInsightsAlert';
@@ -86,8 +87,9 @@ export function AlertBadgeCount({ badge }: { badge: AlertBadge }): React.ReactEl
 }
 
 /**
- * Shows a Flex notification for each raise of this store and keeps the badge up to date;
- * returns the unsubscribe. A notification that fails is logged and the others still show.
+ * Shows a Flex notification for each raise of this store (and the sound and browser
+ * notification the user chose) and keeps the badge up to date; returns the unsubscribe.
+ * A notification that fails is logged and the others still show.
  */
 export function watchAlerts(flex: typeof Flex, alerts: AlertStore, badge: AlertBadge): () => void {
   const notifications = (flex as unknown as { Notifications?: NotificationsLike & { registeredNotifications?: Map<string, { type?: string }> } }).Notifications;
@@ -103,7 +105,9 @@ export function watchAlerts(flex: typeof Flex, alerts: AlertStore, badge: AlertB
       console.error(`${LOG_PREFIX} showing an alert notification failed`, err);
     }
   });
+  const offNotices = watchAlertNotices(alerts);
   return () => {
+    offNotices();
     offRaise();
     offBadge();
     badge.set(0);

@@ -7,7 +7,8 @@
  * does for a view without `mountRule`). A team leader leaves Insights after acknowledging
  * an alert: a raise while they are away still shows a Flex notification and the badge;
  * back in Insights, the acknowledgement and the log are as they left them, and nothing
- * raised before is raised (or notified) again.
+ * raised before is raised (or notified) again. The browser notification they turned on
+ * goes on too; logging out stops it all.
  */
 import * as React from 'react';
 import * as ReactDOM from 'react-dom';
@@ -113,6 +114,35 @@ it('a raise while the user is elsewhere in Flex notifies; back in Insights the a
   const rows = [...host.querySelectorAll('table[aria-label="Alert log"] tbody tr')].map((r) => [...r.querySelectorAll('td')].map((c) => c.textContent));
   expect(rows.map((cells) => cells[1]).sort()).toEqual(['Acknowledged', 'Raised', 'Raised']);
   ReactDOM.unmountComponentAtNode(host);
+});
+
+it('the browser notification the user turned on in Insights goes on while they are elsewhere', async () => {
+  const shown: string[] = [];
+  class FakeNotification {
+    static permission = 'granted';
+    static requestPermission = async () => 'granted';
+    constructor(title: string, options?: { body?: string }) {
+      shown.push(`${title}: ${options?.body ?? ''}`);
+    }
+  }
+  Object.assign(globalThis, { Notification: FakeNotification });
+  Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+  try {
+    const { host, contactWaits, go } = setup();
+    await pass(1000);
+    const box = [...host.querySelectorAll('label')].find((l) => l.textContent?.includes('Browser notification'))?.querySelector('input') as HTMLInputElement;
+    await act(async () => box.click());
+    await go(DESK);
+    contactWaits(5);
+    await pass(31_000);
+    expect(shown).toEqual([`Insights alert: ${LABEL} · CISS Imminent (${taskSid(5)})`]);
+    // Back in Insights, the box is still ticked.
+    await go(VIEW_NAME);
+    expect(([...host.querySelectorAll('label')].find((l) => l.textContent?.includes('Browser notification'))?.querySelector('input') as HTMLInputElement).checked).toBe(true);
+  } finally {
+    delete (globalThis as { Notification?: unknown }).Notification;
+    delete (document as { hidden?: boolean }).hidden;
+  }
 });
 
 it('alerts run from the start of Flex, before Insights is ever opened', async () => {

@@ -3,12 +3,7 @@
  * on; the browser's permission is asked only then. The notification shows only while the
  * Flex tab is hidden (Flex's own notification shows otherwise).
  */
-import type { AlertLogEntry } from '../../store';
-
-export interface BrowserNotice {
-  readonly sound: boolean;
-  readonly browser: boolean;
-}
+import { onRaise, type AlertLogEntry, type AlertNoticeChoice, type AlertStore } from '../../store';
 
 /** Asks for the browser's permission (after the user turned the notification on); false when refused or unsupported. */
 export async function askNotificationPermission(): Promise<boolean> {
@@ -33,7 +28,7 @@ function beep(): void {
 }
 
 /** What a raise does with the user's choices: a beep, and a browser notification when the tab is hidden. */
-export function noticeFor(choice: () => BrowserNotice): (entry: AlertLogEntry) => void {
+export function noticeFor(choice: () => AlertNoticeChoice): (entry: AlertLogEntry) => void {
   return (entry) => {
     const c = choice();
     try {
@@ -45,4 +40,13 @@ export function noticeFor(choice: () => BrowserNotice): (entry: AlertLogEntry) =
       // A browser without sound or notifications: the strip and Flex's notification still show.
     }
   };
+}
+
+/**
+ * Sounds and shows the browser notification for each raise as the user chose in the alert
+ * store; returns the unsubscribe. Started with the alert store (the Flex session), so it
+ * goes on while the Insights view is closed.
+ */
+export function watchAlertNotices(alerts: AlertStore): () => void {
+  return onRaise(alerts, noticeFor(() => alerts.getState().notice));
 }
