@@ -12,7 +12,7 @@ import { platformOf, supportTypeOf } from './dimensions';
 import type { Engine } from './engine';
 import type { TrEvent } from './events';
 import { serviceLevel } from './metrics';
-import type { Access } from './roles';
+import { mayViewAgent, type Access } from './roles';
 
 /** The activity that counts as available (as on the Agents tab). */
 export const AVAILABLE_ACTIVITY = 'Available';
@@ -68,7 +68,10 @@ export class AlertWatch {
   private readonly ronas = new Map<string, { ts: number; sid: string }[]>();
   private day?: string;
 
-  constructor(rules: readonly AlertRule[], access: Access) {
+  constructor(
+    rules: readonly AlertRule[],
+    private readonly access: Access,
+  ) {
     this.evaluator = new AlertEvaluator(rules, access);
   }
 
@@ -145,7 +148,10 @@ export class AlertWatch {
     }
     const place = after ?? before;
     if (place) {
-      this.evaluator.observe({ kind: 'contact', key: taskSid, queue: place.queue, supportType: place.supportType, platform: place.platform, waitingSince: after?.since }, now);
+      const contact = { kind: 'contact', key: taskSid, queue: place.queue, supportType: place.supportType, platform: place.platform, waitingSince: after?.since } as const;
+      // Moved to a queue of another support type: the old type's rules must see it leave, not only the new type's see it come.
+      if (before && after && before.supportType !== after.supportType) this.evaluator.observeFully(contact, now);
+      else this.evaluator.observe(contact, now);
     } else {
       // Not waiting before or now: its queue's service level may have moved (an answer after a transfer, say).
       for (const e of engine.engagementsOf(taskSid)) touched.add(e.queue);
@@ -174,9 +180,13 @@ export class AlertWatch {
     else this.wrapups.delete(taskSid);
   }
 
-  /** True when the worker went in or out of Available. */
+  /**
+   * True when the worker went in or out of Available. Only agents the access may view
+   * count: for a team leader "no agent available" is about their team (their session's
+   * live data holds their team's workers only; a centre-wide count is not theirs to see).
+   */
   private noteAvailability(engine: Engine, workerSid: string): boolean {
-    const isAvailable = engine.currentActivity(workerSid)?.activity === AVAILABLE_ACTIVITY;
+    const isAvailable = engine.currentActivity(workerSid)?.activity === AVAILABLE_ACTIVITY && mayViewAgent(this.access, { sid: workerSid, team: engine.agentOf(workerSid)?.team });
     if (isAvailable === this.available.has(workerSid)) return false;
     if (isAvailable) this.available.add(workerSid);
     else this.available.delete(workerSid);
@@ -235,12 +245,5 @@ export class AlertWatch {
       const sl = serviceLevel(engine.cellOf({ slice: 'platform', period: 'day' }, p, day));
       this.evaluator.observe({ kind: 'platform', key: p, waiting: this.byPlatform.get(p) ?? 0, available, serviceLevel: sl }, now);
     }
-  }
-
-  /** Every queue, support type and platform and every task and worker given observed again (the full re-evaluation the incremental one must equal). */
-  fullUpdate(engine: Engine, taskSids: Iterable<string>, workerSids: Iterable<string>, ronas: AlertChanges['ronas'], now: number): void {
-    const workers = new Set(workerSids);
-    this.update(engine, { tasks: taskSids, workers, ronas }, now);
-    this.observeGroups(engine, undefined, now);
   }
 }

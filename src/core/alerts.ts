@@ -148,6 +148,12 @@ function watchesOf(rule: AlertRule): { kind: SubjectKind; target: string }[] {
 /** The key a subject is matched on for a targeted rule: a contact by its support type, others by their own key. */
 const targetKeyOf = (s: AlertSubject): string => (s.kind === 'contact' ? s.supportType : s.key);
 
+/** Whether the rule watches this subject: its kind, and its target or any. */
+function watchesSubject(rule: AlertRule, s: AlertSubject): boolean {
+  const [w] = watchesOf(rule);
+  return w.kind === s.kind && (w.target === '*' || w.target === targetKeyOf(s));
+}
+
 const HOUR_MS = 3_600_000;
 /** Condition true in [from, until); `from` -Infinity: true while observed so (a state, not a time). */
 interface Condition {
@@ -156,8 +162,13 @@ interface Condition {
 }
 const STATE: Condition = { from: -Infinity, until: Infinity };
 
-/** When the rule's condition holds for this subject, given what the subject is now; null: not at all. */
+/**
+ * When the rule's condition holds for this subject, given what the subject is now; null:
+ * not at all, and never for a subject the rule does not watch (another kind, or another
+ * target: a contact now of another support type than the rule's).
+ */
 export function conditionOf(rule: AlertRule, s: AlertSubject): Condition | null {
+  if (!watchesSubject(rule, s)) return null;
   switch (rule.kind) {
     case 'contactWait':
       return s.kind === 'contact' && s.waitingSince !== undefined ? { from: s.waitingSince + rule.seconds * 1000, until: Infinity } : null;
@@ -190,9 +201,14 @@ export function conditionOf(rule: AlertRule, s: AlertSubject): Condition | null 
   }
 }
 
-/** The rule's label, or one made from it. */
-export function ruleLabel(rule: AlertRule): string {
-  if (rule.label) return rule.label;
+/**
+ * The rule's label, or one made from it. For a team leader (`access` of scope team) "no
+ * agent available" counts their team's agents only, and its label says so (an admin's own
+ * label gets "(your team)").
+ */
+export function ruleLabel(rule: AlertRule, access?: Access): string {
+  const ofTeam = rule.kind === 'noAgentAvailable' && access?.scope === 'team';
+  if (rule.label) return ofTeam ? `${rule.label} (your team)` : rule.label;
   switch (rule.kind) {
     case 'contactWait':
       return `${rule.supportType ? rule.supportType.charAt(0).toUpperCase() + rule.supportType.slice(1).replace(/_/g, ' ') : 'Any'} contact waiting over ${rule.seconds} s`;
@@ -201,7 +217,7 @@ export function ruleLabel(rule: AlertRule): string {
     case 'serviceLevel':
       return `Service level today below ${Math.round(rule.below * 100)}% in ${rule.platform ?? rule.queue ?? 'a queue'}`;
     case 'noAgentAvailable':
-      return `No agent available for ${rule.supportType ?? rule.platform ?? 'a platform'} while contacts wait`;
+      return `No agent ${ofTeam ? 'of your team ' : ''}available for ${rule.supportType ?? rule.platform ?? 'a platform'} while contacts wait`;
     case 'agentActivity':
       return `Agent in ${rule.activity} over ${rule.minutes} min`;
     case 'agentWrapup':
@@ -311,6 +327,7 @@ class DeadlineHeap {
  */
 export class AlertEvaluator {
   private readonly index = new Map<string, AlertRule[]>();
+  private readonly byKind = new Map<SubjectKind, AlertRule[]>();
   private readonly trackers = new Map<string, Tracker>();
   private readonly heap = new DeadlineHeap();
   private readonly out: AlertTransition[] = [];
@@ -326,6 +343,9 @@ export class AlertEvaluator {
         const list = this.index.get(k);
         if (list) list.push(rule);
         else this.index.set(k, [rule]);
+        const ofKind = this.byKind.get(w.kind);
+        if (ofKind) ofKind.push(rule);
+        else this.byKind.set(w.kind, [rule]);
       }
     }
   }
@@ -338,15 +358,29 @@ export class AlertEvaluator {
 
   /** A subject as it is now, seen at `now`: the rules that watch it are evaluated, no others. */
   observe(s: AlertSubject, now: number): void {
-    if (s.kind === 'agent' && !mayViewAgent(this.access, { sid: s.key, team: s.team })) {
-      // Out of scope (another team): whatever was tracked is dropped without a transition.
-      for (const rule of this.index.get('agent:*') ?? []) this.drop(`${rule.id}|agent:${s.key}`);
-      return;
-    }
+    if (!this.inScope(s)) return;
     const any = this.index.get(`${s.kind}:*`);
     const own = this.index.get(`${s.kind}:${targetKeyOf(s)}`);
     if (any) for (const rule of any) this.update(rule, s, now);
     if (own) for (const rule of own) this.update(rule, s, now);
+  }
+
+  /**
+   * A subject as it is now, seen by every rule of its kind, each deciding by its own target
+   * (`conditionOf`): what `observe` does, plus the rules of a target the subject has left,
+   * which see it false (a contact moved to a queue of another support type no longer waits
+   * for its old type's rules). Also the full evaluation the indexed one must equal.
+   */
+  observeFully(s: AlertSubject, now: number): void {
+    if (!this.inScope(s)) return;
+    for (const rule of this.byKind.get(s.kind) ?? []) this.update(rule, s, now);
+  }
+
+  /** False for an agent the access may not view (another team): whatever was tracked of them is dropped without a transition. */
+  private inScope(s: AlertSubject): boolean {
+    if (s.kind !== 'agent' || mayViewAgent(this.access, { sid: s.key, team: s.team })) return true;
+    for (const rule of this.index.get('agent:*') ?? []) this.drop(`${rule.id}|agent:${s.key}`);
+    return false;
   }
 
   /** Moves the clock: every tracker due by `now` raises or clears, no others are looked at. */
@@ -428,7 +462,7 @@ export class AlertEvaluator {
           key: t.key,
           ruleId: t.rule.id,
           severity: t.rule.severity,
-          label: ruleLabel(t.rule),
+          label: ruleLabel(t.rule, this.access),
           subjectKind: t.subject.kind,
           subject: subjectLabel(t.subject),
           raisedAt: at,

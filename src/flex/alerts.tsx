@@ -7,7 +7,8 @@
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
 import { LOG_PREFIX, type AlertSeverity } from '../core';
-import { unacknowledgedCount, type AlertStore } from '../store';
+import { onRaise, unacknowledgedCount, type AlertStore } from '../store';
+import { watchAlertNotices } from '../views/alerts';
 
 /** The id of the one notification the plugin registers. */
 export const ALERT_NOTIFICATION_ID = 'SupervisorInsightsAlert';
@@ -86,30 +87,29 @@ export function AlertBadgeCount({ badge }: { badge: AlertBadge }): React.ReactEl
 }
 
 /**
- * Shows a Flex notification for each raise of this store and keeps the badge up to date;
- * returns the unsubscribe. A notification that fails is logged and the others still show.
+ * Shows a Flex notification for each raise of this store (and the sound and browser
+ * notification the user chose) and keeps the badge up to date; returns the unsubscribe.
+ * A notification that fails is logged and the others still show.
  */
 export function watchAlerts(flex: typeof Flex, alerts: AlertStore, badge: AlertBadge): () => void {
   const notifications = (flex as unknown as { Notifications?: NotificationsLike & { registeredNotifications?: Map<string, { type?: string }> } }).Notifications;
-  let seen = alerts.getState().log.length;
   badge.set(unacknowledgedCount(alerts.getState()));
-  const off = alerts.subscribe((s) => {
-    badge.set(unacknowledgedCount(s));
-    const fresh = s.log.slice(Math.min(seen, s.log.length));
-    seen = s.log.length;
-    for (const entry of fresh) {
-      if (entry.type !== 'raised' || !notifications) continue;
-      try {
-        const registered = notifications.registeredNotifications?.get(ALERT_NOTIFICATION_ID);
-        if (registered) registered.type = FLEX_NOTIFICATION_TYPE[entry.severity];
-        notifications.showNotification(ALERT_NOTIFICATION_ID, { label: entry.label, subject: entry.subject } satisfies AlertNoticeContext);
-      } catch (err) {
-        console.error(`${LOG_PREFIX} showing an alert notification failed`, err);
-      }
+  const offBadge = alerts.subscribe((s) => badge.set(unacknowledgedCount(s)));
+  const offRaise = onRaise(alerts, (entry) => {
+    if (!notifications) return;
+    try {
+      const registered = notifications.registeredNotifications?.get(ALERT_NOTIFICATION_ID);
+      if (registered) registered.type = FLEX_NOTIFICATION_TYPE[entry.severity];
+      notifications.showNotification(ALERT_NOTIFICATION_ID, { label: entry.label, subject: entry.subject } satisfies AlertNoticeContext);
+    } catch (err) {
+      console.error(`${LOG_PREFIX} showing an alert notification failed`, err);
     }
   });
+  const offNotices = watchAlertNotices(alerts);
   return () => {
-    off();
+    offNotices();
+    offRaise();
+    offBadge();
     badge.set(0);
   };
 }

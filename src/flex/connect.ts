@@ -1,5 +1,6 @@
 /**
- * Live data for one open Insights view: the live source on `manager.insightsClient`
+ * Live data for one open Insights view, or for the whole Flex session when it has alerts
+ * (`alertsRunFor`; see register.tsx): the live source on `manager.insightsClient`
  * feeds the store, and, when a history function is configured, the backfill brings in
  * today so far (live events wait for it, then pass through its reconciler) and older
  * days on demand. `stop()` closes every live query, every fetch and the clock when the
@@ -23,6 +24,11 @@ export interface LiveConnection {
   stop(): void;
 }
 
+/** Whether a session has live alerts: it sees the dashboards (scope all or team) and rules are configured. */
+export function alertsRunFor(access: Access, config: PluginConfig): boolean {
+  return (access.scope === 'all' || access.scope === 'team') && config.alertRules.length > 0;
+}
+
 /** Starts live data (and history) for a user's access; the store says `loading`, then `ready` or `error`. */
 export function connectLive(
   manager: Flex.Manager,
@@ -42,10 +48,7 @@ export function connectLive(
     return { store, stop: () => undefined };
   }
   // Before any event: the alerts see every batch from the first.
-  const alerts =
-    (access.scope === 'all' || access.scope === 'team') && config.alertRules.length > 0
-      ? createAlertStore(store, { rules: config.alertRules, user: alertUser ?? workerSid ?? 'this user' })
-      : undefined;
+  const alerts = alertsRunFor(access, config) ? createAlertStore(store, { rules: config.alertRules, user: alertUser ?? workerSid ?? 'this user' }) : undefined;
   const history = connectHistory(manager, store, access, config, workerSid, historyDeps);
   const onLive = history.onLiveEvents;
   const source = new LiveSource({

@@ -11,7 +11,7 @@ import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
 import { addDefaultStrings } from '../views/common';
 import { AlertBadge, AlertBadgeCount, registerAlertNotification, watchAlerts, type NotificationsLike } from './alerts';
-import { connectLive } from './connect';
+import { alertsRunFor, connectLive } from './connect';
 import { DRILL_DOWN_ACTION, handleDrillDown, type OpenResult } from './drilldown';
 import { flexTokenOf, forgetHistoryCaches, type HistoryCacheSession } from './history';
 import { runtimeConfig, type PluginConfig } from './runtimeConfig';
@@ -133,14 +133,14 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
   const strings = (manager as unknown as { strings?: Record<string, string> }).strings;
   if (strings) guarded('adding the Insights strings', () => addDefaultStrings(strings));
 
-  // The live store lives as long as the mounted view (see connect.ts).
+  // The live store lives as long as the mounted view (see connect.ts), unless the session has alerts (below).
   // The user is read again at each open: Flex may change roles or a team during the session.
   const badge = new AlertBadge();
   guarded('registering the alert notification', () => {
     registerAlertNotification((flex as unknown as { Notifications?: NotificationsLike }).Notifications);
   });
   const identity = (manager.user as { identity?: string } | undefined)?.identity;
-  const connect = () => {
+  const start = () => {
     const live = connectLive(manager, access, config, user.workerSid, { user: userOf(manager), session }, identity);
     const alerts = live.alerts;
     let unwatch = (): void => undefined;
@@ -153,6 +153,21 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
       },
     };
   };
+  // Flex UI 2.x unmounts a view the user leaves (no `mountRule`), so a session with alerts
+  // starts live data and alerts now and keeps them for the Flex session: notifications, the
+  // badge, acknowledgements and the log go on while the user is elsewhere in Flex, and the
+  // view attaches to them at each open. Without an insights client now, each open connects.
+  let sessionLive: ReturnType<typeof start> | undefined;
+  if (alertsRunFor(access, config)) {
+    guarded('starting live data and alerts for the session', () => {
+      const live = start();
+      if (live.alerts) sessionLive = live;
+      else live.stop();
+    });
+  }
+  const kept = sessionLive;
+  const connect = kept ? () => ({ ...kept, stop: () => undefined }) : start;
+  if (kept) guarded('stopping live data at logout', () => flex.Actions.addListener(`before${LOGOUT_ACTION}`, () => kept.stop()));
   // A saved value, in force at once: rules, thresholds, and the live store re-sliced; the
   // in-memory Flex configuration too, so the view opened again reads it as the next start will.
   const applySaved = (stored: Readonly<Record<string, unknown>>, store: InsightsStore | undefined): void => {

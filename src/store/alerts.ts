@@ -26,6 +26,12 @@ export interface AlertLogEntry {
   readonly by?: string;
 }
 
+/** The user's choice of a sound and a browser notification on each raise (both off at Flex start). */
+export interface AlertNoticeChoice {
+  readonly sound: boolean;
+  readonly browser: boolean;
+}
+
 export interface Acknowledgement {
   readonly by: string;
   readonly at: number;
@@ -43,6 +49,8 @@ export interface AlertsState {
   readonly rules: readonly AlertRule[];
   /** The user acknowledging (their identity). */
   readonly user: string;
+  /** Sound and browser notification on a raise: kept with the store (the Flex session), never stored. */
+  readonly notice: AlertNoticeChoice;
 }
 
 export type AlertStore = StoreApi<AlertsState>;
@@ -66,7 +74,7 @@ export interface AlertStoreOptions {
 export function createAlertStore(insights: InsightsStore, options: AlertStoreOptions): AlertStore {
   const initial = insights.getState();
   const watch = new AlertWatch(options.rules, initial.access);
-  const store = createStore<AlertsState>()(() => ({ active: [], acknowledged: {}, log: [], raisedCount: 0, rules: options.rules, user: options.user }));
+  const store = createStore<AlertsState>()(() => ({ active: [], acknowledged: {}, log: [], raisedCount: 0, rules: options.rules, user: options.user, notice: { sound: false, browser: false } }));
   const apply = (): void => {
     const transitions = watch.takeTransitions();
     if (transitions.length === 0) return;
@@ -116,6 +124,33 @@ export function acknowledgeAlert(store: AlertStore, key: string, at: number): vo
     acknowledged: { ...s.acknowledged, [key]: { by: s.user, at } },
     log: [...s.log, { type: 'acknowledged', at, key, ruleId: alert.ruleId, label: alert.label, subject: alert.subject, severity: alert.severity, by: s.user }],
   });
+}
+
+/**
+ * Calls `notice` for each raise from now on, oldest first; returns the unsubscribe. Raises
+ * are counted by `raisedCount`, not by the log's length: the log stops growing at
+ * `MAX_LOG` while raises go on.
+ */
+export function onRaise(alerts: AlertStore, notice: (entry: AlertLogEntry) => void): () => void {
+  let seen = alerts.getState().raisedCount;
+  return alerts.subscribe((s) => {
+    let fresh = s.raisedCount - seen;
+    if (fresh <= 0) return;
+    seen = s.raisedCount;
+    // The new raises are the last `fresh` raised entries of the log (those it still holds).
+    const found: AlertLogEntry[] = [];
+    for (let i = s.log.length - 1; i >= 0 && fresh > 0; i--) {
+      if (s.log[i].type !== 'raised') continue;
+      found.push(s.log[i]);
+      fresh--;
+    }
+    for (let i = found.length - 1; i >= 0; i--) notice(found[i]);
+  });
+}
+
+/** The user turns the sound or the browser notification on or off. */
+export function setAlertNotice(store: AlertStore, notice: Partial<AlertNoticeChoice>): void {
+  store.setState({ notice: { ...store.getState().notice, ...notice } });
 }
 
 /** Alerts raised now and not acknowledged by this user (the badge). */

@@ -3,7 +3,7 @@
  * spike, the scope of a team leader, the time-based rules on the clock alone, and the
  * per-field messages of a bad rule list.
  */
-import { AlertEvaluator, validateAlertRules, type AlertRule, type AlertSubject } from '../../src/core/alerts';
+import { AlertEvaluator, ruleLabel, validateAlertRules, type AlertRule, type AlertSubject } from '../../src/core/alerts';
 import { accessOf } from '../../src/core/roles';
 
 const T0 = Date.parse('2026-11-20T10:00:00Z');
@@ -45,6 +45,18 @@ describe('state rules: hold and clear times', () => {
   });
 });
 
+describe('labels', () => {
+  const nobody: AlertRule = { id: 'n', kind: 'noAgentAvailable', supportType: 'imminent', severity: 'error', holdSec: 0, clearSec: 0 };
+  it.each<[string, AlertRule, string, string]>([
+    ['made from the rule', nobody, 'No agent available for imminent while contacts wait', 'No agent of your team available for imminent while contacts wait'],
+    ["an admin's own", { ...nobody, label: 'Nobody free for imminent' }, 'Nobody free for imminent', 'Nobody free for imminent (your team)'],
+    ['other kinds are the same for both', waiting3, '3+ waiting in a queue', '3+ waiting in a queue'],
+  ])('"no agent available" says "your team" to a team leader: %s', (_name, rule, forSupervisor, forTeamLeader) => {
+    expect(ruleLabel(rule, supervisor)).toBe(forSupervisor);
+    expect(ruleLabel(rule, teamLeader)).toBe(forTeamLeader);
+  });
+});
+
 describe('time rules fire on the clock alone', () => {
   const wait: AlertRule = { id: 'imm', kind: 'contactWait', supportType: 'imminent', seconds: 120, severity: 'error', holdSec: 0, clearSec: 5 };
   it('a contact waiting since 0 s crosses 120 s with no new event', () => {
@@ -61,6 +73,15 @@ describe('time rules fire on the clock alone', () => {
   it('another support type is not watched by a targeted rule', () => {
     const other: AlertSubject = { ...(contact(s(0)) as Extract<AlertSubject, { kind: 'contact' }>), supportType: 'check_in' };
     expect(run(wait, [[0, other], [500, 'tick']]).log).toEqual([]);
+  });
+  it('a contact seen by every rule (observeFully) as another support type leaves the targeted rule: it clears', () => {
+    const ev = new AlertEvaluator([wait], supervisor);
+    ev.observe(contact(s(0)), s(0));
+    ev.tick(s(130));
+    // Moved to check_in at 130 s, still waiting there: the imminent rule sees it false from then on.
+    ev.observeFully({ ...(contact(s(130)) as Extract<AlertSubject, { kind: 'contact' }>), supportType: 'check_in' }, s(130));
+    ev.tick(s(200));
+    expect(ev.takeTransitions().map((t) => `${t.type}@${(t.at - T0) / 1000}`)).toEqual(['raised@120', 'cleared@135']);
   });
   it('RONA in the last hour: 2 within the hour raise, the hour passing clears', () => {
     const rona: AlertRule = { id: 'r2', kind: 'agentRona', count: 2, severity: 'warning', holdSec: 0, clearSec: 0 };

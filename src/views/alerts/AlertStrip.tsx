@@ -3,11 +3,11 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import { acknowledgeAlert, type AlertStore, type InsightsStore } from '../../store';
+import { acknowledgeAlert, setAlertNotice, type AlertStore, type InsightsStore } from '../../store';
 import { formatSeconds } from '../common';
 import { AlertLog } from './AlertLog';
 import { selectStripRows, type StripRow } from './alerts.selectors';
-import { askNotificationPermission, noticeFor, onRaise, type BrowserNotice } from './browserNotice';
+import { askNotificationPermission } from './browserNotice';
 
 export interface AlertStripProps {
   readonly alerts: AlertStore;
@@ -36,14 +36,12 @@ export function AlertStrip({ alerts, store, timeZone }: AlertStripProps): React.
   const all = React.useMemo(() => selectStripRows(state, second * 1000), [state, second]);
   const rows = all.length > STRIP_ROWS_SHOWN ? all.slice(0, STRIP_ROWS_SHOWN) : all;
   const more = all.length - rows.length;
-  const [notice, setNotice] = React.useState<BrowserNotice>({ sound: false, browser: false });
-  const choice = React.useRef(notice);
-  choice.current = notice;
-  React.useEffect(() => onRaise(alerts, noticeFor(() => choice.current)), [alerts]);
+  // The choice is the alert store's, so the sound and notification go on while the view is closed (`watchAlertNotices`).
+  const notice = state.notice;
   const toggleBrowser = (on: boolean): void => {
-    if (!on) return setNotice({ ...notice, browser: false });
+    if (!on) return setAlertNotice(alerts, { browser: false });
     // The permission is asked only now, after the user turned it on.
-    void askNotificationPermission().then((granted) => setNotice((n) => ({ ...n, browser: granted })));
+    void askNotificationPermission().then((granted) => setAlertNotice(alerts, { browser: granted }));
   };
   return (
     <Box as="section" aria-label="Alerts" marginBottom="space50">
@@ -102,7 +100,7 @@ export function AlertStrip({ alerts, store, timeZone }: AlertStripProps): React.
       )}
       <Box display="flex" columnGap="space50" marginTop="space20">
         <label style={{ fontSize: 12 }}>
-          <input type="checkbox" checked={notice.sound} onChange={(e) => setNotice({ ...notice, sound: e.target.checked })} /> Sound on a new alert
+          <input type="checkbox" checked={notice.sound} onChange={(e) => setAlertNotice(alerts, { sound: e.target.checked })} /> Sound on a new alert
         </label>
         <label style={{ fontSize: 12 }}>
           <input type="checkbox" checked={notice.browser} onChange={(e) => toggleBrowser(e.target.checked)} /> Browser notification when this tab is hidden

@@ -3,12 +3,7 @@
  * on; the browser's permission is asked only then. The notification shows only while the
  * Flex tab is hidden (Flex's own notification shows otherwise).
  */
-import type { AlertLogEntry, AlertStore } from '../../store';
-
-export interface BrowserNotice {
-  readonly sound: boolean;
-  readonly browser: boolean;
-}
+import { onRaise, type AlertLogEntry, type AlertNoticeChoice, type AlertStore } from '../../store';
 
 /** Asks for the browser's permission (after the user turned the notification on); false when refused or unsupported. */
 export async function askNotificationPermission(): Promise<boolean> {
@@ -32,18 +27,8 @@ function beep(): void {
   osc.onended = () => void ctx.close();
 }
 
-/** Calls `notice` for each raise logged from now on; returns the unsubscribe. */
-export function onRaise(alerts: AlertStore, notice: (entry: AlertLogEntry) => void): () => void {
-  let seen = alerts.getState().log.length;
-  return alerts.subscribe((s) => {
-    const fresh = s.log.slice(Math.min(seen, s.log.length));
-    seen = s.log.length;
-    for (const e of fresh) if (e.type === 'raised') notice(e);
-  });
-}
-
 /** What a raise does with the user's choices: a beep, and a browser notification when the tab is hidden. */
-export function noticeFor(choice: () => BrowserNotice): (entry: AlertLogEntry) => void {
+export function noticeFor(choice: () => AlertNoticeChoice): (entry: AlertLogEntry) => void {
   return (entry) => {
     const c = choice();
     try {
@@ -55,4 +40,13 @@ export function noticeFor(choice: () => BrowserNotice): (entry: AlertLogEntry) =
       // A browser without sound or notifications: the strip and Flex's notification still show.
     }
   };
+}
+
+/**
+ * Sounds and shows the browser notification for each raise as the user chose in the alert
+ * store; returns the unsubscribe. Started with the alert store (the Flex session), so it
+ * goes on while the Insights view is closed.
+ */
+export function watchAlertNotices(alerts: AlertStore): () => void {
+  return onRaise(alerts, noticeFor(() => alerts.getState().notice));
 }

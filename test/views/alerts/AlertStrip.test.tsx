@@ -9,7 +9,7 @@ import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, type AlertRule } from '../../../src/core';
 import { applyQueued, createAlertStore, createInsightsStore, ingest, tick } from '../../../src/store';
-import { AlertStrip, logColumns, selectLogRows } from '../../../src/views/alerts';
+import { AlertStrip, logColumns, selectLogRows, watchAlertNotices } from '../../../src/views/alerts';
 import { toCsv } from '../../../src/views/common';
 import { aContactArrives, aReservation, at } from '../../fixtures/builders';
 
@@ -96,6 +96,8 @@ describe('the browser notification', () => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
     try {
       const { insights, alerts, setClock } = setup();
+      // As the Flex edge does for the session (`watchAlerts`).
+      const stop = watchAlertNotices(alerts);
       render(<AlertStrip alerts={alerts} store={insights} timeZone="UTC" />);
       expect(requestPermission).not.toHaveBeenCalled();
       await act(async () => {
@@ -109,6 +111,7 @@ describe('the browser notification', () => {
       });
       setClock(120);
       expect(shown).toEqual([{ title: 'Insights alert', body: 'Imminent contact waiting over 120 s · Imminent Risk (WT1)' }]);
+      stop();
     } finally {
       delete (globalThis as { Notification?: unknown }).Notification;
       delete (document as { hidden?: boolean }).hidden;
