@@ -341,6 +341,9 @@ var LIVE_GROUPINGS = [
 ];
 var DAY_GROUPINGS = LIVE_GROUPINGS.filter((g) => g.period === "day" || g.period === "interval15");
 
+// src/core/conversationIndex.ts
+var NOTHING = Object.freeze({ rows: Object.freeze([]), total: 0 });
+
 // src/core/historyFolder.ts
 var DEFAULT_PADDING_MS = 6 * 36e5;
 
