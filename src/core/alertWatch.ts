@@ -25,17 +25,24 @@ export interface AlertChanges {
   readonly ronas: readonly { readonly workerSid: string; readonly ts: number; readonly sid: string }[];
 }
 
-/** The changes of a batch of events the engine folded. */
-export function changesOf(events: readonly TrEvent[]): AlertChanges {
-  const tasks = new Set<string>();
-  const workers = new Set<string>();
-  const ronas: { workerSid: string; ts: number; sid: string }[] = [];
+/** What a batch touched, as it is gathered (`changesOf` adds to one). */
+export interface GatheredChanges extends AlertChanges {
+  readonly tasks: Set<string>;
+  readonly workers: Set<string>;
+  readonly ronas: { workerSid: string; ts: number; sid: string }[];
+}
+
+/**
+ * The changes of a batch of events the engine folded; given `into`, they are added to it
+ * (several batches observed as one: the store gathers them while today's history loads).
+ */
+export function changesOf(events: readonly TrEvent[], into: GatheredChanges = { tasks: new Set(), workers: new Set(), ronas: [] }): GatheredChanges {
   for (const e of events) {
-    if (e.taskSid !== undefined) tasks.add(e.taskSid);
-    if (e.workerSid !== undefined) workers.add(e.workerSid);
-    if (e.type === 'reservation.timeout' && e.workerSid !== undefined) ronas.push({ workerSid: e.workerSid, ts: e.ts, sid: e.sid });
+    if (e.taskSid !== undefined) into.tasks.add(e.taskSid);
+    if (e.workerSid !== undefined) into.workers.add(e.workerSid);
+    if (e.type === 'reservation.timeout' && e.workerSid !== undefined) into.ronas.push({ workerSid: e.workerSid, ts: e.ts, sid: e.sid });
   }
-  return { tasks, workers, ronas };
+  return into;
 }
 
 interface Place {

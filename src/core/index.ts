@@ -137,4 +137,4 @@ export type { Column, ColumnType, ContactMode, ContactPolicy, LakehouseTable, Ro
 export { ALERT_KINDS, ALERT_SEVERITIES, AlertEvaluator, conditionOf, ruleLabel, subjectLabel, validateAlertRules } from './alerts';
 export type { ActiveAlert, AlertKind, AlertRule, AlertRuleProblem, AlertSeverity, AlertSubject, AlertTransition, SubjectKind } from './alerts';
 export { AVAILABLE_ACTIVITY, AlertWatch, changesOf } from './alertWatch';
-export type { AlertChanges } from './alertWatch';
+export type { AlertChanges, GatheredChanges } from './alertWatch';

@@ -2,12 +2,14 @@
  * The session's live alerts: a small vanilla store beside the insights store, fed by it.
  * After each batch (`onBatch`, one animation frame) the core's `AlertWatch` looks at what
  * the batch touched; on each clock tick of the insights store (`tick`, every second) it
- * moves the clock, so a wait crossing its limit raises with no new event. The user
+ * moves the clock, so a wait crossing its limit raises with no new event. Nothing is
+ * evaluated while the insights store is `loading` (today's history comes in parts): the
+ * changes wait and are looked at once, when it is in. The user
  * acknowledges an alert for themselves; the shift's log keeps each raise, acknowledgement
  * and clear, with who acknowledged.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { AlertWatch, changesOf, LOG_PREFIX, type ActiveAlert, type AlertRule, type AlertSeverity } from '../core';
+import { AlertWatch, changesOf, LOG_PREFIX, type ActiveAlert, type AlertRule, type AlertSeverity, type GatheredChanges } from '../core';
 import { onBatch, type InsightsStore } from './insightsStore';
 
 export const ALERT_LOG_TYPES = ['raised', 'acknowledged', 'cleared'] as const;
@@ -99,10 +101,25 @@ export function createAlertStore(insights: InsightsStore, options: AlertStoreOpt
       console.error(`${LOG_PREFIX} alert evaluation failed:`, err);
     }
   };
-  const offBatch = onBatch(insights, (events) => guard(() => watch.update(insights.getState().live.engine, changesOf(events), insights.getState().now))());
+  // While the store loads, today's history comes in parts (a chunk, a frame): a contact
+  // whose answer is in a later part would look waiting at `now`, hours after it was
+  // answered, and raise (a notification) that no later part takes back on a frozen clock.
+  // So the batches' changes are gathered and observed once, on the whole fold.
+  let gathered: GatheredChanges | undefined = initial.status === 'loading' ? changesOf([]) : undefined;
+  const offBatch = onBatch(insights, (events) => {
+    if (gathered) changesOf(events, gathered);
+    else guard(() => watch.update(insights.getState().live.engine, changesOf(events), insights.getState().now))();
+  });
   let lastNow = initial.now;
   const offTick = insights.subscribe((s) => {
-    if (s.now === lastNow) return;
+    if (gathered && s.status !== 'loading') {
+      const changes = gathered;
+      gathered = undefined;
+      lastNow = s.now;
+      guard(() => watch.update(s.live.engine, changes, s.now))();
+      return;
+    }
+    if (gathered || s.now === lastNow) return;
     lastNow = s.now;
     guard(() => watch.tick(s.live.engine, s.now))();
   });

@@ -9,7 +9,7 @@ import type * as Flex from '@twilio/flex-ui';
 import { DEFAULT_CONFIG, accessOf, type AlertRule } from '../../src/core';
 import { AlertBadge, ALERT_NOTIFICATION_ID, registerAlertNotification, watchAlerts } from '../../src/flex/alerts';
 import { FakeNotifications } from '../../src/sandbox/fakes/fakeFlex';
-import { MAX_LOG, acknowledgeAlert, applyQueued, createAlertStore, createInsightsStore, ingest, tick } from '../../src/store';
+import { MAX_LOG, acknowledgeAlert, applyQueued, createAlertStore, createInsightsStore, ingest, setStatus, tick } from '../../src/store';
 import { aContactArrives, aReservation, at } from '../fixtures/builders';
 
 const rules: AlertRule[] = [
@@ -21,6 +21,8 @@ it('shows one Flex notification per raise, typed by severity, and keeps the badg
   let clock = at(0);
   const insights = createInsightsStore({ access: accessOf({ roles: ['supervisor'] }), config: DEFAULT_CONFIG, now: () => clock, schedule: () => undefined });
   const alerts = createAlertStore(insights, { rules, user: 'sup@example.org' });
+  // Today's history is in: batches are evaluated as they come.
+  setStatus(insights, 'ready');
   const notifications = new FakeNotifications();
   expect(registerAlertNotification(notifications)).toBe(true);
   const badge = new AlertBadge();
@@ -48,6 +50,8 @@ it('still shows a notification for every raise once the log holds MAX_LOG entrie
   const insights = createInsightsStore({ access: accessOf({ roles: ['supervisor'] }), config: DEFAULT_CONFIG, now: () => clock, schedule: () => undefined });
   const quick: AlertRule[] = [{ id: 'imminent', kind: 'contactWait', supportType: 'imminent', seconds: 1, severity: 'error', holdSec: 0, clearSec: 0 }];
   const alerts = createAlertStore(insights, { rules: quick, user: 'sup@example.org' });
+  // Today's history is in: batches are evaluated as they come.
+  setStatus(insights, 'ready');
   const notifications = new FakeNotifications();
   registerAlertNotification(notifications);
   watchAlerts({ Notifications: notifications } as unknown as typeof Flex, alerts, new AlertBadge());

@@ -12,10 +12,13 @@ import { Backfill, HistoryClient, LiveReconciler, oneOffFact, type FetchLike } f
 import { LiveSource } from '../../../src/sources/live';
 import {
   applyQueued,
+  createAlertStore,
   createInsightsStore,
   frozenDays,
+  onBatch,
   requestRange,
   setRangeLoader,
+  setStatus,
   totalBetween,
   totalsBetween,
   type InsightsStore,
@@ -186,6 +189,30 @@ describe('today: history, then live data', () => {
     } finally {
       redundant.mockRestore();
     }
+  });
+});
+
+describe('alerts while today loads', () => {
+  it('a contact waiting at the end of one chunk and answered in the next raises nothing', async () => {
+    const NOON = DAY2_START + 12 * HOUR;
+    world.clock = NOON;
+    // A frame after every chunk, as in the browser while the next chunk is fetched; chunks of
+    // 10 minutes, so that some contacts' waits cross one.
+    const store = createInsightsStore({ access: ACCESS, config: DEFAULT_CONFIG, schedule: (frame) => frame(), now: () => NOON });
+    const alerts = createAlertStore(store, { rules: [{ id: 'wait', kind: 'contactWait', seconds: 120, severity: 'error', holdSec: 0, clearSec: 10 }], user: 'sup' });
+    const waitedInPart = new Set<string>();
+    onBatch(store, (events) => {
+      for (const e of events) if (e.taskSid !== undefined && store.getState().live.engine.waitingOf(e.taskSid)) waitedInPart.add(e.taskSid);
+    });
+    const backfill = new Backfill({ sink: historySinkOf(store), client: clientOf(world), config: DEFAULT_CONFIG, access: ACCESS, now: () => NOON, chunkMs: 10 * 60_000 });
+    await backfill.today;
+    setStatus(store, 'ready');
+    const waiting = new Set(store.getState().live.engine.waitingNow().map((w) => w.taskSid));
+    // Contacts the chunks cut: waiting after one part, answered by a later one (so this can fail).
+    expect([...waitedInPart].filter((t) => !waiting.has(t)).length).toBeGreaterThan(0);
+    const raised = alerts.getState().log.filter((e) => e.type === 'raised').map((e) => e.key.replace('wait|contact:', ''));
+    expect(raised.filter((t) => !waiting.has(t))).toEqual([]);
+    expect(alerts.getState().active.map((a) => a.key.replace('wait|contact:', ''))).toEqual(raised);
   });
 });
 

@@ -8,7 +8,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, type AlertRule } from '../../../src/core';
-import { applyQueued, createAlertStore, createInsightsStore, ingest, tick } from '../../../src/store';
+import { applyQueued, createAlertStore, createInsightsStore, ingest, setStatus, tick } from '../../../src/store';
 import { AlertStrip, logColumns, selectLogRows, watchAlertNotices } from '../../../src/views/alerts';
 import { toCsv } from '../../../src/views/common';
 import { aContactArrives, aReservation, at } from '../../fixtures/builders';
@@ -22,6 +22,8 @@ function setup() {
   let clock = at(0);
   const insights = createInsightsStore({ access: accessOf({ roles: ['wfo.team_leader'], team: 'Team Blue', workerSid: 'WKlead' }), config: DEFAULT_CONFIG, now: () => clock, schedule: () => undefined });
   const alerts = createAlertStore(insights, { rules, user: 'lead@example.org' });
+  // Today's history is in: batches are evaluated as they come.
+  setStatus(insights, 'ready');
   const setClock = (sec: number): void =>
     act(() => {
       clock = at(sec);
