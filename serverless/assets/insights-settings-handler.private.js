@@ -99,6 +99,8 @@ var TASK_EVENT_TYPES = [
   "task.transfer-failed",
   "task.transfer-canceled",
   "task.transfer-completed",
+  // Synthetic, never from TaskRouter: see TRANSFER_MARK.
+  "insights.transfer-mark",
   "task-queue.entered",
   "task-queue.moved",
   "task-queue.timeout",
@@ -340,6 +342,9 @@ var LIVE_GROUPINGS = [
   { slice: "agentSupportType", period: "day" }
 ];
 var DAY_GROUPINGS = LIVE_GROUPINGS.filter((g) => g.period === "day" || g.period === "interval15");
+
+// src/core/conversationIndex.ts
+var NOTHING = Object.freeze({ rows: Object.freeze([]), total: 0 });
 
 // src/core/historyFolder.ts
 var DEFAULT_PADDING_MS = 6 * 36e5;
