@@ -140,3 +140,5 @@ export { ALERT_KINDS, ALERT_SEVERITIES, AlertEvaluator, conditionOf, ruleLabel, 
 export type { ActiveAlert, AlertKind, AlertRule, AlertRuleProblem, AlertSeverity, AlertSubject, AlertTransition, SubjectKind } from './alerts';
 export { AVAILABLE_ACTIVITY, AlertWatch, changesOf } from './alertWatch';
 export type { AlertChanges } from './alertWatch';
+export { EXPORT_MAX_DAYS, EXPORT_TABLES, exportCellOf, exportColumnsOf, exportContactsOf, exportFetchSpan, exportTablesOf } from './exportTables';
+export type { ExportTable, ExportTables } from './exportTables';
