@@ -19,6 +19,10 @@ type Prepared =
   | { readonly status: 'failed'; readonly range: DayRange; readonly problem: string }
   | { readonly status: 'ready'; readonly range: DayRange; readonly tables: ExportTables; readonly events: number; readonly asOf: number };
 
+/** `Mon 16 Nov`, or `Mon 16 Nov – Sun 22 Nov`. */
+const daysText = (range: DayRange): string =>
+  range.from === range.to ? formatDayKey(range.from) : `${formatDayKey(range.from)} – ${formatDayKey(range.to)}`;
+
 const sameRange = (a: DayRange, b: DayRange): boolean => a.from === b.from && a.to === b.to;
 
 /** The period's lakehouse tables as CSV files, for roles with export. */
@@ -54,7 +58,6 @@ export function ExportTab({ store, access, timeZone, exportEvents }: ExportTabPr
     );
   };
 
-  const days = { from: formatDayKey(range.from), to: formatDayKey(range.to) };
   return (
     <Box display="flex" flexDirection="column" rowGap="space50" paddingTop="space50">
       <Text as="p">{t('SupervisorInsightsExportIntro')}</Text>
@@ -68,7 +71,7 @@ export function ExportTab({ store, access, timeZone, exportEvents }: ExportTabPr
       {tooLong ? <Text as="p" role="alert">{t('SupervisorInsightsExportTooLong', { days: EXPORT_MAX_DAYS })}</Text> : null}
       {prepared.status === 'loading' ? (
         <Text as="p" role="status">
-          {t('SupervisorInsightsExportLoading', { ...days, events: formatCount(prepared.events) })}
+          {t('SupervisorInsightsExportLoading', { period: daysText(prepared.range), events: formatCount(prepared.events) })}
         </Text>
       ) : null}
       {prepared.status === 'failed' ? (
@@ -89,8 +92,7 @@ function ExportFiles({ prepared, timeZone }: { prepared: Extract<Prepared, { sta
     <>
       <Text as="p">
         {t('SupervisorInsightsExportReady', {
-          from: formatDayKey(range.from),
-          to: formatDayKey(range.to),
+          period: daysText(range),
           events: formatCount(prepared.events),
           asOf: formatDayTime(prepared.asOf, timeZone),
         })}

@@ -6,6 +6,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, EXPORT_TABLES, accessOf, exportFetchSpan, exportTablesOf } from '../../../src/core';
 import { createInsightsStore, setStatus } from '../../../src/store';
 import { InsightsView } from '../../../src/views/InsightsView';
+import { formatDayKey } from '../../../src/views/common';
 import { ExportTab, type ExportEventsLoader } from '../../../src/views/export';
 import { DAY, END_OF_DAY, dayEvents } from '../../store/fixtures';
 
@@ -41,6 +42,8 @@ describe('ExportTab', () => {
       expect(within(r).getAllByRole('cell')[1].textContent).toBe(count.toLocaleString('en-US'));
       expect(within(r).getByRole('button', { name: `Download ${EXPORT_TABLES[i]}` })).toBeTruthy();
     });
+    // Which days, from how many events: the day once for a one-day period.
+    expect(screen.getByText(new RegExp(`^Files for ${formatDayKey(DAY)}, from ${dayEvents.length.toLocaleString('en-US')} events read up to`))).toBeTruthy();
     // What each file holds, in words.
     expect(within(rows[0]).getAllByRole('cell')[0].textContent).toMatch(/first segment .* starts in the period/);
   });
