@@ -260,6 +260,8 @@ var TASK_EVENT_TYPES = [
   "task.transfer-failed",
   "task.transfer-canceled",
   "task.transfer-completed",
+  // Synthetic, never from TaskRouter: see TRANSFER_MARK.
+  "insights.transfer-mark",
   "task-queue.entered",
   "task-queue.moved",
   "task-queue.timeout",
@@ -282,6 +284,7 @@ var WORKER_EVENT_TYPES = [
   "worker.deleted",
   "worker.attributes.update"
 ];
+var TRANSFER_MARK = "insights.transfer-mark";
 var KIND = /* @__PURE__ */ new Map();
 for (const t of TASK_EVENT_TYPES) KIND.set(t, "task");
 for (const t of RESERVATION_EVENT_TYPES) KIND.set(t, "reservation");
@@ -317,6 +320,8 @@ var RANK = {
   "task.transfer-failed": 8,
   "task.transfer-canceled": 8,
   "task.transfer-completed": 8,
+  // Ranked as the task.created it stands for: a transfer's new task starts a queue segment.
+  "insights.transfer-mark": 1,
   "reservation.wrapup": 9,
   "task.wrapup": 9,
   "reservation.completed": 10,
@@ -428,6 +433,7 @@ var TaskFold = class {
   lastQueue;
   channel;
   timedOut = false;
+  marks = [];
   /** A completed, canceled or deleted task event was seen. */
   ended = false;
   /** Nothing more can change: the task ended, nobody waits, every reservation is over. */
@@ -444,7 +450,8 @@ var TaskFold = class {
       sid: this.taskSid,
       channel: this.channel,
       queueSegments: open ? [...this.segments, { taskSid: this.taskSid, queue: open.queue, start: open.start }] : this.segments,
-      reservations: [...this.reservations.values()]
+      reservations: [...this.reservations.values()],
+      ...this.marks.length > 0 ? { transferMarks: [...this.marks] } : {}
     };
   }
   close(ts, outcome) {
@@ -517,6 +524,9 @@ var TaskFold = class {
       case "workflow.timeout":
         this.timedOut = true;
         break;
+      case TRANSFER_MARK:
+        if (!this.marks.includes(e.ts)) this.marks.push(e.ts);
+        break;
       case "task-queue.timeout":
         if (e.queue === void 0 || this.open?.queue === e.queue) this.close(e.ts, "Moved");
         break;
@@ -559,6 +569,7 @@ function invitationOutcome(r) {
 function factsOf(tasks, dims) {
   const facts = [];
   const engagements = [];
+  const marks = [];
   let handledAnywhere = false;
   let lastQueue;
   const { platforms, supportTypeOf: supportTypeOf2, teamAt } = dims;
@@ -566,6 +577,7 @@ function factsOf(tasks, dims) {
     const d = task.derived;
     if (!d) continue;
     const platform = platformOf(d.channel, platforms);
+    if (d.transferMarks) marks.push(...d.transferMarks);
     for (const s of d.queueSegments) {
       const f = {
         kind: "queue",
@@ -625,6 +637,7 @@ function factsOf(tasks, dims) {
     let transferred = false;
     for (const f of facts) if (f.kind === "queue" && f.start > e.start) transferred = true;
     for (const o of engagements) if (o !== e && o.start > e.start) transferred = true;
+    for (const m of marks) if (m > e.start) transferred = true;
     facts.push(transferred ? { ...e, transferred } : e);
   }
   const abandonedAt = !handledAnywhere && lastQueue?.outcome === "Customer Left" ? lastQueue : void 0;
@@ -1658,7 +1671,7 @@ function attributesOf(cache, sid, v) {
 var prepare = (typeValue, time, sidValue, f, n, resourceSid) => {
   if (typeof typeValue !== "string" || typeValue === "") return reject("no event type");
   const known = knownType(typeValue);
-  if (known === void 0) return { kind: "ignored", type: typeValue };
+  if (known === void 0 || known === TRANSFER_MARK) return { kind: "ignored", type: typeValue };
   const type = known;
   const kind = entityKindOf(type);
   const ts = toEpochMs(time);
@@ -2263,6 +2276,7 @@ function conversationDetailsOf(engine, access, config) {
     let taskMedia;
     const identifiers = [];
     const reservationSids = [];
+    const marks = [];
     const tasks = c.tasks.filter((t) => t.derived !== void 0).sort(byTaskStart);
     for (const task of tasks) {
       const d = task.derived;
@@ -2270,6 +2284,7 @@ function conversationDetailsOf(engine, access, config) {
       customerName ??= task.info?.customerName;
       customerContact ??= task.info?.customerContact;
       channel ??= d.channel;
+      if (d.transferMarks) marks.push(...d.transferMarks);
       taskMedia ??= resolveMedia(task.info?.media, void 0);
       if (task.info?.conversationKey !== void 0) identifiers.push(task.info.conversationKey);
       if (task.info?.identifiers) identifiers.push(...task.info.identifiers);
@@ -2325,7 +2340,7 @@ function conversationDetailsOf(engine, access, config) {
       start,
       durationSec: end === void 0 ? void 0 : Math.round((end - start) / 1e3),
       outcome,
-      transfers: engagements.filter((e) => segments.some((s) => s !== e && s.start > e.start)).length,
+      transfers: engagements.filter((e) => segments.some((s) => s !== e && s.start > e.start) || marks.some((m) => m > e.start)).length,
       taskSids: taskSids2,
       sids: otherSids(id, taskSids2, reservationSids, identifiers.map((v) => mask.text(v))),
       segments,
@@ -2714,6 +2729,33 @@ var HISTORY_MAX_PAGE_SIZE = 1e3;
 var HISTORY_RETENTION_DAYS = 30;
 var HISTORY_CURSOR_LIFETIME_MS = 15 * 6e4;
 var TEAM_AVERAGE_MAX_DAYS = 7;
+
+// src/core/transferMarks.ts
+function transferMarksOf(task, created, own = /* @__PURE__ */ new Set()) {
+  const taskSid = task.find((e) => e.taskSid !== void 0)?.taskSid;
+  if (taskSid === void 0) return [];
+  const keys = /* @__PURE__ */ new Set([taskSid]);
+  let first = Infinity;
+  let last = -Infinity;
+  for (const e of task) {
+    if (e.taskSid !== taskSid) continue;
+    if (e.ts < first) first = e.ts;
+    if (e.ts > last) last = e.ts;
+    const key = e.taskAttributes ? taskInfoOf(e.taskAttributes).conversationKey : void 0;
+    if (key !== void 0) keys.add(key);
+  }
+  const times = /* @__PURE__ */ new Set();
+  for (const e of created) {
+    if (e.type !== "task.created" || e.taskSid === void 0 || e.taskSid === taskSid || own.has(e.taskSid)) continue;
+    if (e.ts < first || e.ts > last || !e.taskAttributes) continue;
+    const key = taskInfoOf(e.taskAttributes).conversationKey;
+    if (key !== void 0 && keys.has(key)) times.add(e.ts);
+  }
+  return [...times].sort((a, b) => a - b).map((ts) => transferMark(taskSid, ts));
+}
+function transferMark(taskSid, ts) {
+  return { sid: `${TRANSFER_MARK}:${taskSid}:${ts}`, type: TRANSFER_MARK, ts, taskSid };
+}
 
 // src/core/teamAverage.ts
 var engaged = (acc) => acc !== void 0 && (acc.invitations > 0 || acc.handled > 0);
@@ -3619,7 +3661,15 @@ function createHistoryHandler(deps) {
     const page = new PageReader(state, retry, eventsPath, deps.workspace);
     const filter = createScopeFilter(access, { reorderWindowMs: config.reorderWindowMs, ownWorkerSid: workerSid, eventByEvent: true });
     const softDeadline = started + options.timeBudgetMs * 0.6;
-    const next = scope === "self" ? await selfStep(state, access.workerSid, page, filter, () => now() < softDeadline, options.maxTaskLookups) : await listStep(state, page, filter);
+    const next = scope === "self" ? await selfStep(
+      state,
+      access.workerSid,
+      page,
+      filter,
+      () => now() < softDeadline,
+      options.maxTaskLookups,
+      (span) => new PageReader({ ...span, pageSize: HISTORY_MAX_PAGE_SIZE }, retry, eventsPath, deps.workspace)
+    ) : await listStep(state, page, filter);
     const rejected = visibleRejections(access, workerSid, page.rejected);
     const body = {
       // Masked here, whatever the scope filter did: nothing leaves with a contact the caller may not see.
@@ -3759,7 +3809,7 @@ async function listStep(state, reader, filter) {
   for (const e of filter.select(events)) reader.events.push(e);
   return next ? { ...state, main: next } : void 0;
 }
-async function selfStep(state, workerSid, reader, filter, timeLeft, maxLookups) {
+async function selfStep(state, workerSid, reader, filter, timeLeft, maxLookups, scanReader) {
   let main = state.main;
   let pending = [...state.pending ?? []];
   let task = state.task;
@@ -3769,11 +3819,32 @@ async function selfStep(state, workerSid, reader, filter, timeLeft, maxLookups) 
   const readTask = async (sid, at) => {
     const { events, next } = await reader.read({ taskSid: sid }, at, `read the events of task ${sid}`);
     const claim = { sid: `claim:${sid}`, type: "reservation.created", ts: state.fromMs, taskSid: sid, reservationSid: `claim:${sid}`, workerSid };
-    for (const e of filter.select([claim, ...events.filter((x) => entityKindOf(x.type) === "task")])) {
+    const taskEvents = events.filter((x) => entityKindOf(x.type) === "task");
+    for (const e of filter.select([claim, ...taskEvents])) {
       if (e !== claim) reader.events.push(e);
     }
     lookups++;
+    for (const mark of await marksOf(sid, taskEvents)) reader.events.push(mark);
     return next;
+  };
+  const marksOf = async (sid, taskEvents) => {
+    if (taskEvents.length === 0) return [];
+    let fromMs = Infinity;
+    let toMs = -Infinity;
+    for (const e of taskEvents) {
+      if (e.ts < fromMs) fromMs = e.ts;
+      if (e.ts + 1 > toMs) toMs = e.ts + 1;
+    }
+    const scan = scanReader({ fromMs, toMs });
+    const created = [];
+    let at;
+    do {
+      const { events, next } = await scan.read({ eventType: "task.created" }, at, `read the tasks created while task ${sid} lived`);
+      for (const e of events) created.push(e);
+      at = next;
+      lookups++;
+    } while (at);
+    return transferMarksOf(taskEvents, created, /* @__PURE__ */ new Set([...recent, ...pending]));
   };
   while (!worked || timeLeft() && lookups < maxLookups && reader.events.length < state.pageSize) {
     if (task) {

@@ -99,6 +99,8 @@ var TASK_EVENT_TYPES = [
   "task.transfer-failed",
   "task.transfer-canceled",
   "task.transfer-completed",
+  // Synthetic, never from TaskRouter: see TRANSFER_MARK.
+  "insights.transfer-mark",
   "task-queue.entered",
   "task-queue.moved",
   "task-queue.timeout",

@@ -11,7 +11,8 @@
  * - `self`: the agent's worker and reservation events (TaskRouter's `WorkerSid`
  *   filter), then the task events of each task those reservations name (`TaskSid`),
  *   all through the core's scope filter: the output is what the agent's own session
- *   would fold.
+ *   would fold, plus the transfer marks of those tasks (`transferMarksOf`): the tasks a
+ *   transfer of theirs created are read for that and never sent.
  * - `none`: 403.
  *
  * Least data: for a caller without `seesContacts` every page is masked with the core's
@@ -47,6 +48,7 @@ import {
   teamAgentsOf,
   teamDayCellOf,
   teamOf,
+  transferMarksOf,
   type Access,
   type ConversationLookupPage,
   type EngineConfig,
@@ -249,7 +251,15 @@ export function createHistoryHandler(deps: HistoryHandlerDeps): HistoryHandler {
     const softDeadline = started + options.timeBudgetMs * 0.6;
     const next =
       scope === 'self'
-        ? await selfStep(state, access.workerSid as string, page, filter, () => now() < softDeadline, options.maxTaskLookups)
+        ? await selfStep(
+            state,
+            access.workerSid as string,
+            page,
+            filter,
+            () => now() < softDeadline,
+            options.maxTaskLookups,
+            (span) => new PageReader({ ...span, pageSize: HISTORY_MAX_PAGE_SIZE }, retry, eventsPath, deps.workspace),
+          )
         : await listStep(state, page, filter);
 
     const rejected = visibleRejections(access, workerSid, page.rejected);
@@ -436,7 +446,10 @@ async function listStep(state: CursorState, reader: PageReader, filter: ScopeFil
 
 /**
  * Scope `self`: a page of the agent's own events, then the task events of the tasks its
- * reservations name, as many as time allows; what is left waits in the cursor.
+ * reservations name, as many as time allows; what is left waits in the cursor. With each
+ * task's events, the tasks created while it lived (`EventType` `task.created`, read by a
+ * reader of their own, whose rejections concern others' tasks and are not passed on) give
+ * the task's transfer marks (`transferMarksOf`); nothing else of those tasks is kept.
  */
 async function selfStep(
   state: CursorState,
@@ -445,6 +458,7 @@ async function selfStep(
   filter: ScopeFilter,
   timeLeft: () => boolean,
   maxLookups: number,
+  scanReader: (span: { fromMs: number; toMs: number }) => PageReader,
 ): Promise<CursorState | undefined> {
   let main = state.main;
   let pending = [...(state.pending ?? [])];
@@ -458,11 +472,34 @@ async function selfStep(
     // The task is the agent's (a reservation of theirs named it); the filter is told so
     // with a claim it drops again, and decides what of the task's events the agent sees.
     const claim: TrEvent = { sid: `claim:${sid}`, type: 'reservation.created', ts: state.fromMs, taskSid: sid, reservationSid: `claim:${sid}`, workerSid };
-    for (const e of filter.select([claim, ...events.filter((x) => entityKindOf(x.type) === 'task')])) {
+    const taskEvents = events.filter((x) => entityKindOf(x.type) === 'task');
+    for (const e of filter.select([claim, ...taskEvents])) {
       if (e !== claim) reader.events.push(e);
     }
     lookups++;
+    for (const mark of await marksOf(sid, taskEvents)) reader.events.push(mark);
     return next;
+  };
+
+  /** The transfer marks of these events of one of the agent's tasks (see the header). */
+  const marksOf = async (sid: string, taskEvents: readonly TrEvent[]): Promise<TrEvent[]> => {
+    if (taskEvents.length === 0) return [];
+    let fromMs = Infinity;
+    let toMs = -Infinity;
+    for (const e of taskEvents) {
+      if (e.ts < fromMs) fromMs = e.ts;
+      if (e.ts + 1 > toMs) toMs = e.ts + 1;
+    }
+    const scan = scanReader({ fromMs, toMs });
+    const created: TrEvent[] = [];
+    let at: PagePosition | undefined;
+    do {
+      const { events, next } = await scan.read({ eventType: 'task.created' }, at, `read the tasks created while task ${sid} lived`);
+      for (const e of events) created.push(e);
+      at = next;
+      lookups++;
+    } while (at);
+    return transferMarksOf(taskEvents, created, new Set([...recent, ...pending]));
   };
 
   while (!worked || (timeLeft() && lookups < maxLookups && reader.events.length < state.pageSize)) {

@@ -78,6 +78,7 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
     let taskMedia: ResolvedMedia | undefined;
     const identifiers: string[] = [];
     const reservationSids: string[] = [];
+    const marks: number[] = [];
     // The engine lists a conversation's tasks (and names it) in arrival order; history pages
     // come in any order, so tasks are read in start order and the earliest one names the
     // conversation, as it does when events arrive in order.
@@ -88,6 +89,7 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
       customerName ??= task.info?.customerName;
       customerContact ??= task.info?.customerContact;
       channel ??= d.channel;
+      if (d.transferMarks) marks.push(...d.transferMarks);
       taskMedia ??= resolveMedia(task.info?.media, undefined);
       if (task.info?.conversationKey !== undefined) identifiers.push(task.info.conversationKey);
       if (task.info?.identifiers) identifiers.push(...task.info.identifiers);
@@ -143,7 +145,7 @@ export function conversationDetailsOf(engine: Engine, access: Access, config: En
       start,
       durationSec: end === undefined ? undefined : Math.round((end - start) / 1000),
       outcome,
-      transfers: engagements.filter((e) => segments.some((s) => s !== e && s.start > e.start)).length,
+      transfers: engagements.filter((e) => segments.some((s) => s !== e && s.start > e.start) || marks.some((m) => m > e.start)).length,
       taskSids,
       sids: otherSids(id, taskSids, reservationSids, identifiers.map((v) => mask.text(v))),
       segments,

@@ -17,6 +17,8 @@ export const TASK_EVENT_TYPES = [
   'task.transfer-failed',
   'task.transfer-canceled',
   'task.transfer-completed',
+  // Synthetic, never from TaskRouter: see TRANSFER_MARK.
+  'insights.transfer-mark',
   'task-queue.entered',
   'task-queue.moved',
   'task-queue.timeout',
@@ -72,6 +74,16 @@ export interface TrEvent {
   readonly workflowName?: string;
 }
 
+/**
+ * A transfer mark: the history function's word, in an agent's history, that their task's
+ * conversation went on to another task created at `ts` (the new task of a cold transfer),
+ * for the task the agent held (`taskSid`) and with nothing of the new task: no sid, no
+ * attributes, no queue. The fold reads it as the start of a later segment of the
+ * conversation (`transferred`, MODEL.md §4). TaskRouter has no such event; the readers
+ * of TaskRouter's events ignore the type.
+ */
+export const TRANSFER_MARK = 'insights.transfer-mark' as const;
+
 const KIND = new Map<string, 'task' | 'reservation' | 'worker'>();
 for (const t of TASK_EVENT_TYPES) KIND.set(t, 'task');
 for (const t of RESERVATION_EVENT_TYPES) KIND.set(t, 'reservation');
@@ -121,6 +133,8 @@ const RANK: Readonly<Record<KnownEventType, number>> = {
   'task.transfer-failed': 8,
   'task.transfer-canceled': 8,
   'task.transfer-completed': 8,
+  // Ranked as the task.created it stands for: a transfer's new task starts a queue segment.
+  'insights.transfer-mark': 1,
   'reservation.wrapup': 9,
   'task.wrapup': 9,
   'reservation.completed': 10,

@@ -44,10 +44,12 @@ export interface FactDimensions {
   readonly teamAt: (workerSid: string, ts: number) => string;
 }
 
-/** The facts of a conversation's tasks: underived tasks add none; an engagement with a later queue or engagement is transferred. */
+/** The facts of a conversation's tasks: underived tasks add none; an engagement with a later queue, engagement or transfer mark is transferred. */
 export function factsOf(tasks: readonly { readonly derived?: DerivedTask }[], dims: FactDimensions): ConversationFacts {
   const facts: Fact[] = [];
   const engagements: Fact[] = [];
+  /** Transfer marks of the conversation's tasks (an agent's history): later segments not held. */
+  const marks: number[] = [];
   let handledAnywhere = false;
   let lastQueue: Fact | undefined;
   const { platforms, supportTypeOf, teamAt } = dims;
@@ -55,6 +57,7 @@ export function factsOf(tasks: readonly { readonly derived?: DerivedTask }[], di
     const d = task.derived;
     if (!d) continue;
     const platform = platformOf(d.channel, platforms);
+    if (d.transferMarks) marks.push(...d.transferMarks);
     for (const s of d.queueSegments) {
       const f: Fact = {
         kind: 'queue',
@@ -102,6 +105,7 @@ export function factsOf(tasks: readonly { readonly derived?: DerivedTask }[], di
     let transferred = false;
     for (const f of facts) if (f.kind === 'queue' && f.start > e.start) transferred = true;
     for (const o of engagements) if (o !== e && o.start > e.start) transferred = true;
+    for (const m of marks) if (m > e.start) transferred = true;
     facts.push(transferred ? { ...e, transferred } : e);
   }
   const abandonedAt = !handledAnywhere && lastQueue?.outcome === 'Customer Left' ? lastQueue : undefined;

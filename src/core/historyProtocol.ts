@@ -158,7 +158,10 @@ export interface ConversationLookupPage {
 }
 
 export interface HistoryPage {
-  /** Canonical events (the engine's `TrEvent`), already limited to the caller's scope. */
+  /**
+   * Canonical events (the engine's `TrEvent`), already limited to the caller's scope. Scope
+   * `self` adds transfer marks (`TRANSFER_MARK`, `transferMarksOf`) on the agent's tasks.
+   */
   readonly events: readonly TrEvent[];
   /** Opaque; absent when this was the last page of the range. */
   readonly cursor?: string;

@@ -12,6 +12,7 @@ export type { TaskInfo } from './taskInfo';
 export {
   RESERVATION_EVENT_TYPES,
   TASK_EVENT_TYPES,
+  TRANSFER_MARK,
   WORKER_EVENT_TYPES,
   compareEvents,
   entityKindOf,
@@ -86,6 +87,7 @@ export type { SnapshotOptions } from './daySnapshot';
 export { DEFAULT_PADDING_MS, MAX_FOLDER_DAYS, HistoryFolder } from './historyFolder';
 export type { HistoryFolderOptions, HistoryFolderStats } from './historyFolder';
 export * from './historyProtocol';
+export { transferMark, transferMarksOf } from './transferMarks';
 export { IDENTIFIER_KINDS, flexIdentityOf, identifierOf, identifiersIn, taskIdentifiersOf, workerIdentityOf, type Identifier, type IdentifierKind } from './identifiers';
 export { engaged, readTeamDayCell, teamAccumulatorOf, teamAgentsOf, teamDayCellOf } from './teamAverage';
 export type { TeamAverage } from './teamAverage';
@@ -138,3 +140,5 @@ export { ALERT_KINDS, ALERT_SEVERITIES, AlertEvaluator, conditionOf, ruleLabel, 
 export type { ActiveAlert, AlertKind, AlertRule, AlertRuleProblem, AlertSeverity, AlertSubject, AlertTransition, SubjectKind } from './alerts';
 export { AVAILABLE_ACTIVITY, AlertWatch, changesOf } from './alertWatch';
 export type { AlertChanges, GatheredChanges } from './alertWatch';
+export { EXPORT_MAX_DAYS, EXPORT_TABLES, exportCellOf, exportColumnsOf, exportContactsOf, exportFetchSpan, exportTablesOf } from './exportTables';
+export type { ExportTable, ExportTables } from './exportTables';

@@ -3,7 +3,7 @@
  * and invitations (MODEL.md §2). `deriveTask` is pure and replays one task's events in
  * lifecycle order, so the result does not depend on the order events arrived in.
  */
-import type { KnownEventType } from './events';
+import { TRANSFER_MARK, type KnownEventType } from './events';
 
 export const QUEUE_OUTCOMES = ['Accepted', 'Moved', 'Customer Left', 'Timeout', 'Deleted', 'Completed'] as const;
 export type QueueOutcome = (typeof QUEUE_OUTCOMES)[number];
@@ -55,6 +55,8 @@ export interface DerivedTask {
   readonly channel?: string;
   readonly queueSegments: readonly QueueSegment[];
   readonly reservations: readonly Reservation[];
+  /** Times of transfer marks (`TRANSFER_MARK`): another task of the conversation began then. */
+  readonly transferMarks?: readonly number[];
 }
 
 function byLifecycle(a: StoredEvent, b: StoredEvent): number {
@@ -100,6 +102,7 @@ export class TaskFold {
   private lastQueue: string | undefined;
   private channel: string | undefined;
   private timedOut = false;
+  private readonly marks: number[] = [];
   /** A completed, canceled or deleted task event was seen. */
   ended = false;
 
@@ -121,6 +124,7 @@ export class TaskFold {
       channel: this.channel,
       queueSegments: open ? [...this.segments, { taskSid: this.taskSid, queue: open.queue, start: open.start }] : this.segments,
       reservations: [...this.reservations.values()],
+      ...(this.marks.length > 0 ? { transferMarks: [...this.marks] } : {}),
     };
   }
 
@@ -197,6 +201,9 @@ export class TaskFold {
         break;
       case 'workflow.timeout':
         this.timedOut = true;
+        break;
+      case TRANSFER_MARK:
+        if (!this.marks.includes(e.ts)) this.marks.push(e.ts);
         break;
       case 'task-queue.timeout':
         // A routing step timed out: the task leaves this queue for its next step (MODEL.md,

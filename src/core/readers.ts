@@ -7,7 +7,7 @@
  * Streams payload (`eventtype`). Never throws: every record becomes an event, an ignored
  * type, or a rejection with a one-line reason.
  */
-import { entityKindOf, knownType, type Attributes, type TrEvent } from './events';
+import { TRANSFER_MARK, entityKindOf, knownType, type Attributes, type TrEvent } from './events';
 
 export type ReadOutcome =
   | { readonly kind: 'event'; readonly event: TrEvent }
@@ -286,7 +286,8 @@ export type Prepared = Omit<TrEvent, 'taskAttributes' | 'workerAttributes'> & { 
 const prepare: Sink<Prepared | ReadOutcome> = (typeValue, time, sidValue, f, n, resourceSid) => {
   if (typeof typeValue !== 'string' || typeValue === '') return reject('no event type');
   const known = knownType(typeValue);
-  if (known === undefined) return { kind: 'ignored', type: typeValue };
+  // A transfer mark is the history function's own, never TaskRouter's: none is read from outside.
+  if (known === undefined || known === TRANSFER_MARK) return { kind: 'ignored', type: typeValue };
   const type = known;
   const kind = entityKindOf(type) as 'task' | 'reservation' | 'worker';
   const ts = toEpochMs(time);

@@ -21,6 +21,8 @@ export interface LiveConnection {
   readonly alerts?: AlertStore;
   /** Looks up a conversation the live data does not hold (with history only). */
   readonly lookup?: HistoryConnection['lookup'];
+  /** The events of a span for the Export tab (roles with export, with history only). */
+  readonly exportEvents?: HistoryConnection['exportEvents'];
   stop(): void;
 }
 
@@ -76,6 +78,7 @@ export function connectLive(
     store,
     alerts,
     lookup: history.lookup,
+    exportEvents: history.exportEvents,
     stop: () => {
       stopped = true;
       if (alerts) stopAlerts(alerts);

@@ -11,7 +11,7 @@
  * name or customer data); on Flex logout every one is deleted (`forgetHistoryCaches`).
  */
 import type * as Flex from '@twilio/flex-ui';
-import { LOG_PREFIX, accessOf, conversationOfEvents, type Access, type User } from '../core';
+import { LOG_PREFIX, accessOf, conversationOfEvents, type Access, type TrEvent, type User } from '../core';
 import {
   Backfill,
   HistoryClient,
@@ -25,6 +25,7 @@ import {
 } from '../sources/backfill';
 import { setHistoryProgress, setRangeLoader, setTeamAverage, type InsightsStore } from '../store';
 import type { ConversationLookup } from '../views/drillDownState';
+import type { ExportEventsLoader } from '../views/export';
 import type { PluginConfig } from './runtimeConfig';
 import { historySinkOf } from './sinks';
 import { startTeamAverage, type TeamAverageTimers } from './teamAverage';
@@ -93,6 +94,8 @@ export interface HistoryConnection {
   readonly today: Promise<void>;
   /** Looks up one conversation of the last 30 days by a sid (absent without history). */
   readonly lookup?: ConversationLookup;
+  /** The events of a span for the Export tab (roles with export, with history only). */
+  readonly exportEvents?: ExportEventsLoader;
   stop(): void;
 }
 
@@ -108,6 +111,37 @@ export function lookupThrough(client: HistoryClient, access: Access, config: Plu
     const detail = conversationOfEvents(found.events, access, config, found.taskSids);
     return detail ? { status: 'found', detail } : { status: 'not_found' };
   };
+}
+
+/**
+ * Every event of a span through the history function's pages, for the Export tab: held
+ * until the tab has folded them. Stopped with the view.
+ */
+export function exportEventsThrough(client: HistoryClient, stopped: AbortSignal): ExportEventsLoader {
+  return async (span, options = {}) => {
+    const events: TrEvent[] = [];
+    const signal = options.signal ? anySignal([stopped, options.signal]) : stopped;
+    await client.fetchRange(
+      span.from,
+      span.to,
+      (page) => {
+        for (const e of page.events) events.push(e);
+        options.onProgress?.(events.length);
+      },
+      signal,
+    );
+    return events;
+  };
+}
+
+/** Aborts when any of the signals does. */
+function anySignal(signals: readonly AbortSignal[]): AbortSignal {
+  const controller = new AbortController();
+  for (const s of signals) {
+    if (s.aborted) controller.abort();
+    else s.addEventListener('abort', () => controller.abort(), { once: true });
+  }
+  return controller.signal;
 }
 
 export interface HistoryDeps {
@@ -258,6 +292,7 @@ export function connectHistory(
     onLiveEvents: (events) => backfill.live(events),
     today: backfill.today,
     lookup: lookupThrough(client, access, config, lookups.signal),
+    ...(access.mayExport ? { exportEvents: exportEventsThrough(client, lookups.signal) } : {}),
     stop: () => {
       lookups.abort();
       backfill.stop();

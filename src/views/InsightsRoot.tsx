@@ -15,6 +15,7 @@ import { InsightsView } from './InsightsView';
 import { AgentsTab } from './agents';
 import { StringsProvider, useStrings, type Strings } from './common';
 import { formatDayTime } from './common/format';
+import { ExportTab, type ExportEventsLoader } from './export';
 import { MyStatsTab } from './mystats';
 import { OverviewTab } from './overview';
 import { QueuesTab } from './queues';
@@ -27,6 +28,8 @@ export interface LiveHandle {
   readonly alerts?: AlertStore;
   /** Looks up a conversation the live data does not hold (absent without history). */
   readonly lookup?: ConversationLookup;
+  /** The events of a span for the Export tab (roles with export, with history only). */
+  readonly exportEvents?: ExportEventsLoader;
   stop(): void;
 }
 
@@ -173,6 +176,7 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
     panels.queues = <QueuesTab {...tab} />;
     panels.agents = <AgentsTab {...tab} />;
     panels.myStats = <MyStatsTab {...tab} />;
+    if (access.mayExport) panels.export = <ExportTab {...tab} exportEvents={live.exportEvents} />;
     if (onOpenConversation) panels.conversations = <ConversationsTab {...tab} onOpen={onOpenConversation} />;
   }
   if (settings) {

@@ -18,7 +18,7 @@ export const TAB_LABELS: Readonly<Record<TabId, string>> = {
 
 export interface InsightsViewProps {
   readonly access: Access;
-  /** What each tab shows; a tab without content says so. */
+  /** What each tab shows; a tab without its panel yet says it is loading. */
   readonly panels?: Partial<Record<TabId, React.ReactNode>>;
   /** Above the tabs, whatever tab is open (the alert strip). */
   readonly top?: React.ReactNode;
@@ -55,7 +55,8 @@ export function InsightsView({ access, panels = {}, top }: InsightsViewProps): R
           {access.tabs.map((t) => (
             // A hidden tab computes nothing: its selectors run only while it is open.
             <TabPanel key={t}>
-              {tabs.selectedId === `tab-${t}` ? (panels[t] ?? <Text as="p">{TAB_LABELS[t]} arrives with the dashboards.</Text>) : null}
+              {/* A tab without its panel yet: live data is still opening. */}
+              {tabs.selectedId === `tab-${t}` ? (panels[t] ?? <Text as="p" role="status">Loading…</Text>) : null}
             </TabPanel>
           ))}
         </TabPanels>

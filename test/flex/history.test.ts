@@ -4,7 +4,8 @@
  */
 import type * as Flex from '@twilio/flex-ui';
 import { DEFAULT_CONFIG, accessOf } from '../../src/core';
-import { HISTORY_NOT_CONFIGURED, connectHistory, flexTokenOf, historyCacheKey, usableHistoryUrl } from '../../src/flex/history';
+import { HISTORY_NOT_CONFIGURED, connectHistory, exportEventsThrough, flexTokenOf, historyCacheKey, usableHistoryUrl } from '../../src/flex/history';
+import type { HistoryClient } from '../../src/sources/backfill/client';
 import { runtimeConfig } from '../../src/flex/runtimeConfig';
 import { createInsightsStore, requestRange } from '../../src/store';
 
@@ -58,5 +59,49 @@ describe('history in Flex', () => {
     requestRange(store, { from: '2026-11-01', to: '2026-11-07' });
     expect(store.getState()).toBe(before);
     expect(store.getState().history?.progress).toMatchObject({ loading: false, notice: HISTORY_NOT_CONFIGURED });
+  });
+});
+
+describe('the Export tab’s events', () => {
+  const page = (sids: string[]) => ({ events: sids.map((sid, i) => ({ sid, type: 'task.created' as const, ts: i, taskSid: 'WT1' })), scope: 'all' as const, fetched: 0 });
+
+  it('gathers every page of the span, counting as they come, under a signal the view’s stop also aborts', async () => {
+    const stopped = new AbortController();
+    const asked: { from: number; to: number; signal?: AbortSignal }[] = [];
+    const client = {
+      fetchRange: async (from: number, to: number, onPage: (p: ReturnType<typeof page>) => void, signal?: AbortSignal) => {
+        asked.push({ from, to, signal });
+        onPage(page(['EV1', 'EV2']));
+        onPage(page(['EV3']));
+        return { pages: 2, events: 3, requests: 2 };
+      },
+    } as unknown as HistoryClient;
+    const progress: number[] = [];
+    const own = new AbortController();
+    const events = await exportEventsThrough(client, stopped.signal)({ from: 10, to: 20 }, { signal: own.signal, onProgress: (n) => progress.push(n) });
+    expect(events.map((e) => e.sid)).toEqual(['EV1', 'EV2', 'EV3']);
+    expect(progress).toEqual([2, 3]);
+    expect(asked.map((a) => [a.from, a.to])).toEqual([[10, 20]]);
+    const signal = asked[0].signal as AbortSignal;
+    expect(signal.aborted).toBe(false);
+    stopped.abort();
+    expect(signal.aborted).toBe(true);
+  });
+
+  it('is offered only to roles with export', async () => {
+    const config = { ...runtimeConfig({}), historyUrl: 'https://x.twil.io/insights-history', historyCacheDays: 0 };
+    const manager = managerWith({ store: { getState: () => ({}) }, user: { token: 't', roles: [] } });
+    for (const [roles, offered] of [[['admin'], true], [['supervisor'], false]] as const) {
+      const access = accessOf({ roles: [...roles] });
+      const store = createInsightsStore({ access, config: DEFAULT_CONFIG, schedule: () => undefined });
+      const history = connectHistory(manager, store, access, config, undefined, {
+        fetch: async () => ({ ok: false, status: 503, headers: { get: () => null }, json: async () => ({}) }) as never,
+        openCache: async () => undefined,
+        user: { roles: [...roles] },
+        storage: undefined,
+      });
+      expect(history.exportEvents !== undefined).toBe(offered);
+      history.stop();
+    }
   });
 });

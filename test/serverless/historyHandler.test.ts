@@ -2,7 +2,21 @@
  * The history handler with the real `twilio` client and the real token validator,
  * against the fake Events API and token endpoint over HTTP.
  */
-import { OTHER_AGENTS, accessOf, createScopeFilter, entityKindOf, maskEvents, type HistoryError, type HistoryPage, type TrEvent } from '../../src/core';
+import {
+  HistoryFolder,
+  OTHER_AGENTS,
+  TRANSFER_MARK,
+  accessOf,
+  createScopeFilter,
+  entityKindOf,
+  maskEvents,
+  oneDay,
+  resolveConfig,
+  taskInfoOf,
+  type HistoryError,
+  type HistoryPage,
+  type TrEvent,
+} from '../../src/core';
 import type { HistoryHandler, HistoryResponse } from '../../serverless/src/historyHandler';
 import { AGENTS, DAY_START, FROM, NOW, PEOPLE, RESOURCES, TO, TOKENS, canonical, startWorld, type World } from './world';
 
@@ -209,12 +223,46 @@ describe('tokens and roles', () => {
     const ownTasks = new Set(reference.filter((e) => entityKindOf(e.type) === 'reservation').map((e) => e.taskSid));
     // Every event of the reference about the agent or a task they held a reservation in, and nothing else.
     const expected = maskEvents(access, reference.filter((e) => entityKindOf(e.type) !== 'task' || ownTasks.has(e.taskSid)));
-    const got = bySid(events);
+    // Besides: the transfer marks of the agent's tasks (see the next test), a time and the agent's task only.
+    const marks = events.filter((e) => e.type === TRANSFER_MARK);
+    for (const m of marks) expect(Object.keys(m).sort()).toEqual(['sid', 'taskSid', 'ts', 'type']);
+    for (const m of marks) expect(ownTasks.has(m.taskSid)).toBe(true);
+    const got = bySid(events.filter((e) => e.type !== TRANSFER_MARK));
     expect([...got.keys()].sort()).toEqual(expected.map((e) => e.sid).sort());
     for (const e of expected) expect(got.get(e.sid)).toEqual(e);
     expect(ownTasks.size).toBeGreaterThan(5);
     // Pages never repeat an event here (a task whose reservations span two pages is read once).
-    expect(events.length).toBe(got.size);
+    expect(events.length).toBe(got.size + new Set(marks.map((m) => m.sid)).size);
+  });
+
+  it("marks an agent's transfers: their history folds to the transfers a supervisor's full fold counts, with nothing of the new task", async () => {
+    const agent = await readAll(world.handler(), { Token: TOKENS.agent, from: FROM, to: TO, pageSize: 40 });
+    const supervisor = await readAll(world.handler(), { Token: TOKENS.supervisor, from: FROM, to: TO });
+    const config = resolveConfig({});
+    const agentOf = (access: ReturnType<typeof accessOf>, events: readonly TrEvent[]) => {
+      const folder = new HistoryFolder({ config, access, range: oneDay('2026-11-16'), workerSid: PEOPLE.agent });
+      folder.add(events);
+      const day = folder.finish().find((d) => d.day === '2026-11-16');
+      return day?.cells['agent/day']?.[PEOPLE.agent]?.['2026-11-16'];
+    };
+    const full = agentOf(accessOf({ roles: ['supervisor'] }), supervisor.events);
+    const own = agentOf(accessOf({ roles: ['agent'], workerSid: PEOPLE.agent }), agent.events);
+    // The day has a cold transfer of the agent's: without the marks their own fold counts 0.
+    expect(full?.transfers).toBeGreaterThan(0);
+    expect(own?.transfers).toBe(full?.transfers);
+    expect(own?.handled).toBe(full?.handled);
+    const unmarked = agentOf(accessOf({ roles: ['agent'], workerSid: PEOPLE.agent }), agent.events.filter((e) => e.type !== TRANSFER_MARK));
+    expect(unmarked?.transfers).toBe(0);
+
+    // The tasks the agent's transfers created: no event, sid or attribute of theirs reaches the agent (marks carry none).
+    const ownTasks = new Set(agent.events.filter((e) => entityKindOf(e.type) === 'reservation').map((e) => e.taskSid as string));
+    const created = supervisor.events.filter(
+      (e) => e.type === 'task.created' && !ownTasks.has(e.taskSid as string) && e.taskAttributes !== undefined && ownTasks.has(taskInfoOf(e.taskAttributes).conversationKey as string),
+    );
+    expect(created.length).toBeGreaterThan(0);
+    const sent = JSON.stringify(agent.events);
+    for (const e of created) expect(sent).not.toContain(e.taskSid as string);
+    for (const m of agent.events.filter((x) => x.type === TRANSFER_MARK)) expect(m.taskAttributes).toBeUndefined();
   });
 
   it("anonymises other teams' agents for a team leader, as the session's filter would", async () => {

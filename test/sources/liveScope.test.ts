@@ -124,7 +124,7 @@ describe('what an agent\'s session receives', () => {
     for (const s of [other, 'agent2', reservationSid(2)]) expect({ s, found: text.includes(s) }).toEqual({ s, found: false });
   });
 
-  it('still gives the agent their own numbers', async () => {
+  it('still gives the agent their own numbers, transfers as the whole centre counts them', async () => {
     const access = accessOf({ roles: ['agent'], workerSid: me });
     const { handed, source } = await playHour(events, liveScopeOf(access, me));
     source.stop();
@@ -144,6 +144,12 @@ describe('what an agent\'s session receives', () => {
     const expected = buildReport(direct).byAgent[me];
     expect(mine.handled).toBeGreaterThan(0);
     expect({ handled: mine.handled, invitations: mine.invitations, rona: mine.rona }).toEqual({ handled: expected.handled, invitations: expected.invitations, rona: expected.rona });
+    // Transfers: the task a transfer of theirs made is followed while it waits, so its queue segment marks their engagement.
+    const full = new Engine(DEFAULT_CONFIG, { window });
+    for (const e of all) full.apply(e);
+    const centre = buildReport(full).byAgent[me];
+    expect(centre.transfers).toBeGreaterThan(0);
+    expect(mine.transfers).toBe(centre.transfers);
   });
 });
 

@@ -183,6 +183,26 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsFindMore: 'The first {{shown}} of {{count}} conversations matching “{{query}}” in the days loaded',
   SupervisorInsightsFindNone: 'No conversation in the days loaded matches “{{query}}”.',
   SupervisorInsightsFindSid: 'Opening {{id}}…',
+  // Export tab (issue 16, item 7).
+  SupervisorInsightsExportIntro:
+    'The period’s tables as the lakehouse export writes them (same columns and values), one CSV per table, folded here from the history function’s events of the period. Times are UTC; contacts as your role sees them.',
+  SupervisorInsightsExportTooLong: 'An export covers at most {{days}} days: choose a shorter period.',
+  SupervisorInsightsExportNeedsHistory: 'Export reads the period’s events from the history function, and none is set up for Insights. Ask an administrator to set it up.',
+  SupervisorInsightsExportPrepare: 'Prepare the files',
+  SupervisorInsightsExportLoading: 'Reading the events of {{period}}: {{events}} so far…',
+  SupervisorInsightsExportFailed: 'The events could not be read: {{problem}}',
+  SupervisorInsightsExportReady: 'Files for {{period}}, from {{events}} events read up to {{asOf}}.',
+  SupervisorInsightsExportStale: 'The period changed: prepare the files again.',
+  SupervisorInsightsExportFiles: 'Export files',
+  SupervisorInsightsExportFile: 'File',
+  SupervisorInsightsExportCovers: 'What it holds',
+  SupervisorInsightsExportRows: 'Rows',
+  SupervisorInsightsExportDownload: 'Download {{file}}',
+  SupervisorInsightsExport_conversations: 'One row per conversation whose first segment (queue or engagement) starts in the period.',
+  SupervisorInsightsExport_queue_segments: 'One row per wait in a queue that starts in the period.',
+  SupervisorInsightsExport_engagements: 'One row per accepted offer (an ISS on a contact) that starts in the period.',
+  SupervisorInsightsExport_invitations: 'One row per offer to an ISS made in the period, with its outcome (accepted, RONA, rejected…).',
+  SupervisorInsightsExport_agent_activity: 'One row per stretch of an ISS in one activity, cut to the period and at local midnight.',
 } as const;
 
 export type StringKey = keyof typeof STRING_DEFAULTS;

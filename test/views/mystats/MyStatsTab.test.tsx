@@ -6,6 +6,7 @@ import { render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, type DayRange } from '../../../src/core';
 import { applyQueued, createInsightsStore, ingest, setRangeLoader, setStatus, setTeamAverage } from '../../../src/store';
 import { formatClock, formatCount } from '../../../src/views/common';
+import { formatAverage } from '../../../src/views/mystats/myStats.format';
 import { MyStatsTab } from '../../../src/views/mystats';
 import { reportOf } from '../../fixtures/builders';
 import { END_OF_DAY, agentsOfDay, dayEvents } from '../../store/fixtures';
@@ -43,6 +44,33 @@ describe('MyStatsTab', () => {
     const text = container.textContent ?? '';
     for (const other of agents) if (other.sid !== me.sid) expect(text).not.toContain(other.name);
     expect(text).not.toContain('WK');
+  });
+
+  /** The note's two counts, and the team averages of Handled, today and this week. */
+  function noteAndHandled(team: string): { today: number; week: number; cells: string[] } {
+    const note = screen.getByText(new RegExp(`Average of ${team}, per ISS who took or were offered contacts: (\\d+) today, (\\d+) this week`));
+    const [, today, week] = /: (\d+) today, (\d+) this week/.exec(note.textContent ?? '') ?? [];
+    const row = within(screen.getByRole('table', { name: 'My figures' })).getByRole('rowheader', { name: 'Handled' }).closest('tr') as HTMLElement;
+    return { today: Number(today), week: Number(week), cells: within(row).getAllByRole('cell').map((c) => c.textContent ?? '') };
+  }
+
+  it("the note's counts are the ones the averages divide by: an agent's, from the team's cells", () => {
+    setup(['agent'], me.sid, { value: { team: me.team, days: [teamCell], rangeAgents: 6, asOf: AS_OF }, range: { from: DAY, to: DAY } });
+    const { today, week, cells } = noteAndHandled(me.team);
+    // cells: me today, team today, me this week, team this week; 40 handled / 4 today, / 6 over the week
+    expect([today, week]).toEqual([4, 6]);
+    expect([cells[1], cells[3]]).toEqual([formatAverage(teamCell.handled / today), formatAverage(teamCell.handled / week)]);
+  });
+
+  it("the note's counts are the ones the averages divide by: a supervisor's, the team's agents with work", () => {
+    setup(['supervisor'], me.sid);
+    const { today, week, cells } = noteAndHandled(me.team);
+    // The team's agents offered or handling a contact that day, counted from the report, not from the note.
+    const withWork = agents.filter((a) => a.team === me.team && ((report.byAgent[a.sid]?.handled ?? 0) > 0 || (report.byAgent[a.sid]?.invitations ?? 0) > 0));
+    expect(withWork.length).toBeGreaterThan(1);
+    expect([today, week]).toEqual([withWork.length, withWork.length]);
+    const handled = report.byTeam[me.team].handled;
+    expect([cells[1], cells[3]]).toEqual([formatAverage(handled / today), formatAverage(handled / week)]);
   });
 
   it('an agent without a history function is told the team average needs one', () => {
