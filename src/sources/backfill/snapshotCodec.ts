@@ -24,9 +24,11 @@ const CELL_WIDTH = 2 + FIELDS;
 /**
  * Bumped whenever a packed shape changes (days here, today's event chunks in `cache.ts`); with
  * the field lists it makes `CODEC_SCHEMA`. 2: event chunks; 3: rows carry their other
- * identifiers (`sids`). A cache of another schema is emptied on open and filled again.
+ * identifiers (`sids`); 4: quarter hours per support type (and per platform × support
+ * type), which days cached before lack. A cache of another schema is emptied on open and
+ * filled again.
  */
-const CODEC_VERSION = 3;
+const CODEC_VERSION = 4;
 /** What a cache must have been written with to be read: the version and every ordered list the packing relies on. */
 export const CODEC_SCHEMA = `${CODEC_VERSION}|${ACCUMULATOR_FIELDS.join(',')}|${CONVERSATION_OUTCOMES.join(',')}`;
 

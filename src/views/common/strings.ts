@@ -183,6 +183,17 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsFindMore: 'The first {{shown}} of {{count}} conversations matching “{{query}}” in the days loaded',
   SupervisorInsightsFindNone: 'No conversation in the days loaded matches “{{query}}”.',
   SupervisorInsightsFindSid: 'Opening {{id}}…',
+  // Issue 16, tables and trend: the side-by-side table's metric sets, the trend's metric and support type, its partial bucket.
+  SupervisorInsightsMetricSet: 'Show',
+  SupervisorInsightsMetricSetVolumes: 'Volumes',
+  SupervisorInsightsMetricSetService: 'Service',
+  SupervisorInsightsMetricSetOffers: 'Offers and transfers',
+  SupervisorInsightsTrendMetric: 'Metric',
+  SupervisorInsightsTrendSupportType: 'Support type',
+  SupervisorInsightsTrendSoFar: 'so far',
+  SupervisorInsightsTrendSoFarNote: '{{label}} is still running: its figures are so far.',
+  SupervisorInsightsTrendPartialColumn: 'So far',
+  SupervisorInsightsYes: 'yes',
 } as const;
 
 export type StringKey = keyof typeof STRING_DEFAULTS;
