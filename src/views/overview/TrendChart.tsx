@@ -24,6 +24,7 @@ import {
   trendSeriesLabel,
   trendStepLabel,
   type Trend,
+  type TrendMetric,
   type TrendOptions,
   type TrendPoint,
   type TrendStep,
@@ -87,6 +88,9 @@ function useColours(): string[] {
   return [pick(4, 0), pick(1, 1), pick(10, 2), pick(2, 3), pick(7, 4), pick(9, 5)];
 }
 
+/** The colour index of the total's line: red for abandoned, dark blue for the rest. */
+const totalColour = (metric: TrendMetric): number => (metric === 'abandoned' ? 2 : 1);
+
 /** The dash of what is still running: the partial bucket's bar outline and line segment. */
 const SO_FAR_DASH = '4 3';
 
@@ -126,7 +130,8 @@ export function TrendChart({ id, trend, range, steps, onStep, options, onOptions
   const summary = `${t('SupervisorInsightsTrend')}, ${scope}, ${trendStepLabel(trend.step, t)}: ${names.join(', ')}`;
   const show = (v: unknown): string => (v === null || v === undefined ? NO_VALUE : formatValue(trend.metric, Number(v)));
   const isCount = trend.series[0]?.kind === 'bar';
-  const lineColour = (i: number): string => (trend.series.length === 1 ? colours[1] : colours[Math.min(colours.length - 1, i + 1)]);
+  // The total dark blue; platforms green, purple, …: red is left to abandoned, which it would otherwise suggest.
+  const lineColour = (i: number): string => (i === 0 ? colours[totalColour(trend.metric)] : colours[Math.min(colours.length - 1, i + 2)]);
   return (
     <Box as="section" aria-labelledby={headingId}>
       <Box display="flex" justifyContent="space-between" alignItems="flex-end" columnGap="space60" rowGap="space30" marginBottom="space30" flexWrap="wrap">
