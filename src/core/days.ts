@@ -21,9 +21,12 @@ export const LIVE_GROUPINGS: readonly Grouping[] = [
   { slice: 'all', period: 'day' },
   { slice: 'all', period: 'interval15' },
   { slice: 'supportType', period: 'day' },
+  // The trend per support type, at every step.
+  { slice: 'supportType', period: 'interval15' },
   { slice: 'platform', period: 'day' },
   { slice: 'platform', period: 'interval15' },
   { slice: 'platformSupportType', period: 'day' },
+  { slice: 'platformSupportType', period: 'interval15' },
   { slice: 'queue', period: 'day' },
   { slice: 'team', period: 'day' },
   { slice: 'agent', period: 'day' },

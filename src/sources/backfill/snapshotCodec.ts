@@ -25,10 +25,11 @@ const CELL_WIDTH = 2 + FIELDS;
  * Bumped whenever a packed shape changes (days here, today's event chunks in `cache.ts`); with
  * the field lists it makes `CODEC_SCHEMA`. 2: event chunks; 3: rows carry their other
  * identifiers (`sids`); 4: an agent's days and events hold their transfer marks (days
- * cached before counted none of their transfers). A cache of another schema is emptied on
- * open and filled again.
+ * cached before counted none of their transfers); 5: quarter hours per support type (and
+ * per platform × support type), which days cached before lack. A cache of another schema
+ * is emptied on open and filled again.
  */
-const CODEC_VERSION = 4;
+const CODEC_VERSION = 5;
 /** What a cache must have been written with to be read: the version and every ordered list the packing relies on. */
 export const CODEC_SCHEMA = `${CODEC_VERSION}|${ACCUMULATOR_FIELDS.join(',')}|${CONVERSATION_OUTCOMES.join(',')}`;
 

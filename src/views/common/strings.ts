@@ -183,7 +183,7 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsFindMore: 'The first {{shown}} of {{count}} conversations matching “{{query}}” in the days loaded',
   SupervisorInsightsFindNone: 'No conversation in the days loaded matches “{{query}}”.',
   SupervisorInsightsFindSid: 'Opening {{id}}…',
-  // Export tab (issue 16, item 7).
+  // The Export tab.
   SupervisorInsightsExportIntro:
     'The period’s tables as the lakehouse export writes them (same columns and values), one CSV per table, folded here from the history function’s events of the period. Times are UTC; contacts as your role sees them.',
   SupervisorInsightsExportTooLong: 'An export covers at most {{days}} days: choose a shorter period.',
@@ -203,6 +203,17 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsExport_engagements: 'One row per accepted offer (an ISS on a contact) that starts in the period.',
   SupervisorInsightsExport_invitations: 'One row per offer to an ISS made in the period, with its outcome (accepted, RONA, rejected…).',
   SupervisorInsightsExport_agent_activity: 'One row per stretch of an ISS in one activity, cut to the period and at local midnight.',
+  // The side-by-side table's metric sets, the trend's metric and support type, its partial bucket.
+  SupervisorInsightsMetricSet: 'Show',
+  SupervisorInsightsMetricSetVolumes: 'Volumes',
+  SupervisorInsightsMetricSetService: 'Service',
+  SupervisorInsightsMetricSetOffers: 'Offers and transfers',
+  SupervisorInsightsTrendMetric: 'Metric',
+  SupervisorInsightsTrendSupportType: 'Support type',
+  SupervisorInsightsTrendSoFar: 'so far',
+  SupervisorInsightsTrendSoFarNote: '{{label}} is still running: its figures are so far.',
+  SupervisorInsightsTrendPartialColumn: 'So far',
+  SupervisorInsightsYes: 'yes',
 } as const;
 
 export type StringKey = keyof typeof STRING_DEFAULTS;

@@ -8,12 +8,16 @@ import { PeriodPicker, periodLabel, usePeriod, useStrings, type TabProps } from 
 import { KpiCards } from './KpiCards';
 import {
   ALL_PLATFORMS,
+  DEFAULT_TREND,
   defaultTrendStep,
   platformsOf,
   selectOverview,
   selectTrend,
   trendStepsFor,
+  trendSupportTypes,
   type PlatformChoice,
+  type TableMetricSet,
+  type TrendOptions,
   type TrendStep,
 } from './overviewTab.selectors';
 import { PlatformPicker } from './PlatformPicker';
@@ -29,13 +33,18 @@ export function OverviewTab({ store, access }: TabProps): React.ReactElement {
   const today = useStore(store, selectToday);
   const [choice, setChoice] = React.useState<PlatformChoice>(ALL_PLATFORMS);
   const [pickedStep, setStep] = React.useState<TrendStep | undefined>(undefined);
+  const [metricSet, setMetricSet] = React.useState<TableMetricSet>('volumes');
+  const [trendOptions, setTrendOptions] = React.useState<TrendOptions>(DEFAULT_TREND);
   const steps = React.useMemo(() => trendStepsFor(range), [range]);
   const step = pickedStep !== undefined && steps.includes(pickedStep) ? pickedStep : defaultTrendStep(range);
 
   const platforms = useStore(store, (s) => s.live.engine.config.platforms);
   const platformNames = React.useMemo(() => platformsOf({ ...store.getState().live.engine.config, platforms }), [store, platforms]);
   const summary = useStore(store, (s) => selectOverview(s, range, choice));
-  const trend = useStore(store, (s) => selectTrend(s, range, choice, step));
+  const trend = useStore(store, (s) => selectTrend(s, range, choice, step, trendOptions));
+  const supportTypes = useStore(store, (s) => s.live.engine.config.supportTypes);
+  const trendTypes = React.useMemo(() => trendSupportTypes({ ...store.getState().live.engine.config, supportTypes }), [store, supportTypes]);
+  const timeZone = useStore(store, (s) => s.live.engine.calendar.timeZone);
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);
   const fileSuffix = React.useMemo(() => {
@@ -66,8 +75,20 @@ export function OverviewTab({ store, access }: TabProps): React.ReactElement {
     body = (
       <Box display="flex" flexDirection="column" rowGap="space70">
         <KpiCards summary={summary} />
-        <SupportTypeTable id={ID} summary={summary} access={access} periodLabel={fileSuffix} />
-        <TrendChart id={ID} trend={trend} range={range} steps={steps} onStep={setStep} />
+        <SupportTypeTable id={ID} summary={summary} access={access} periodLabel={fileSuffix} metricSet={metricSet} onMetricSet={setMetricSet} />
+        <TrendChart
+          id={ID}
+          trend={trend}
+          range={range}
+          steps={steps}
+          onStep={setStep}
+          options={trendOptions}
+          onOptions={setTrendOptions}
+          supportTypes={trendTypes}
+          access={access}
+          periodLabel={fileSuffix}
+          timeZone={timeZone}
+        />
       </Box>
     );
   }

@@ -5,7 +5,19 @@ import { TBody, TFoot, THead, Table, Td, Th, Tr } from '@twilio-paste/core/table
 import { Text } from '@twilio-paste/core/text';
 import type { Access } from '../../core';
 import { CsvButton, useStrings } from '../common';
-import { METRIC_LABELS, TABLE_METRICS, columnLabel, tableColumnsOf, type OverviewSummary } from './overviewTab.selectors';
+import { Radio, RadioGroup } from '@twilio-paste/core/radio-group';
+import {
+  METRICS_OF_SET,
+  METRIC_LABELS,
+  METRIC_SET_LABELS,
+  TABLE_METRICS,
+  TABLE_METRIC_SETS,
+  columnLabel,
+  formatMetric,
+  tableColumnsOf,
+  type OverviewSummary,
+  type TableMetricSet,
+} from './overviewTab.selectors';
 
 export interface SupportTypeTableProps {
   readonly id: string;
@@ -13,11 +25,20 @@ export interface SupportTypeTableProps {
   readonly access: Access;
   /** The period, for the CSV file name. */
   readonly periodLabel: string;
+  /** Side by side: the set of metrics shown per column. */
+  readonly metricSet: TableMetricSet;
+  readonly onMetricSet: (set: TableMetricSet) => void;
 }
 
 /**
- * A row or corner header that stays put while the table scrolls sideways (side by side is
- * wider than the screen). Paste's Th takes no position, so this is a Box laid out like it.
+ * A line before each column group, so the platforms read apart. Paste's Th and Td take no
+ * border props; the colour is Paste's colorBorderWeak.
+ */
+const GROUP_START = { style: { borderLeft: '1px solid rgb(202, 205, 216)' } } as const;
+
+/**
+ * A row or corner header that stays put should the table scroll sideways (side by side on
+ * a window narrower than a laptop's). Paste's Th takes no position, so this is a Box laid out like it.
  */
 function StickyTh({ children, scope, rowSpan, head }: { children: React.ReactNode; scope: 'row' | 'col'; rowSpan?: number; head?: boolean }): React.ReactElement {
   return (
@@ -47,81 +68,107 @@ function StickyTh({ children, scope, rowSpan, head }: { children: React.ReactNod
   );
 }
 
-/** The figures per support type (per platform and the total, side by side), with the total row and its CSV. */
-export function SupportTypeTable({ id, summary, access, periodLabel }: SupportTypeTableProps): React.ReactElement {
+/**
+ * The figures per support type, with the total row and its CSV. Side by side, each
+ * platform (and the total) is a column group over one set of metrics, chosen above the
+ * table, so it fits the screen; the CSV has every metric of every column.
+ */
+export function SupportTypeTable({ id, summary, access, periodLabel, metricSet, onMetricSet }: SupportTypeTableProps): React.ReactElement {
   const t = useStrings();
   const { columns, rows } = summary;
   const tableColumns = React.useMemo(() => tableColumnsOf(columns, t), [columns, t]);
   const several = columns.length > 1;
+  const metrics = several ? METRICS_OF_SET[metricSet] : TABLE_METRICS;
   const body = rows.filter((r) => r.supportType !== undefined);
   const total = rows.find((r) => r.supportType === undefined);
   const headingId = `${id}-by-support-type`;
   const RowHeader = several ? StickyTh : Th;
   const cellsOf = (row: (typeof rows)[number], strong: boolean): React.ReactNode =>
-    tableColumns.slice(1).map((c, i) => (
-      <Td key={i} textAlign="right">
-        <Text as="span" fontVariantNumeric="tabular-nums" fontWeight={strong || (several && columns[c.column ?? 0]?.platform === undefined) ? 'fontWeightSemibold' : 'fontWeightNormal'}>
-          {c.value(row)}
-        </Text>
-      </Td>
-    ));
+    columns.map((c, i) =>
+      metrics.map((m, j) => (
+        <Td key={`${c.id}-${m}`} textAlign="right" {...(several && j === 0 ? GROUP_START : {})}>
+          <Text as="span" fontVariantNumeric="tabular-nums" fontWeight={strong || (several && c.platform === undefined) ? 'fontWeightSemibold' : 'fontWeightNormal'}>
+            {formatMetric(m, row.cells[i])}
+          </Text>
+        </Td>
+      )),
+    );
   return (
     <Box as="section" aria-labelledby={headingId}>
-      <Box display="flex" justifyContent="space-between" alignItems="center" marginBottom="space30">
+      <Box display="flex" justifyContent="space-between" alignItems="center" columnGap="space60" rowGap="space30" flexWrap="wrap" marginBottom="space30">
         <Heading as="h3" variant="heading40" id={headingId} marginBottom="space0">
           {t('SupervisorInsightsBySupportType')}
         </Heading>
-        <CsvButton access={access} table="overview" suffix={periodLabel} columns={tableColumns} rows={() => rows} />
-      </Box>
-      <Table scrollHorizontally noWrap={several} variant="default" aria-labelledby={headingId}>
-        <THead>
-          <Tr>
-            {several ? (
-              <StickyTh scope="col" rowSpan={2} head>
-                {tableColumns[0].header}
-              </StickyTh>
-            ) : (
-              <Th scope="col">{tableColumns[0].header}</Th>
-            )}
-            {TABLE_METRICS.map((m) => (
-              <Th key={m} colSpan={columns.length} scope={several ? 'colgroup' : 'col'} textAlign={several ? 'center' : 'right'}>
-                <Text as="span" fontSize="fontSize20" fontWeight="fontWeightSemibold" lineHeight="lineHeight10">
-                  {t(METRIC_LABELS[m])}
-                </Text>
-              </Th>
-            ))}
-          </Tr>
+        <Box display="flex" alignItems="center" columnGap="space60">
           {several ? (
-            <Tr>
-              {TABLE_METRICS.map((m) =>
-                columns.map((c) => (
-                  <Th key={`${m}-${c.id}`} scope="col" textAlign="right">
-                    <Text as="span" fontSize="fontSize20" color="colorTextWeak" fontWeight="fontWeightMedium">
-                      {columnLabel(c, columns, t)}
-                    </Text>
-                  </Th>
-                )),
-              )}
-            </Tr>
+            <RadioGroup name={`${id}-metric-set`} legend={t('SupervisorInsightsMetricSet')} orientation="horizontal" value={metricSet} onChange={(v) => onMetricSet(TABLE_METRIC_SETS.find((s) => s === v) ?? metricSet)}>
+              {TABLE_METRIC_SETS.map((s) => (
+                <Radio key={s} id={`${id}-metric-set-${s}`} value={s}>
+                  {t(METRIC_SET_LABELS[s])}
+                </Radio>
+              ))}
+            </RadioGroup>
           ) : null}
-        </THead>
-        <TBody>
-          {body.map((row) => (
-            <Tr key={row.supportType}>
-              <RowHeader scope="row">{tableColumns[0].value(row)}</RowHeader>
-              {cellsOf(row, false)}
-            </Tr>
-          ))}
-        </TBody>
-        {total ? (
-          <TFoot>
+          <CsvButton access={access} table="overview" suffix={periodLabel} columns={tableColumns} rows={() => rows} />
+        </Box>
+      </Box>
+      <Box data-table="overview-by-support-type">
+        <Table scrollHorizontally variant="default" aria-labelledby={headingId}>
+          <THead>
             <Tr>
-              <RowHeader scope="row">{tableColumns[0].value(total)}</RowHeader>
-              {cellsOf(total, true)}
+              {several ? (
+                <StickyTh scope="col" rowSpan={2} head>
+                  {tableColumns[0].header}
+                </StickyTh>
+              ) : (
+                <Th scope="col">{tableColumns[0].header}</Th>
+              )}
+              {several
+                ? columns.map((c) => (
+                    <Th key={c.id} colSpan={metrics.length} scope="colgroup" textAlign="center" {...GROUP_START}>
+                      {columnLabel(c, columns, t)}
+                    </Th>
+                  ))
+                : metrics.map((m) => (
+                    <Th key={m} scope="col" textAlign="right">
+                      <Text as="span" fontSize="fontSize20" fontWeight="fontWeightSemibold" lineHeight="lineHeight10">
+                        {t(METRIC_LABELS[m])}
+                      </Text>
+                    </Th>
+                  ))}
             </Tr>
-          </TFoot>
-        ) : null}
-      </Table>
+            {several ? (
+              <Tr>
+                {columns.map((c) =>
+                  metrics.map((m, j) => (
+                    <Th key={`${c.id}-${m}`} scope="col" textAlign="right" {...(j === 0 ? GROUP_START : {})}>
+                      <Text as="span" fontSize="fontSize20" fontWeight="fontWeightSemibold" lineHeight="lineHeight10">
+                        {t(METRIC_LABELS[m])}
+                      </Text>
+                    </Th>
+                  )),
+                )}
+              </Tr>
+            ) : null}
+          </THead>
+          <TBody>
+            {body.map((row) => (
+              <Tr key={row.supportType}>
+                <RowHeader scope="row">{tableColumns[0].value(row)}</RowHeader>
+                {cellsOf(row, false)}
+              </Tr>
+            ))}
+          </TBody>
+          {total ? (
+            <TFoot>
+              <Tr>
+                <RowHeader scope="row">{tableColumns[0].value(total)}</RowHeader>
+                {cellsOf(total, true)}
+              </Tr>
+            </TFoot>
+          ) : null}
+        </Table>
+      </Box>
       <Text as="p" fontSize="fontSize20" color="colorTextWeak" marginTop="space20">
         {t('SupervisorInsightsCountedOnce')}
       </Text>

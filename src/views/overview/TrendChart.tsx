@@ -1,6 +1,6 @@
-import type { DayRange } from '../../core';
+import type { Access, DayRange } from '../../core';
 import * as React from 'react';
-import { Bar, CartesianGrid, Legend, Line, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
+import { Bar, CartesianGrid, Cell, Legend, Line, Tooltip, XAxis, YAxis, ZAxis } from 'recharts';
 // Deep imports (typed in ./recharts-es6.d.ts): recharts' own ComposedChart brings its
 // areas and scatters along.
 import { generateCategoricalChart } from 'recharts/es6/chart/generateCategoricalChart';
@@ -13,8 +13,22 @@ import { Option, Select } from '@twilio-paste/core/select';
 import { TBody, THead, Table, Td, Th, Tr } from '@twilio-paste/core/table';
 // The theme from context: the theme module itself carries every theme's tokens (~280 KB).
 import { ThemeContext } from '@twilio-paste/core/styling-library';
-import { formatCount, useStrings } from '../common';
-import { trendLabel, trendSeriesLabel, trendStepLabel, type Trend, type TrendPoint, type TrendStep } from './overviewTab.selectors';
+import { Text } from '@twilio-paste/core/text';
+import { CsvButton, NO_VALUE, useStrings } from '../common';
+import {
+  TREND_METRICS,
+  TREND_METRIC_LABELS,
+  formatValue,
+  trendColumnsOf,
+  trendLabel,
+  trendSeriesLabel,
+  trendStepLabel,
+  type Trend,
+  type TrendMetric,
+  type TrendOptions,
+  type TrendPoint,
+  type TrendStep,
+} from './overviewTab.selectors';
 
 export interface TrendChartProps {
   readonly id: string;
@@ -23,6 +37,15 @@ export interface TrendChartProps {
   /** The steps the range offers, and the one chosen. */
   readonly steps: readonly TrendStep[];
   readonly onStep: (step: TrendStep) => void;
+  readonly options: TrendOptions;
+  readonly onOptions: (options: TrendOptions) => void;
+  /** The support types the picker offers. */
+  readonly supportTypes: readonly string[];
+  readonly access: Access;
+  /** The period, for the CSV file name. */
+  readonly periodLabel: string;
+  /** The centre's zone: the CSV's times carry its offset. */
+  readonly timeZone: string;
 }
 
 /** recharts' ComposedChart as recharts builds it, with bars and lines only. */
@@ -65,8 +88,35 @@ function useColours(): string[] {
   return [pick(4, 0), pick(1, 1), pick(10, 2), pick(2, 3), pick(7, 4), pick(9, 5)];
 }
 
-/** The trend as bars and lines, its step picker, and the same numbers as a table. */
-export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps): React.ReactElement {
+/** The colour index of the total's line: red for abandoned, dark blue for the rest. */
+const totalColour = (metric: TrendMetric): number => (metric === 'abandoned' ? 2 : 1);
+
+/** The dash of what is still running: the partial bucket's bar outline and line segment. */
+const SO_FAR_DASH = '4 3';
+
+/**
+ * A series' value for the chart: a line's settled part leaves out the bucket still
+ * running, its dashed part is that bucket and the one before it (so the two meet); a bar
+ * draws every bucket, the partial one lighter.
+ */
+function chartValue(points: readonly TrendPoint[], id: string, part: 'all' | 'settled' | 'soFar'): (p: TrendPoint) => number | null {
+  const last = points.length - 1;
+  const partialAt = points[last]?.partial ? last : -1;
+  return (p) => {
+    const v = p.values[id] ?? null;
+    if (part === 'all' || partialAt < 0) return part === 'soFar' ? null : v;
+    const i = p === points[partialAt] ? partialAt : p === points[partialAt - 1] ? partialAt - 1 : -2;
+    if (part === 'settled') return i === partialAt ? null : v;
+    return i >= 0 ? v : null;
+  };
+}
+
+/**
+ * The trend of one metric (per platform side by side), its pickers (metric, support type,
+ * step), a note and a lighter, dashed mark for the bucket still running, the same numbers as
+ * a table, and their CSV.
+ */
+export function TrendChart({ id, trend, range, steps, onStep, options, onOptions, supportTypes, access, periodLabel, timeZone }: TrendChartProps): React.ReactElement {
   const t = useStrings();
   const colours = useColours();
   const box = React.useRef<HTMLDivElement>(null);
@@ -74,26 +124,44 @@ export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps)
   const headingId = `${id}-trend`;
   const labelOf = (key: string): string => trendLabel(key, range);
   const names = trend.series.map((s) => trendSeriesLabel(s, trend.series, t));
-  const summary = `${t('SupervisorInsightsTrend')}, ${trendStepLabel(trend.step, t)}: ${names.join(', ')}`;
+  const columns = React.useMemo(() => trendColumnsOf(trend, range, timeZone, t), [trend, range, timeZone, t]);
+  const partial = trend.points.find((p) => p.partial);
+  const scope = trend.supportType === undefined ? t('SupervisorInsightsAllSupportTypes') : t.supportType(trend.supportType);
+  const summary = `${t('SupervisorInsightsTrend')}, ${scope}, ${trendStepLabel(trend.step, t)}: ${names.join(', ')}`;
+  const show = (v: unknown): string => (v === null || v === undefined ? NO_VALUE : formatValue(trend.metric, Number(v)));
+  const isCount = trend.series[0]?.kind === 'bar';
+  // The total dark blue; platforms green, purple, …: red is left to abandoned, which it would otherwise suggest.
+  const lineColour = (i: number): string => (i === 0 ? colours[totalColour(trend.metric)] : colours[Math.min(colours.length - 1, i + 2)]);
   return (
     <Box as="section" aria-labelledby={headingId}>
-      <Box display="flex" justifyContent="space-between" alignItems="flex-end" columnGap="space40" marginBottom="space30" flexWrap="wrap">
+      <Box display="flex" justifyContent="space-between" alignItems="flex-end" columnGap="space60" rowGap="space30" marginBottom="space30" flexWrap="wrap">
         <Heading as="h3" variant="heading40" id={headingId} marginBottom="space0">
           {t('SupervisorInsightsTrend')}
         </Heading>
-        <Box display="flex" alignItems="center" columnGap="space30">
-          <Label htmlFor={`${id}-step`} marginBottom="space0">
-            {t('SupervisorInsightsInterval')}
-          </Label>
-          <Box minWidth="size20">
-            <Select id={`${id}-step`} value={String(trend.step)} onChange={(e) => onStep(e.target.value === 'day' ? 'day' : (Number(e.target.value) as TrendStep))}>
-              {steps.map((s) => (
-                <Option key={s} value={String(s)}>
-                  {trendStepLabel(s, t)}
-                </Option>
-              ))}
-            </Select>
-          </Box>
+        <Box display="flex" alignItems="flex-end" columnGap="space50" rowGap="space30" flexWrap="wrap">
+          <Picker id={`${id}-trend-metric`} label={t('SupervisorInsightsTrendMetric')} value={trend.metric} onChange={(v) => onOptions({ ...options, metric: TREND_METRICS.find((m) => m === v) ?? options.metric })}>
+            {TREND_METRICS.map((m) => (
+              <Option key={m} value={m}>
+                {t(TREND_METRIC_LABELS[m])}
+              </Option>
+            ))}
+          </Picker>
+          <Picker id={`${id}-trend-support-type`} label={t('SupervisorInsightsTrendSupportType')} value={trend.supportType ?? ''} onChange={(v) => onOptions({ ...options, supportType: v === '' ? undefined : v })}>
+            <Option value="">{t('SupervisorInsightsAllSupportTypes')}</Option>
+            {supportTypes.map((s) => (
+              <Option key={s} value={s}>
+                {t.supportType(s)}
+              </Option>
+            ))}
+          </Picker>
+          <Picker id={`${id}-step`} label={t('SupervisorInsightsInterval')} value={String(trend.step)} onChange={(v) => onStep(v === 'day' ? 'day' : (Number(v) as TrendStep))}>
+            {steps.map((s) => (
+              <Option key={s} value={String(s)}>
+                {trendStepLabel(s, t)}
+              </Option>
+            ))}
+          </Picker>
+          <CsvButton access={access} table="overview-trend" suffix={periodLabel} columns={columns} rows={() => trend.points} />
         </Box>
       </Box>
       <Box ref={box} as="figure" margin="space0" aria-label={summary} backgroundColor="colorBackgroundBody" borderRadius="borderRadius30" boxShadow="shadowCard" paddingY="space40">
@@ -101,28 +169,63 @@ export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps)
           <ComposedChart width={width} height={CHART_HEIGHT} data={trend.points as TrendPoint[]} margin={{ top: 8, right: 24, bottom: 0, left: 0 }} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="key" tickFormatter={labelOf} minTickGap={16} tick={{ fontSize: 12 }} />
-            <YAxis allowDecimals={false} width={48} tick={{ fontSize: 12 }} />
-            <Tooltip labelFormatter={(key) => labelOf(String(key))} formatter={(v) => formatCount(Number(v))} />
+            <YAxis allowDecimals={!isCount} width={56} tick={{ fontSize: 12 }} tickFormatter={(v) => show(v)} />
+            <Tooltip
+              labelFormatter={(key) => {
+                const point = trend.points.find((p) => p.key === key);
+                return point?.partial ? `${labelOf(String(key))} (${t('SupervisorInsightsTrendSoFar')})` : labelOf(String(key));
+              }}
+              formatter={(v) => show(v)}
+            />
             <Legend wrapperStyle={{ fontSize: 13 }} />
             {trend.series.map((s, i) =>
               s.kind === 'bar' ? (
-                <Bar key={s.id} name={names[i]} dataKey={(p: TrendPoint) => p.values[s.id]} fill={colours[0]} fillOpacity={0.55} isAnimationActive={false} />
+                <Bar key={s.id} name={names[i]} dataKey={chartValue(trend.points, s.id, 'all')} fill={colours[0]} fillOpacity={0.55} isAnimationActive={false}>
+                  {trend.points.map((p) => (
+                    <Cell key={p.key} fillOpacity={p.partial ? 0.2 : 0.55} stroke={p.partial ? colours[0] : undefined} strokeDasharray={p.partial ? SO_FAR_DASH : undefined} />
+                  ))}
+                </Bar>
               ) : (
                 <Line
                   key={s.id}
                   name={names[i]}
                   type="monotone"
-                  dataKey={(p: TrendPoint) => p.values[s.id]}
-                  stroke={s.metric === 'abandoned' ? colours[2] : colours[i === 1 ? 1 : Math.min(colours.length - 1, i + 1)]}
+                  dataKey={chartValue(trend.points, s.id, 'settled')}
+                  stroke={lineColour(i)}
                   strokeWidth={2}
                   dot={trend.points.length <= 31}
                   isAnimationActive={false}
                 />
               ),
             )}
+            {partial
+              ? trend.series.map((s, i) =>
+                  s.kind === 'line' ? (
+                    <Line
+                      key={`${s.id}-so-far`}
+                      name={`${names[i]} (${t('SupervisorInsightsTrendSoFar')})`}
+                      legendType="none"
+                      tooltipType="none"
+                      type="monotone"
+                      dataKey={chartValue(trend.points, s.id, 'soFar')}
+                      stroke={lineColour(i)}
+                      strokeWidth={2}
+                      strokeDasharray={SO_FAR_DASH}
+                      strokeOpacity={0.6}
+                      dot={false}
+                      isAnimationActive={false}
+                    />
+                  ) : null,
+                )
+              : null}
           </ComposedChart>
         ) : null}
       </Box>
+      {partial ? (
+        <Text as="p" fontSize="fontSize20" color="colorTextWeak" marginTop="space20">
+          {t('SupervisorInsightsTrendSoFarNote', { label: labelOf(partial.key) })}
+        </Text>
+      ) : null}
       <Box marginTop="space30">
         <Disclosure variant="default">
           <DisclosureHeading as="h4" variant="heading60">
@@ -132,10 +235,9 @@ export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps)
             <Table scrollHorizontally noWrap>
               <THead>
                 <Tr>
-                  <Th scope="col">{trendStepLabel(trend.step, t)}</Th>
-                  {names.map((n) => (
-                    <Th key={n} scope="col" textAlign="right">
-                      {n}
+                  {columns.map((c, i) => (
+                    <Th key={c.header} scope="col" textAlign={i === 0 ? 'left' : 'right'}>
+                      {c.header}
                     </Th>
                   ))}
                 </Tr>
@@ -143,10 +245,10 @@ export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps)
               <TBody>
                 {trend.points.map((p) => (
                   <Tr key={p.key}>
-                    <Th scope="row">{labelOf(p.key)}</Th>
-                    {trend.series.map((s) => (
-                      <Td key={s.id} textAlign="right">
-                        {formatCount(p.values[s.id])}
+                    <Th scope="row">{columns[0].value(p)}</Th>
+                    {columns.slice(1).map((c) => (
+                      <Td key={c.header} textAlign="right">
+                        {c.value(p)}
                       </Td>
                     ))}
                   </Tr>
@@ -155,6 +257,22 @@ export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps)
             </Table>
           </DisclosureContent>
         </Disclosure>
+      </Box>
+    </Box>
+  );
+}
+
+/** A labelled select, as the trend's pickers are laid out. */
+function Picker({ id, label, value, onChange, children }: { id: string; label: string; value: string; onChange: (value: string) => void; children: NonNullable<React.ReactNode> }): React.ReactElement {
+  return (
+    <Box>
+      <Label htmlFor={id}>
+        {label}
+      </Label>
+      <Box minWidth="size20">
+        <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+          {children}
+        </Select>
       </Box>
     </Box>
   );

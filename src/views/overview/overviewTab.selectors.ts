@@ -14,13 +14,15 @@ import {
   metricSet,
   splitSlice,
   type Accumulator,
+  type Calendar,
+  type DayPeriod,
   type DayRange,
   type EngineConfig,
   type MetricSet,
 } from '../../core';
 import { cellsBetween, memo, totalsBetween, type InsightsState } from '../../store';
 import { NO_VALUE, formatCount, formatDayKey, formatRate, formatSeconds } from '../common/format';
-import { csvHeader, csvPercent, csvSeconds } from '../common/csv';
+import { csvHeader, csvInstant, csvPercent, csvSeconds, type CsvColumn } from '../common/csv';
 import type { StringKey, Translate } from '../common/strings';
 
 /** How platforms are shown: everything together, one platform, or each platform next to the total. */
@@ -71,6 +73,25 @@ export const TABLE_METRICS = [
 ] as const;
 export type TableMetric = (typeof TABLE_METRICS)[number];
 
+/**
+ * The side-by-side table shows one set of metrics at a time, so a column per platform and
+ * the total fits the screen; every metric is in exactly one set (the CSV has them all).
+ */
+export const TABLE_METRIC_SETS = ['volumes', 'service', 'offers'] as const;
+export type TableMetricSet = (typeof TABLE_METRIC_SETS)[number];
+
+export const METRICS_OF_SET: Readonly<Record<TableMetricSet, readonly TableMetric[]>> = {
+  volumes: ['conversations', 'offered', 'handled', 'abandoned'],
+  service: ['abandonRate', 'serviceLevel', 'avgHandleSec'],
+  offers: ['ronaRate', 'rejectRate', 'transferRate'],
+};
+
+export const METRIC_SET_LABELS: Readonly<Record<TableMetricSet, StringKey>> = {
+  volumes: 'SupervisorInsightsMetricSetVolumes',
+  service: 'SupervisorInsightsMetricSetService',
+  offers: 'SupervisorInsightsMetricSetOffers',
+};
+
 export type OverviewMetric = OverviewKpi | TableMetric;
 
 export const METRIC_LABELS: Readonly<Record<OverviewMetric, StringKey>> = {
@@ -101,8 +122,11 @@ const METRIC_KINDS: Readonly<Record<OverviewMetric, 'count' | 'rate' | 'seconds'
 
 /** A metric as shown: `1,234`, `4:05`, `12%`, or `—` where its denominator is zero. */
 export function formatMetric(metric: OverviewMetric, m: MetricSet | undefined): string {
-  if (!m) return NO_VALUE;
-  const v = m[metric];
+  return m ? formatValue(metric, m[metric]) : NO_VALUE;
+}
+
+/** One value of a metric as shown (see `formatMetric`). */
+export function formatValue(metric: OverviewMetric, v: number | null): string {
   switch (METRIC_KINDS[metric]) {
     case 'count':
       return v === null ? NO_VALUE : formatCount(v);
@@ -115,8 +139,11 @@ export function formatMetric(metric: OverviewMetric, m: MetricSet | undefined): 
 
 /** A metric as the CSV writes it: a count as is, a rate as a percentage number, seconds whole. */
 export function csvMetric(metric: OverviewMetric, m: MetricSet | undefined): number | null {
-  if (!m) return null;
-  const v = m[metric];
+  return m ? csvValue(metric, m[metric]) : null;
+}
+
+/** One value of a metric as the CSV writes it (see `csvMetric`). */
+export function csvValue(metric: OverviewMetric, v: number | null): number | null {
   switch (METRIC_KINDS[metric]) {
     case 'count':
       return v;
@@ -236,8 +263,17 @@ export function defaultTrendStep(range: DayRange): TrendStep {
   return daysOf(range).length <= 1 ? 60 : 'day';
 }
 
-export const TREND_METRICS = ['conversations', 'handled', 'abandoned'] as const;
+/** The metrics the trend offers, one at a time. */
+export const TREND_METRICS = ['conversations', 'handled', 'abandoned', 'serviceLevel', 'avgHandleSec', 'ronaRate'] as const;
 export type TrendMetric = (typeof TREND_METRICS)[number];
+
+/** What the trend draws: one metric, over every support type (`supportType` undefined) or one. */
+export interface TrendOptions {
+  readonly metric: TrendMetric;
+  readonly supportType?: string;
+}
+
+export const DEFAULT_TREND: TrendOptions = { metric: 'conversations' };
 
 export interface TrendSeries {
   /** Key into each point's `values`. */
@@ -251,28 +287,37 @@ export interface TrendSeries {
 export interface TrendPoint {
   /** The day (`2026-11-20`) or the local start of the bucket (`2026-11-20T10:30`). */
   readonly key: string;
-  readonly values: Readonly<Record<string, number>>;
+  /** The bucket's start, epoch ms (the CSV writes it with the zone's offset). */
+  readonly start: number;
+  /** A count (0 where nothing was counted); a rate or an average, null where its denominator is zero. */
+  readonly values: Readonly<Record<string, number | null>>;
+  /** The bucket that holds `now`: its figures are so far, not the bucket's. */
+  readonly partial: boolean;
 }
 
 export interface Trend {
   readonly step: TrendStep;
+  readonly metric: TrendMetric;
+  /** The support type counted, or undefined for every one. */
+  readonly supportType?: string;
   readonly series: readonly TrendSeries[];
-  /** Every bucket of the range in order, empty ones as zeros; today's stop at the bucket of `now`. */
+  /** Every bucket of the range in order, empty ones as zeros; today's stop at the bucket of `now`, marked partial. */
   readonly points: readonly TrendPoint[];
 }
 
-/** The series a choice draws: conversations as bars, handled and abandoned as lines; side by side, a line per platform. */
-export function trendSeriesOf(choice: PlatformChoice, platforms: readonly string[]): TrendSeries[] {
+/**
+ * The series a choice draws for a metric: the metric (as bars for a count, a line for a
+ * rate or an average); side by side, the total and a line per platform.
+ */
+export function trendSeriesOf(choice: PlatformChoice, platforms: readonly string[], metric: TrendMetric = 'conversations'): TrendSeries[] {
+  const kind = METRIC_KINDS[metric] === 'count' ? 'bar' : 'line';
   switch (choice.mode) {
     case 'all':
-      return TREND_METRICS.map((metric, i) => ({ id: metric, metric, kind: i === 0 ? 'bar' : 'line' }));
+      return [{ id: metric, metric, kind }];
     case 'one':
-      return TREND_METRICS.map((metric, i) => ({ id: metric, metric, platform: choice.platform, kind: i === 0 ? 'bar' : 'line' }));
+      return [{ id: metric, metric, platform: choice.platform, kind }];
     case 'sideBySide':
-      return [
-        { id: 'conversations', metric: 'conversations', kind: 'bar' },
-        ...platforms.map((platform): TrendSeries => ({ id: `conversations:${platform}`, metric: 'conversations', platform, kind: 'line' })),
-      ];
+      return [{ id: metric, metric, kind }, ...platforms.map((platform): TrendSeries => ({ id: `${metric}:${platform}`, metric, platform, kind: 'line' }))];
   }
 }
 
@@ -284,23 +329,51 @@ export function bucketOf(key15: string, step: 15 | 30 | 60): string {
   return `${key15.slice(0, 14)}${pad2(minute - (minute % step))}`;
 }
 
+/** A trend value: a count as is (0 where nothing counted), a rate or an average null where there is none. */
+function trendValue(metric: TrendMetric, acc: Accumulator | undefined): number | null {
+  if (!acc) return METRIC_KINDS[metric] === 'count' ? 0 : null;
+  return metricSet(acc)[metric];
+}
+
+/** Platform (or '' for all) → period key → accumulator, for every support type or one. */
+function trendCells(state: InsightsState, period: DayPeriod, range: DayRange, supportType: string | undefined, perPlatform: boolean): Map<string, Map<string, Accumulator>> {
+  const out = new Map<string, Map<string, Accumulator>>();
+  if (supportType === undefined) {
+    const all = cellsBetween(state, 'all', period, range).get('');
+    if (all) out.set('', all);
+    if (perPlatform) for (const [p, m] of cellsBetween(state, 'platform', period, range)) out.set(p, m);
+    return out;
+  }
+  const total = cellsBetween(state, 'supportType', period, range).get(supportType);
+  if (total) out.set('', total);
+  if (perPlatform) {
+    for (const [slice, m] of cellsBetween(state, 'platformSupportType', period, range)) {
+      const [p, s] = splitSlice(slice);
+      if (s === supportType) out.set(p, m);
+    }
+  }
+  return out;
+}
+
 const trends = memo<Trend>();
 
-/** The trend of a range at a step, for the choice's series. */
-export function selectTrend(state: InsightsState, range: DayRange, choice: PlatformChoice, step: TrendStep): Trend {
+/**
+ * The trend of a range at a step, for the choice's series of one metric, over every
+ * support type or one. When the range holds today, the bucket of `now` is the last one
+ * and is `partial`.
+ */
+export function selectTrend(state: InsightsState, range: DayRange, choice: PlatformChoice, step: TrendStep, options: TrendOptions = DEFAULT_TREND): Trend {
   const calendar = state.live.engine.calendar;
   const today = calendar.dayKey(state.now);
+  const holdsToday = range.from <= today && today <= range.to;
   // Today's buckets stop at the one `now` is in; that bucket is part of the key.
-  const lastBucket = range.from <= today && today <= range.to && step !== 'day' ? calendar.intervalKey(state.now, step) : '';
-  return trends(state, `${range.from}|${range.to}|${choiceKey(choice)}|${step}|${lastBucket}`, () => {
-    const series = trendSeriesOf(choice, platformsOf(state.live.engine.config));
+  const lastBucket = !holdsToday ? '' : step === 'day' ? today : calendar.intervalKey(state.now, step);
+  const { metric, supportType } = options;
+  return trends(state, `${range.from}|${range.to}|${choiceKey(choice)}|${step}|${lastBucket}|${metric}|${supportType ?? ''}`, () => {
+    const series = trendSeriesOf(choice, platformsOf(state.live.engine.config), metric);
     const sliceOf = (s: TrendSeries): string => (s.platform === undefined ? '' : s.platform);
-    const needsPlatform = series.some((s) => s.platform !== undefined);
-    const period = step === 'day' ? 'day' : 'interval15';
-    const cells = new Map<string, Map<string, Accumulator>>();
-    const all = cellsBetween(state, 'all', period, range).get('');
-    if (all) cells.set('', all);
-    if (needsPlatform) for (const [p, m] of cellsBetween(state, 'platform', period, range)) cells.set(p, m);
+    const perPlatform = series.some((s) => s.platform !== undefined);
+    const cells = trendCells(state, step === 'day' ? 'day' : 'interval15', range, supportType, perPlatform);
 
     // Bucket key → slice → accumulator.
     const buckets = new Map<string, Map<string, Accumulator>>();
@@ -335,12 +408,23 @@ export function selectTrend(state: InsightsState, range: DayRange, choice: Platf
 
     const points = keys.map((key): TrendPoint => {
       const bySlice = buckets.get(key);
-      const values: Record<string, number> = {};
-      for (const s of series) values[s.id] = bySlice?.get(sliceOf(s))?.[s.metric] ?? 0;
-      return { key, values };
+      const values: Record<string, number | null> = {};
+      for (const s of series) values[s.id] = trendValue(metric, bySlice?.get(sliceOf(s)));
+      return { key, start: startOfKey(key, calendar), values, partial: key === lastBucket };
     });
-    return { step, series, points };
+    return { step, metric, supportType, series, points };
   });
+}
+
+/** The instant a bucket key starts at, in the calendar's zone. */
+function startOfKey(key: string, calendar: Calendar): number {
+  const n = (from: number, to: number): number => Number(key.slice(from, to));
+  return key.length === 10 ? calendar.fromLocal(n(0, 4), n(5, 7), n(8, 10)) : calendar.fromLocal(n(0, 4), n(5, 7), n(8, 10), n(11, 13), n(14, 16));
+}
+
+/** The support types the trend offers: the config's, in order (`other` last). */
+export function trendSupportTypes(config: EngineConfig): string[] {
+  return supportTypeOrder(config, [OTHER_SUPPORT_TYPE]);
 }
 
 /** A bucket as a person reads it: `Mon 16 Nov` for days, `10:30` within one day, `Mon 16 Nov 10:30` across days. */
@@ -397,9 +481,10 @@ export function tableColumnsOf(columns: readonly OverviewColumn[], t: Translate)
   return out;
 }
 
-/** A series' name: the metric, with the platform (or "Total") when the chart compares platforms. */
-export function trendSeriesLabel(series: TrendSeries, all: readonly TrendSeries[], t: Translate): string {
-  const metric = t(METRIC_LABELS[series.metric]);
+/** A series' name: the metric, with the platform (or "Total") when the chart compares platforms; the CSV's with the unit after the metric. */
+export function trendSeriesLabel(series: TrendSeries, all: readonly TrendSeries[], t: Translate, unit?: 's' | '%'): string {
+  const label = t(METRIC_LABELS[series.metric]);
+  const metric = unit ? csvHeader(label, unit) : label;
   const compares = all.some((s) => s.platform !== undefined) && all.some((s) => s.platform === undefined);
   if (!compares) return metric;
   return `${metric} · ${series.platform ?? t('SupervisorInsightsTotal')}`;
@@ -408,4 +493,35 @@ export function trendSeriesLabel(series: TrendSeries, all: readonly TrendSeries[
 /** A step as the picker reads it: "Day", "60 minutes". */
 export function trendStepLabel(step: TrendStep, t: Translate): string {
   return step === 'day' ? t('SupervisorInsightsPerDay') : t('SupervisorInsightsPerMinutes', { minutes: step });
+}
+
+/** The trend's metrics as the picker names them. */
+export const TREND_METRIC_LABELS: Readonly<Record<TrendMetric, StringKey>> = {
+  conversations: 'SupervisorInsightsConversations',
+  handled: 'SupervisorInsightsHandled',
+  abandoned: 'SupervisorInsightsAbandoned',
+  serviceLevel: 'SupervisorInsightsServiceLevel',
+  avgHandleSec: 'SupervisorInsightsAvgHandle',
+  ronaRate: 'SupervisorInsightsRonaPct',
+};
+
+/**
+ * The trend as a table and as its CSV (one list, so the two stay in step): the bucket
+ * (ISO 8601 with the zone's offset in the CSV), a column per series, and whether the
+ * bucket is still running ("so far").
+ */
+export function trendColumnsOf(trend: Trend, range: DayRange, timeZone: string, t: Translate): CsvColumn<TrendPoint>[] {
+  const unit = unitOf(trend.metric);
+  return [
+    { header: trendStepLabel(trend.step, t), value: (p) => trendLabel(p.key, range), csv: (p) => csvInstant(p.start, timeZone), csvHeader: t('SupervisorInsightsStart') },
+    ...trend.series.map((s): CsvColumn<TrendPoint> => {
+      return {
+        header: trendSeriesLabel(s, trend.series, t),
+        value: (p) => formatValue(s.metric, p.values[s.id] ?? null),
+        csv: (p) => csvValue(s.metric, p.values[s.id] ?? null),
+        csvHeader: trendSeriesLabel(s, trend.series, t, unit),
+      };
+    }),
+    { header: t('SupervisorInsightsTrendPartialColumn'), value: (p) => (p.partial ? t('SupervisorInsightsYes') : '') },
+  ];
 }

@@ -9,7 +9,7 @@ import { setStatus, type InsightsStore } from '../../../src/store';
 import * as csv from '../../../src/views/common/csv';
 import { formatCount, formatRate, formatSeconds, humanise, toCsv, translator } from '../../../src/views/common';
 import { OverviewTab } from '../../../src/views/overview';
-import { SIDE_BY_SIDE, platformsOf, selectOverview, tableColumnsOf } from '../../../src/views/overview/overviewTab.selectors';
+import { ALL_PLATFORMS, SIDE_BY_SIDE, platformsOf, selectOverview, selectTrend, tableColumnsOf } from '../../../src/views/overview/overviewTab.selectors';
 import { DAY, agentsOfDay, dayEvents, loadedStore, reportOf, storeFor } from '../../store/fixtures';
 
 const supervisor: User = { roles: ['supervisor'], workerSid: 'WKsup' };
@@ -75,11 +75,59 @@ describe('OverviewTab', () => {
     expect(within(handled).getByText('Total')).toBeTruthy();
     expect(within(handled).getByText(formatCount(report.totals.handled))).toBeTruthy();
     const table = screen.getByRole('table', { name: 'By support type' });
-    // A header per platform and the total under each of the ten metrics.
-    expect(within(table).getAllByRole('columnheader', { name: PLATFORMS[0] })).toHaveLength(10);
+    // Each platform, then the total, heads a group over the volumes (four metrics, three groups).
+    const [groups, metrics] = within(table).getAllByRole('row').slice(0, 2);
+    expect(within(groups).getAllByRole('columnheader').map((h) => [h.textContent, h.getAttribute('colspan')])).toEqual([
+      ['Support type', null], ...PLATFORMS.map((p) => [p, '4']), ['Total', '4'],
+    ]);
+    expect(within(metrics).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(Array(PLATFORMS.length + 1).fill(['Conversations', 'Offered', 'Handled', 'Abandoned']).flat());
     fireEvent.click(screen.getByRole('radio', { name: PLATFORMS[1] }));
     expect(within(kpi('Handled')).getByText(formatCount(report.byPlatform[PLATFORMS[1]].handled))).toBeTruthy();
     expect(within(kpi('Handled')).queryByText(PLATFORMS[0])).toBeNull();
+  });
+
+  it('side by side: the metric set shows service or offers per platform, the numbers of each platform', () => {
+    renderTab(sharedStore());
+    fireEvent.click(screen.getByRole('radio', { name: 'Side by side' }));
+    const show = screen.getByRole('group', { name: 'Show' });
+    expect(within(show).getAllByRole('radio').map((r) => r.closest('label')?.textContent ?? r.getAttribute('value'))).toHaveLength(3);
+    fireEvent.click(within(show).getByRole('radio', { name: 'Offers and transfers' }));
+    const table = screen.getByRole('table', { name: 'By support type' });
+    const metrics = within(table).getAllByRole('row')[1];
+    expect(within(metrics).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(Array(PLATFORMS.length + 1).fill(['RONA %', 'Reject %', 'Transfer %']).flat());
+    const total = within(table).getAllByRole('row').at(-1)!;
+    expect(within(total).getAllByRole('cell').map((c) => c.textContent)).toEqual(
+      [...PLATFORMS.map((p) => report.byPlatform[p]), report.totals].flatMap((m) => [formatRate(m.ronaRate), formatRate(m.rejectRate), formatRate(m.transferRate)]),
+    );
+    fireEvent.click(within(show).getByRole('radio', { name: 'Service' }));
+    expect(within(within(table).getAllByRole('row')[1]).getAllByRole('columnheader').slice(0, 3).map((h) => h.textContent)).toEqual(['Abandoned %', 'SLA', 'Avg handle']);
+    // One platform: every metric in one row of headers, no set to choose.
+    fireEvent.click(screen.getByRole('radio', { name: PLATFORMS[0] }));
+    expect(screen.queryByRole('group', { name: 'Show' })).toBeNull();
+    expect(within(screen.getByRole('table', { name: 'By support type' })).getAllByRole('row')[0].querySelectorAll('th')).toHaveLength(11);
+  });
+
+  it('the trend: a metric and a support type chosen redraw the table of the chart; the running bucket reads "so far"', () => {
+    const now = Date.parse(`${DAY}T14:10:00Z`);
+    const store = loadedStore(supervisor, dayEvents.filter((e) => e.ts <= now), { now });
+    setStatus(store, 'ready');
+    renderTab(store);
+    fireEvent.change(screen.getByLabelText('Metric'), { target: { value: 'serviceLevel' } });
+    const type = screen.getByRole('combobox', { name: 'Support type' }) as HTMLSelectElement;
+    expect(within(type).getAllByRole('option')[0].textContent).toBe('All support types');
+    fireEvent.change(type, { target: { value: 'safety' } });
+    expect(screen.getByText('14:00 is still running: its figures are so far.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Trend as a table' }));
+    const table = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '60 minutes' }))!;
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['60 minutes', 'SLA', 'So far']);
+    const expected = selectTrend(store.getState(), { from: DAY, to: DAY }, ALL_PLATFORMS, 60, { metric: 'serviceLevel', supportType: 'safety' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows.map((r) => [within(r).getByRole('rowheader').textContent, ...within(r).getAllByRole('cell').map((c) => c.textContent)])).toEqual(
+      expected.points.map((p) => [p.key.slice(11), formatRate(p.values.serviceLevel), p.partial ? 'yes' : '']),
+    );
+    expect(rows).toHaveLength(15);
+    // Something was counted for safety today, so the rows above compared figures.
+    expect(expected.points.some((p) => p.values.serviceLevel !== null)).toBe(true);
   });
 
   it('the period picker switches the range: yesterday is empty today, and back in this week', () => {
@@ -137,7 +185,9 @@ describe('OverviewTab', () => {
       const store = readyStore(analyst);
       renderTab(store, analyst);
       fireEvent.click(screen.getByRole('radio', { name: 'Side by side' }));
-      fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+      // The CSV has every metric, whichever set the table shows.
+      fireEvent.click(screen.getByRole('radio', { name: 'Service' }));
+      fireEvent.click(within(screen.getByRole('region', { name: 'By support type' })).getByRole('button', { name: 'Download CSV' }));
       expect(download).toHaveBeenCalledTimes(1);
       const [fileName, text] = download.mock.calls[0];
       expect(fileName).toBe(`insights-overview-${DAY}.csv`);
@@ -155,6 +205,37 @@ describe('OverviewTab', () => {
       expect(total[header.indexOf('RONA % · Total')]).toBe(Math.round((report.totals.ronaRate as number) * 10_000) / 100);
       expect(text).not.toMatch(/"\d{1,3}(,\d{3})+"/);
       expect(lines.map((l) => l[0])).toEqual(summary.rows.map((r) => (r.supportType === undefined ? 'Total' : humanise(r.supportType))));
+    } finally {
+      download.mockRestore();
+    }
+  });
+
+  it('trend CSV: the series chosen, a row per bucket with its ISO start, plain numbers, the running bucket marked', () => {
+    const download = jest.spyOn(csv, 'downloadCsv').mockImplementation(() => undefined);
+    try {
+      const now = Date.parse(`${DAY}T14:10:00Z`);
+      const store = loadedStore(analyst, dayEvents.filter((e) => e.ts <= now), { now });
+      setStatus(store, 'ready');
+      renderTab(store, analyst);
+      fireEvent.click(screen.getByRole('radio', { name: 'Side by side' }));
+      fireEvent.change(screen.getByLabelText('Metric'), { target: { value: 'handled' } });
+      fireEvent.change(screen.getByLabelText('Trend by'), { target: { value: '30' } });
+      fireEvent.click(within(screen.getByRole('region', { name: 'Trend' })).getByRole('button', { name: 'Download CSV' }));
+      expect(download).toHaveBeenCalledTimes(1);
+      const [fileName, text] = download.mock.calls[0];
+      expect(fileName).toBe(`insights-overview-trend-${DAY}.csv`);
+      // Numbers typed; the start kept as text (papaparse would turn an ISO time into a Date).
+      const [header, ...lines] = Papa.parse<unknown[]>(text, { dynamicTyping: (column) => column !== 0, skipEmptyLines: true }).data;
+      expect(header).toEqual(['Start', 'Handled · Total', ...PLATFORMS.map((p) => `Handled · ${p}`), 'So far']);
+      // 00:00 to 14:00 by half hours: 29 buckets, the last still running.
+      expect(lines).toHaveLength(29);
+      expect(lines[0][0]).toBe(`${DAY}T00:00:00+00:00`);
+      expect(lines.at(-1)).toEqual([`${DAY}T14:00:00+00:00`, ...lines.at(-1)!.slice(1, -1), 'yes']);
+      const trend = selectTrend(store.getState(), { from: DAY, to: DAY }, SIDE_BY_SIDE, 30, { metric: 'handled' });
+      expect(lines.map((l) => l.slice(1, -1))).toEqual(trend.points.map((p) => trend.series.map((s) => p.values[s.id])));
+      // Plain numbers: the handled of the day so far adds up from the rows.
+      const sum = lines.reduce((n, l) => n + (l[1] as number), 0);
+      expect(sum).toBe(reportOf(dayEvents.filter((e) => e.ts <= now)).totals.handled);
     } finally {
       download.mockRestore();
     }

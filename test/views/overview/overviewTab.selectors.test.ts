@@ -4,6 +4,7 @@
  * day / 15 / 30 / 60 minutes, for a simulated day and a simulated three-day stream (live,
  * and read from frozen history days).
  */
+import Papa from 'papaparse';
 import {
   DAY_GROUPINGS,
   DEFAULT_CONFIG,
@@ -30,11 +31,14 @@ import {
 } from '../../../src/core';
 import { simulate, toEventStreams } from '../../../src/sources/simulator';
 import { addFrozenDays, applyQueued, ingest, type InsightsState } from '../../../src/store';
-import { rangeOf, translator } from '../../../src/views/common';
+import { rangeOf, toCsv, translator } from '../../../src/views/common';
 import {
   ALL_PLATFORMS,
+  METRICS_OF_SET,
   SIDE_BY_SIDE,
   TABLE_METRICS,
+  TABLE_METRIC_SETS,
+  TREND_METRICS,
   bucketOf,
   columnsOf,
   defaultTrendStep,
@@ -42,12 +46,24 @@ import {
   selectOverview,
   selectTrend,
   tableColumnsOf,
+  trendColumnsOf,
   trendStepsFor,
   type OverviewSummary,
   type PlatformChoice,
   type Trend,
+  type TrendMetric,
+  type TrendStep,
 } from '../../../src/views/overview/overviewTab.selectors';
+
+/** The trend of one metric over every support type. */
+const trendOf =
+  (state: InsightsState, range: DayRange, choice: PlatformChoice, step: TrendStep) =>
+  (metric: TrendMetric): Trend =>
+    selectTrend(state, range, choice, step, { metric });
 import { DAY, dayEvents, loadedStore, storeFor } from '../../store/fixtures';
+
+/** A CSV as rows of cells, as a spreadsheet reads it. */
+const parse = (text: string): string[][] => Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 
 const supervisor = { roles: ['supervisor'], workerSid: 'WKsup' };
 const PLATFORMS = platformsOf(DEFAULT_CONFIG);
@@ -86,22 +102,26 @@ function expectedRows(report: Report): Record<string, MetricSet> {
 }
 
 /** Trend values of a series at each key, with the keys that have data. */
-function seriesOf(trend: Trend, id: string): Record<string, number> {
+function seriesOf(trend: Trend, id: string): Record<string, number | null> {
   return Object.fromEntries(trend.points.map((p) => [p.key, p.values[id]]));
 }
 
-const TREND_METRICS = ['conversations', 'handled', 'abandoned'] as const;
+const COUNT_METRICS: readonly TrendMetric[] = ['conversations', 'handled', 'abandoned'];
 
+/** Each metric's trend (`trendOf(metric)`) holds the report's value at every key; a key without data a count of 0, or no rate. */
 function expectTrendEquals(
-  trend: Trend,
+  trendOf: (metric: TrendMetric) => Trend,
   byKey: Record<string, MetricSet>,
   id: (metric: string) => string,
-  metrics: readonly (typeof TREND_METRICS)[number][] = TREND_METRICS,
+  metrics: readonly TrendMetric[] = TREND_METRICS,
 ): void {
   for (const metric of metrics) {
+    const trend = trendOf(metric);
+    expect(trend.metric).toBe(metric);
     const values = seriesOf(trend, id(metric));
-    for (const [key, m] of Object.entries(byKey)) expect([key, values[key]]).toEqual([key, m[metric]]);
-    for (const [key, v] of Object.entries(values)) expect([key, v]).toEqual([key, byKey[key]?.[metric] ?? 0]);
+    const none = COUNT_METRICS.includes(metric) ? 0 : null;
+    for (const [key, m] of Object.entries(byKey)) expect([metric, key, values[key]]).toEqual([metric, key, m[metric]]);
+    for (const [key, v] of Object.entries(values)) expect([metric, key, v]).toEqual([metric, key, byKey[key]?.[metric] ?? none]);
   }
 }
 
@@ -169,6 +189,9 @@ describe('overview selectors on a simulated day', () => {
     expect(side[1 + PLATFORMS.length].header).toBe('Conversations · Total');
     const all = tableColumnsOf(selectOverview(state, ONE_DAY, ALL_PLATFORMS).columns, t);
     expect(all.map((c) => c.header)).toEqual(['Support type', 'Conversations', 'Offered', 'Handled', 'Abandoned', 'Abandoned %', 'Avg handle', 'SLA', 'RONA %', 'Reject %', 'Transfer %']);
+    // Side by side shows one metric set at a time: together the sets hold every metric, each once.
+    const inSets = TABLE_METRIC_SETS.flatMap((set) => METRICS_OF_SET[set]);
+    expect([...inSets].sort()).toEqual([...TABLE_METRICS].sort());
   });
 
   it.each([15, 30, 60] as const)('the trend per %i minutes is the report byInterval, every bucket of the day', (step) => {
@@ -178,25 +201,76 @@ describe('overview selectors on a simulated day', () => {
     // The clock is at the end of the day: every bucket from 00:00, empty ones as zeros.
     expect(trend.points).toHaveLength((24 * 60) / step);
     expect(trend.points[0].key).toBe(`${DAY}T00:00`);
-    expect(trend.series.map((s) => [s.id, s.kind])).toEqual([['conversations', 'bar'], ['handled', 'line'], ['abandoned', 'line']]);
-    expectTrendEquals(trend, byInterval, (m) => m);
+    // Conversations by default: counts as bars, rates and averages as lines.
+    expect(trend.series.map((s) => [s.id, s.kind])).toEqual([['conversations', 'bar']]);
+    expect(selectTrend(state, ONE_DAY, ALL_PLATFORMS, step, { metric: 'serviceLevel' }).series.map((s) => [s.id, s.kind])).toEqual([['serviceLevel', 'line']]);
+    expectTrendEquals(trendOf(state, ONE_DAY, ALL_PLATFORMS, step), byInterval, (m) => m);
     expect(Object.keys(byInterval).length).toBeGreaterThan(10);
   });
 
   it.each([15, 30, 60] as const)('side by side per %i minutes: a line per platform, each that platform report byInterval', (step) => {
     const trend = selectTrend(state, ONE_DAY, SIDE_BY_SIDE, step);
     expect(trend.series.map((s) => s.id)).toEqual(['conversations', ...PLATFORMS.map((p) => `conversations:${p}`)]);
-    expectTrendEquals(trend, reportOf(dayEvents, step).byInterval ?? {}, () => 'conversations', ['conversations']);
+    const side = trendOf(state, ONE_DAY, SIDE_BY_SIDE, step);
+    expectTrendEquals(side, reportOf(dayEvents, step).byInterval ?? {}, (m) => m);
     for (const p of PLATFORMS) {
       const own = reportOf(eventsOfPlatform(dayEvents, p), step).byInterval ?? {};
-      expectTrendEquals(trend, own, () => `conversations:${p}`, ['conversations']);
+      expectTrendEquals(side, own, (m) => `${m}:${p}`);
     }
   });
 
   it('one platform: the trend lines count that platform only', () => {
     const platform = PLATFORMS[1];
-    const trend = selectTrend(state, ONE_DAY, { mode: 'one', platform }, 60);
-    expectTrendEquals(trend, reportOf(eventsOfPlatform(dayEvents, platform), 60).byInterval ?? {}, (m) => m);
+    expectTrendEquals(trendOf(state, ONE_DAY, { mode: 'one', platform }, 60), reportOf(eventsOfPlatform(dayEvents, platform), 60).byInterval ?? {}, (m) => m);
+  });
+
+  /** The engine's own cells of a support-type slice (and per platform) at a step: support type → period key → metric set. */
+  function engineBySupportType(slice: 'supportType' | 'platformSupportType', step: 15 | 30 | 60): Map<string, Record<string, MetricSet>> {
+    const g = { slice, period: `interval${step}` as const };
+    const engine = new Engine(DEFAULT_CONFIG, { groupings: [g] });
+    for (const e of dayEvents) engine.apply(e);
+    engine.flush();
+    const out = new Map<string, Record<string, MetricSet>>();
+    for (const c of engine.cellsOf(g)) {
+      if (isEmptyAccumulator(c.acc)) continue;
+      let byKey = out.get(c.slice);
+      if (!byKey) out.set(c.slice, (byKey = {}));
+      byKey[c.period] = metricSet(c.acc);
+    }
+    return out;
+  }
+
+  it.each([15, 60] as const)('per support type per %i minutes: every metric is that support type of the engine, each platform its own', (step) => {
+    const byType = engineBySupportType('supportType', step);
+    const byPlatformType = engineBySupportType('platformSupportType', step);
+    const types = Object.keys(DEFAULT_CONFIG.supportTypes).filter((s) => byType.has(s));
+    // Several support types had conversations, so the trends compared differ from each other.
+    expect(types.length).toBeGreaterThan(2);
+    for (const supportType of types) {
+      const one = (metric: TrendMetric): Trend => selectTrend(state, ONE_DAY, ALL_PLATFORMS, step, { metric, supportType });
+      expect(one('handled').supportType).toBe(supportType);
+      expectTrendEquals(one, byType.get(supportType) ?? {}, (m) => m);
+      const side = (metric: TrendMetric): Trend => selectTrend(state, ONE_DAY, SIDE_BY_SIDE, step, { metric, supportType });
+      for (const p of PLATFORMS) expectTrendEquals(side, byPlatformType.get(`${p}\u001f${supportType}`) ?? {}, (m) => `${m}:${p}`);
+    }
+    // One support type is not the whole: the sum over types of handled is at least the total's.
+    const all = selectTrend(state, ONE_DAY, ALL_PLATFORMS, step, { metric: 'handled' });
+    const firstType = selectTrend(state, ONE_DAY, ALL_PLATFORMS, step, { metric: 'handled', supportType: types[0] });
+    expect(firstType.points.some((p, i) => (p.values.handled ?? 0) < (all.points[i].values.handled ?? 0))).toBe(true);
+  });
+
+  it('per support type per day: the day is the report of that support type', () => {
+    for (const [supportType, m] of Object.entries(report.bySupportType)) {
+      const trend = selectTrend(state, ONE_DAY, ALL_PLATFORMS, 'day', { metric: 'avgHandleSec', supportType });
+      expect([supportType, trend.points.map((p) => p.values.avgHandleSec)]).toEqual([supportType, [m.avgHandleSec]]);
+    }
+  });
+
+  it('a support type with nothing counted: counts are zeros, rates and averages have no value', () => {
+    const none = selectTrend(state, ONE_DAY, ALL_PLATFORMS, 60, { metric: 'ronaRate', supportType: 'no_such_type' });
+    expect(none.points.every((p) => p.values.ronaRate === null)).toBe(true);
+    const zero = selectTrend(state, ONE_DAY, ALL_PLATFORMS, 60, { metric: 'abandoned', supportType: 'no_such_type' });
+    expect(zero.points.every((p) => p.values.abandoned === 0)).toBe(true);
   });
 
   it('bucketOf: 30 and 60 minutes are sums of the quarter hours inside them', () => {
@@ -233,8 +307,53 @@ describe('overview selectors on a simulated day', () => {
       // 14:10 is in the 14:00 bucket at every step: 14 hours of buckets, then that one.
       expect(trend.points.map((p) => p.key).at(-1)).toBe(`${DAY}T14:00`);
       expect(trend.points).toHaveLength((14 * 60) / step + 1);
-      expectTrendEquals(trend, reportOf(soFar, step).byInterval ?? {}, (m) => m);
+      expectTrendEquals(trendOf(store.getState(), ONE_DAY, ALL_PLATFORMS, step), reportOf(soFar, step).byInterval ?? {}, (m) => m);
     }
+  });
+
+  it('the bucket the clock is in is the last and the only one partial; a past day has none', () => {
+    const now = Date.parse(`${DAY}T14:10:00Z`);
+    const state = loadedStore(supervisor, dayEvents.filter((e) => e.ts <= now), { now }).getState();
+    for (const step of [15, 60, 'day'] as const) {
+      for (const supportType of [undefined, Object.keys(DEFAULT_CONFIG.supportTypes)[0]]) {
+        const trend = selectTrend(state, ONE_DAY, SIDE_BY_SIDE, step, { metric: 'handled', supportType });
+        const partial = trend.points.filter((p) => p.partial).map((p) => p.key);
+        expect([step, partial]).toEqual([step, [step === 'day' ? DAY : `${DAY}T14:00`]]);
+        expect(trend.points.at(-1)?.partial).toBe(true);
+      }
+    }
+    // 14:10 at 15 minutes: the 14:00 quarter is still running, 13:45 is over.
+    const quarters = selectTrend(state, ONE_DAY, ALL_PLATFORMS, 15);
+    expect(quarters.points.at(-2)).toMatchObject({ key: `${DAY}T13:45`, partial: false });
+    // The buckets start at their local time (the fixture's zone is UTC).
+    expect(quarters.points.at(-1)?.start).toBe(Date.parse(`${DAY}T14:00:00Z`));
+    // The same clock, a past range: nothing is running.
+    const yesterday = new Date(Date.parse(`${DAY}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    const past = selectTrend(state, { from: yesterday, to: yesterday }, ALL_PLATFORMS, 60);
+    expect(past.points).toHaveLength(24);
+    expect(past.points.some((p) => p.partial)).toBe(false);
+  });
+
+  it('the trend CSV: ISO start with offset, plain counts, rates as percentage numbers, seconds whole, the running bucket marked', () => {
+    const now = Date.parse(`${DAY}T14:10:00Z`);
+    const state = loadedStore(supervisor, dayEvents.filter((e) => e.ts <= now), { now }).getState();
+    const t = translator(undefined);
+    const zone = state.live.engine.calendar.timeZone;
+    const sl = selectTrend(state, ONE_DAY, SIDE_BY_SIDE, 60, { metric: 'serviceLevel' });
+    const columns = trendColumnsOf(sl, ONE_DAY, zone, t);
+    expect(columns.map((c) => c.csvHeader ?? c.header)).toEqual(['Start', 'SLA % · Total', ...PLATFORMS.map((p) => `SLA % · ${p}`), 'So far']);
+    const rows = parse(toCsv(columns, sl.points));
+    expect(rows[1][0]).toBe(`${DAY}T00:00:00+00:00`);
+    expect(rows.at(-1)).toEqual([`${DAY}T14:00:00+00:00`, ...rows.at(-1)!.slice(1, -1), 'yes']);
+    sl.points.forEach((p, i) => {
+      const v = p.values.serviceLevel;
+      expect(rows[i + 1][1]).toBe(v === null ? '' : String(Math.round(v * 10_000) / 100));
+    });
+    const handle = selectTrend(state, ONE_DAY, ALL_PLATFORMS, 60, { metric: 'avgHandleSec' });
+    const handleRows = parse(toCsv(trendColumnsOf(handle, ONE_DAY, zone, t), handle.points));
+    expect(handleRows[0]).toEqual(['Start', 'Avg handle (s)', 'So far']);
+    const busy = handle.points.findIndex((p) => p.values.avgHandleSec !== null);
+    expect(handleRows[busy + 1][1]).toBe(String(Math.round(handle.points[busy].values.avgHandleSec!)));
   });
 
   it('nothing counted: empty, with every configured support type at zero and the rates as null', () => {
@@ -300,10 +419,10 @@ describe('overview selectors over three simulated days', () => {
       PLATFORMS.forEach((p, i) => expect(side.kpis[i]).toEqual(report.byPlatform[p]));
       const perDay = selectTrend(state, week, ALL_PLATFORMS, 'day');
       expect(perDay.points.map((p) => p.key)).toEqual(days);
-      expectTrendEquals(perDay, report.byDay, (m) => m);
+      expectTrendEquals(trendOf(state, week, ALL_PLATFORMS, 'day'), report.byDay, (m) => m);
       const perHour = selectTrend(state, week, ALL_PLATFORMS, 60);
       expect(perHour.points).toHaveLength(3 * 24);
-      expectTrendEquals(perHour, report.byInterval ?? {}, (m) => m);
+      expectTrendEquals(trendOf(state, week, ALL_PLATFORMS, 60), report.byInterval ?? {}, (m) => m);
     }
   });
 
@@ -315,7 +434,7 @@ describe('overview selectors over three simulated days', () => {
       for (const step of [15, 30] as const) {
         const byInterval = reportOf(events, step).byInterval ?? {};
         const ofDay = Object.fromEntries(Object.entries(byInterval).filter(([k]) => k.startsWith(day)));
-        expectTrendEquals(selectTrend(live, range, ALL_PLATFORMS, step), ofDay, (m) => m);
+        expectTrendEquals(trendOf(live, range, ALL_PLATFORMS, step), ofDay, (m) => m);
       }
     }
   });
@@ -334,7 +453,7 @@ describe('overview selectors over three simulated days', () => {
       expect(rowsOf(selectOverview(state, range, ALL_PLATFORMS), 0)).toEqual(expectedRows(windowed));
       const perDay = selectTrend(state, range, ALL_PLATFORMS, 'day');
       expect(perDay.points.map((p) => p.key)).toEqual([days[1], days[2]]);
-      expectTrendEquals(perDay, windowed.byDay, (m) => m);
+      expectTrendEquals(trendOf(state, range, ALL_PLATFORMS, 'day'), windowed.byDay, (m) => m);
     }
   });
 });
