@@ -41,7 +41,7 @@ function AgentLine({ agent }: { agent: NowAgent }): React.ReactElement {
     <Box
       as="li"
       display="grid"
-      gridTemplateColumns="minmax(0, 9fr) minmax(0, 10fr) minmax(0, 12fr)"
+      gridTemplateColumns="minmax(0, 8fr) minmax(0, 8fr) minmax(0, 10fr)"
       columnGap="space30"
       alignItems="center"
       paddingY="space10"
@@ -52,7 +52,7 @@ function AgentLine({ agent }: { agent: NowAgent }): React.ReactElement {
     >
       <Box display="flex" alignItems="center" columnGap="space20" minWidth="0">
         <Box as="span" aria-hidden="true" flexShrink={0} width="sizeSquare20" height="sizeSquare20" borderRadius="borderRadiusCircle" backgroundColor={STATE_COLOURS[agent.state] as 'colorBackgroundStrong'} />
-        <Text as="span" fontSize="fontSize20" lineHeight="lineHeight20" fontWeight="fontWeightSemibold" whiteSpace="nowrap" overflow="hidden" textOverflow="ellipsis">
+        <Text as="span" fontSize="fontSize20" lineHeight="lineHeight20" fontWeight="fontWeightSemibold" whiteSpace="nowrap" overflow="hidden" textOverflow="ellipsis" title={agent.name}>
           {agent.name}
         </Text>
       </Box>
@@ -71,9 +71,10 @@ function AgentLine({ agent }: { agent: NowAgent }): React.ReactElement {
             <Text as="span" fontSize="fontSize20" fontWeight="fontWeightSemibold">
               {t.supportType(c.supportType)}
             </Text>
-            {` · ${c.channel ?? c.platform} · ${formatSeconds(c.ageSec)}`}
+            {` · ${c.channel ?? c.platform} · `}
+            {/* In wrap-up, the wrap-up's time says more than the contact's age. */}
+            {c.wrapupSec !== undefined ? t('SupervisorInsightsNowWrapup', { duration: formatSeconds(c.wrapupSec) }) : formatSeconds(c.ageSec)}
             {agent.moreContacts > 0 ? ` ${t('SupervisorInsightsNowMoreContacts', { count: agent.moreContacts })}` : ''}
-            {c.wrapupSec !== undefined ? ` · ${t('SupervisorInsightsNowWrapup', { duration: formatSeconds(c.wrapupSec) })}` : ''}
             {agent.over?.kind === 'wrapup' ? (
               <>
                 {' '}
