@@ -68,6 +68,9 @@ var require_flex_plugin_config = __commonJS({
         default: "DIGI Central",
         byChannel: { voice: "CISS Central" }
       },
+      // Support types most urgent first: the Now tab lists them in this order, the others
+      // follow in supportTypes order.
+      urgency: ["imminent", "safety"],
       // Amber / red thresholds for the live tiles (used by later work).
       thresholds: {
         waitingNow: { amber: 3, red: 6 },
@@ -815,6 +818,38 @@ var Aggregates = class {
 };
 var cellKey = (slice, period) => period === "" ? slice : slice + "\0" + period;
 
+// src/core/identifiers.ts
+var PREFIXES = { WT: "task", WR: "reservation", CH: "conversation", CA: "call" };
+var SID = /^(WT|WR|CH|CA)[0-9a-fA-F]{32}$/;
+function identifierOf(text2) {
+  const t = text2.trim();
+  if (!SID.test(t.toUpperCase().slice(0, 2) + t.slice(2))) return void 0;
+  const prefix = t.slice(0, 2).toUpperCase();
+  return { kind: PREFIXES[prefix], sid: prefix + t.slice(2).toLowerCase() };
+}
+function text(v) {
+  return typeof v === "string" && v.trim() !== "" ? v.trim() : void 0;
+}
+function taskIdentifiersOf(attributes) {
+  if (!attributes) return [];
+  const conversations = attributes.conversations;
+  const key = typeof conversations === "object" && conversations !== null ? text(conversations.conversation_id) : void 0;
+  const out = [];
+  for (const v of [key, text(attributes.call_sid), text(attributes.conversationSid), text(attributes.channelSid)]) {
+    if (v !== void 0 && !out.includes(v)) out.push(v);
+  }
+  return out;
+}
+function flexIdentityOf(login) {
+  return login.replace(/[^A-Za-z0-9]/g, (c) => `_${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, "0")}`);
+}
+function workerIdentityOf(attributes) {
+  const uri = text(attributes?.contact_uri);
+  if (uri !== void 0 && /^client:./i.test(uri)) return uri.slice("client:".length);
+  const email = text(attributes?.email);
+  return email === void 0 ? void 0 : flexIdentityOf(email);
+}
+
 // src/core/taskInfo.ts
 function nonEmpty(v) {
   if (typeof v === "string") return v.trim() === "" ? void 0 : v;
@@ -839,7 +874,9 @@ function taskInfoOf(attributes) {
       if (Array.isArray(list)) (reservationMedia ??= {})[sid] = list;
     }
   }
-  return { conversationKey, customerName, customerContact, media, reservationMedia };
+  const ids = taskIdentifiersOf(attributes);
+  const identifiers = ids.length > 1 || ids.length === 1 && ids[0] !== conversationKey ? ids : void 0;
+  return { conversationKey, identifiers, customerName, customerContact, media, reservationMedia };
 }
 function hasDetails(info) {
   return info.customerName !== void 0 || info.customerContact !== void 0 || info.media !== void 0 || info.reservationMedia !== void 0;
@@ -1237,6 +1274,7 @@ ${task.events.map((ev) => ev.sid).join("\n")}
     const name = typeof fullName === "string" && fullName.trim() !== "" ? fullName.trim() : e.workerName;
     if (name !== void 0 && isNewer(e, w.nameAt)) {
       w.name = name;
+      w.identity = workerIdentityOf(e.workerAttributes) ?? w.identity;
       setPosition(w.nameAt, e);
     }
     if (e.workerAttributes) {
@@ -1372,6 +1410,10 @@ ${task.events.map((ev) => ev.sid).join("\n")}
   /** Known agents: sid, latest name and latest team. */
   agents() {
     return [...this.workers.values()].map((w) => ({ sid: w.sid, name: w.name, team: w.team ?? NO_TEAM }));
+  }
+  /** The identity an agent writes chat messages under, as last seen (`workerIdentityOf`). */
+  identityOf(workerSid) {
+    return this.workers.get(workerSid)?.identity;
   }
   /** One known agent (as `agents` lists them), or undefined. */
   agentOf(workerSid) {
@@ -1672,7 +1714,7 @@ function reject(reason) {
 var QUARTER_MS = 15 * 6e4;
 
 // src/core/roles.ts
-var DASHBOARDS = ["overview", "queues", "agents", "conversations"];
+var DASHBOARDS = ["now", "overview", "queues", "agents", "conversations"];
 function accessOf(user) {
   const roles = new Set(user.roles);
   const has = (...names) => names.some((n) => roles.has(n));
@@ -2222,6 +2264,8 @@ function conversationDetailsOf(engine, access, config) {
     let customerContact;
     let channel;
     let taskMedia;
+    const identifiers = [];
+    const reservationSids = [];
     const tasks = c.tasks.filter((t) => t.derived !== void 0).sort(byTaskStart);
     for (const task of tasks) {
       const d = task.derived;
@@ -2230,6 +2274,9 @@ function conversationDetailsOf(engine, access, config) {
       customerContact ??= task.info?.customerContact;
       channel ??= d.channel;
       taskMedia ??= resolveMedia(task.info?.media, void 0);
+      if (task.info?.conversationKey !== void 0) identifiers.push(task.info.conversationKey);
+      if (task.info?.identifiers) identifiers.push(...task.info.identifiers);
+      for (const r of d.reservations) if (r.workerSid !== OTHER_AGENTS && r.sid !== "") reservationSids.push(r.sid);
       for (const q of d.queueSegments) {
         segments.push({ kind: "queue", taskSid: task.sid, queue: q.queue, supportType: supportTypeOf(config, q.queue), start: q.start, end: q.end, outcome: q.outcome });
       }
@@ -2249,6 +2296,7 @@ function conversationDetailsOf(engine, access, config) {
           end: r.completed,
           agentSid: r.workerSid,
           agentName: names.get(r.workerSid) ?? r.workerSid,
+          ...identityOf(engine, r.workerSid),
           media: resolveMedia(task.info?.media, task.info?.reservationMedia?.[r.sid])
         });
       }
@@ -2269,6 +2317,7 @@ function conversationDetailsOf(engine, access, config) {
     const end = open ? void 0 : Math.max(...segments.map((s) => s.end), ...othersEngaged.map((o) => o.end));
     const latest = engagements[engagements.length - 1];
     const id = tasks[0].info?.conversationKey ?? tasks[0].sid;
+    const taskSids2 = tasks.map((t) => t.sid);
     out.set(id, {
       id,
       customerName: mask.name(customerName, customerContact),
@@ -2280,10 +2329,23 @@ function conversationDetailsOf(engine, access, config) {
       durationSec: end === void 0 ? void 0 : Math.round((end - start) / 1e3),
       outcome,
       transfers: engagements.filter((e) => segments.some((s) => s !== e && s.start > e.start)).length,
-      taskSids: tasks.map((t) => t.sid),
+      taskSids: taskSids2,
+      sids: otherSids(id, taskSids2, reservationSids, identifiers.map((v) => mask.text(v))),
       segments,
       media: latest?.media ?? taskMedia ?? resolveMedia(void 0, void 0)
     });
+  }
+  return out;
+}
+function otherSids(id, taskSids2, reservationSids, identifiers) {
+  const seen = /* @__PURE__ */ new Set([id, ...taskSids2]);
+  const out = [];
+  for (const list of [reservationSids, identifiers]) {
+    for (const sid of list) {
+      if (seen.has(sid)) continue;
+      seen.add(sid);
+      out.push(sid);
+    }
   }
   return out;
 }
@@ -2309,9 +2371,17 @@ function conversationRowOf(d) {
     durationSec: d.durationSec,
     outcome: d.outcome,
     transfers: d.transfers,
-    taskSids: d.taskSids
+    taskSids: d.taskSids,
+    sids: d.sids
   };
 }
+function identityOf(engine, workerSid) {
+  const identity = engine.identityOf(workerSid);
+  return identity === void 0 ? {} : { agentIdentity: identity };
+}
+
+// src/core/conversationIndex.ts
+var NOTHING = Object.freeze({ rows: Object.freeze([]), total: 0 });
 
 // src/core/daySnapshot.ts
 function snapshotOfEngine(engine, day, access, options = {}) {
@@ -2647,29 +2717,6 @@ var HISTORY_MAX_PAGE_SIZE = 1e3;
 var HISTORY_RETENTION_DAYS = 30;
 var HISTORY_CURSOR_LIFETIME_MS = 15 * 6e4;
 var TEAM_AVERAGE_MAX_DAYS = 7;
-
-// src/core/identifiers.ts
-var PREFIXES = { WT: "task", WR: "reservation", CH: "conversation", CA: "call" };
-var SID = /^(WT|WR|CH|CA)[0-9a-fA-F]{32}$/;
-function identifierOf(text2) {
-  const t = text2.trim();
-  if (!SID.test(t.toUpperCase().slice(0, 2) + t.slice(2))) return void 0;
-  const prefix = t.slice(0, 2).toUpperCase();
-  return { kind: PREFIXES[prefix], sid: prefix + t.slice(2).toLowerCase() };
-}
-function text(v) {
-  return typeof v === "string" && v.trim() !== "" ? v.trim() : void 0;
-}
-function taskIdentifiersOf(attributes) {
-  if (!attributes) return [];
-  const conversations = attributes.conversations;
-  const key = typeof conversations === "object" && conversations !== null ? text(conversations.conversation_id) : void 0;
-  const out = [];
-  for (const v of [key, text(attributes.call_sid), text(attributes.conversationSid), text(attributes.channelSid)]) {
-    if (v !== void 0 && !out.includes(v)) out.push(v);
-  }
-  return out;
-}
 
 // src/core/teamAverage.ts
 var engaged = (acc) => acc !== void 0 && (acc.invitations > 0 || acc.handled > 0);

@@ -164,7 +164,7 @@ var SLOT_MS = 15 * 6e4;
 var QUARTER_MS = 15 * 6e4;
 
 // src/core/roles.ts
-var DASHBOARDS = ["overview", "queues", "agents", "conversations"];
+var DASHBOARDS = ["now", "overview", "queues", "agents", "conversations"];
 function accessOf(user) {
   const roles = new Set(user.roles);
   const has2 = (...names) => names.some((n) => roles.has(n));
@@ -340,6 +340,9 @@ var LIVE_GROUPINGS = [
   { slice: "agentSupportType", period: "day" }
 ];
 var DAY_GROUPINGS = LIVE_GROUPINGS.filter((g) => g.period === "day" || g.period === "interval15");
+
+// src/core/conversationIndex.ts
+var NOTHING = Object.freeze({ rows: Object.freeze([]), total: 0 });
 
 // src/core/historyFolder.ts
 var DEFAULT_PADDING_MS = 6 * 36e5;
