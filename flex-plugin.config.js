@@ -33,6 +33,10 @@ module.exports = {
     byChannel: { voice: 'CISS Central' },
   },
 
+  // Support types most urgent first: the Now tab lists them in this order, the others
+  // follow in supportTypes order.
+  urgency: ['imminent', 'safety'],
+
   // Amber / red thresholds for the live tiles (used by later work).
   thresholds: {
     waitingNow: { amber: 3, red: 6 }, // contacts waiting right now

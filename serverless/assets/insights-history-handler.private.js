@@ -68,6 +68,9 @@ var require_flex_plugin_config = __commonJS({
         default: "DIGI Central",
         byChannel: { voice: "CISS Central" }
       },
+      // Support types most urgent first: the Now tab lists them in this order, the others
+      // follow in supportTypes order.
+      urgency: ["imminent", "safety"],
       // Amber / red thresholds for the live tiles (used by later work).
       thresholds: {
         waitingNow: { amber: 3, red: 6 },
@@ -1724,7 +1727,7 @@ function reject(reason) {
 var QUARTER_MS = 15 * 6e4;
 
 // src/core/roles.ts
-var DASHBOARDS = ["overview", "queues", "agents", "conversations"];
+var DASHBOARDS = ["now", "overview", "queues", "agents", "conversations"];
 function accessOf(user) {
   const roles = new Set(user.roles);
   const has = (...names) => names.some((n) => roles.has(n));
@@ -2231,9 +2234,12 @@ var LIVE_GROUPINGS = [
   { slice: "all", period: "day" },
   { slice: "all", period: "interval15" },
   { slice: "supportType", period: "day" },
+  // The trend per support type, at every step.
+  { slice: "supportType", period: "interval15" },
   { slice: "platform", period: "day" },
   { slice: "platform", period: "interval15" },
   { slice: "platformSupportType", period: "day" },
+  { slice: "platformSupportType", period: "interval15" },
   { slice: "queue", period: "day" },
   { slice: "team", period: "day" },
   { slice: "agent", period: "day" },

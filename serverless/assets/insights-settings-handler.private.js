@@ -166,7 +166,7 @@ var SLOT_MS = 15 * 6e4;
 var QUARTER_MS = 15 * 6e4;
 
 // src/core/roles.ts
-var DASHBOARDS = ["overview", "queues", "agents", "conversations"];
+var DASHBOARDS = ["now", "overview", "queues", "agents", "conversations"];
 function accessOf(user) {
   const roles = new Set(user.roles);
   const has2 = (...names) => names.some((n) => roles.has(n));
@@ -333,9 +333,12 @@ var LIVE_GROUPINGS = [
   { slice: "all", period: "day" },
   { slice: "all", period: "interval15" },
   { slice: "supportType", period: "day" },
+  // The trend per support type, at every step.
+  { slice: "supportType", period: "interval15" },
   { slice: "platform", period: "day" },
   { slice: "platform", period: "interval15" },
   { slice: "platformSupportType", period: "day" },
+  { slice: "platformSupportType", period: "interval15" },
   { slice: "queue", period: "day" },
   { slice: "team", period: "day" },
   { slice: "agent", period: "day" },

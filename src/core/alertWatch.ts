@@ -7,6 +7,7 @@
  * the Available agents, each agent's wrap-ups in progress and RONAs of the last hour.
  * Nothing here scans every agent or every contact.
  */
+import { AVAILABLE_ACTIVITY } from './agentStates';
 import { AlertEvaluator, type AlertRule, type AlertTransition, type ActiveAlert } from './alerts';
 import { platformOf, supportTypeOf } from './dimensions';
 import type { Engine } from './engine';
@@ -14,8 +15,8 @@ import type { TrEvent } from './events';
 import { serviceLevel } from './metrics';
 import { mayViewAgent, type Access } from './roles';
 
-/** The activity that counts as available (as on the Agents tab). */
-export const AVAILABLE_ACTIVITY = 'Available';
+/** The activity in which TaskRouter offers contacts: "no agent available" asks whether a contact can be routed (`agentStates.ts`). */
+export { AVAILABLE_ACTIVITY };
 const HOUR_MS = 3_600_000;
 
 /** What a batch touched: task sids, worker sids, and the RONAs it brought. */

@@ -95,12 +95,15 @@ export { LOG_PREFIX } from './log';
 export {
   DEFAULT_HISTORY_CACHE_DAYS,
   DEFAULT_THRESHOLDS,
+  DEFAULT_URGENCY,
   MAX_HISTORY_CACHE_DAYS,
   UI_ATTRIBUTES_KEY,
   THRESHOLD_KEYS,
   resolveHistoryCacheDays,
   resolvePluginConfig,
   resolveThresholds,
+  resolveUrgency,
+  byUrgency,
   savedStampOf,
   settingsUrlBeside,
   thresholdsFor,
@@ -138,7 +141,20 @@ export {
 export type { Column, ColumnType, ContactMode, ContactPolicy, LakehouseTable, Row, RowValue, TableRowsOptions } from './tableRows';
 export { ALERT_KINDS, ALERT_SEVERITIES, AlertEvaluator, conditionOf, ruleLabel, subjectLabel, validateAlertRules } from './alerts';
 export type { ActiveAlert, AlertKind, AlertRule, AlertRuleProblem, AlertSeverity, AlertSubject, AlertTransition, SubjectKind } from './alerts';
-export { AVAILABLE_ACTIVITY, AlertWatch, changesOf } from './alertWatch';
+export { AlertWatch, changesOf } from './alertWatch';
 export type { AlertChanges, GatheredChanges } from './alertWatch';
+export {
+  AVAILABLE_ACTIVITY,
+  DEFAULT_AGENT_LIMITS,
+  OFFLINE_ACTIVITY,
+  agentCountsOf,
+  agentLimitsOf,
+  agentsInScope,
+  countAgents,
+  isAvailable,
+  isLoggedIn,
+  workersOnContact,
+} from './agentStates';
+export type { AgentCounts, AgentLimits } from './agentStates';
 export { EXPORT_MAX_DAYS, EXPORT_TABLES, exportCellOf, exportColumnsOf, exportContactsOf, exportFetchSpan, exportTablesOf } from './exportTables';
 export type { ExportTable, ExportTables } from './exportTables';

@@ -52,6 +52,8 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
 
 export interface PluginConfig extends EngineConfig {
   readonly thresholds: Thresholds;
+  /** Support types most urgent first (the Now tab's order); unlisted types follow in config order. */
+  readonly urgency?: readonly string[];
   readonly drillDownRules: readonly unknown[];
   /** The live alert rules (`alerts.ts`): the stored list when given, else the bundled one; bad rules left out with a problem each. */
   readonly alertRules: readonly AlertRule[];
@@ -140,6 +142,31 @@ export function thresholdsOf(config: EngineConfig & { readonly thresholds?: Thre
   return config.thresholds ?? DEFAULT_THRESHOLDS;
 }
 
+/** The default urgency: an imminent contact before a safety one, before every other type. */
+export const DEFAULT_URGENCY: readonly string[] = ['imminent', 'safety'];
+
+/** `urgency` as given (any shape): a list of support type keys is used; anything else keeps the base and says why. */
+export function resolveUrgency(given: unknown, base: readonly string[] = DEFAULT_URGENCY, where = 'urgency'): { urgency: readonly string[]; problem?: string } {
+  if (given === undefined || given === null) return { urgency: base };
+  if (Array.isArray(given) && given.every((t) => typeof t === 'string')) return { urgency: given as string[] };
+  return { urgency: base, problem: `${where} must be a list of support types, most urgent first; ${JSON.stringify(base)} is used` };
+}
+
+/**
+ * Support types most urgent first: those `urgency` lists (in its order, if they are
+ * support types of the config or seen in the data), then the config's others in config
+ * order, then any others seen (by name). `urgency` undefined: `DEFAULT_URGENCY`.
+ */
+export function byUrgency(config: EngineConfig & { readonly urgency?: readonly string[] }, seen: Iterable<string> = []): string[] {
+  const configured = Object.keys(config.supportTypes);
+  const known = new Set([...configured, ...seen]);
+  const out: string[] = [];
+  for (const t of config.urgency ?? DEFAULT_URGENCY) if (known.has(t) && !out.includes(t)) out.push(t);
+  for (const t of configured) if (!out.includes(t)) out.push(t);
+  const rest = [...known].filter((t) => !out.includes(t)).sort();
+  return [...out, ...rest];
+}
+
 /** The configured history URL, trimmed; undefined when it is not a non-empty string. */
 function historyUrlOf(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
@@ -164,7 +191,9 @@ export function resolvePluginConfig(uiAttributes: unknown, bundled: unknown): Pl
   const stored = objectOr(objectOr(uiAttributes)?.[UI_ATTRIBUTES_KEY as keyof PluginConfig]);
   const bundledDays = resolveHistoryCacheDays(defaults.historyCacheDays, DEFAULT_HISTORY_CACHE_DAYS, 'flex-plugin.config.js historyCacheDays');
   const storedDays = resolveHistoryCacheDays(stored?.historyCacheDays, bundledDays.days, `ui_attributes.${UI_ATTRIBUTES_KEY}.historyCacheDays`);
-  const problems = [bundledDays.problem, storedDays.problem].filter((p): p is string => p !== undefined);
+  const bundledUrgency = resolveUrgency(defaults.urgency, DEFAULT_URGENCY, 'flex-plugin.config.js urgency');
+  const storedUrgency = resolveUrgency(stored?.urgency, bundledUrgency.urgency, `ui_attributes.${UI_ATTRIBUTES_KEY}.urgency`);
+  const problems = [bundledDays.problem, storedDays.problem, bundledUrgency.problem, storedUrgency.problem].filter((p): p is string => p !== undefined);
   const storedRules = stored?.alertRules as unknown;
   const alerts = storedRules !== undefined ? validateAlertRules(storedRules, `ui_attributes.${UI_ATTRIBUTES_KEY}.alertRules`) : validateAlertRules(defaults.alertRules, 'flex-plugin.config.js alertRules');
   for (const p of alerts.problems) problems.push(`${p.field} ${p.message}`);
@@ -175,6 +204,7 @@ export function resolvePluginConfig(uiAttributes: unknown, bundled: unknown): Pl
   return {
     ...resolveConfig(stored, resolveConfig(defaults)),
     thresholds: resolveThresholds(stored?.thresholds, resolveThresholds(defaults.thresholds)),
+    urgency: storedUrgency.urgency,
     drillDownRules: stored?.drillDownRules ?? defaults.drillDownRules ?? [],
     alertRules: alerts.rules,
     historyUrl,

@@ -16,7 +16,7 @@ export const INSIGHTS_ROLES = [
   'wfo.dashboard_viewer',
 ] as const;
 
-export const TABS = ['overview', 'queues', 'agents', 'conversations', 'myStats', 'export', 'settings'] as const;
+export const TABS = ['now', 'overview', 'queues', 'agents', 'conversations', 'myStats', 'export', 'settings'] as const;
 export type Tab = (typeof TABS)[number];
 
 /** Whose rows a session may compute and render. */
@@ -42,12 +42,15 @@ export interface User {
   readonly team?: string;
 }
 
-const DASHBOARDS: readonly Tab[] = ['overview', 'queues', 'agents', 'conversations'];
+const DASHBOARDS: readonly Tab[] = ['now', 'overview', 'queues', 'agents', 'conversations'];
 
 /**
  * The access of a user. Roles add up (the widest scope wins); an unknown role grants
  * nothing. A team leader without a team attribute falls back to their own numbers, never
  * to everyone's.
+ *
+ * Dashboards are Now (first: the live picture), Overview, Queues, Agents & teams and
+ * Conversations.
  *
  * | roles | tabs | scope | export, contacts | settings |
  * |---|---|---|---|---|

@@ -17,6 +17,7 @@ import { StringsProvider, useStrings, type Strings } from './common';
 import { formatDayTime } from './common/format';
 import { ExportTab, type ExportEventsLoader } from './export';
 import { MyStatsTab } from './mystats';
+import { NowTab } from './now';
 import { OverviewTab } from './overview';
 import { QueuesTab } from './queues';
 import { SettingsTab, type SettingsSaver } from './settings';
@@ -172,6 +173,7 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
   const panels: Partial<Record<Tab, React.ReactNode>> = {};
   if (live) {
     const tab = { store: live.store, access, timeZone };
+    panels.now = <NowTab {...tab} />;
     panels.overview = <OverviewTab {...tab} />;
     panels.queues = <QueuesTab {...tab} />;
     panels.agents = <AgentsTab {...tab} />;

@@ -7,6 +7,7 @@ import type { Access, Tab as TabId } from '../core';
 
 /** Tab labels; every label goes through Flex strings later so a customer can rename them. */
 export const TAB_LABELS: Readonly<Record<TabId, string>> = {
+  now: 'Now',
   overview: 'Overview',
   queues: 'Queues',
   agents: 'Agents & teams',

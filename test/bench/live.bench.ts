@@ -49,7 +49,7 @@ async function main(): Promise<void> {
         timeout: 60_000,
       });
     await page.getByRole('tab', { name: 'Agents & teams' }).click();
-    await shows('[data-figure="agents"]', `of ${workers.toLocaleString('en-US')} agents`);
+    await shows('[data-figure="agents"]', `${workers.toLocaleString('en-US')} agents`);
     await page.getByRole('tab', { name: 'Queues' }).click();
     await page.waitForFunction((t) => document.querySelector('[data-figure="queues"]')?.textContent === t, tasks.toLocaleString('en-US'), {
       timeout: 60_000,

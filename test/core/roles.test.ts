@@ -1,6 +1,6 @@
 import { accessOf, isContactAddress, mayViewAgent, maskContact, maskedName, type Tab } from '../../src/core/roles';
 
-const dashboards: Tab[] = ['overview', 'queues', 'agents', 'conversations'];
+const dashboards: Tab[] = ['now', 'overview', 'queues', 'agents', 'conversations'];
 
 describe('roles → access', () => {
   it.each([

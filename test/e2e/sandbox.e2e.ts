@@ -9,10 +9,10 @@ import { E2E_NOW, sandboxSession, screenshotPath } from './browser';
 
 const TABS = {
   agent: ['My stats'],
-  stl: ['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats'],
-  sdl: ['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats', 'Export'],
-  analyst: ['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats', 'Export'],
-  admin: ['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats', 'Export', 'Settings'],
+  stl: ['Now', 'Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats'],
+  sdl: ['Now', 'Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats', 'Export'],
+  analyst: ['Now', 'Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats', 'Export'],
+  admin: ['Now', 'Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats', 'Export', 'Settings'],
 } as const;
 
 describe('the sandbox in Chromium', () => {

@@ -84,7 +84,7 @@ describe('the production bundle in a Flex-like page', () => {
       ReactDOM.render(<div>{flex.views[0]}{flex.links[0]}</div>, host);
     });
     const tabs = [...host.querySelectorAll('[role="tab"]')].map((t) => t.textContent);
-    expect(tabs).toEqual(['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats']);
+    expect(tabs).toEqual(['Now', 'Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats']);
     act(() => {
       (host.querySelector('button[type="button"]:not([role="tab"])') as HTMLButtonElement).click();
     });

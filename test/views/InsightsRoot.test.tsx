@@ -2,7 +2,7 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { act, render, screen, within } from '@testing-library/react';
+import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf } from '../../src/core';
 import { applyQueued, createInsightsStore, ingest, setStatus } from '../../src/store';
 import { InsightsRoot } from '../../src/views/InsightsRoot';
@@ -22,8 +22,9 @@ describe('InsightsRoot', () => {
   it('shows a live figure per tab and follows the store', () => {
     const { access, store, stop, connect } = connectWith(['supervisor'], 'WKsup');
     const { unmount } = render(<InsightsRoot access={access} connect={connect} />);
-    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats']);
-    // The Overview tab: nothing counted yet while live data loads.
+    expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['Now', 'Overview', 'Queues', 'Agents & teams', 'Conversations', 'My stats']);
+    // Now is first; the Overview tab: nothing counted yet while live data loads.
+    fireEvent.click(screen.getByRole('tab', { name: 'Overview' }));
     expect(screen.getByText('Loading…')).toBeTruthy();
     act(() => {
       ingest(store, [...Handled, ...ColdTransfer.map((e) => ({ ...e, sid: `${e.sid}b` }))]);

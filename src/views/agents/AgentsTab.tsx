@@ -3,7 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
 import { selectToday } from '../../store';
-import { CsvButton, PeriodPicker, formatCount, periodLabel, usePeriod, type TabProps } from '../common';
+import { CsvButton, PeriodPicker, ScopeNote, formatCount, periodLabel, scopeWords, usePeriod, type TabProps } from '../common';
 import { useStrings } from '../common/StringsContext';
 import { activityColours } from './activityColours';
 import { AgentsFilters } from './AgentsFilters';
@@ -63,9 +63,7 @@ export function AgentsTab({ store, access }: TabProps): React.ReactElement {
       ) : (
         <>
           <Box display="flex" columnGap="space60" rowGap="space30" flexWrap="wrap" alignItems="center">
-            <Text as="p" fontWeight="fontWeightSemibold">
-              <span data-figure="agents">{formatCount(model.availableCount)}</span> {t('SupervisorInsightsAgentsAvailableOfTotal', { total: formatCount(model.agentCount) })}
-            </Text>
+            <ScopeNote scope={t(scopeWords(access))} counts={model.counts} figure="agents" />
             <Text as="p" color="colorTextWeak" aria-live="polite">
               {t('SupervisorInsightsAgentsShown', { shown: formatCount(table.agentsShown), total: formatCount(model.agentCount) })}
             </Text>

@@ -14,21 +14,27 @@
  * (the leader's own team), never for `self`.
  */
 import {
+  AVAILABLE_ACTIVITY,
   NO_TEAM,
+  OFFLINE_ACTIVITY,
   OTHER_AGENTS,
   OTHER_SUPPORT_TYPE,
   OTHER_TEAMS,
+  agentCountsOf,
   agentMetricSet,
   daysOf,
   emptyAccumulator,
   inRange,
+  isAvailable,
   isEmptyAccumulator,
   loggedStatusPct,
   mayViewAgent,
   mergeAccumulator,
   rangeBounds,
   splitSlice,
+  workersOnContact,
   type Accumulator,
+  type AgentCounts,
   type AgentMetricSet,
   type DayRange,
   type Engine,
@@ -36,9 +42,9 @@ import {
 import { totalsBetween, type InsightsState } from '../../store';
 
 /** The activity that is not logged in: left out of the logged status base (`loggedStatusPct`). */
-export const OFFLINE = 'Offline';
-/** The activity counted as "available now" in the summary and the team rows. */
-export const AVAILABLE = 'Available';
+export const OFFLINE = OFFLINE_ACTIVITY;
+/** The activity in which an agent on no contact is available (`isAvailable`, core's `agentStates.ts`). */
+export const AVAILABLE = AVAILABLE_ACTIVITY;
 
 export const ROW_KINDS = ['team', 'agent'] as const;
 export type RowKind = (typeof ROW_KINDS)[number];
@@ -89,13 +95,15 @@ export interface AgentTableRow {
   /** Agent: the activity now and since when. */
   readonly activity?: string;
   readonly activitySince?: number;
-  /** Team: agents in the team now (visible ones), and how many are Available. */
+  /** Team: agents in the team now (visible ones), and how many are available (`isAvailable`). */
   readonly agentCount?: number;
   readonly availableCount?: number;
 }
 
 interface AgentEntry {
   readonly row: AgentTableRow;
+  /** An engagement in progress now (wrap-up included). */
+  readonly onContact: boolean;
   readonly nameKey: string;
   readonly byType: ReadonlyMap<string, Accumulator>;
 }
@@ -118,7 +126,10 @@ export interface AgentsModel {
   /** Teams that have agents or numbers in the period, by name. */
   readonly teams: readonly string[];
   readonly agentCount: number;
+  /** Agent rows whose agent is available now (`isAvailable`). */
   readonly availableCount: number;
+  /** The counts every tab shares, over the agents the live data knows (`agentCountsOf`). */
+  readonly counts: AgentCounts;
   readonly entries: readonly AgentEntry[];
   readonly teamEntries: ReadonlyMap<string, TeamEntry>;
   /** Per support type: agent rows and team rows restricted to that type (built on first use). */
@@ -185,7 +196,7 @@ function teamRowOf(t: TeamEntry, acc: Accumulator, handledByType: Record<string,
   let available = 0;
   for (const e of t.agents) {
     addSeconds(sec, e.row.activitySec);
-    if (e.row.activity === AVAILABLE) available++;
+    if (isAvailable(e.row.activity, e.onContact)) available++;
   }
   return {
     kind: 'team',
@@ -227,6 +238,7 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
     }
   }
   const spans = liveSpans(state, range);
+  const onContact = workersOnContact(engine);
   const current = new Map<string, { activity?: string; activitySince?: number }>();
   for (const a of engineAgents) {
     if (a.sid === OTHER_AGENTS || !mayViewAgent(access, a)) continue;
@@ -274,7 +286,8 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
     if (isEmptyAccumulator(all) && Object.keys(sec).length === 0) continue;
     const byType = typeTotals.get(sid) ?? new Map<string, Accumulator>();
     const now = current.get(sid) ?? {};
-    if (now.activity === AVAILABLE) availableCount++;
+    const busy = onContact.has(sid);
+    if (isAvailable(now.activity, busy)) availableCount++;
     addSeconds(activityTotals, sec);
     const name = who.name ?? sid;
     const row: AgentTableRow = {
@@ -291,7 +304,7 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
       loggedSec: loggedSecOf(sec),
       ...now,
     };
-    entries.push({ row, nameKey: name.toLowerCase(), byType });
+    entries.push({ row, onContact: busy, nameKey: name.toLowerCase(), byType });
   }
   // Name order once per model, so sorting later compares numbers, not strings.
   entries.sort((a, b) => compareText(a.row.name, b.row.name) || (a.row.key < b.row.key ? -1 : 1));
@@ -327,7 +340,8 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
     if ((a === OFFLINE) !== (b === OFFLINE)) return a === OFFLINE ? 1 : -1;
     return activityTotals[b] - activityTotals[a] || compareText(a, b);
   });
-  return { range, supportTypes, activities, teams, agentCount: entries.length, availableCount, entries, teamEntries, typed: new Map() };
+  const counts = agentCountsOf(engine, access, onContact);
+  return { range, supportTypes, activities, teams, agentCount: entries.length, availableCount, counts, entries, teamEntries, typed: new Map() };
 }
 
 const EMPTY: Accumulator = Object.freeze(emptyAccumulator()) as Accumulator;

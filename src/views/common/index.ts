@@ -7,6 +7,7 @@ export { MAX_RANGE_DAYS, PERIOD_KINDS, TODAY, periodLabel, rangeOf, rangeProblem
 export type { Period, PeriodKind } from './period';
 export { PeriodPicker, periodRange, usePeriod } from './PeriodPicker';
 export type { PeriodPickerProps } from './PeriodPicker';
+export { ScopeNote, scopeWords } from './ScopeNote';
 export { STRING_DEFAULTS, addDefaultStrings, fillTemplate, humanise, translator } from './strings';
 export type { StringKey, Strings, Translate } from './strings';
 export { StringsProvider, useStrings } from './StringsContext';

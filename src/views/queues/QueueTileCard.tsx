@@ -3,10 +3,10 @@ import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import { formatCount, formatRate, formatSeconds, useStrings } from '../common';
 import type { QueueTile, TileStatus } from './queuesTab.selectors';
-import { StatusBadge } from './StatusBadge';
+import { STATUS_TEXT_COLOURS, StatusBadge } from './StatusBadge';
 
 const BORDER = { green: 'colorBorderSuccess', amber: 'colorBorderWarning', red: 'colorBorderError' } as const;
-const TEXT = { green: 'colorText', amber: 'colorTextWarningStrong', red: 'colorTextError' } as const;
+const TEXT = STATUS_TEXT_COLOURS;
 
 function Figure({ label, value, status }: { label: string; value: string; status?: TileStatus }): React.ReactElement {
   return (

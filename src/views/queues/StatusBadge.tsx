@@ -12,6 +12,9 @@ export const STATUS_LABELS: Readonly<Record<TileStatus, StringKey>> = {
   red: 'SupervisorInsightsStatusRed',
 };
 
+/** A figure's text colour by its status (the Queues tiles and the Now tab). */
+export const STATUS_TEXT_COLOURS = { green: 'colorText', amber: 'colorTextWarningStrong', red: 'colorTextError' } as const;
+
 const VARIANTS = { green: 'success', amber: 'warning', red: 'error' } as const;
 
 /** A status in colour, icon and word, so it never relies on colour alone. */

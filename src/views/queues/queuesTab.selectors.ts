@@ -13,14 +13,14 @@
  * carry, so a per-queue figure would be a guess (docs/model.md).
  */
 import {
-  OTHER_AGENTS,
+  agentCountsOf,
   emptyAccumulator,
-  mayViewAgent,
   metricSet,
   oneDay,
   supportTypeOf,
   thresholdsFor,
   thresholdsOf,
+  type AgentCounts,
   type MetricSet,
   type Threshold,
   type Thresholds,
@@ -29,9 +29,6 @@ import { cellsBetween, memo, selectWaitingNow, type InsightsState } from '../../
 
 export const TILE_STATUSES = ['green', 'amber', 'red'] as const;
 export type TileStatus = (typeof TILE_STATUSES)[number];
-
-/** The activities in which an agent counts as available (the default of TaskRouter workspaces). */
-export const DEFAULT_AVAILABLE_ACTIVITIES: readonly string[] = ['Available'];
 
 /**
  * The status of a figure. Higher is worse (waits): amber from `amber` on, red from `red`
@@ -83,10 +80,12 @@ export interface QueuesView {
   readonly waiting: number;
   readonly longestWaitSec: number;
   readonly active: number;
-  /** Agents the session may see whose current activity is an available one. */
+  /** Agents the session may see who are available now (`isAvailable`, core's `agentStates.ts`). */
   readonly available: number;
-  /** Agents the session may see who are logged in (any activity but `Offline`). */
+  /** Agents the session may see who are logged in (`isLoggedIn`). */
   readonly loggedIn: number;
+  /** The shared agent counts (`agentCountsOf`): available, on a contact, logged in, agents. */
+  readonly counts: AgentCounts;
   readonly thresholds: Thresholds;
 }
 
@@ -169,18 +168,8 @@ export function selectQueuesView(state: InsightsState): QueuesView {
           status: worstOf(tiles.map((t) => t.status)),
         };
       });
-    const availableActivities = (state.config as { availableActivities?: readonly string[] }).availableActivities ?? DEFAULT_AVAILABLE_ACTIVITIES;
-    let available = 0;
-    let loggedIn = 0;
     // The current activity only: the agent rows (with every agent's numbers) cost tens of ms at 2,000 agents.
-    const engine = state.live.engine;
-    for (const agent of engine.agents()) {
-      if (agent.sid === OTHER_AGENTS || !mayViewAgent(state.access, agent)) continue;
-      const activity = engine.currentActivity(agent.sid)?.activity;
-      if (activity === undefined || activity === 'Offline') continue;
-      loggedIn++;
-      if (availableActivities.includes(activity)) available++;
-    }
+    const counts = agentCountsOf(state.live.engine, state.access);
     let activeTotal = 0;
     for (const n of active.values()) activeTotal += n;
     return {
@@ -188,8 +177,9 @@ export function selectQueuesView(state: InsightsState): QueuesView {
       waiting: waitingNow.waiting,
       longestWaitSec: waitingNow.longestWaitSec,
       active: activeTotal,
-      available,
-      loggedIn,
+      available: counts.available,
+      loggedIn: counts.loggedIn,
+      counts,
       thresholds,
     };
   });

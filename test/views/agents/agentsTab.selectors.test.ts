@@ -23,6 +23,7 @@ import {
   round,
   snapshotOfEngine,
   type Accumulator,
+  workersOnContact,
   type DayRange,
   type Report,
   type TimeWindow,
@@ -107,7 +108,9 @@ describe('a simulated day (scope all)', () => {
       expect(team.agentCount).toBe(members.length);
       const logged = members.reduce((s, r) => s + r.loggedSec, 0);
       expect(team.loggedSec).toBeCloseTo(logged, 6);
-      expect(team.availableCount).toBe(members.filter((r) => r.activity === AVAILABLE).length);
+      // available: in Available and on no contact (core's agentStates.ts)
+      const busy = workersOnContact(state.live.engine);
+      expect(team.availableCount).toBe(members.filter((r) => r.activity === AVAILABLE && !busy.has(r.sid!)).length);
     }
   });
 
@@ -117,7 +120,12 @@ describe('a simulated day (scope all)', () => {
     const agents = agentRowsOf(agentTableRows(selectAgentsModel(state, range), {}, DEFAULT_SORT, false));
     for (const row of agents) expect(row.activity).toBe(last.get(row.sid!));
     const model = selectAgentsModel(state, range);
-    expect(model.availableCount).toBe(agents.filter((r) => r.activity === AVAILABLE).length);
+    const busy = workersOnContact(state.live.engine);
+    expect(busy.size).toBeGreaterThan(0);
+    expect(model.availableCount).toBe(agents.filter((r) => r.activity === AVAILABLE && !busy.has(r.sid!)).length);
+    // the shared counts: every agent row is an agent the live data knows
+    expect(model.counts.agents).toBe(agents.length);
+    expect(model.counts.available).toBe(model.availableCount);
     expect(model.activities[model.activities.length - 1]).toBe(OFFLINE);
   });
 

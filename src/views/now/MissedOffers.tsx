@@ -1,0 +1,65 @@
+import * as React from 'react';
+import { Box } from '@twilio-paste/core/box';
+import { Text } from '@twilio-paste/core/text';
+import { formatClock, formatCount, useStrings } from '../common';
+import type { MissedOffer } from './nowTab.selectors';
+
+/** At most this many offers are listed, latest first; the earlier ones are counted. */
+export const MAX_MISSED_ROWS = 8;
+
+function Count({ label, value }: { label: string; value: number }): React.ReactElement {
+  return (
+    <Box as="section" aria-label={label} display="flex" alignItems="baseline" columnGap="space20">
+      <Text as="span" fontSize="fontSize60" fontWeight="fontWeightSemibold" fontVariantNumeric="tabular-nums" color={value > 0 ? 'colorTextWarningStrong' : 'colorText'}>
+        {formatCount(value)}
+      </Text>
+      <Text as="span" fontSize="fontSize20" color="colorTextWeak">
+        {label}
+      </Text>
+    </Box>
+  );
+}
+
+/** Today's RONA and rejected offers: the counts, and who, which support type and when. */
+export function MissedOffers({ rona, rejected, missed, timeZone }: { rona: number; rejected: number; missed: readonly MissedOffer[]; timeZone?: string }): React.ReactElement {
+  const t = useStrings();
+  const shown = missed.slice(0, MAX_MISSED_ROWS);
+  const earlier = missed.length - shown.length;
+  return (
+    <Box display="flex" flexDirection="column" rowGap="space20">
+      <Box display="flex" columnGap="space60">
+        <Count label={t('SupervisorInsightsNowRona')} value={rona} />
+        <Count label={t('SupervisorInsightsNowRejected')} value={rejected} />
+      </Box>
+      {missed.length === 0 ? (
+        <Text as="p" fontSize="fontSize20" color="colorTextWeak">
+          {t('SupervisorInsightsNowMissedNone')}
+        </Text>
+      ) : (
+        <Box as="ol" margin="space0" padding="space0" listStyleType="none" aria-label={t('SupervisorInsightsNowMissed')}>
+          {shown.map((m) => (
+            <Box as="li" key={m.key} display="grid" gridTemplateColumns="3rem minmax(0, 2fr) minmax(0, 2fr) 4.5rem" columnGap="space30">
+              <Text as="span" fontSize="fontSize20" lineHeight="lineHeight20" fontVariantNumeric="tabular-nums">
+                {formatClock(m.at, timeZone)}
+              </Text>
+              <Text as="span" fontSize="fontSize20" lineHeight="lineHeight20" fontWeight="fontWeightSemibold" whiteSpace="nowrap" overflow="hidden" textOverflow="ellipsis">
+                {m.agent}
+              </Text>
+              <Text as="span" fontSize="fontSize20" lineHeight="lineHeight20" whiteSpace="nowrap" overflow="hidden" textOverflow="ellipsis">
+                {t.supportType(m.supportType)}
+              </Text>
+              <Text as="span" fontSize="fontSize20" lineHeight="lineHeight20" color={m.outcome === 'RONA' ? 'colorTextWarningStrong' : 'colorTextError'}>
+                {m.outcome === 'RONA' ? t('SupervisorInsightsNowRona') : t('SupervisorInsightsNowRejected')}
+              </Text>
+            </Box>
+          ))}
+        </Box>
+      )}
+      {earlier > 0 ? (
+        <Text as="p" fontSize="fontSize20" color="colorTextWeak">
+          {t('SupervisorInsightsNowMissedMore', { count: formatCount(earlier) })}
+        </Text>
+      ) : null}
+    </Box>
+  );
+}
