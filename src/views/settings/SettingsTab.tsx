@@ -4,9 +4,10 @@ import { Button } from '@twilio-paste/core/button';
 import { HelpText } from '@twilio-paste/core/help-text';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import { parseSettingsJson, settingsJson, type SavedStamp, type Settings, type SettingsProblem } from '../../core';
+import { parseSettingsJson, settingsJson, type SavedStamp, type Settings, type SettingsFunctionUrls, type SettingsProblem } from '../../core';
 import type { InsightsStore } from '../../store';
 import { downloadFile } from '../common';
+import { AlertRulesSection } from './AlertRulesSection';
 import { GeneralSection, knownTimeZones } from './GeneralSection';
 import { PlatformsSection } from './PlatformsSection';
 import type { SaveOutcome, SettingsSaver } from './persistence';
@@ -29,6 +30,10 @@ export interface SettingsTabProps {
   readonly onSaved?: (stored: Readonly<Record<string, unknown>>) => void;
   /** IANA zones offered (default: the browser's). */
   readonly zones?: readonly string[];
+  /** Where the Settings function is now and would be after a save: a history URL that loses it is refused. */
+  readonly functionUrls?: SettingsFunctionUrls;
+  /** The history URL built into the plugin (an empty one falls back to it). */
+  readonly bundledHistoryUrl?: string;
 }
 
 type Status =
@@ -64,13 +69,13 @@ function downloadJson(fileName: string, text: string): void {
 }
 
 /** The admin's settings, in sections, saved whole through the Settings function. */
-export function SettingsTab({ settings, saved, saver, store, onSaved, zones }: SettingsTabProps): React.ReactElement {
+export function SettingsTab({ settings, saved, saver, store, onSaved, zones, functionUrls, bundledHistoryUrl }: SettingsTabProps): React.ReactElement {
   const [draft, setDraft] = React.useState<Draft>(() => draftOf(settings));
   const [inForce, setInForce] = React.useState<{ settings: Settings; saved: SavedStamp }>({ settings, saved });
   const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
   const queues = useKnownQueues(store);
   const zoneList = React.useMemo(() => zones ?? knownTimeZones(), [zones]);
-  const checked = React.useMemo(() => checkDraft(draft, queues), [draft, queues]);
+  const checked = React.useMemo(() => checkDraft(draft, queues, functionUrls), [draft, queues, functionUrls]);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const mounted = React.useRef(true);
   React.useEffect(
@@ -116,6 +121,7 @@ export function SettingsTab({ settings, saved, saver, store, onSaved, zones }: S
 
   const p = checked.byField;
   const types = draft.supportTypes.map((r) => r.type.trim()).filter((t) => t !== '');
+  const platforms = [...new Set([draft.platformDefault, ...draft.channels.map((c) => c.platform)].map((x) => x.trim()).filter((x) => x !== ''))];
   const problemCount = checked.check.ok ? 0 : checked.check.problems.length;
   return (
     <Box display="flex" flexDirection="column" rowGap="space60" paddingTop="space40" maxWidth="size100">
@@ -143,6 +149,7 @@ export function SettingsTab({ settings, saved, saver, store, onSaved, zones }: S
         types={types}
         problems={p.get('thresholds')}
       />
+      <AlertRulesSection rows={draft.alertRules} onRows={(alertRules) => edit({ alertRules })} types={types} platforms={platforms} problems={p.get('alertRules')} />
       <GeneralSection
         serviceLevelSec={draft.serviceLevelSec}
         shortAbandonSec={draft.shortAbandonSec}
@@ -151,6 +158,8 @@ export function SettingsTab({ settings, saved, saver, store, onSaved, zones }: S
         onChange={(patch) => edit(patch)}
         zones={zoneList}
         problems={p}
+        bundledHistoryUrl={bundledHistoryUrl}
+        functionUrls={functionUrls}
       />
       {(p.get('settings') ?? []).map((x) => (
         <HelpText key={x.field + x.message} variant="error">
