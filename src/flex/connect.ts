@@ -39,9 +39,10 @@ export function connectLive(
     if (access.scope === 'none') void forgetHistoryCaches(undefined, historyDeps?.storage);
     return { store, stop: () => undefined };
   }
-  // Before any event: the alerts see every batch from the first.
+  // Before any event: the alerts see every batch from the first. An admin's session has one
+  // even with no rule: a save in the Settings tab may put rules in force (`setAlertRules`).
   const alerts =
-    (access.scope === 'all' || access.scope === 'team') && config.alertRules.length > 0
+    (access.scope === 'all' || access.scope === 'team') && (config.alertRules.length > 0 || access.mayEditSettings)
       ? createAlertStore(store, { rules: config.alertRules, user: alertUser ?? workerSid ?? 'this user' })
       : undefined;
   const history = connectHistory(manager, store, access, config, workerSid, historyDeps);

@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
-import type { Access, SavedStamp, Settings, Tab } from '../core';
-import { selectConversationDetail, type AlertStore, type InsightsStore } from '../store';
+import { useStore } from 'zustand';
+import type { Access, SavedStamp, Settings, SettingsFunctionUrls, Tab } from '../core';
+import { selectConversationDetail, type AlertStore, type InsightsState, type InsightsStore } from '../store';
 import { AlertStrip } from './alerts';
 import { ConversationsTab } from './conversations';
 import { ConversationScreen, type TranscriptClient } from './drilldown';
@@ -32,6 +33,7 @@ export interface InsightsRootProps {
   /** Opens a conversation through the Flex drill-down action. */
   readonly onOpenConversation?: (conversationId: string) => void;
   readonly conversationsClient?: TranscriptClient;
+  /** The zone before live data opens; then the one in force in the live store's config (a save may change it). */
   readonly timeZone?: string;
   /** Flex's strings (`manager.strings`): every label is a template a customer can rename. */
   readonly strings?: Strings;
@@ -42,7 +44,19 @@ export interface InsightsRootProps {
     readonly saver?: SettingsSaver;
     /** Applies a saved value in this session; the live store is the open view's. */
     readonly onSaved?: (stored: Readonly<Record<string, unknown>>, store: LiveHandle['store'] | undefined) => void;
+    /** Where the Settings function is now and would be after a save. */
+    readonly functionUrls?: SettingsFunctionUrls;
+    /** The history URL built into the plugin. */
+    readonly bundledHistoryUrl?: string;
   };
+}
+
+const NO_STORE = { getState: () => undefined, subscribe: () => () => undefined } as unknown as InsightsStore;
+
+/** The time zone in force: the live store's config once open (a saved change applies at once), else the one given. */
+function useZoneInForce(live: LiveHandle | undefined, given: string | undefined): string | undefined {
+  const zone = useStore(live?.store ?? NO_STORE, (s: InsightsState | undefined) => s?.config.timeZone);
+  return zone ?? given;
 }
 
 function useDrillDown(drillDown: DrillDownState | undefined): void {
@@ -52,8 +66,9 @@ function useDrillDown(drillDown: DrillDownState | undefined): void {
 
 /** The Insights view with live data for as long as it is mounted, and the drill-down screen. */
 export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
-  const { access, connect, drillDown, onOpenConversation, conversationsClient, timeZone, settings, strings } = props;
+  const { access, connect, drillDown, onOpenConversation, conversationsClient, settings, strings } = props;
   const [live, setLive] = React.useState<LiveHandle | undefined>(undefined);
+  const timeZone = useZoneInForce(live, props.timeZone);
   React.useEffect(() => {
     const handle = connect();
     setLive(handle);
@@ -103,6 +118,8 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
         saver={settings.saver}
         store={live?.store}
         onSaved={onSaved ? (stored) => onSaved(stored, live?.store) : undefined}
+        functionUrls={settings.functionUrls}
+        bundledHistoryUrl={settings.bundledHistoryUrl}
       />
     );
   }

@@ -60,7 +60,16 @@ export function GeneralSection({ serviceLevelSec, shortAbandonSec, timeZone, his
       </Box>
     );
   };
-  const zoneList = zones.includes(timeZone) ? zones : [timeZone, ...zones];
+  // Hundreds of zones: drawn once per list, not on every keystroke in another field.
+  const zoneOptions = React.useMemo(
+    () =>
+      (zones.includes(timeZone) ? zones : [timeZone, ...zones]).map((z) => (
+        <Option key={z} value={z}>
+          {z}
+        </Option>
+      )),
+    [zones, timeZone],
+  );
   return (
     <Section id="settings-general" title="Service level, time zone and history">
       {field(
@@ -82,13 +91,7 @@ export function GeneralSection({ serviceLevelSec, shortAbandonSec, timeZone, his
         'Time zone',
         timeZone,
         'Days, weeks and months are counted in this zone.',
-        <Select onChange={(e) => onChange({ timeZone: e.target.value })}>
-          {zoneList.map((z) => (
-            <Option key={z} value={z}>
-              {z}
-            </Option>
-          ))}
-        </Select>,
+        <Select onChange={(e) => onChange({ timeZone: e.target.value })}>{zoneOptions}</Select>,
       )}
       {field(
         'historyUrl',

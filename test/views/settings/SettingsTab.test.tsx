@@ -2,21 +2,26 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import { configure, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import pluginConfig from '../../../flex-plugin.config.js';
 import { accessOf, resolvePluginConfig, settingsOf, settingsUrlBeside, type DrillDownRule, type Settings } from '../../../src/core';
 import { applyQueued, createInsightsStore, ingest } from '../../../src/store';
 import { SettingsTab, type SaveOutcome, type SettingsSaver } from '../../../src/views/settings';
+import { fieldByLabel } from '../../fixtures/fields';
 import { dayEvents } from '../../store/fixtures';
+
+// The whole tab redraws on a save or an import (every section, a few hundred Paste fields): in
+// jsdom on a busy machine that alone can take seconds, beyond Testing Library's and Jest's defaults.
+configure({ asyncUtilTimeout: 10_000 });
+jest.setTimeout(30_000);
 
 const crm: DrillDownRule = { pattern: 'https://crm.example.com/*', action: 'new tab' };
 const wiki: DrillDownRule = { pattern: 'https://wiki.example.com/*', action: 'original handler' };
 const BASE: Settings = { ...settingsOf(resolvePluginConfig({}, pluginConfig)), drillDownRules: [crm, wiki] };
 const ZONES = ['UTC', 'Europe/London', 'Australia/Sydney'];
 
-function input(name: string): HTMLInputElement {
-  return screen.getByLabelText(name) as HTMLInputElement;
-}
+/** A field by its label's text (the tab has hundreds of labels: see fieldByLabel). */
+const input = (name: string): HTMLInputElement => fieldByLabel(name);
 
 function saveButton(): HTMLButtonElement {
   return screen.getByRole('button', { name: 'Save' }) as HTMLButtonElement;
@@ -124,7 +129,7 @@ describe('SettingsTab', () => {
 
   it('imports a settings file into the form, and refuses a bad one with its problems', async () => {
     render(<SettingsTab settings={BASE} saved={{ version: 0 }} zones={ZONES} />);
-    const file = screen.getByLabelText('Settings file to import') as HTMLInputElement;
+    const file = document.querySelector('input[type="file"][aria-label="Settings file to import"]') as HTMLInputElement;
     const good = { ...BASE, serviceLevelSec: 30, version: 9 };
     fireEvent.change(file, { target: { files: [new File([JSON.stringify(good)], 'other-account.json', { type: 'application/json' })] } });
     await screen.findByText(/Imported other-account.json/);
@@ -144,8 +149,8 @@ describe('SettingsTab', () => {
     expect(screen.getByText(/Rule 2 applies: Open in a new browser tab/)).toBeTruthy();
   });
   describe('alert rules', () => {
-    const rule = (n: number) => within(screen.getByRole('group', { name: `Alert rule ${n}` }));
-    const field = (n: number, label: string) => rule(n).getByLabelText(label) as HTMLInputElement;
+    const group = (n: number) => screen.getByRole('group', { name: `Alert rule ${n}` });
+    const field = (n: number, label: string) => fieldByLabel(label, group(n));
 
     it('shows each rule in force with what it watches, from which value, how loud and for how long', () => {
       render(<SettingsTab settings={BASE} saved={{ version: 0 }} zones={ZONES} />);
@@ -160,7 +165,7 @@ describe('SettingsTab', () => {
       expect([field(1, 'Hold (s)').value, field(1, 'Clear (s)').value]).toEqual(['0', '10']);
       // An activity rule names its activity; a wrap-up rule has no subject.
       expect(field(6, 'Activity').value).toBe('Break');
-      expect(rule(7).queryByLabelText('Watches')).toBeNull();
+      expect(within(group(7)).queryByText('Watches')).toBeNull();
     });
 
     it('names a bad field of a rule and holds Save back until it is fixed', () => {
@@ -231,11 +236,11 @@ describe('SettingsTab', () => {
 
       // Change the form, then import the exported file: the form is what was exported.
       fireEvent.change(input('Service level target (seconds)'), { target: { value: '45' } });
-      const file = screen.getByLabelText('Settings file to import') as HTMLInputElement;
+      const file = document.querySelector('input[type="file"][aria-label="Settings file to import"]') as HTMLInputElement;
       fireEvent.change(file, { target: { files: [new File([text], 'exported.json', { type: 'application/json' })] } });
       await screen.findByText(/Imported exported.json/);
       expect(input('Service level target (seconds)').value).toBe('60');
-      expect((within(screen.getByRole('group', { name: 'Alert rule 1' })).getByLabelText('Waiting over (s)') as HTMLInputElement).value).toBe('120');
+      expect(fieldByLabel('Waiting over (s)', screen.getByRole('group', { name: 'Alert rule 1' })).value).toBe('120');
 
       const broken = JSON.parse(text) as Record<string, unknown>;
       broken.alertRules = [{ ...BASE.alertRules[0], severity: 'loud' }];
@@ -245,7 +250,7 @@ describe('SettingsTab', () => {
       expect(alert.textContent).toMatch(/Not imported: broken.json is not a valid settings file/);
       expect(alert.textContent).toMatch(/alertRules\[0\]\.severity: must be one of info, warning, error/);
       expect(alert.textContent).toMatch(/shortAbandonSec: must be from 0 to 600 seconds/);
-      expect((within(screen.getByRole('group', { name: 'Alert rule 1' })).getByLabelText('Severity') as HTMLInputElement).value).toBe('error');
+      expect(fieldByLabel('Severity', screen.getByRole('group', { name: 'Alert rule 1' })).value).toBe('error');
     });
 
     it('refuses a history URL that would leave the next start without the Settings function, and says what an empty URL means', () => {
