@@ -59,6 +59,26 @@ function useZoneInForce(live: LiveHandle | undefined, given: string | undefined)
   return zone ?? given;
 }
 
+/**
+ * The Settings tab with the settings in force when it opens: read at its mount, not at this
+ * view's last render (a save since then changed them; the next save is made on its version).
+ */
+function SettingsPanel({ settings, store }: { readonly settings: NonNullable<InsightsRootProps['settings']>; readonly store?: InsightsStore }): React.ReactElement {
+  const [current] = React.useState(() => settings.current());
+  const onSaved = settings.onSaved;
+  return (
+    <SettingsTab
+      settings={current.settings}
+      saved={current.saved}
+      saver={settings.saver}
+      store={store}
+      onSaved={onSaved ? (stored) => onSaved(stored, store) : undefined}
+      functionUrls={settings.functionUrls}
+      bundledHistoryUrl={settings.bundledHistoryUrl}
+    />
+  );
+}
+
 function useDrillDown(drillDown: DrillDownState | undefined): void {
   const [, rerender] = React.useState(0);
   React.useEffect(() => drillDown?.subscribe(() => rerender((n) => n + 1)), [drillDown]);
@@ -108,21 +128,7 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
     panels.myStats = <MyStatsTab {...tab} />;
     if (onOpenConversation) panels.conversations = <ConversationsTab {...tab} onOpen={onOpenConversation} />;
   }
-  if (settings) {
-    const onSaved = settings.onSaved;
-    const current = settings.current();
-    panels.settings = (
-      <SettingsTab
-        settings={current.settings}
-        saved={current.saved}
-        saver={settings.saver}
-        store={live?.store}
-        onSaved={onSaved ? (stored) => onSaved(stored, live?.store) : undefined}
-        functionUrls={settings.functionUrls}
-        bundledHistoryUrl={settings.bundledHistoryUrl}
-      />
-    );
-  }
+  if (settings) panels.settings = <SettingsPanel settings={settings} store={live?.store} />;
   return wrap(
     <>
       {drillDown?.refused ? (

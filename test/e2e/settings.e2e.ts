@@ -59,9 +59,17 @@ async function setOverride(page: Page, type: string, figure: keyof typeof FIGURE
   await page.getByLabel(`${label}, red`, { exact: true }).fill(red);
 }
 
+/** Saves; a Save held back fails with the problems the tab shows. */
 async function save(page: Page): Promise<void> {
-  await page.getByRole('button', { name: 'Save' }).click();
-  await page.getByText(/Saved \(version \d+\)/).waitFor();
+  const button = page.getByRole('button', { name: 'Save' });
+  if (await button.isDisabled()) {
+    const problems = await page.locator('[data-paste-element="HELP_TEXT"]').allTextContents();
+    assert.fail(`Save is held back: ${problems.join(' | ')}`);
+  }
+  await button.click();
+  await page.getByText(/Saved \(version \d+\)|Not saved/).first().waitFor();
+  const status = await page.getByText(/Saved \(version \d+\)|Not saved.*/).first().textContent();
+  assert.match(status ?? '', /Saved \(version \d+\)/);
 }
 
 /** Where `?surge=imminent` puts its contacts: the imminent voice queue. */
