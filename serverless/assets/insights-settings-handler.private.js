@@ -355,6 +355,81 @@ var DEFAULT_PADDING_MS = 6 * 36e5;
 // src/core/historyProtocol.ts
 var HISTORY_CURSOR_LIFETIME_MS = 15 * 6e4;
 
+// src/core/alerts.ts
+var ALERT_SEVERITIES = ["info", "warning", "error"];
+var ALERT_KINDS = ["contactWait", "waitingCount", "serviceLevel", "noAgentAvailable", "agentActivity", "agentWrapup", "agentRona"];
+var NUMBER_FIELDS = {
+  contactWait: ["seconds"],
+  waitingCount: ["count"],
+  serviceLevel: ["below"],
+  noAgentAvailable: [],
+  agentActivity: ["minutes"],
+  agentWrapup: ["minutes"],
+  agentRona: ["count"]
+};
+var STRING_FIELDS = {
+  contactWait: ["supportType"],
+  waitingCount: ["queue", "supportType"],
+  serviceLevel: ["queue", "platform"],
+  noAgentAvailable: ["platform", "supportType"],
+  agentActivity: ["activity"],
+  agentWrapup: [],
+  agentRona: []
+};
+var COMMON_FIELDS = ["id", "kind", "severity", "holdSec", "clearSec", "label"];
+var kindOfValue = (v) => v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "object" ? "an object" : `${/^[aeiou]/.test(typeof v) ? "an" : "a"} ${typeof v}`;
+function validateAlertRules(input, where = "alertRules") {
+  const problems = [];
+  const rules = [];
+  if (input === void 0) return { rules, problems };
+  if (!Array.isArray(input)) return { rules, problems: [{ field: where, message: `must be a list of rules, not ${kindOfValue(input)}` }] };
+  const ids = /* @__PURE__ */ new Set();
+  input.forEach((raw, i) => {
+    const at = `${where}[${i}]`;
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      problems.push({ field: at, message: `must be an object, not ${kindOfValue(raw)}` });
+      return;
+    }
+    const r = raw;
+    const before = problems.length;
+    const add = (field, message) => void problems.push({ field: `${at}.${field}`, message });
+    if (typeof r.id !== "string" || r.id.trim() === "") add("id", "must be a non-empty name");
+    else if (ids.has(r.id)) add("id", `"${r.id}" is used by an earlier rule`);
+    else ids.add(r.id);
+    const kind = r.kind;
+    if (!ALERT_KINDS.includes(kind)) {
+      add("kind", `must be one of ${ALERT_KINDS.join(", ")}`);
+      return;
+    }
+    if (!ALERT_SEVERITIES.includes(r.severity)) add("severity", `must be one of ${ALERT_SEVERITIES.join(", ")}`);
+    for (const f of ["holdSec", "clearSec"]) {
+      const v = r[f];
+      if (typeof v !== "number" || !Number.isFinite(v) || v < 0) add(f, "must be a number of seconds ≥ 0");
+    }
+    if (r.label !== void 0 && typeof r.label !== "string") add("label", `must be text, not ${kindOfValue(r.label)}`);
+    for (const f of NUMBER_FIELDS[kind]) {
+      const v = r[f];
+      if (f === "below") {
+        if (typeof v !== "number" || !(v > 0 && v <= 1)) add(f, "must be a fraction above 0 and at most 1 (0.8 for 80%)");
+      } else if (f === "count") {
+        if (typeof v !== "number" || !Number.isInteger(v) || v < 1) add(f, "must be a whole number ≥ 1");
+      } else if (typeof v !== "number" || !Number.isFinite(v) || v < 0) add(f, `must be a number ≥ 0`);
+    }
+    for (const f of STRING_FIELDS[kind]) {
+      const v = r[f];
+      const required = kind === "agentActivity";
+      if (v === void 0 && !required) continue;
+      if (typeof v !== "string" || v.trim() === "") add(f, required ? "must name an activity (e.g. Break)" : "must be a non-empty name, or left out for any");
+    }
+    const targets = STRING_FIELDS[kind].filter((f) => r[f] !== void 0);
+    if (kind !== "agentActivity" && kind !== "contactWait" && targets.length > 1) add(targets[1], `give ${targets[0]} or ${targets[1]}, not both`);
+    const known = /* @__PURE__ */ new Set([...COMMON_FIELDS, ...NUMBER_FIELDS[kind], ...STRING_FIELDS[kind]]);
+    for (const f of Object.keys(r)) if (!known.has(f)) add(f, `is not a field of a ${kind} rule`);
+    if (problems.length === before) rules.push({ ...r });
+  });
+  return { rules, problems };
+}
+
 // src/core/pluginConfig.ts
 var UI_ATTRIBUTES_KEY = "supervisorInsights";
 var THRESHOLD_KEYS = ["waitingNow", "longestWaitSec", "serviceLevel"];
@@ -374,6 +449,7 @@ var SETTINGS_FIELDS = [
   "supportTypes",
   "platforms",
   "thresholds",
+  "alertRules",
   "serviceLevelSec",
   "shortAbandonSec",
   "timeZone",
@@ -389,6 +465,7 @@ var MAX_SERVICE_LEVEL_SEC = 3600;
 var MAX_SHORT_ABANDON_SEC = 600;
 var MAX_THRESHOLD_SEC = 86400;
 var MAX_THRESHOLD_CONTACTS = 1e4;
+var MAX_ALERT_RULES = 50;
 var SUPPORT_TYPE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 var CHANNEL_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 var isRecord2 = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -603,6 +680,30 @@ function checkThresholds(input, types, out) {
   const { waitingNow, longestWaitSec, serviceLevel: serviceLevel2 } = general;
   return { waitingNow, longestWaitSec, serviceLevel: serviceLevel2, ...Object.keys(bySupportType).length > 0 ? { bySupportType } : {} };
 }
+function checkAlertRules(input, types, platforms, out) {
+  const field = "alertRules";
+  if (!Array.isArray(input)) {
+    out.push({ field, message: `must be a list of alert rules, not ${kindOf(input)}` });
+    return void 0;
+  }
+  const before = out.length;
+  if (input.length > MAX_ALERT_RULES) out.push({ field, message: `has ${input.length} rules; at most ${MAX_ALERT_RULES}` });
+  const checked = validateAlertRules(input, field);
+  out.push(...checked.problems);
+  const platformNames = platforms ? [platforms.default, ...Object.values(platforms.byChannel)] : void 0;
+  input.forEach((raw, i) => {
+    if (!isRecord2(raw)) return;
+    const type = raw.supportType;
+    if (types && typeof type === "string" && type.trim() !== "" && type !== OTHER_SUPPORT_TYPE && !types.includes(type)) {
+      out.push({ field: `${field}[${i}].supportType`, message: `${quoted(type)} is not a support type of the map: the rule would never alert` });
+    }
+    const platform = raw.platform;
+    if (platformNames && typeof platform === "string" && platform.trim() !== "" && !platformNames.includes(platform)) {
+      out.push({ field: `${field}[${i}].platform`, message: `${quoted(platform)} is not a platform (${platformNames.join(", ")}): the rule would never alert` });
+    }
+  });
+  return out.length > before ? void 0 : checked.rules;
+}
 function checkSeconds(field, input, min, max, out) {
   if (typeof input !== "number" || !Number.isFinite(input)) out.push({ field, message: `must be a number of seconds, not ${kindOf(input)}` });
   else if (!Number.isInteger(input)) out.push({ field, message: "must be whole seconds" });
@@ -633,6 +734,7 @@ function validateSettings(input, options = {}) {
   const platforms = has(input, "platforms") ? checkPlatforms(input.platforms, out) : void 0;
   const types = isRecord2(input.supportTypes) ? Object.keys(input.supportTypes) : void 0;
   const thresholds = has(input, "thresholds") ? checkThresholds(input.thresholds, types, out) : void 0;
+  const alertRules = has(input, "alertRules") ? checkAlertRules(input.alertRules, types, platforms, out) : void 0;
   const serviceLevelSec = has(input, "serviceLevelSec") ? checkSeconds("serviceLevelSec", input.serviceLevelSec, 1, MAX_SERVICE_LEVEL_SEC, out) : void 0;
   const shortAbandonSec = has(input, "shortAbandonSec") ? checkSeconds("shortAbandonSec", input.shortAbandonSec, 0, MAX_SHORT_ABANDON_SEC, out) : void 0;
   let timeZone;
@@ -653,12 +755,12 @@ function validateSettings(input, options = {}) {
       else historyUrl = safe.url;
     }
   }
-  if (out.length > 0 || !supportTypes || !platforms || !thresholds || serviceLevelSec === void 0 || shortAbandonSec === void 0 || timeZone === void 0 || historyUrl === void 0) {
+  if (out.length > 0 || !supportTypes || !platforms || !thresholds || !alertRules || serviceLevelSec === void 0 || shortAbandonSec === void 0 || timeZone === void 0 || historyUrl === void 0) {
     return { ok: false, problems: out };
   }
   return {
     ok: true,
-    settings: { drillDownRules: rules.rules, supportTypes, platforms, thresholds, serviceLevelSec, shortAbandonSec, timeZone, historyUrl },
+    settings: { drillDownRules: rules.rules, supportTypes, platforms, thresholds, alertRules, serviceLevelSec, shortAbandonSec, timeZone, historyUrl },
     problems: []
   };
 }

@@ -557,6 +557,21 @@ const STRING_FIELDS: Readonly<Record<AlertKind, readonly string[]>> = {
 };
 const COMMON_FIELDS = ['id', 'kind', 'severity', 'holdSec', 'clearSec', 'label'];
 
+/** A rule's subject fields: which one it names, if any (`queue`, `supportType`, `platform`, `activity`). */
+export type AlertSubjectField = 'queue' | 'supportType' | 'platform' | 'activity';
+/** A rule's number: a wait or a count it alerts from, or the service level it alerts below. */
+export type AlertFigureField = 'seconds' | 'count' | 'below' | 'minutes';
+
+/**
+ * The fields a rule of this kind has beside the common ones: the subject fields it may
+ * name (at most one of them; none: any queue, platform or agent; `agentActivity` must name
+ * its activity) and its number, if it has one. For editors: the checks stay in `validateAlertRules`.
+ */
+export function alertRuleFieldsOf(kind: AlertKind): { readonly subjects: readonly AlertSubjectField[]; readonly figure?: AlertFigureField; readonly subjectRequired: boolean } {
+  const figure = NUMBER_FIELDS[kind][0] as AlertFigureField | undefined;
+  return { subjects: STRING_FIELDS[kind] as readonly AlertSubjectField[], ...(figure ? { figure } : {}), subjectRequired: kind === 'agentActivity' };
+}
+
 const kindOfValue = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'an object' : `${/^[aeiou]/.test(typeof v) ? 'an' : 'a'} ${typeof v}`);
 
 /**

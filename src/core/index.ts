@@ -111,6 +111,7 @@ export {
 } from './pluginConfig';
 export type { PluginConfig, SavedStamp, SupportTypeThresholds, Threshold, ThresholdKey, Thresholds } from './pluginConfig';
 export {
+  MAX_ALERT_RULES,
   MAX_SERVICE_LEVEL_SEC,
   MAX_SHORT_ABANDON_SEC,
   SETTINGS_ERROR_CODES,
@@ -121,10 +122,11 @@ export {
   mappingPreview,
   parseSettingsJson,
   settingsJson,
+  settingsFunctionProblem,
   settingsOf,
   validateSettings,
 } from './settings';
-export type { MappingRow, Settings, SettingsCheck, SettingsError, SettingsErrorCode, SettingsField, SettingsProblem, SettingsSaved, StoredSettings } from './settings';
+export type { MappingRow, Settings, SettingsCheck, SettingsError, SettingsErrorCode, SettingsField, SettingsFunctionUrls, SettingsProblem, SettingsSaved, StoredSettings } from './settings';
 export {
   CONTACT_MODES,
   LAKEHOUSE_MODEL_VERSION,
@@ -139,8 +141,8 @@ export {
   nextDayStart,
 } from './tableRows';
 export type { Column, ColumnType, ContactMode, ContactPolicy, LakehouseTable, Row, RowValue, TableRowsOptions } from './tableRows';
-export { ALERT_KINDS, ALERT_SEVERITIES, AlertEvaluator, conditionOf, ruleLabel, subjectLabel, validateAlertRules } from './alerts';
-export type { ActiveAlert, AlertKind, AlertRule, AlertRuleProblem, AlertSeverity, AlertSubject, AlertTransition, SubjectKind } from './alerts';
+export { ALERT_KINDS, ALERT_SEVERITIES, AlertEvaluator, alertRuleFieldsOf, conditionOf, ruleLabel, subjectLabel, validateAlertRules } from './alerts';
+export type { ActiveAlert, AlertFigureField, AlertKind, AlertRule, AlertRuleProblem, AlertSeverity, AlertSubject, AlertSubjectField, AlertTransition, SubjectKind } from './alerts';
 export { AlertWatch, changesOf } from './alertWatch';
 export type { AlertChanges, GatheredChanges } from './alertWatch';
 export {

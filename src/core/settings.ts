@@ -9,6 +9,7 @@
  * Stored under `ui_attributes.supervisorInsights` with a stamp (`version`, `savedBy`,
  * `savedAt`) the Settings function writes; a save made on an older version is stale.
  */
+import { validateAlertRules, type AlertRule } from './alerts';
 import { isValidTimeZone, type PlatformConfig } from './config';
 import { OTHER_SUPPORT_TYPE, normaliseQueueName, supportTypeResolver } from './dimensions';
 import { validateRules, type DrillDownRule } from './drillDownRules';
@@ -24,6 +25,7 @@ export const SETTINGS_FIELDS = [
   'supportTypes',
   'platforms',
   'thresholds',
+  'alertRules',
   'serviceLevelSec',
   'shortAbandonSec',
   'timeZone',
@@ -40,6 +42,8 @@ export interface Settings {
   readonly supportTypes: Readonly<Record<string, readonly string[]>>;
   readonly platforms: PlatformConfig;
   readonly thresholds: Thresholds;
+  /** The live alert rules (`alerts.ts`): the whole list in force. */
+  readonly alertRules: readonly AlertRule[];
   readonly serviceLevelSec: number;
   readonly shortAbandonSec: number;
   readonly timeZone: string;
@@ -73,6 +77,8 @@ export const MAX_SHORT_ABANDON_SEC = 600;
 export const MAX_THRESHOLD_SEC = 86_400;
 /** A threshold of contacts waiting: at most this many. */
 export const MAX_THRESHOLD_CONTACTS = 10_000;
+/** Alert rules: at most this many (each is watched on every live batch). */
+export const MAX_ALERT_RULES = 50;
 
 const SUPPORT_TYPE_NAME = /^[a-z][a-z0-9_]{0,39}$/;
 const CHANNEL_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -90,6 +96,7 @@ export function settingsOf(config: PluginConfig): Settings {
     supportTypes: config.supportTypes,
     platforms: config.platforms,
     thresholds: config.thresholds,
+    alertRules: config.alertRules,
     serviceLevelSec: config.serviceLevelSec,
     shortAbandonSec: config.shortAbandonSec,
     timeZone: config.timeZone,
@@ -356,6 +363,36 @@ function checkThresholds(input: unknown, types: readonly string[] | undefined, o
   return { waitingNow, longestWaitSec, serviceLevel, ...(Object.keys(bySupportType).length > 0 ? { bySupportType } : {}) };
 }
 
+/**
+ * The alert rules, each field checked by the core's `validateAlertRules` (the same words
+ * the plugin logs for a stored list), then against the rest of the value: a support type
+ * the map does not have, or a platform the platforms do not name, would never alert.
+ */
+function checkAlertRules(input: unknown, types: readonly string[] | undefined, platforms: PlatformConfig | undefined, out: SettingsProblem[]): AlertRule[] | undefined {
+  const field = 'alertRules';
+  if (!Array.isArray(input)) {
+    out.push({ field, message: `must be a list of alert rules, not ${kindOf(input)}` });
+    return undefined;
+  }
+  const before = out.length;
+  if (input.length > MAX_ALERT_RULES) out.push({ field, message: `has ${input.length} rules; at most ${MAX_ALERT_RULES}` });
+  const checked = validateAlertRules(input, field);
+  out.push(...checked.problems);
+  const platformNames = platforms ? [platforms.default, ...Object.values(platforms.byChannel)] : undefined;
+  input.forEach((raw, i) => {
+    if (!isRecord(raw)) return;
+    const type = raw.supportType;
+    if (types && typeof type === 'string' && type.trim() !== '' && type !== OTHER_SUPPORT_TYPE && !types.includes(type)) {
+      out.push({ field: `${field}[${i}].supportType`, message: `${quoted(type)} is not a support type of the map: the rule would never alert` });
+    }
+    const platform = raw.platform;
+    if (platformNames && typeof platform === 'string' && platform.trim() !== '' && !platformNames.includes(platform)) {
+      out.push({ field: `${field}[${i}].platform`, message: `${quoted(platform)} is not a platform (${platformNames.join(', ')}): the rule would never alert` });
+    }
+  });
+  return out.length > before ? undefined : checked.rules;
+}
+
 function checkSeconds(field: 'serviceLevelSec' | 'shortAbandonSec', input: unknown, min: number, max: number, out: SettingsProblem[]): number | undefined {
   if (typeof input !== 'number' || !Number.isFinite(input)) out.push({ field, message: `must be a number of seconds, not ${kindOf(input)}` });
   else if (!Number.isInteger(input)) out.push({ field, message: 'must be whole seconds' });
@@ -395,6 +432,7 @@ export function validateSettings(input: unknown, options: { readonly queues?: It
   const platforms = has(input, 'platforms') ? checkPlatforms(input.platforms, out) : undefined;
   const types = isRecord(input.supportTypes) ? Object.keys(input.supportTypes) : undefined;
   const thresholds = has(input, 'thresholds') ? checkThresholds(input.thresholds, types, out) : undefined;
+  const alertRules = has(input, 'alertRules') ? checkAlertRules(input.alertRules, types, platforms, out) : undefined;
   const serviceLevelSec = has(input, 'serviceLevelSec') ? checkSeconds('serviceLevelSec', input.serviceLevelSec, 1, MAX_SERVICE_LEVEL_SEC, out) : undefined;
   const shortAbandonSec = has(input, 'shortAbandonSec') ? checkSeconds('shortAbandonSec', input.shortAbandonSec, 0, MAX_SHORT_ABANDON_SEC, out) : undefined;
 
@@ -423,6 +461,7 @@ export function validateSettings(input: unknown, options: { readonly queues?: It
     !supportTypes ||
     !platforms ||
     !thresholds ||
+    !alertRules ||
     serviceLevelSec === undefined ||
     shortAbandonSec === undefined ||
     timeZone === undefined ||
@@ -432,8 +471,36 @@ export function validateSettings(input: unknown, options: { readonly queues?: It
   }
   return {
     ok: true,
-    settings: { drillDownRules: rules.rules, supportTypes, platforms, thresholds, serviceLevelSec, shortAbandonSec, timeZone, historyUrl },
+    settings: { drillDownRules: rules.rules, supportTypes, platforms, thresholds, alertRules, serviceLevelSec, shortAbandonSec, timeZone, historyUrl },
     problems: [],
+  };
+}
+
+/**
+ * Where the Settings function is, for the check below: the one this session saves through
+ * and the one the next start would find with a given history URL stored (the bundled
+ * `settingsUrl`, else beside the history function: `settingsUrlBeside`).
+ */
+export interface SettingsFunctionUrls {
+  /** The Settings function this session saves through; absent: none (Save is off anyway). */
+  readonly now?: string;
+  /** The one the next start would use with this history URL stored (empty: the bundled history URL applies). */
+  readonly after: (historyUrl: string) => string | undefined;
+}
+
+/**
+ * A history URL that would lock Save out: the session saves through a Settings function
+ * found only beside the history function, and with this URL (empty, or not ending in
+ * `/insights-history`) the next start would find none, so nobody could save from the tab
+ * again (only a hand edit of `ui_attributes` or a rebuild would). Undefined when the next
+ * start still has a Settings function (the same or another).
+ */
+export function settingsFunctionProblem(historyUrl: string, urls: SettingsFunctionUrls): SettingsProblem | undefined {
+  if (urls.now === undefined || urls.after(historyUrl) !== undefined) return undefined;
+  const what = historyUrl.trim() === '' ? 'with no history URL' : 'with this URL';
+  return {
+    field: 'historyUrl',
+    message: `the Settings function is found beside the history function (…/insights-history → …/insights-settings) and the plugin has no settingsUrl of its own: ${what}, Insights would find no Settings function at its next start and settings could not be saved again from this tab. Keep a URL ending in /insights-history, or set settingsUrl in flex-plugin.config.js first`,
   };
 }
 

@@ -28,7 +28,8 @@ export interface LiveConnection {
 
 /** Whether a session has live alerts: it sees the dashboards (scope all or team) and rules are configured. */
 export function alertsRunFor(access: Access, config: PluginConfig): boolean {
-  return (access.scope === 'all' || access.scope === 'team') && config.alertRules.length > 0;
+  // An admin's session has alerts even with no rule: a save in the Settings tab may put rules in force (`setAlertRules`).
+  return (access.scope === 'all' || access.scope === 'team') && (config.alertRules.length > 0 || access.mayEditSettings);
 }
 
 /** Starts live data (and history) for a user's access; the store says `loading`, then `ready` or `error`. */

@@ -6,7 +6,7 @@
 import * as React from 'react';
 import type * as Flex from '@twilio/flex-ui';
 import { LOG_PREFIX, UI_ATTRIBUTES_KEY, accessOf, firstRawUrl, identifiersIn, settingsOf, validateRules, type Access, type ConversationRow, type DrillDownRule } from '../core';
-import { reconfigure, selectConversationDetail, selectConversationList, type InsightsState, type InsightsStore } from '../store';
+import { reconfigure, selectConversationDetail, selectConversationList, setAlertRules, type AlertStore, type InsightsState, type InsightsStore } from '../store';
 import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
 import { addDefaultStrings } from '../views/common';
@@ -140,14 +140,18 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
     registerAlertNotification((flex as unknown as { Notifications?: NotificationsLike }).Notifications);
   });
   const identity = (manager.user as { identity?: string } | undefined)?.identity;
+  // The alerts in force (the session's, or the open view's): a save puts its rules in force there.
+  let openAlerts: AlertStore | undefined;
   const start = () => {
     const live = connectLive(manager, access, config, user.workerSid, { user: userOf(manager), session }, identity);
     const alerts = live.alerts;
+    openAlerts = alerts;
     let unwatch = (): void => undefined;
     if (alerts) guarded('watching the alerts', () => (unwatch = watchAlerts(flex, alerts, badge)));
     return {
       ...live,
       stop: () => {
+        if (openAlerts === alerts) openAlerts = undefined;
         unwatch();
         live.stop();
       },
@@ -168,8 +172,9 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
   const kept = sessionLive;
   const connect = kept ? () => ({ ...kept, stop: () => undefined }) : start;
   if (kept) guarded('stopping live data at logout', () => flex.Actions.addListener(`before${LOGOUT_ACTION}`, () => kept.stop()));
-  // A saved value, in force at once: rules, thresholds, and the live store re-sliced; the
-  // in-memory Flex configuration too, so the view opened again reads it as the next start will.
+  // A saved value, in force at once: rules, thresholds, the live store re-sliced (time zone
+  // included: the views read it from the store) and the alert rules over it; the in-memory
+  // Flex configuration too, so the view opened again reads it as the next start will.
   const applySaved = (stored: Readonly<Record<string, unknown>>, store: InsightsStore | undefined): void => {
     const serviceConfiguration = manager.serviceConfiguration as { ui_attributes?: Record<string, unknown> } | undefined;
     const uiAttributes = { ...(serviceConfiguration?.ui_attributes ?? {}), [UI_ATTRIBUTES_KEY]: stored };
@@ -183,8 +188,15 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
       const { problems } = reconfigure(store as InsightsStore<PluginConfig>, config);
       if (problems.length > 0) console.warn(`${LOG_PREFIX} saved settings not applied in this session: ${problems.join('; ')}`);
     }
+    const alerts = openAlerts;
+    if (alerts) guarded('putting the saved alert rules in force', () => setAlertRules(alerts, config.alertRules));
   };
   const settingsUrl = host.settingsUrl ?? config.settingsUrl;
+  // Where the next start finds the Settings function with a history URL saved: a URL that
+  // loses it is refused in the tab (nobody could save again from there).
+  const functionUrls = settingsUrl
+    ? { now: settingsUrl, after: (historyUrl: string) => host.settingsUrl ?? runtimeConfig({ [UI_ATTRIBUTES_KEY]: { historyUrl } }).settingsUrl }
+    : undefined;
   const onOpenConversation = (conversationId: string): void => {
     void flex.Actions.invokeAction(DRILL_DOWN_ACTION, { conversationId });
   };
@@ -193,6 +205,8 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
         current: () => ({ settings: settingsOf(config), saved: config.saved }),
         saver: settingsUrl ? settingsSaverOf(settingsUrl, () => flexTokenOf(manager)) : undefined,
         onSaved: applySaved,
+        functionUrls,
+        bundledHistoryUrl: runtimeConfig({}).historyUrl,
       }
     : undefined;
   guarded('adding the Insights view', () => {

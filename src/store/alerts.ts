@@ -10,7 +10,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { AlertWatch, changesOf, LOG_PREFIX, type ActiveAlert, type AlertRule, type AlertSeverity, type GatheredChanges } from '../core';
-import { onBatch, type InsightsStore } from './insightsStore';
+import { foldedEventsOf, onBatch, type InsightsStore } from './insightsStore';
 
 export const ALERT_LOG_TYPES = ['raised', 'acknowledged', 'cleared'] as const;
 export type AlertLogType = (typeof ALERT_LOG_TYPES)[number];
@@ -61,8 +61,10 @@ export type AlertStore = StoreApi<AlertsState>;
 export const MAX_LOG = 5000;
 
 interface AlertRuntime {
-  readonly watch: AlertWatch;
-  readonly stop: () => void;
+  /** Replaced when new rules come in force (`setAlertRules`). */
+  watch: AlertWatch;
+  readonly insights: InsightsStore;
+  stop: () => void;
 }
 const runtimes = new WeakMap<object, AlertRuntime>();
 
@@ -75,10 +77,10 @@ export interface AlertStoreOptions {
 /** An alert store fed by this insights store (live engine, access, clock). */
 export function createAlertStore(insights: InsightsStore, options: AlertStoreOptions): AlertStore {
   const initial = insights.getState();
-  const watch = new AlertWatch(options.rules, initial.access);
+  const rt: AlertRuntime = { watch: new AlertWatch(options.rules, initial.access), insights, stop: () => undefined };
   const store = createStore<AlertsState>()(() => ({ active: [], acknowledged: {}, log: [], raisedCount: 0, rules: options.rules, user: options.user, notice: { sound: false, browser: false } }));
   const apply = (): void => {
-    const transitions = watch.takeTransitions();
+    const transitions = rt.watch.takeTransitions();
     if (transitions.length === 0) return;
     const before = store.getState();
     const log = [...before.log];
@@ -91,7 +93,7 @@ export function createAlertStore(insights: InsightsStore, options: AlertStoreOpt
       else delete acknowledged[a.key];
     }
     if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
-    store.setState({ active: watch.active(), log, acknowledged, raisedCount });
+    store.setState({ active: rt.watch.active(), log, acknowledged, raisedCount });
   };
   const guard = (f: () => void) => (): void => {
     try {
@@ -108,7 +110,7 @@ export function createAlertStore(insights: InsightsStore, options: AlertStoreOpt
   let gathered: GatheredChanges | undefined = initial.status === 'loading' ? changesOf([]) : undefined;
   const offBatch = onBatch(insights, (events) => {
     if (gathered) changesOf(events, gathered);
-    else guard(() => watch.update(insights.getState().live.engine, changesOf(events), insights.getState().now))();
+    else guard(() => rt.watch.update(insights.getState().live.engine, changesOf(events), insights.getState().now))();
   });
   let lastNow = initial.now;
   const offTick = insights.subscribe((s) => {
@@ -116,15 +118,65 @@ export function createAlertStore(insights: InsightsStore, options: AlertStoreOpt
       const changes = gathered;
       gathered = undefined;
       lastNow = s.now;
-      guard(() => watch.update(s.live.engine, changes, s.now))();
+      guard(() => rt.watch.update(s.live.engine, changes, s.now))();
       return;
     }
     if (gathered || s.now === lastNow) return;
     lastNow = s.now;
-    guard(() => watch.tick(s.live.engine, s.now))();
+    guard(() => rt.watch.tick(s.live.engine, s.now))();
   });
-  runtimes.set(store, { watch, stop: () => (offBatch(), offTick()) });
+  rt.stop = () => (offBatch(), offTick());
+  runtimes.set(store, rt);
   return store;
+}
+
+/**
+ * Puts rules in force now (a save in the Settings tab), over the live engine as it is now
+ * (after a `reconfigure`, the re-sliced one): a new watch looks at every task and worker
+ * of the events the live store folded (`keepEvents`; else the contacts waiting, the
+ * engagements and agents the engine knows, with no RONA history) and takes over. An alert
+ * raised before and after keeps its acknowledgement and logs nothing; one no longer raised
+ * is logged cleared now; one newly raised is logged raised now (the log stays in order;
+ * the strip's "held" time still counts from the moment its condition was reached) and notified.
+ */
+export function setAlertRules(store: AlertStore, rules: readonly AlertRule[]): void {
+  const rt = runtimes.get(store);
+  if (!rt) return;
+  const s = rt.insights.getState();
+  const engine = s.live.engine;
+  const watch = new AlertWatch(rules, s.access);
+  const events = foldedEventsOf(rt.insights);
+  const changes = events
+    ? changesOf(events)
+    : { tasks: [...engine.waitingNow().map((w) => w.taskSid), ...engine.activeNow().map((e) => e.taskSid)], workers: engine.agents().map((a) => a.sid), ronas: [] };
+  try {
+    watch.update(engine, changes, s.now);
+  } catch (err) {
+    console.error(`${LOG_PREFIX} alert rules not applied in this session:`, err);
+    return;
+  }
+  // The new watch's own transitions are its view of the past; the log says what changed now.
+  watch.takeTransitions();
+  rt.watch = watch;
+  const before = store.getState();
+  const active = watch.active();
+  const now = new Set(active.map((a) => a.key));
+  const was = new Map(before.active.map((a) => [a.key, a]));
+  const log = [...before.log];
+  const acknowledged: Record<string, Acknowledgement> = {};
+  let raisedCount = before.raisedCount;
+  for (const a of before.active) {
+    if (now.has(a.key)) {
+      if (before.acknowledged[a.key]) acknowledged[a.key] = before.acknowledged[a.key];
+    } else log.push({ type: 'cleared', at: s.now, key: a.key, ruleId: a.ruleId, label: a.label, subject: a.subject, severity: a.severity });
+  }
+  for (const a of active) {
+    if (was.has(a.key)) continue;
+    log.push({ type: 'raised', at: s.now, key: a.key, ruleId: a.ruleId, label: a.label, subject: a.subject, severity: a.severity });
+    raisedCount++;
+  }
+  if (log.length > MAX_LOG) log.splice(0, log.length - MAX_LOG);
+  store.setState({ active, log, acknowledged, raisedCount, rules });
 }
 
 /** Stops feeding the alert store (the view closed). */

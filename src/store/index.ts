@@ -9,5 +9,5 @@ export { cellsBetween, totalBetween, totalsBetween } from './cells';
 export { addFrozenDays, frozenDays, requestRange, setHistoryProgress, setRangeLoader } from './history';
 export type { RangeLoader } from './history';
 export { onBatch } from './insightsStore';
-export { ALERT_LOG_TYPES, MAX_LOG, acknowledgeAlert, createAlertStore, onRaise, setAlertNotice, stopAlerts, unacknowledgedCount } from './alerts';
+export { ALERT_LOG_TYPES, MAX_LOG, acknowledgeAlert, createAlertStore, onRaise, setAlertNotice, setAlertRules, stopAlerts, unacknowledgedCount } from './alerts';
 export type { Acknowledgement, AlertLogEntry, AlertNoticeChoice, AlertLogType, AlertStore, AlertStoreOptions, AlertsState } from './alerts';

@@ -273,6 +273,11 @@ export function reconfigure<C extends EngineConfig>(store: InsightsStore<C>, con
   return { resliced: true, problems: [] };
 }
 
+/** The events the live engine folded, in folding order: a `keepEvents` store's only (undefined otherwise). */
+export function foldedEventsOf<C extends EngineConfig>(store: InsightsStore<C>): readonly TrEvent[] | undefined {
+  return runtimeOf(store).log;
+}
+
 /** Reads the clock into `now` (a timer calls it: waits grow, the day rolls over). */
 export function tick<C extends EngineConfig>(store: InsightsStore<C>): void {
   const now = runtimeOf(store).clock();

@@ -3,8 +3,8 @@ import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import type { Access, SavedStamp, Settings, Tab } from '../core';
-import { selectConversationDetail, type AlertStore, type InsightsStore } from '../store';
+import type { Access, SavedStamp, Settings, SettingsFunctionUrls, Tab } from '../core';
+import { selectConversationDetail, type AlertStore, type InsightsState, type InsightsStore } from '../store';
 
 const STRING_LOADING = 'Loading…';
 import { AlertStrip } from './alerts';
@@ -43,6 +43,7 @@ export interface InsightsRootProps {
   /** Opens a conversation through the Flex drill-down action. */
   readonly onOpenConversation?: (conversationId: string) => void;
   readonly conversationsClient?: TranscriptClient;
+  /** The zone before live data opens; then the one in force in the live store's config (a save may change it). */
   readonly timeZone?: string;
   /** Flex's strings (`manager.strings`): every label is a template a customer can rename. */
   readonly strings?: Strings;
@@ -53,7 +54,39 @@ export interface InsightsRootProps {
     readonly saver?: SettingsSaver;
     /** Applies a saved value in this session; the live store is the open view's. */
     readonly onSaved?: (stored: Readonly<Record<string, unknown>>, store: LiveHandle['store'] | undefined) => void;
+    /** Where the Settings function is now and would be after a save. */
+    readonly functionUrls?: SettingsFunctionUrls;
+    /** The history URL built into the plugin. */
+    readonly bundledHistoryUrl?: string;
   };
+}
+
+const NO_STORE = { getState: () => undefined, subscribe: () => () => undefined } as unknown as InsightsStore;
+
+/** The time zone in force: the live store's config once open (a saved change applies at once), else the one given. */
+function useZoneInForce(live: LiveHandle | undefined, given: string | undefined): string | undefined {
+  const zone = useStore(live?.store ?? NO_STORE, (s: InsightsState | undefined) => s?.config.timeZone);
+  return zone ?? given;
+}
+
+/**
+ * The Settings tab with the settings in force when it opens: read at its mount, not at this
+ * view's last render (a save since then changed them; the next save is made on its version).
+ */
+function SettingsPanel({ settings, store }: { readonly settings: NonNullable<InsightsRootProps['settings']>; readonly store?: InsightsStore }): React.ReactElement {
+  const [current] = React.useState(() => settings.current());
+  const onSaved = settings.onSaved;
+  return (
+    <SettingsTab
+      settings={current.settings}
+      saved={current.saved}
+      saver={settings.saver}
+      store={store}
+      onSaved={onSaved ? (stored) => onSaved(stored, store) : undefined}
+      functionUrls={settings.functionUrls}
+      bundledHistoryUrl={settings.bundledHistoryUrl}
+    />
+  );
 }
 
 function useDrillDown(drillDown: DrillDownState | undefined): void {
@@ -131,8 +164,9 @@ function DrillDownPane({ drillDown, conversationId, store, access, conversations
 
 /** The Insights view with live data for as long as it is mounted, and the drill-down screen. */
 export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
-  const { access, connect, drillDown, onOpenConversation, conversationsClient, timeZone, settings, strings } = props;
+  const { access, connect, drillDown, onOpenConversation, conversationsClient, settings, strings } = props;
   const [live, setLive] = React.useState<LiveHandle | undefined>(undefined);
+  const timeZone = useZoneInForce(live, props.timeZone);
   React.useEffect(() => {
     const handle = connect();
     setLive(handle);
@@ -181,19 +215,7 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
     if (access.mayExport) panels.export = <ExportTab {...tab} exportEvents={live.exportEvents} />;
     if (onOpenConversation) panels.conversations = <ConversationsTab {...tab} onOpen={onOpenConversation} />;
   }
-  if (settings) {
-    const onSaved = settings.onSaved;
-    const current = settings.current();
-    panels.settings = (
-      <SettingsTab
-        settings={current.settings}
-        saved={current.saved}
-        saver={settings.saver}
-        store={live?.store}
-        onSaved={onSaved ? (stored) => onSaved(stored, live?.store) : undefined}
-      />
-    );
-  }
+  if (settings) panels.settings = <SettingsPanel settings={settings} store={live?.store} />;
   return wrap(
     <>
       {drillDown?.refused ? (

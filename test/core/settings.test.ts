@@ -5,6 +5,7 @@ import {
   resolvePluginConfig,
   savedStampOf,
   settingsJson,
+  settingsFunctionProblem,
   settingsOf,
   settingsUrlBeside,
   thresholdsFor,
@@ -64,15 +65,15 @@ describe('validateSettings', () => {
     it('refuses a queue two types claim with patterns of the same length, naming the queue', () => {
       // "spanish_line" holds `spanis` and `h_line`, six characters each: neither is longer.
       const supportTypes = { language: ['spanis'], phone: ['h_line'] };
-      expect(problemsOf({ supportTypes })).toEqual([
+      expect(problemsOf({ supportTypes, alertRules: [] })).toEqual([
         { field: 'supportTypes', message: expect.stringMatching(/queue "Spanish Line" is claimed equally by language \("spanis"\) and phone \("h_line"\)/) },
       ]);
       // Without that queue seen, nothing can be said.
-      expect(problemsOf({ supportTypes }, ['CISS Safety'])).toEqual([]);
+      expect(problemsOf({ supportTypes, alertRules: [] }, ['CISS Safety'])).toEqual([]);
     });
 
     it('takes a longer pattern over a shorter one (no tie)', () => {
-      expect(problemsOf({ supportTypes: { support: ['support'], technical_support: ['technical_support'] } })).toEqual([]);
+      expect(problemsOf({ supportTypes: { support: ['support'], technical_support: ['technical_support'] }, alertRules: [] })).toEqual([]);
     });
   });
 
@@ -163,6 +164,52 @@ describe('validateSettings', () => {
     });
   });
 
+  describe('alert rules', () => {
+    const wait = { id: 'imminent-wait', kind: 'contactWait', supportType: 'imminent', seconds: 120, severity: 'error', holdSec: 0, clearSec: 10 };
+    const sl = { id: 'sl', kind: 'serviceLevel', platform: 'CISS Central', below: 0.6, severity: 'warning', holdSec: 300, clearSec: 300 };
+    it.each([
+      ['not a list', {}, 'alertRules', /must be a list of alert rules, not an object/],
+      ['a rule that is not an object', [3], 'alertRules[0]', /must be an object/],
+      ['an unknown kind', [{ ...wait, kind: 'queueWait' }], 'alertRules[0].kind', /must be one of contactWait/],
+      ['no id', [{ ...wait, id: ' ' }], 'alertRules[0].id', /non-empty name/],
+      ['the same id twice', [wait, { ...wait, supportType: 'safety' }], 'alertRules[1].id', /used by an earlier rule/],
+      ['an unknown severity', [{ ...wait, severity: 'critical' }], 'alertRules[0].severity', /one of info, warning, error/],
+      ['a negative hold', [{ ...wait, holdSec: -1 }], 'alertRules[0].holdSec', /seconds ≥ 0/],
+      ['a clear time as text', [{ ...wait, clearSec: '10' }], 'alertRules[0].clearSec', /seconds ≥ 0/],
+      ['a wait with no seconds', [{ ...wait, seconds: undefined }], 'alertRules[0].seconds', /number ≥ 0/],
+      ['a count of half a contact', [{ id: 'q', kind: 'waitingCount', count: 2.5, severity: 'info', holdSec: 0, clearSec: 0 }], 'alertRules[0].count', /whole number ≥ 1/],
+      ['a service level of 60 (not a share)', [{ ...sl, below: 60 }], 'alertRules[0].below', /fraction above 0 and at most 1/],
+      ['both a queue and a platform', [{ ...sl, queue: 'Imminent Risk' }], 'alertRules[0].platform', /not both/],
+      ['an activity rule with no activity', [{ id: 'b', kind: 'agentActivity', minutes: 30, severity: 'info', holdSec: 0, clearSec: 0 }], 'alertRules[0].activity', /must name an activity/],
+      ['a field of another kind', [{ ...wait, count: 3 }], 'alertRules[0].count', /not a field of a contactWait rule/],
+      ['a support type not in the map', [{ ...wait, supportType: 'imminnent' }], 'alertRules[0].supportType', /"imminnent" is not a support type of the map: the rule would never alert/],
+      ['a platform not in the platforms', [{ ...sl, platform: 'CISS' }], 'alertRules[0].platform', /"CISS" is not a platform \(DIGI Central, CISS Central\)/],
+    ])('refuses %s', (_, alertRules, field, message) => {
+      expect(problemsOf({ alertRules })).toEqual([{ field, message: expect.stringMatching(message) }]);
+    });
+
+    it('refuses more than 50 rules', () => {
+      const many = Array.from({ length: 51 }, (_, i) => ({ ...wait, id: `r${i}` }));
+      expect(problemsOf({ alertRules: many })).toEqual([{ field: 'alertRules', message: 'has 51 rules; at most 50' }]);
+    });
+
+    it('takes the bundled rules, no rule at all, and a rule on "other" or on a platform a channel maps to', () => {
+      expect(BASE.alertRules.length).toBeGreaterThan(0);
+      expect(problemsOf({ alertRules: [] })).toEqual([]);
+      const rules = [{ ...wait, supportType: 'other' }, sl];
+      const r = validateSettings({ ...BASE, alertRules: rules }, { queues: QUEUES });
+      expect(r.ok && r.settings.alertRules).toEqual(rules);
+    });
+
+    it('checks a rule against the map and platforms being saved with it', () => {
+      // A new support type, and a rule on it, in one save.
+      expect(problemsOf({ supportTypes: { ...BASE.supportTypes, welfare: ['welfare'] }, alertRules: [{ ...wait, supportType: 'welfare' }] })).toEqual([]);
+      expect(problemsOf({ platforms: { default: 'DIGI', byChannel: {} }, alertRules: [sl] })).toEqual([
+        { field: 'alertRules[0].platform', message: expect.stringMatching(/"CISS Central" is not a platform \(DIGI\)/) },
+      ]);
+    });
+  });
+
   it('reports every problem at once and returns no settings', () => {
     const r = validateSettings({ ...BASE, timeZone: 'Mars/Base', serviceLevelSec: -5, platforms: null });
     expect(r.ok).toBe(false);
@@ -192,7 +239,7 @@ describe('mappingPreview', () => {
 describe('export and import', () => {
   it('round-trips the settings through JSON, the stamp kept for review and ignored on import', () => {
     const text = settingsJson(BASE, { version: 3, savedBy: 'admin@example', savedAt: '2026-11-20T10:00:00.000Z' });
-    expect(JSON.parse(text)).toMatchObject({ version: 3, savedBy: 'admin@example' });
+    expect(JSON.parse(text)).toMatchObject({ version: 3, savedBy: 'admin@example', alertRules: BASE.alertRules });
     expect(parseSettingsJson(text)).toEqual({ ok: true, settings: BASE, problems: [] });
   });
 
@@ -201,6 +248,29 @@ describe('export and import', () => {
     expect(bad.problems).toEqual([{ field: 'settings', message: expect.stringMatching(/^the file is not JSON \(/) }]);
     const wrong = parseSettingsJson(settingsJson({ ...BASE, thresholds: { ...BASE.thresholds, waitingNow: { amber: 9, red: 3 } } }));
     expect(wrong.problems).toEqual([{ field: 'thresholds.waitingNow', message: expect.stringMatching(/must be below red/) }]);
+    // A file from before alert rules were a setting names what it lacks.
+    const { alertRules: _, ...older } = BASE;
+    expect(parseSettingsJson(JSON.stringify(older)).problems).toEqual([{ field: 'alertRules', message: 'is missing' }]);
+  });
+});
+
+describe('the Settings function after a save', () => {
+  const beside = (historyUrl: string) => settingsUrlBeside(historyUrl.trim() === '' ? undefined : historyUrl.trim());
+  const NOW = 'https://x-1.twil.io/insights-settings';
+
+  it('refuses a history URL that would leave the next start with no Settings function', () => {
+    for (const url of ['', 'https://x-1.twil.io/history', 'https://x-1.twil.io/insights-history/v2']) {
+      expect(settingsFunctionProblem(url, { now: NOW, after: beside })).toEqual({
+        field: 'historyUrl',
+        message: expect.stringMatching(/Insights would find no Settings function at its next start .* set settingsUrl in flex-plugin.config.js first$/),
+      });
+    }
+  });
+
+  it('lets the URL change when the next start still finds one (beside the new URL, or bundled), or when there is none now', () => {
+    expect(settingsFunctionProblem('https://y-2.twil.io/insights-history', { now: NOW, after: beside })).toBeUndefined();
+    expect(settingsFunctionProblem('', { now: NOW, after: () => 'https://bundled.example/insights-settings' })).toBeUndefined();
+    expect(settingsFunctionProblem('', { after: beside })).toBeUndefined();
   });
 });
 

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
+import { findQueue } from '../../src/sources/simulator';
 import { sandboxSession, screenshotPath } from './browser';
 
 // A small centre (five agents) at a frozen instant: contacts wait, and the figures hold still.
@@ -43,6 +44,54 @@ async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole('tab', { name }).click();
 }
 
+const FIGURES = { waitingNow: 'contacts waiting', longestWaitSec: 'longest wait (s)', serviceLevel: 'service level (0–1)' } as const;
+
+/** Sets a support type's own threshold of one figure, adding its override row when there is none. */
+async function setOverride(page: Page, type: string, figure: keyof typeof FIGURES, amber: string, red: string): Promise<void> {
+  const label = `${type} ${FIGURES[figure]}`;
+  if ((await page.getByLabel(`${label}, amber`, { exact: true }).count()) === 0) {
+    const rows = await page.getByLabel(/^Support type of override \d+$/).count();
+    await page.getByRole('button', { name: 'Add a support type threshold' }).click();
+    await page.getByLabel(`Support type of override ${rows + 1}`, { exact: true }).selectOption(type);
+    await page.getByLabel(`Figure of override ${rows + 1}`, { exact: true }).selectOption(figure);
+  }
+  await page.getByLabel(`${label}, amber`, { exact: true }).fill(amber);
+  await page.getByLabel(`${label}, red`, { exact: true }).fill(red);
+}
+
+/** Saves; a Save held back fails with the problems the tab shows. */
+async function save(page: Page): Promise<void> {
+  const button = page.getByRole('button', { name: 'Save' });
+  if (await button.isDisabled()) {
+    const problems = await page.locator('[data-paste-element="HELP_TEXT"]').allTextContents();
+    assert.fail(`Save is held back: ${problems.join(' | ')}`);
+  }
+  await button.click();
+  await page.getByText(/Saved \(version \d+\)|Not saved/).first().waitFor();
+  const status = await page.getByText(/Saved \(version \d+\)|Not saved.*/).first().textContent();
+  assert.match(status ?? '', /Saved \(version \d+\)/);
+}
+
+/** Where `?surge=imminent` puts its contacts: the imminent voice queue. */
+const SURGE_QUEUE = findQueue('CISS', 'imminent')?.name ?? 'no imminent voice queue';
+
+/** The surge queue's tile, once it shows, and once its longest wait is at least `seconds`. */
+async function surgeTile(page: Page, seconds = 0): Promise<Tile> {
+  let tile: Tile | undefined;
+  for (let i = 0; i < 30; i++) {
+    tile = tileOf(await tiles(page), SURGE_QUEUE);
+    if (tile && waitSec(tile) >= seconds) return tile;
+    await page.waitForTimeout(500);
+  }
+  assert.fail(`the surge queue ${SURGE_QUEUE} with a wait of ${seconds} s: ${JSON.stringify(tile)}`);
+}
+
+const waitSec = (t: Tile): number => {
+  const m = /^(?:(\d+):)?(\d+):(\d+)$|^(\d+)\s*s$/.exec(t.wait);
+  if (!m) return NaN;
+  return m[4] !== undefined ? Number(m[4]) : Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]);
+};
+
 describe('admin settings in Chromium', () => {
   const session = sandboxSession({ before, after });
 
@@ -68,6 +117,7 @@ describe('admin settings in Chromium', () => {
       ['Support types', 'support-types'],
       ['Platforms', 'platforms'],
       ['Thresholds', 'thresholds'],
+      ['Alert rules', 'alerts'],
       ['Service level, time zone and history', 'general'],
     ] as const) {
       const region = page.getByRole('region', { name });
@@ -121,6 +171,44 @@ describe('admin settings in Chromium', () => {
     assert.equal(await page.getByLabel('imminent service level (0–1), red').inputValue(), '0.99');
     assert.equal(await page.getByLabel('Patterns of imminent').inputValue(), `imminent, ${target.queue}`);
     assert.equal(await page.getByLabel('Pattern of rule 1').inputValue(), 'https://crm.example.com/*');
+  });
+
+  it('during a surge, an admin lowers the imminent longest-wait threshold: the surge queue turns red at once, and after a reload', async () => {
+    const { page, at } = session();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    // Real time from the pinned instant: the surge's five imminent contacts wait from the first second.
+    const SURGE = 'role=admin&speed=1&agents=5&historyDays=1&surge=imminent&surgeAfter=0&surgeWait=900';
+    await page.goto(at(SURGE));
+    await page.getByRole('heading', { name: 'Insights' }).waitFor();
+    // Only the wait may colour imminent queues: their count and service level thresholds out of
+    // reach, and the longest wait red from an hour.
+    await openTab(page, 'Settings');
+    await page.getByRole('region', { name: 'Thresholds' }).waitFor();
+    await setOverride(page, 'imminent', 'waitingNow', '1000', '2000');
+    await setOverride(page, 'imminent', 'serviceLevel', '0.001', '0');
+    await setOverride(page, 'imminent', 'longestWaitSec', '1800', '3600');
+    await save(page);
+    await openTab(page, 'Queues');
+    let tile = await surgeTile(page, 3);
+    assert.ok(waitSec(tile) < 1800, `the surge waits, under the amber hour: ${JSON.stringify(tile)}`);
+    assert.notEqual(tile.status, 'Act', `not red before the change: ${JSON.stringify(tile)}`);
+
+    // Red from 2 s of waiting: the tile is red at once, with no reload.
+    await openTab(page, 'Settings');
+    await setOverride(page, 'imminent', 'longestWaitSec', '1', '2');
+    await save(page);
+    await openTab(page, 'Queues');
+    tile = await surgeTile(page);
+    assert.equal(tile.status, 'Act', `red at once: ${JSON.stringify(tile)}`);
+    await page.getByRole('region', { name: tile.queue }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('settings-surge-red') });
+
+    // After a reload the page starts again from the pinned instant: red once the surge has waited 2 s.
+    await page.reload();
+    await page.getByRole('heading', { name: 'Insights' }).waitFor();
+    await openTab(page, 'Queues');
+    tile = await surgeTile(page, 3);
+    assert.equal(tile.status, 'Act', `still red after the reload: ${JSON.stringify(tile)}`);
   });
 
   it('a team leader has no Settings tab, and the Settings function refuses their save', async () => {

@@ -100,7 +100,8 @@ describe('functions/insights-settings.js', () => {
   it('saves an admin’s settings under supervisorInsights only: every other key byte for byte, kept keys kept, the stamp written', async () => {
     const before = othersText();
     const updates = flex.updates;
-    const r = await call({ ...FROM_FLEX, Token: TOKENS.admin, baseVersion: 0, settings: imminentRed(30) });
+    const alertRules = [{ id: 'imminent-wait', kind: 'contactWait', supportType: 'imminent', seconds: 30, severity: 'error', holdSec: 0, clearSec: 10 }] as const;
+    const r = await call({ ...FROM_FLEX, Token: TOKENS.admin, baseVersion: 0, settings: { ...imminentRed(30), alertRules } });
     expect(r.statusCode).toBe(200);
     expect(r.headers).toMatchObject({ 'Access-Control-Allow-Origin': 'https://flex.twilio.com', 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
     expect(flex.updates).toBe(updates + 1);
@@ -111,6 +112,8 @@ describe('functions/insights-settings.js', () => {
     expect(r.body).toEqual({ stored, saved: { version: 1, savedBy: 'admin_40example_2Eorg', savedAt: stored.savedAt } });
     // What the plugin reads at its next start.
     expect(resolvePluginConfig(flex.uiAttributes(), pluginConfig).thresholds.bySupportType).toEqual({ imminent: { longestWaitSec: { amber: 5, red: 30 } } });
+    // The stored list replaces the bundled rules whole.
+    expect(resolvePluginConfig(flex.uiAttributes(), pluginConfig).alertRules).toEqual(alertRules);
   });
 
   it('refuses a save made on a stale copy with 409, naming who saved and when, and writes nothing', async () => {
@@ -144,15 +147,21 @@ describe('functions/insights-settings.js', () => {
 
   it('refuses invalid settings with 400 and every problem by field, saving none of it', async () => {
     const text = flex.uiAttributesText();
-    const bad = { ...SETTINGS, timeZone: 'Mars/Olympus', thresholds: { ...SETTINGS.thresholds, waitingNow: { amber: 9, red: 3 } } };
+    const bad = {
+      ...SETTINGS,
+      timeZone: 'Mars/Olympus',
+      thresholds: { ...SETTINGS.thresholds, waitingNow: { amber: 9, red: 3 } },
+      alertRules: [{ ...SETTINGS.alertRules[0], holdSec: -5 }],
+    };
     const r = await call({ ...FROM_FLEX, Token: TOKENS.admin, baseVersion: 2, settings: bad });
     expect(r.statusCode).toBe(400);
     expect(r.body).toEqual({
       error: {
         code: 'invalid_settings',
-        message: 'the settings were not saved: 2 problems',
+        message: 'the settings were not saved: 3 problems',
         problems: [
           { field: 'thresholds.waitingNow', message: expect.stringMatching(/must be below red/) },
+          { field: 'alertRules[0].holdSec', message: 'must be a number of seconds ≥ 0' },
           { field: 'timeZone', message: expect.stringMatching(/not an IANA time zone/) },
         ],
       },

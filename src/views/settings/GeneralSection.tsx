@@ -4,7 +4,7 @@ import { HelpText } from '@twilio-paste/core/help-text';
 import { Input } from '@twilio-paste/core/input';
 import { Label } from '@twilio-paste/core/label';
 import { Select, Option } from '@twilio-paste/core/select';
-import type { SettingsField, SettingsProblem } from '../../core';
+import type { SettingsField, SettingsFunctionUrls, SettingsProblem } from '../../core';
 import { Section } from './sectionParts';
 
 export interface GeneralSectionProps {
@@ -16,6 +16,22 @@ export interface GeneralSectionProps {
   /** IANA zones to pick from. */
   readonly zones: readonly string[];
   readonly problems: ReadonlyMap<SettingsField | 'settings', readonly SettingsProblem[]>;
+  /** The history URL built into the plugin, which an empty one falls back to. */
+  readonly bundledHistoryUrl?: string;
+  /** Where the Settings function is now and would be with the URL typed. */
+  readonly functionUrls?: SettingsFunctionUrls;
+}
+
+/**
+ * What the history URL field does, as it is: an empty one brings back the plugin's own
+ * (not "no history" when the plugin was built with one), and a URL that moves the
+ * Settings function says where saves will go.
+ */
+export function historyHelpOf(historyUrl: string, bundledHistoryUrl?: string, urls?: SettingsFunctionUrls): string {
+  const empty = bundledHistoryUrl ? `Empty: the plugin's own (${bundledHistoryUrl}) applies; history cannot be switched off here.` : 'Empty: no history, live data only.';
+  const after = urls?.after(historyUrl);
+  const moves = urls?.now !== undefined && after !== undefined && after !== urls.now ? ` Once saved, settings are saved through ${after}.` : '';
+  return `POST …/insights-history of the serverless service; the Settings function is found beside it unless the plugin names its own. ${empty}${moves}`;
 }
 
 /** The zones this browser knows (`Intl.supportedValuesOf`), UTC first; a short list where it has none. */
@@ -31,7 +47,7 @@ function problemText(problems: GeneralSectionProps['problems'], field: SettingsF
 }
 
 /** Service level and short abandon seconds, the time zone, the history function's URL. */
-export function GeneralSection({ serviceLevelSec, shortAbandonSec, timeZone, historyUrl, onChange, zones, problems }: GeneralSectionProps): React.ReactElement {
+export function GeneralSection({ serviceLevelSec, shortAbandonSec, timeZone, historyUrl, onChange, zones, problems, bundledHistoryUrl, functionUrls }: GeneralSectionProps): React.ReactElement {
   const field = (id: SettingsField, label: string, value: string, help: string, input: React.ReactElement) => {
     const error = problemText(problems, id);
     return (
@@ -44,7 +60,16 @@ export function GeneralSection({ serviceLevelSec, shortAbandonSec, timeZone, his
       </Box>
     );
   };
-  const zoneList = zones.includes(timeZone) ? zones : [timeZone, ...zones];
+  // Hundreds of zones: drawn once per list, not on every keystroke in another field.
+  const zoneOptions = React.useMemo(
+    () =>
+      (zones.includes(timeZone) ? zones : [timeZone, ...zones]).map((z) => (
+        <Option key={z} value={z}>
+          {z}
+        </Option>
+      )),
+    [zones, timeZone],
+  );
   return (
     <Section id="settings-general" title="Service level, time zone and history">
       {field(
@@ -66,19 +91,13 @@ export function GeneralSection({ serviceLevelSec, shortAbandonSec, timeZone, his
         'Time zone',
         timeZone,
         'Days, weeks and months are counted in this zone.',
-        <Select onChange={(e) => onChange({ timeZone: e.target.value })}>
-          {zoneList.map((z) => (
-            <Option key={z} value={z}>
-              {z}
-            </Option>
-          ))}
-        </Select>,
+        <Select onChange={(e) => onChange({ timeZone: e.target.value })}>{zoneOptions}</Select>,
       )}
       {field(
         'historyUrl',
         'History function URL',
         historyUrl,
-        'POST …/insights-history of the serverless service; empty for live data only.',
+        historyHelpOf(historyUrl, bundledHistoryUrl, functionUrls),
         <Input type="text" onChange={(e) => onChange({ historyUrl: e.target.value })} />,
       )}
     </Section>

@@ -4,9 +4,10 @@ import { Button } from '@twilio-paste/core/button';
 import { HelpText } from '@twilio-paste/core/help-text';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import { parseSettingsJson, settingsJson, type SavedStamp, type Settings, type SettingsProblem } from '../../core';
+import { parseSettingsJson, settingsJson, type SavedStamp, type Settings, type SettingsFunctionUrls, type SettingsProblem } from '../../core';
 import type { InsightsStore } from '../../store';
 import { downloadFile } from '../common';
+import { AlertRulesSection } from './AlertRulesSection';
 import { GeneralSection, knownTimeZones } from './GeneralSection';
 import { PlatformsSection } from './PlatformsSection';
 import type { SaveOutcome, SettingsSaver } from './persistence';
@@ -29,6 +30,10 @@ export interface SettingsTabProps {
   readonly onSaved?: (stored: Readonly<Record<string, unknown>>) => void;
   /** IANA zones offered (default: the browser's). */
   readonly zones?: readonly string[];
+  /** Where the Settings function is now and would be after a save: a history URL that loses it is refused. */
+  readonly functionUrls?: SettingsFunctionUrls;
+  /** The history URL built into the plugin (an empty one falls back to it). */
+  readonly bundledHistoryUrl?: string;
 }
 
 type Status =
@@ -39,6 +44,15 @@ type Status =
   | { readonly kind: 'importFailed'; readonly name: string; readonly problems: readonly SettingsProblem[] };
 
 const NO_QUEUES: readonly string[] = [];
+const GENERAL_FIELDS = ['serviceLevelSec', 'shortAbandonSec', 'timeZone', 'historyUrl'] as const;
+
+// A keystroke redraws only the section it edits (the zone list alone is hundreds of options).
+const Rules = React.memo(RulesSection);
+const SupportTypes = React.memo(SupportTypesSection);
+const Platforms = React.memo(PlatformsSection);
+const Thresholds = React.memo(ThresholdsSection);
+const AlertRules = React.memo(AlertRulesSection);
+const General = React.memo(GeneralSection);
 
 function useKnownQueues(store: InsightsStore | undefined): readonly string[] {
   const fallback = React.useMemo(
@@ -64,13 +78,13 @@ function downloadJson(fileName: string, text: string): void {
 }
 
 /** The admin's settings, in sections, saved whole through the Settings function. */
-export function SettingsTab({ settings, saved, saver, store, onSaved, zones }: SettingsTabProps): React.ReactElement {
+export function SettingsTab({ settings, saved, saver, store, onSaved, zones, functionUrls, bundledHistoryUrl }: SettingsTabProps): React.ReactElement {
   const [draft, setDraft] = React.useState<Draft>(() => draftOf(settings));
   const [inForce, setInForce] = React.useState<{ settings: Settings; saved: SavedStamp }>({ settings, saved });
   const [status, setStatus] = React.useState<Status>({ kind: 'idle' });
   const queues = useKnownQueues(store);
   const zoneList = React.useMemo(() => zones ?? knownTimeZones(), [zones]);
-  const checked = React.useMemo(() => checkDraft(draft, queues), [draft, queues]);
+  const checked = React.useMemo(() => checkDraft(draft, queues, functionUrls), [draft, queues, functionUrls]);
   const fileInput = React.useRef<HTMLInputElement>(null);
   const mounted = React.useRef(true);
   React.useEffect(
@@ -80,10 +94,27 @@ export function SettingsTab({ settings, saved, saver, store, onSaved, zones }: S
     [],
   );
 
-  const edit = (patch: Partial<Draft>) => {
+  const statusNow = React.useRef(status);
+  statusNow.current = status;
+  const edit = React.useCallback((patch: Partial<Draft>) => {
     setDraft((d) => ({ ...d, ...patch }));
-    if (status.kind !== 'saving') setStatus({ kind: 'idle' });
-  };
+    const kind = statusNow.current.kind;
+    if (kind !== 'saving' && kind !== 'idle') setStatus({ kind: 'idle' });
+  }, []);
+  // One stable callback per field, so the memoised sections see the same props until their own part changes.
+  const on = React.useMemo(
+    () => ({
+      rules: (rules: Draft['rules']) => edit({ rules }),
+      supportTypes: (supportTypes: Draft['supportTypes']) => edit({ supportTypes }),
+      platformDefault: (platformDefault: string) => edit({ platformDefault }),
+      channels: (channels: Draft['channels']) => edit({ channels }),
+      thresholds: (thresholds: Draft['thresholds']) => edit({ thresholds }),
+      typeThresholds: (typeThresholds: Draft['typeThresholds']) => edit({ typeThresholds }),
+      alertRules: (alertRules: Draft['alertRules']) => edit({ alertRules }),
+      general: (patch: Partial<Pick<Draft, 'serviceLevelSec' | 'shortAbandonSec' | 'timeZone' | 'historyUrl'>>) => edit(patch),
+    }),
+    [edit],
+  );
 
   const save = async () => {
     if (!saver || !checked.check.ok) return;
@@ -115,42 +146,59 @@ export function SettingsTab({ settings, saved, saver, store, onSaved, zones }: S
   };
 
   const p = checked.byField;
-  const types = draft.supportTypes.map((r) => r.type.trim()).filter((t) => t !== '');
+  // Each check makes new objects: sections get the same ones while their content is the same.
+  const mapKey = JSON.stringify(checked.supportTypes);
+  const map = React.useMemo(() => checked.supportTypes, [mapKey]);
+  const generalKey = JSON.stringify(GENERAL_FIELDS.map((f) => p.get(f) ?? []));
+  const generalProblems = React.useMemo(() => p, [generalKey]);
+  // The same names keep the same list: a pattern edit changes no type.
+  const typesKey = draft.supportTypes
+    .map((r) => r.type.trim())
+    .filter((t) => t !== '')
+    .join('\n');
+  const types = React.useMemo(() => (typesKey === '' ? [] : typesKey.split('\n')), [typesKey]);
+  const platforms = React.useMemo(
+    () => [...new Set([draft.platformDefault, ...draft.channels.map((c) => c.platform)].map((x) => x.trim()).filter((x) => x !== ''))],
+    [draft.platformDefault, draft.channels],
+  );
   const problemCount = checked.check.ok ? 0 : checked.check.problems.length;
   return (
     <Box display="flex" flexDirection="column" rowGap="space60" paddingTop="space40" maxWidth="size100">
       <SavedLine saved={inForce.saved} />
-      <RulesSection rows={draft.rules} onRows={(rules) => edit({ rules })} />
-      <SupportTypesSection
+      <Rules rows={draft.rules} onRows={on.rules} />
+      <SupportTypes
         rows={draft.supportTypes}
-        onRows={(supportTypes) => edit({ supportTypes })}
-        map={checked.supportTypes}
+        onRows={on.supportTypes}
+        map={map}
         queues={queues}
         problems={p.get('supportTypes')}
       />
-      <PlatformsSection
+      <Platforms
         platformDefault={draft.platformDefault}
-        onDefault={(platformDefault) => edit({ platformDefault })}
+        onDefault={on.platformDefault}
         channels={draft.channels}
-        onChannels={(channels) => edit({ channels })}
+        onChannels={on.channels}
         problems={p.get('platforms')}
       />
-      <ThresholdsSection
+      <Thresholds
         general={draft.thresholds}
-        onGeneral={(thresholds) => edit({ thresholds })}
+        onGeneral={on.thresholds}
         rows={draft.typeThresholds}
-        onRows={(typeThresholds) => edit({ typeThresholds })}
+        onRows={on.typeThresholds}
         types={types}
         problems={p.get('thresholds')}
       />
-      <GeneralSection
+      <AlertRules rows={draft.alertRules} onRows={on.alertRules} types={types} platforms={platforms} problems={p.get('alertRules')} />
+      <General
         serviceLevelSec={draft.serviceLevelSec}
         shortAbandonSec={draft.shortAbandonSec}
         timeZone={draft.timeZone}
         historyUrl={draft.historyUrl}
-        onChange={(patch) => edit(patch)}
+        onChange={on.general}
         zones={zoneList}
-        problems={p}
+        problems={generalProblems}
+        bundledHistoryUrl={bundledHistoryUrl}
+        functionUrls={functionUrls}
       />
       {(p.get('settings') ?? []).map((x) => (
         <HelpText key={x.field + x.message} variant="error">

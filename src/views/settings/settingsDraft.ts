@@ -6,12 +6,19 @@
 import {
   SETTINGS_FIELDS,
   THRESHOLD_KEYS,
+  alertRuleFieldsOf,
   fieldOf,
+  settingsFunctionProblem,
   validateSettings,
+  type AlertKind,
+  type AlertRule,
+  type AlertSeverity,
+  type AlertSubjectField,
   type DrillDownRule,
   type Settings,
   type SettingsCheck,
   type SettingsField,
+  type SettingsFunctionUrls,
   type SettingsProblem,
   type ThresholdKey,
 } from '../../core';
@@ -45,6 +52,22 @@ export interface TypeThresholdRow extends ThresholdText {
   readonly figure: ThresholdKey;
 }
 
+/** One alert rule as typed: which subject field it names ('' for any), its number as text. */
+export interface AlertRuleRow {
+  readonly key: number;
+  readonly id: string;
+  readonly kind: AlertKind;
+  readonly subjectField: AlertSubjectField | '';
+  readonly subject: string;
+  /** The rule's number (seconds, count, share or minutes, as its kind has); unused by a kind without one. */
+  readonly figure: string;
+  readonly severity: AlertSeverity;
+  readonly holdSec: string;
+  readonly clearSec: string;
+  /** Empty: the strip makes one from the rule. */
+  readonly label: string;
+}
+
 export interface Draft {
   readonly rules: readonly RuleRow[];
   readonly supportTypes: readonly SupportTypeRow[];
@@ -52,11 +75,30 @@ export interface Draft {
   readonly channels: readonly ChannelRow[];
   readonly thresholds: Readonly<Record<ThresholdKey, ThresholdText>>;
   readonly typeThresholds: readonly TypeThresholdRow[];
+  readonly alertRules: readonly AlertRuleRow[];
   readonly serviceLevelSec: string;
   readonly shortAbandonSec: string;
   readonly timeZone: string;
   readonly historyUrl: string;
 }
+
+/** Words for an alert rule's fields, in problems and on the form. */
+export const ALERT_FIELD_LABELS: Readonly<Record<string, string>> = {
+  id: 'name',
+  kind: 'kind',
+  severity: 'severity',
+  holdSec: 'hold (s)',
+  clearSec: 'clear (s)',
+  label: 'label',
+  queue: 'queue',
+  supportType: 'support type',
+  platform: 'platform',
+  activity: 'activity',
+  seconds: 'waiting over (s)',
+  count: 'count',
+  below: 'service level below (0–1)',
+  minutes: 'over (min)',
+};
 
 /** Labels of the figures that have thresholds. */
 export const FIGURE_LABELS: Readonly<Record<ThresholdKey, string>> = {
@@ -70,6 +112,51 @@ let nextKey = 1;
 export const newKey = (): number => nextKey++;
 
 const text = (n: number): string => String(n);
+
+/** A new rule's number for each kind: the bundled rules' values. */
+const FIGURE_DEFAULTS: Readonly<Record<AlertKind, string>> = {
+  contactWait: '120',
+  waitingCount: '6',
+  serviceLevel: '0.6',
+  noAgentAvailable: '',
+  agentActivity: '30',
+  agentWrapup: '10',
+  agentRona: '3',
+};
+
+/** A rule's row. */
+export function alertRuleRowOf(rule: AlertRule): AlertRuleRow {
+  const fields = alertRuleFieldsOf(rule.kind);
+  const values = rule as unknown as Readonly<Record<string, unknown>>;
+  const subjectField = fields.subjects.find((f) => values[f] !== undefined) ?? (fields.subjectRequired ? fields.subjects[0] : '');
+  return {
+    key: newKey(),
+    id: rule.id,
+    kind: rule.kind,
+    subjectField,
+    subject: subjectField === '' ? '' : String(values[subjectField] ?? ''),
+    figure: fields.figure ? String(values[fields.figure] ?? '') : '',
+    severity: rule.severity,
+    holdSec: text(rule.holdSec),
+    clearSec: text(rule.clearSec),
+    label: rule.label ?? '',
+  };
+}
+
+/** The row with another kind: its subject and number start again (another kind names other things). */
+export function withKind(row: AlertRuleRow, kind: AlertKind): AlertRuleRow {
+  if (kind === row.kind) return row;
+  const fields = alertRuleFieldsOf(kind);
+  return { ...row, kind, subjectField: fields.subjectRequired ? fields.subjects[0] : '', subject: kind === 'agentActivity' ? 'Break' : '', figure: FIGURE_DEFAULTS[kind] };
+}
+
+/** A new rule: a contact of any type waiting over 120 s, with a name no other row has. */
+export function newAlertRule(rows: readonly AlertRuleRow[]): AlertRuleRow {
+  const ids = new Set(rows.map((r) => r.id.trim()));
+  let n = rows.length + 1;
+  while (ids.has(`rule-${n}`)) n++;
+  return { key: newKey(), id: `rule-${n}`, kind: 'contactWait', subjectField: '', subject: '', figure: FIGURE_DEFAULTS.contactWait, severity: 'warning', holdSec: '0', clearSec: '10', label: '' };
+}
 
 /** The form for a settings value. */
 export function draftOf(settings: Settings): Draft {
@@ -90,6 +177,7 @@ export function draftOf(settings: Settings): Draft {
     channels: Object.entries(settings.platforms.byChannel).map(([channel, platform]) => ({ key: newKey(), channel, platform })),
     thresholds,
     typeThresholds,
+    alertRules: settings.alertRules.map(alertRuleRowOf),
     serviceLevelSec: text(settings.serviceLevelSec),
     shortAbandonSec: text(settings.shortAbandonSec),
     timeZone: settings.timeZone,
@@ -111,6 +199,21 @@ const patternsOf = (typed: string): string[] =>
     .map((p) => p.trim())
     .filter((p) => p !== '');
 
+/** The rule a row stands for, as typed: the core's check names what is wrong with it. */
+function alertRuleOf(row: AlertRuleRow): Record<string, unknown> {
+  const fields = alertRuleFieldsOf(row.kind);
+  return {
+    id: row.id.trim(),
+    kind: row.kind,
+    ...(row.subjectField !== '' ? { [row.subjectField]: row.subject.trim() } : {}),
+    ...(fields.figure ? { [fields.figure]: numberOf(row.figure) } : {}),
+    severity: row.severity,
+    holdSec: numberOf(row.holdSec),
+    clearSec: numberOf(row.clearSec),
+    ...(row.label.trim() !== '' ? { label: row.label.trim() } : {}),
+  };
+}
+
 export interface DraftCheck {
   readonly check: SettingsCheck;
   /** Problems by the section's field. */
@@ -119,8 +222,12 @@ export interface DraftCheck {
   readonly supportTypes: Readonly<Record<string, readonly string[]>>;
 }
 
-/** The value the form stands for, checked; problems of the form itself (a row twice) join the core's. */
-export function checkDraft(draft: Draft, queues: Iterable<string>): DraftCheck {
+/**
+ * The value the form stands for, checked; problems of the form itself (a row twice) join
+ * the core's, and so does a history URL that would leave the next start without the
+ * Settings function (`urls`, when the host says where it is).
+ */
+export function checkDraft(draft: Draft, queues: Iterable<string>, urls?: SettingsFunctionUrls): DraftCheck {
   const own: SettingsProblem[] = [];
   const supportTypes: Record<string, string[]> = {};
   draft.supportTypes.forEach((row, i) => {
@@ -149,13 +256,16 @@ export function checkDraft(draft: Draft, queues: Iterable<string>): DraftCheck {
       ...Object.fromEntries(THRESHOLD_KEYS.map((k) => [k, { amber: numberOf(draft.thresholds[k].amber), red: numberOf(draft.thresholds[k].red) }])),
       ...(Object.keys(bySupportType).length > 0 ? { bySupportType } : {}),
     },
+    alertRules: draft.alertRules.map(alertRuleOf),
     serviceLevelSec: numberOf(draft.serviceLevelSec),
     shortAbandonSec: numberOf(draft.shortAbandonSec),
     timeZone: draft.timeZone,
     historyUrl: draft.historyUrl,
   };
   const core = validateSettings(value, { queues });
-  const problems = [...own, ...core.problems];
+  // Only a URL the core takes can lock Save out (a refused one is not saved at all).
+  const lockout = urls && !core.problems.some((p) => p.field === 'historyUrl') ? settingsFunctionProblem(draft.historyUrl, urls) : undefined;
+  const problems = [...own, ...core.problems, ...(lockout ? [lockout] : [])];
   const check: SettingsCheck = problems.length === 0 && core.ok ? core : { ok: false, problems };
   const byField = new Map<SettingsField | 'settings', SettingsProblem[]>();
   for (const p of problems) {
@@ -172,6 +282,7 @@ export function describeProblem(p: SettingsProblem): string {
   if ((SETTINGS_FIELDS as readonly string[]).includes(p.field) || p.field === 'settings') return p.message;
   const where = p.field
     .replace(/^drillDownRules\[(\d+)\]/, (_, n: string) => `rule ${Number(n) + 1}`)
+    .replace(/^alertRules\[(\d+)\]\.?(\w*)/, (_, n: string, f: string) => `alert rule ${Number(n) + 1}${f ? `.${ALERT_FIELD_LABELS[f] ?? f}` : ''}`)
     .replace(/^supportTypes\[(\d+)\]/, (_, n: string) => `row ${n}`)
     .replace(/\[(\d+)\]/g, (_, n: string) => ` pattern ${Number(n) + 1}`)
     .replace(/^(supportTypes|platforms|thresholds)\./, '')
