@@ -5,7 +5,7 @@
  * batches feed the new rules; after a re-slice the rules see the new support types.
  */
 import { DEFAULT_CONFIG, accessOf, type AlertRule, type EngineConfig } from '../../src/core';
-import { acknowledgeAlert, applyQueued, createAlertStore, createInsightsStore, ingest, reconfigure, setAlertRules, tick } from '../../src/store';
+import { acknowledgeAlert, applyQueued, createAlertStore, createInsightsStore, ingest, reconfigure, setAlertRules, setStatus, tick } from '../../src/store';
 import { aContactArrives, aReservation, at } from '../fixtures/builders';
 import { manualFrames } from './fixtures';
 
@@ -18,6 +18,8 @@ function setup(rules: readonly AlertRule[]) {
   let clock = at(0);
   const frames = manualFrames();
   const insights = createInsightsStore({ access: accessOf({ roles: ['admin'] }), config: DEFAULT_CONFIG, now: () => clock, schedule: frames.schedule, keepEvents: true });
+  // Live data open: alerts are evaluated batch by batch (while loading they wait for the whole fold).
+  setStatus(insights, 'ready');
   const alerts = createAlertStore(insights, { rules, user: 'admin@example.org' });
   const setClock = (sec: number): void => {
     clock = at(sec);
