@@ -13,8 +13,17 @@ import { Option, Select } from '@twilio-paste/core/select';
 import { TBody, THead, Table, Td, Th, Tr } from '@twilio-paste/core/table';
 // The theme from context: the theme module itself carries every theme's tokens (~280 KB).
 import { ThemeContext } from '@twilio-paste/core/styling-library';
-import { formatCount, useStrings } from '../common';
-import { trendLabel, trendSeriesLabel, trendStepLabel, type Trend, type TrendPoint, type TrendStep } from './overviewTab.selectors';
+import { NO_VALUE, formatCount, useStrings, type StringKey } from '../common';
+import { trendLabel, trendSeriesLabel, trendStepLabel, type Trend, type TrendGap, type TrendPoint, type TrendStep } from './overviewTab.selectors';
+
+/** Why a point has no figure (its day is not held), after its label in the table. */
+const GAP_LABELS: Readonly<Record<TrendGap, StringKey>> = {
+  loading: 'SupervisorInsightsGapLoading',
+  tooOld: 'SupervisorInsightsGapTooOld',
+  unavailable: 'SupervisorInsightsGapUnavailable',
+};
+
+const countOrNone = (v: number | null | undefined): string => (v === null || v === undefined ? NO_VALUE : formatCount(v));
 
 export interface TrendChartProps {
   readonly id: string;
@@ -23,6 +32,8 @@ export interface TrendChartProps {
   /** The steps the range offers, and the one chosen. */
   readonly steps: readonly TrendStep[];
   readonly onStep: (step: TrendStep) => void;
+  /** The zone's short name (`UTC`), on the time axis when the buckets are times of day. */
+  readonly zone?: string;
 }
 
 /** recharts' ComposedChart as recharts builds it, with bars and lines only. */
@@ -66,7 +77,7 @@ function useColours(): string[] {
 }
 
 /** The trend as bars and lines, its step picker, and the same numbers as a table. */
-export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps): React.ReactElement {
+export function TrendChart({ id, trend, range, steps, onStep, zone }: TrendChartProps): React.ReactElement {
   const t = useStrings();
   const colours = useColours();
   const box = React.useRef<HTMLDivElement>(null);
@@ -74,7 +85,8 @@ export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps)
   const headingId = `${id}-trend`;
   const labelOf = (key: string): string => trendLabel(key, range);
   const names = trend.series.map((s) => trendSeriesLabel(s, trend.series, t));
-  const summary = `${t('SupervisorInsightsTrend')}, ${trendStepLabel(trend.step, t)}: ${names.join(', ')}`;
+  const timesIn = zone !== undefined && trend.step !== 'day' ? t('SupervisorInsightsTimesIn', { zone }) : undefined;
+  const summary = `${t('SupervisorInsightsTrend')}, ${trendStepLabel(trend.step, t)}${timesIn ? ` (${timesIn})` : ''}: ${names.join(', ')}`;
   return (
     <Box as="section" aria-labelledby={headingId}>
       <Box display="flex" justifyContent="space-between" alignItems="flex-end" columnGap="space40" marginBottom="space30" flexWrap="wrap">
@@ -98,11 +110,17 @@ export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps)
       </Box>
       <Box ref={box} as="figure" margin="space0" aria-label={summary} backgroundColor="colorBackgroundBody" borderRadius="borderRadius30" boxShadow="shadowCard" paddingY="space40">
         {width > 0 ? (
-          <ComposedChart width={width} height={CHART_HEIGHT} data={trend.points as TrendPoint[]} margin={{ top: 8, right: 24, bottom: 0, left: 0 }} accessibilityLayer>
+          <ComposedChart width={width} height={CHART_HEIGHT} data={trend.points as TrendPoint[]} margin={{ top: 8, right: 24, bottom: timesIn ? 16 : 0, left: 0 }} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="key" tickFormatter={labelOf} minTickGap={16} tick={{ fontSize: 12 }} />
+            <XAxis
+              dataKey="key"
+              tickFormatter={labelOf}
+              minTickGap={16}
+              tick={{ fontSize: 12 }}
+              label={timesIn ? { value: timesIn, position: 'insideBottomRight', offset: -12, fontSize: 12 } : undefined}
+            />
             <YAxis allowDecimals={false} width={48} tick={{ fontSize: 12 }} />
-            <Tooltip labelFormatter={(key) => labelOf(String(key))} formatter={(v) => formatCount(Number(v))} />
+            <Tooltip labelFormatter={(key) => labelOf(String(key))} formatter={(v) => countOrNone(v === null || v === undefined ? null : Number(v))} />
             <Legend wrapperStyle={{ fontSize: 13 }} />
             {trend.series.map((s, i) =>
               s.kind === 'bar' ? (
@@ -132,7 +150,7 @@ export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps)
             <Table scrollHorizontally noWrap>
               <THead>
                 <Tr>
-                  <Th scope="col">{trendStepLabel(trend.step, t)}</Th>
+                  <Th scope="col">{timesIn ? `${trendStepLabel(trend.step, t)} (${zone})` : trendStepLabel(trend.step, t)}</Th>
                   {names.map((n) => (
                     <Th key={n} scope="col" textAlign="right">
                       {n}
@@ -143,10 +161,10 @@ export function TrendChart({ id, trend, range, steps, onStep }: TrendChartProps)
               <TBody>
                 {trend.points.map((p) => (
                   <Tr key={p.key}>
-                    <Th scope="row">{labelOf(p.key)}</Th>
+                    <Th scope="row">{p.gap ? `${labelOf(p.key)} (${t(GAP_LABELS[p.gap])})` : labelOf(p.key)}</Th>
                     {trend.series.map((s) => (
                       <Td key={s.id} textAlign="right">
-                        {formatCount(p.values[s.id])}
+                        {countOrNone(p.values[s.id])}
                       </Td>
                     ))}
                   </Tr>

@@ -248,10 +248,15 @@ export interface TrendSeries {
   readonly kind: 'bar' | 'line';
 }
 
+/** Why a trend point has no figures: its day is still loading, older than history keeps, or not available. */
+export type TrendGap = 'loading' | 'tooOld' | 'unavailable';
+
 export interface TrendPoint {
   /** The day (`2026-11-20`) or the local start of the bucket (`2026-11-20T10:30`). */
   readonly key: string;
-  readonly values: Readonly<Record<string, number>>;
+  /** Null where the point's day is not held (`gap`): no figure, not a zero. */
+  readonly values: Readonly<Record<string, number | null>>;
+  readonly gap?: TrendGap;
 }
 
 export interface Trend {

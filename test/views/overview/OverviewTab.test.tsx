@@ -101,11 +101,11 @@ describe('OverviewTab', () => {
     expect(step.value).toBe('60');
     expect(within(step).getAllByRole('option').map((o) => o.textContent)).toEqual(['60 minutes', '30 minutes', '15 minutes']);
     fireEvent.click(screen.getByRole('button', { name: 'Trend as a table' }));
-    const table = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '60 minutes' }))!;
+    const table = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '60 minutes (UTC)' }))!;
     // 24 hours, and the header row.
     expect(within(table).getAllByRole('row')).toHaveLength(25);
     fireEvent.change(step, { target: { value: '15' } });
-    const quarter = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '15 minutes' }))!;
+    const quarter = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '15 minutes (UTC)' }))!;
     expect(within(quarter).getAllByRole('row')).toHaveLength(24 * 4 + 1);
   });
 

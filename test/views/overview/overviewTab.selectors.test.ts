@@ -86,7 +86,7 @@ function expectedRows(report: Report): Record<string, MetricSet> {
 }
 
 /** Trend values of a series at each key, with the keys that have data. */
-function seriesOf(trend: Trend, id: string): Record<string, number> {
+function seriesOf(trend: Trend, id: string): Record<string, number | null> {
   return Object.fromEntries(trend.points.map((p) => [p.key, p.values[id]]));
 }
 
