@@ -125,3 +125,27 @@ describe('one period for the tabs, kept on Back', () => {
     expect(within(screen.getByRole('region', { name: 'Handled' })).getByText('1')).toBeTruthy();
   });
 });
+
+describe('the conversation list', () => {
+  // jsdom has no layout: give the list a height, so the virtualised table draws its rows.
+  beforeEach(() => jest.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600));
+  afterEach(() => jest.restoreAllMocks());
+
+  it('each row is one Tab stop: the row, not its Open button', () => {
+    const { access, connect } = connectTeamLeader();
+    const opened: string[] = [];
+    render(<InsightsRoot access={access} connect={connect} onOpenConversation={(id) => opened.push(id)} />);
+    fireEvent.click(screen.getByRole('tab', { name: 'Conversations' }));
+    const list = screen.getByRole('region', { name: 'Conversation list' });
+    const rows = within(list).getAllByRole('row').slice(1);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      const stops = [row, ...Array.from(row.querySelectorAll<HTMLElement>('button, a, input, select, [tabindex]'))].filter((el) => el.tabIndex >= 0);
+      expect(stops).toEqual([row]);
+    }
+    // Enter on the row opens it; the button still opens it with a click.
+    fireEvent.keyDown(rows[0], { key: 'Enter' });
+    fireEvent.click(within(rows[0]).getByRole('button'));
+    expect(opened).toHaveLength(2);
+  });
+});
