@@ -199,3 +199,62 @@ export function totalsOver(layers: DayLayers, slice: SliceDimension, range: DayR
   });
   return out;
 }
+
+/**
+ * Where history stands for the days before today: `available` (a history function loads
+ * them), `failed` (it said why it cannot), `none` (no history function: live data only).
+ */
+export type HistorySupply = 'available' | 'failed' | 'none';
+
+/** The days of a range a view shows, by what the figures hold of them. */
+export interface PeriodCoverage {
+  /** Every day of the range up to today, in order. */
+  readonly days: readonly string[];
+  /** Days held: frozen, or today with its history in. */
+  readonly held: readonly string[];
+  /** Days asked for and not in yet (today while its history loads, past days being fetched). */
+  readonly loading: readonly string[];
+  /** Past days older than history keeps (and not frozen earlier): they can never be loaded. */
+  readonly tooOld: readonly string[];
+  /** Past days that cannot be loaded because there is no history (`none`) or it failed. */
+  readonly unavailable: readonly string[];
+}
+
+export interface CoverageInput {
+  readonly calendar: Calendar;
+  /** Epoch ms now. */
+  readonly now: number;
+  /** Days frozen in the store (history loaded or cached). */
+  readonly frozen: ReadonlySet<string> | ReadonlyMap<string, unknown>;
+  readonly supply: HistorySupply;
+  /** True while today's history is still coming in (the live figures of today are partial). */
+  readonly todayLoading: boolean;
+  /** How far back history is served, in days (`HISTORY_RETENTION_DAYS`). */
+  readonly retentionDays: number;
+}
+
+/**
+ * What a range's figures hold of each of its days. A day is `tooOld` when its start is
+ * more than `retentionDays` × 24 h before `now` (the backfill serves no part of it), unless
+ * it was frozen earlier. Days after today are not part of a period's figures and are left out.
+ */
+export function periodCoverage(range: DayRange, input: CoverageInput): PeriodCoverage {
+  const { calendar, now, frozen, supply, todayLoading, retentionDays } = input;
+  const today = calendar.dayKey(now);
+  const oldest = now - retentionDays * 86_400_000;
+  const days: string[] = [];
+  const held: string[] = [];
+  const loading: string[] = [];
+  const tooOld: string[] = [];
+  const unavailable: string[] = [];
+  for (const day of daysOf(range)) {
+    if (day > today) break;
+    days.push(day);
+    if (frozen.has(day)) held.push(day);
+    else if (day === today) (todayLoading ? loading : held).push(day);
+    else if (rangeBounds(calendar, oneDay(day)).start < oldest) tooOld.push(day);
+    else if (supply === 'available') loading.push(day);
+    else unavailable.push(day);
+  }
+  return { days, held, loading, tooOld, unavailable };
+}

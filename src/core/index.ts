@@ -73,11 +73,12 @@ export {
   daysOf,
   inRange,
   oneDay,
+  periodCoverage,
   rangeBounds,
   totalsOver,
   weekUpTo,
 } from './days';
-export type { DayLayers, DayPeriod, DayRange, DaySnapshot, HistoryProgress } from './days';
+export type { CoverageInput, DayLayers, DayPeriod, DayRange, DaySnapshot, HistoryProgress, HistorySupply, PeriodCoverage } from './days';
 export { CONVERSATION_OUTCOMES, conversationDetailsOf, conversationOfEvents, conversationRowOf } from './conversations';
 export type { ConversationDetail, ConversationOutcome, ConversationRow, ConversationSegment } from './conversations';
 export { FIND_LIMIT, conversationIndexOf, findConversations, newestConversationFirst, normalisedName } from './conversationIndex';

@@ -42,7 +42,9 @@ export interface HistoryCacheSession {
   ended: boolean;
 }
 
-export const HISTORY_NOT_CONFIGURED = 'History is not configured (historyUrl): the figures are live data only.';
+export const HISTORY_NOT_CONFIGURED = "Only today's live data is shown: history is not set up for this account.";
+/** What a person reads when the configured history address cannot be used (the detail goes to the console). */
+export const HISTORY_URL_UNUSABLE = "Only today's live data is shown: the history address in the settings cannot be used. Ask an administrator.";
 
 /** The Flex token: the session's SSO token payload, else `manager.user.token`. Read at each request (Flex refreshes it). */
 export function flexTokenOf(manager: Flex.Manager): string | undefined {
@@ -253,7 +255,8 @@ export function connectHistory(
   const { url, problem } = usableHistoryUrl(config.historyUrl);
   if (!url || access.scope === 'none') {
     if (access.scope !== 'none') {
-      setHistoryProgress(store, { loading: false, fetched: 0, daysDone: 0, daysTotal: 0, notice: problem ?? HISTORY_NOT_CONFIGURED });
+      if (problem) console.warn(`${LOG_PREFIX} ${problem}`);
+      setHistoryProgress(store, { loading: false, fetched: 0, daysDone: 0, daysTotal: 0, notice: problem ? HISTORY_URL_UNUSABLE : HISTORY_NOT_CONFIGURED });
     }
     if (access.scope === 'self') setTeamAverage(store, { status: 'needsHistory' });
     // No history, no cache: whatever an earlier configuration or scope left goes.

@@ -9,7 +9,7 @@ import { LOG_PREFIX, UI_ATTRIBUTES_KEY, accessOf, firstRawUrl, identifiersIn, se
 import { reconfigure, selectConversationDetail, selectConversationList, setAlertRules, type AlertStore, type InsightsState, type InsightsStore } from '../store';
 import { DrillDownState } from '../views/drillDownState';
 import { InsightsRoot } from '../views/InsightsRoot';
-import { addDefaultStrings } from '../views/common';
+import { ViewState, addDefaultStrings } from '../views/common';
 import { AlertBadge, AlertBadgeCount, registerAlertNotification, watchAlerts, type NotificationsLike } from './alerts';
 import { alertsRunFor, connectLive } from './connect';
 import { DRILL_DOWN_ACTION, handleDrillDown, type OpenResult } from './drilldown';
@@ -95,6 +95,8 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
 
   let rules: readonly DrillDownRule[] = validateRules(config.drillDownRules).rules;
   const drillDown = new DrillDownState();
+  // Tab, period, search, filters and scroll: kept for the Flex session (Flex owns the view's URL).
+  const viewState = new ViewState();
 
   const open = (idOrText: string, byIdentifier: boolean): OpenResult => {
     const state = drillDown.store?.getState();
@@ -216,6 +218,7 @@ export function registerInsights(flex: typeof Flex, manager: Flex.Manager, host:
           access={access}
           connect={connect}
           drillDown={drillDown}
+          viewState={viewState}
           onOpenConversation={onOpenConversation}
           conversationsClient={manager.conversationsClient as never}
           timeZone={config.timeZone}

@@ -3,8 +3,9 @@
  * backfill's progress, and the way a view asks for an older range. The store does not
  * know where history comes from: a source registers a loader, and `requestRange` calls it.
  */
-import type { DayRange, DaySnapshot, HistoryProgress } from '../core';
-import type { InsightsStore } from './insightsStore';
+import { HISTORY_RETENTION_DAYS, inRange, periodCoverage, type DayRange, type DaySnapshot, type HistoryProgress, type HistorySupply, type PeriodCoverage } from '../core';
+import { memo } from './memo';
+import type { InsightsState, InsightsStore } from './insightsStore';
 
 /** Loads (or starts loading) the days of a range the store does not hold yet. */
 export type RangeLoader = (range: DayRange) => void;
@@ -67,3 +68,30 @@ export function frozenDays(store: InsightsStore): ReadonlyMap<string, DaySnapsho
 }
 
 const EMPTY: ReadonlyMap<string, DaySnapshot> = new Map();
+
+/**
+ * Where history stands, from the backfill's progress: a notice (no history function, or an
+ * unusable URL) is `none`, an error not followed by a new load `failed`; no progress at all
+ * (no backfill was ever started) is `none` too.
+ */
+export function historySupplyOf(progress: HistoryProgress | undefined): HistorySupply {
+  if (!progress || progress.notice !== undefined) return 'none';
+  if (progress.error !== undefined && !progress.loading) return 'failed';
+  return 'available';
+}
+
+const coverages = memo<PeriodCoverage>();
+
+/** What the figures of a range hold of each of its days (loaded, loading, too old, unavailable). */
+export function selectPeriodCoverage(state: InsightsState, range: DayRange): PeriodCoverage {
+  const progress = state.history?.progress;
+  const calendar = state.live.engine.calendar;
+  const today = calendar.dayKey(state.now);
+  const todayLoading = progress?.loading === true && progress.range !== undefined && inRange(today, progress.range);
+  const supply = historySupplyOf(progress);
+  // `now` moves every tick: the key holds the day and what changes a day's class.
+  const oldest = calendar.dayKey(state.now - HISTORY_RETENTION_DAYS * 86_400_000);
+  return coverages(state, `${range.from}|${range.to}|${today}|${oldest}|${supply}|${todayLoading}|${state.history?.days.size ?? 0}`, () =>
+    periodCoverage(range, { calendar, now: state.now, frozen: state.history?.days ?? EMPTY, supply, todayLoading, retentionDays: HISTORY_RETENTION_DAYS }),
+  );
+}

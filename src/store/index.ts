@@ -6,7 +6,7 @@ export { selectToday, selectWaitingNow } from './selectors';
 export type { WaitingContact, WaitingNow, WaitingSummary } from './selectors';
 export { selectConversationDetail, selectConversationList, selectFoundConversations } from './conversations';
 export { cellsBetween, totalBetween, totalsBetween } from './cells';
-export { addFrozenDays, frozenDays, requestRange, setHistoryProgress, setRangeLoader } from './history';
+export { addFrozenDays, frozenDays, historySupplyOf, requestRange, selectPeriodCoverage, setHistoryProgress, setRangeLoader } from './history';
 export type { RangeLoader } from './history';
 export { onBatch } from './insightsStore';
 export { ALERT_LOG_TYPES, MAX_LOG, acknowledgeAlert, createAlertStore, onRaise, setAlertNotice, setAlertRules, stopAlerts, unacknowledgedCount } from './alerts';

@@ -13,7 +13,7 @@ import { ConversationScreen, type TranscriptClient } from './drilldown';
 import type { ConversationLookup, DrillDownState, RemoteConversation } from './drillDownState';
 import { InsightsView } from './InsightsView';
 import { AgentsTab } from './agents';
-import { StringsProvider, useStrings, type Strings } from './common';
+import { StringsProvider, ViewState, ViewStateProvider, useStrings, type Strings } from './common';
 import { formatDayTime } from './common/format';
 import { ExportTab, type ExportEventsLoader } from './export';
 import { MyStatsTab } from './mystats';
@@ -40,6 +40,11 @@ export interface InsightsRootProps {
   readonly connect: () => LiveHandle;
   /** The conversation being drilled into, shared with the Flex action. */
   readonly drillDown?: DrillDownState;
+  /**
+   * What the person set in the view (tab, period, search, filters, scroll), kept while a
+   * conversation is open; the registration's, so it lasts the Flex session (one per mount without it).
+   */
+  readonly viewState?: ViewState;
   /** Opens a conversation through the Flex drill-down action. */
   readonly onOpenConversation?: (conversationId: string) => void;
   readonly conversationsClient?: TranscriptClient;
@@ -165,6 +170,8 @@ function DrillDownPane({ drillDown, conversationId, store, access, conversations
 /** The Insights view with live data for as long as it is mounted, and the drill-down screen. */
 export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
   const { access, connect, drillDown, onOpenConversation, conversationsClient, settings, strings } = props;
+  const [ownViewState] = React.useState(() => new ViewState());
+  const viewState = props.viewState ?? ownViewState;
   const [live, setLive] = React.useState<LiveHandle | undefined>(undefined);
   const timeZone = useZoneInForce(live, props.timeZone);
   React.useEffect(() => {
@@ -183,7 +190,11 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
     };
   }, [connect, drillDown]);
   useDrillDown(drillDown);
-  const wrap = (node: React.ReactElement): React.ReactElement => <StringsProvider strings={strings}>{node}</StringsProvider>;
+  const wrap = (node: React.ReactElement): React.ReactElement => (
+    <StringsProvider strings={strings}>
+      <ViewStateProvider view={viewState}>{node}</ViewStateProvider>
+    </StringsProvider>
+  );
   if (drillDown?.conversationId) {
     return wrap(
       live ? (
@@ -216,17 +227,19 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
     if (onOpenConversation) panels.conversations = <ConversationsTab {...tab} onOpen={onOpenConversation} />;
   }
   if (settings) panels.settings = <SettingsPanel settings={settings} store={live?.store} />;
-  return wrap(
+  // Above the tabs and inside the view's one scroll area, so the view is exactly its box's height.
+  const top = (
     <>
       {drillDown?.refused ? (
-        <Box paddingX="space60" paddingTop="space40" role="alert">
+        <Box paddingTop="space40" role="alert">
           <Text as="p">
             Not opened: {drillDown.refused.reason}. The link was: <Text as="span" fontFamily="fontFamilyCode">{drillDown.refused.text}</Text>
           </Text>
         </Box>
       ) : null}
       {live ? <HistoryProgress store={live.store} /> : null}
-      <InsightsView access={access} panels={panels} top={live?.alerts ? <AlertStrip alerts={live.alerts} store={live.store} timeZone={timeZone} /> : undefined} />
+      {live?.alerts ? <AlertStrip alerts={live.alerts} store={live.store} timeZone={timeZone} /> : null}
     </>
   );
+  return wrap(<InsightsView access={access} panels={panels} top={top} />);
 }

@@ -4,6 +4,7 @@ import { Heading } from '@twilio-paste/core/heading';
 import { Tab, TabList, TabPanel, TabPanels, Tabs, useTabState } from '@twilio-paste/core/tabs';
 import { Text } from '@twilio-paste/core/text';
 import type { Access, Tab as TabId } from '../core';
+import { useViewState, useViewStateObject, viewKey } from './common/viewState';
 
 /** Tab labels; every label goes through Flex strings later so a customer can rename them. */
 export const TAB_LABELS: Readonly<Record<TabId, string>> = {
@@ -25,9 +26,33 @@ export interface InsightsViewProps {
   readonly top?: React.ReactNode;
 }
 
-/** The Insights view: only the tabs the user's roles allow; only the open tab is rendered. */
+/** The open tab and how far the page was scrolled, kept while a conversation is open. */
+const OPEN_TAB = viewKey<TabId | undefined>('tab', undefined);
+const SCROLL_TOP = viewKey<number>('scrollTop', 0);
+
+/**
+ * The Insights view: only the tabs the user's roles allow; only the open tab is rendered.
+ * It fills its box exactly (Flex's view area): everything scrolls inside it, so nothing
+ * of it is cut off below the window. The open tab and the scroll position are kept in the
+ * view state, so the view comes back as it was left (Back from a conversation).
+ */
 export function InsightsView({ access, panels = {}, top }: InsightsViewProps): React.ReactElement {
-  const tabs = useTabState({ baseId: 'supervisor-insights-tabs', selectedId: `tab-${access.tabs[0]}` });
+  const [openTab, setOpenTab] = useViewState(OPEN_TAB);
+  const view = useViewStateObject();
+  const first = openTab !== undefined && access.tabs.includes(openTab) ? openTab : access.tabs[0];
+  const tabs = useTabState({ baseId: 'supervisor-insights-tabs', selectedId: `tab-${first}` });
+  const selected = access.tabs.find((t) => tabs.selectedId === `tab-${t}`);
+  React.useEffect(() => {
+    if (selected !== undefined && selected !== openTab) setOpenTab(selected);
+  }, [selected, openTab, setOpenTab]);
+  const scroller = React.useRef<HTMLDivElement>(null);
+  // Back to where the page was: after the first render, when the open tab has drawn.
+  React.useLayoutEffect(() => {
+    const el = scroller.current;
+    const top = view?.get(SCROLL_TOP) ?? 0;
+    if (el && top > 0) el.scrollTop = top;
+  }, [view]);
+  const onScroll = React.useCallback((e: React.UIEvent<HTMLDivElement>) => view?.set(SCROLL_TOP, e.currentTarget.scrollTop), [view]);
   if (access.tabs.length === 0) {
     return (
       <Box padding="space60">
@@ -39,7 +64,7 @@ export function InsightsView({ access, panels = {}, top }: InsightsViewProps): R
     );
   }
   return (
-    <Box padding="space60" overflowY="auto" height="100%">
+    <Box ref={scroller} onScroll={onScroll} padding="space60" overflowY="auto" height="100%" boxSizing="border-box" data-insights-scroll="">
       <Heading as="h2" variant="heading20">
         Insights
       </Heading>

@@ -3,7 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
 import { selectToday } from '../../store';
-import { CsvButton, PeriodPicker, ScopeNote, formatCount, periodLabel, scopeWords, usePeriod, type TabProps } from '../common';
+import { CsvButton, PeriodPicker, PeriodStatus, ScopeNote, formatCount, periodLabel, scopeWords, usePeriod, type TabProps } from '../common';
 import { useStrings } from '../common/StringsContext';
 import { activityColours } from './activityColours';
 import { AgentsFilters } from './AgentsFilters';
@@ -14,7 +14,7 @@ import { OFFLINE } from './agentsTab.selectors';
 import { useAgentsTable } from './useAgentsTable';
 
 /** Agents & teams: one row per agent the user may see, a roll-up per team, for a period. */
-export function AgentsTab({ store, access }: TabProps): React.ReactElement {
+export function AgentsTab({ store, access, timeZone }: TabProps): React.ReactElement {
   const t = useStrings();
   const { period, setPeriod, range } = usePeriod(store);
   const today = useStore(store, selectToday);
@@ -56,6 +56,7 @@ export function AgentsTab({ store, access }: TabProps): React.ReactElement {
           )}
         </Box>
       </Box>
+      <PeriodStatus store={store} period={period} range={range} timeZone={timeZone} />
       {empty ? (
         <Text as="p" color="colorTextWeak">
           {status === 'loading' ? t('SupervisorInsightsLoading') : t('SupervisorInsightsAgentsNone')}

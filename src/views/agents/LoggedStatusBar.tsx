@@ -19,14 +19,40 @@ const BAR: React.CSSProperties = {
   backgroundColor: 'rgb(225, 227, 234)',
 };
 
-/** Time per activity as one stacked bar; the numbers are in its label and tooltip. */
+const FIGURES: React.CSSProperties = {
+  display: 'flex',
+  columnGap: 6,
+  fontSize: 11,
+  lineHeight: '14px',
+  whiteSpace: 'nowrap',
+  overflow: 'hidden',
+  fontVariantNumeric: 'tabular-nums',
+};
+
+const KEY: React.CSSProperties = { display: 'inline-block', width: 7, height: 7, marginRight: 2, borderRadius: 1 };
+
+/**
+ * Time per activity as one stacked bar, with each share written under it (a swatch of the
+ * legend's colour and the whole percentage), so the numbers read without hovering.
+ */
 export function LoggedStatusBar({ pct, activities, colours, label }: LoggedStatusBarProps): React.ReactElement {
+  const shown = activities.filter((a) => (pct[a] ?? 0) >= 0.5);
   return (
-    <div role="img" aria-label={label} title={label} style={BAR}>
-      {activities.map((a) => {
-        const share = pct[a];
-        return share ? <span key={a} style={{ width: `${share}%`, backgroundColor: colours.get(a) }} /> : null;
-      })}
+    <div role="img" aria-label={label} title={label}>
+      <div style={{ ...BAR, height: 6 }}>
+        {activities.map((a) => {
+          const share = pct[a];
+          return share ? <span key={a} style={{ width: `${share}%`, backgroundColor: colours.get(a) }} /> : null;
+        })}
+      </div>
+      <div style={FIGURES} aria-hidden="true">
+        {shown.map((a) => (
+          <span key={a}>
+            <span style={{ ...KEY, backgroundColor: colours.get(a) }} />
+            {Math.round(pct[a])}%
+          </span>
+        ))}
+      </div>
     </div>
   );
 }

@@ -60,7 +60,7 @@ export function agentColumns(t: Translate, model: AgentsModel, filter: AgentFilt
     { id: 'rona', sort: 'ronaRate', header: t('SupervisorInsightsRonaPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.ronaRate), csv: { value: (r) => csvPercent(r.metrics.ronaRate), unit: '%' } },
     { id: 'reject', sort: 'rejectRate', header: t('SupervisorInsightsRejectPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.rejectRate), csv: { value: (r) => csvPercent(r.metrics.rejectRate), unit: '%' } },
     { id: 'transfer', sort: 'transferRate', header: t('SupervisorInsightsTransferPct'), width: 58, kind: 'number', text: (r) => formatRate(r.metrics.transferRate), csv: { value: (r) => csvPercent(r.metrics.transferRate), unit: '%' } },
-    { id: 'logged', sort: 'logged', header: t('SupervisorInsightsLoggedStatus'), width: 82, kind: 'logged', text: () => '' },
+    { id: 'logged', sort: 'logged', header: t('SupervisorInsightsLoggedStatus'), width: 124, kind: 'logged', text: () => '' },
   ];
 }
 

@@ -7,6 +7,7 @@ import type { DayRange } from '../../core';
 import * as React from 'react';
 import { useStore } from 'zustand';
 import type { InsightsStore } from '../../store';
+import { useViewState, viewKey } from '../common/viewState';
 import {
   DEFAULT_SORT,
   agentTableRows,
@@ -17,6 +18,11 @@ import {
   type SortColumn,
   type SortState,
 } from './agentsTab.selectors';
+
+/** The filters, sort and grouping, kept while a conversation is open. */
+const AGENT_FILTER = viewKey<AgentFilter>('agents.filter', {});
+const AGENT_SORT = viewKey<SortState>('agents.sort', DEFAULT_SORT);
+const AGENT_GROUPED = viewKey<boolean>('agents.grouped', true);
 
 /** How often a streaming store may rebuild the model (ms): numbers move, the page stays responsive. */
 export const MODEL_REFRESH_MS = 1000;
@@ -65,9 +71,9 @@ export interface AgentsTableState {
 export function useAgentsTable(store: InsightsStore, range: DayRange): AgentsTableState {
   const version = useThrottledVersion(store, MODEL_REFRESH_MS);
   const model = React.useMemo(() => selectAgentsModel(store.getState(), range), [store, version, range]);
-  const [filter, setFilter] = React.useState<AgentFilter>({});
-  const [sort, setSort] = React.useState<SortState>(DEFAULT_SORT);
-  const [grouped, setGrouped] = React.useState(true);
+  const [filter, setFilter] = useViewState(AGENT_FILTER);
+  const [sort, setSort] = useViewState(AGENT_SORT);
+  const [grouped, setGrouped] = useViewState(AGENT_GROUPED);
   // A team or support type the period no longer has is not a filter any more.
   const effective = React.useMemo<AgentFilter>(
     () => ({
@@ -79,6 +85,6 @@ export function useAgentsTable(store: InsightsStore, range: DayRange): AgentsTab
   );
   const rows = React.useMemo(() => agentTableRows(model, effective, sort, grouped), [model, effective, sort, grouped]);
   const agentsShown = React.useMemo(() => rows.reduce((n, r) => (r.kind === 'agent' ? n + 1 : n), 0), [rows]);
-  const sortBy = React.useCallback((column: SortColumn) => setSort((s) => nextSort(s, column)), []);
+  const sortBy = React.useCallback((column: SortColumn) => setSort(nextSort(sort, column)), [sort, setSort]);
   return { model, rows, filter: effective, setFilter, sort, sortBy, grouped, setGrouped, agentsShown };
 }

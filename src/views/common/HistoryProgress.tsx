@@ -1,7 +1,8 @@
 /**
  * The backfill's progress line for the Insights header: a bar and the counts while
  * history loads ("Loading history: 12,345 events · 3 of 7 days"), the reason when it
- * failed (live data goes on), and a quiet note when no history function is configured.
+ * failed (live data goes on), a quiet note when no history function is configured, and
+ * once today's history is in, how many events it brought.
  * Paste 15 has no progress bar, so the bar is a Box with the ARIA progressbar role.
  */
 import * as React from 'react';
@@ -9,7 +10,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
 import type { HistoryProgress as Progress } from '../../core';
-import type { InsightsStore } from '../../store';
+import { selectToday, type InsightsStore } from '../../store';
 import { formatCount } from './format';
 
 export interface HistoryProgressProps {
@@ -17,15 +18,17 @@ export interface HistoryProgressProps {
 }
 
 /** The words of a progress state (pure, for the tests). */
-export function historyProgressText(p: Progress | undefined): string | undefined {
+export function historyProgressText(p: Progress | undefined, today?: string): string | undefined {
   if (!p) return undefined;
   if (p.error) return p.error;
   if (p.notice) return p.notice;
   const events = `${formatCount(p.fetched)} event${p.fetched === 1 ? '' : 's'}`;
   const days = p.daysTotal > 1 ? ` · ${formatCount(p.daysDone)} of ${formatCount(p.daysTotal)} days` : '';
   if (p.loading) return `Loading history: ${events}${days}`;
-  const what = p.range && p.range.from !== p.range.to ? `${p.range.from} to ${p.range.to}` : 'today';
-  return `History loaded (${what}): ${events}${days}`;
+  // A finished load of earlier days says nothing here: each tab's period line says what
+  // its period holds (a "loaded 1 to 30 Nov" line would be stale on a tab set to this week).
+  if (p.range && (p.range.from !== p.range.to || (today !== undefined && p.range.from !== today))) return undefined;
+  return `History loaded (today): ${events}`;
 }
 
 /** 0–100 for the bar: days frozen of days asked for, or the share of today's span fetched. */
@@ -36,11 +39,12 @@ export function historyProgressPercent(p: Progress): number {
 
 export function HistoryProgress({ store }: HistoryProgressProps): React.ReactElement | null {
   const progress = useStore(store, (s) => s.history?.progress);
-  const text = historyProgressText(progress);
+  const today = useStore(store, selectToday);
+  const text = historyProgressText(progress, today);
   if (!progress || text === undefined) return null;
   if (progress.error) {
     return (
-      <Box paddingX="space60" paddingY="space30" role="alert">
+      <Box paddingY="space30" role="alert">
         <Text as="p" color="colorTextError">
           {text}
         </Text>
@@ -49,7 +53,7 @@ export function HistoryProgress({ store }: HistoryProgressProps): React.ReactEle
   }
   if (!progress.loading) {
     return (
-      <Box paddingX="space60" paddingY="space30" role="status" aria-label="History">
+      <Box paddingY="space30" role="status" aria-label="History">
         <Text as="p" color="colorTextWeak" fontSize="fontSize20">
           {text}
         </Text>
@@ -58,7 +62,7 @@ export function HistoryProgress({ store }: HistoryProgressProps): React.ReactEle
   }
   const percent = historyProgressPercent(progress);
   return (
-    <Box paddingX="space60" paddingY="space30" role="status" aria-label="History">
+    <Box paddingY="space30" role="status" aria-label="History">
       <Text as="p" fontSize="fontSize20" marginBottom="space20">
         {text}
       </Text>

@@ -7,27 +7,40 @@ import { Label } from '@twilio-paste/core/label';
 import { Option, Select } from '@twilio-paste/core/select';
 import { useStore } from 'zustand';
 import { requestRange, selectToday, type InsightsStore } from '../../store';
-import { PERIOD_KINDS, rangeOf, rangeProblem, type Period, type PeriodKind } from './period';
+import { PERIOD_KINDS, TODAY, rangeOf, rangeProblem, type Period, type PeriodKind } from './period';
 import type { StringKey } from './strings';
 import { useStrings } from './StringsContext';
+import { useViewState, viewKey } from './viewState';
 
-const KIND_LABELS: Readonly<Record<PeriodKind, StringKey>> = {
+export const KIND_LABELS: Readonly<Record<PeriodKind, StringKey>> = {
   today: 'SupervisorInsightsToday',
+  yesterday: 'SupervisorInsightsYesterday',
   week: 'SupervisorInsightsThisWeek',
+  lastWeek: 'SupervisorInsightsLastWeek',
   month: 'SupervisorInsightsThisMonth',
+  lastMonth: 'SupervisorInsightsLastMonth',
   range: 'SupervisorInsightsRange',
 };
 
+/** Each field's width: the picker and a tab's filters fit one row at 1440 px. */
+const FIELD_WIDTH = '10rem';
+
+/** The period the tabs with a period picker share (kept in the view state, so Back keeps it). */
+export const SHARED_PERIOD = viewKey<Period>('period', TODAY);
+
 /**
- * The period a tab shows, and the days it covers. Asking for days before today asks the
- * store for them (the backfill loads what it does not hold).
+ * The period a tab shows, and the days it covers: the shared one, or `fixed` (My stats'
+ * week). Asking for days before today asks the store for them (the backfill loads what
+ * it does not hold).
  */
-export function usePeriod(store: InsightsStore, initial: Period = { kind: 'today' }): {
+export function usePeriod(store: InsightsStore, fixed?: Period): {
   period: Period;
   setPeriod: (p: Period) => void;
   range: DayRange;
 } {
-  const [period, setPeriod] = React.useState<Period>(initial);
+  const [shared, setShared] = useViewState(SHARED_PERIOD);
+  const period = fixed ?? shared;
+  const setPeriod = setShared;
   // The day (not the second) is what the range depends on.
   const today = useStore(store, selectToday);
   const range = React.useMemo(() => {
@@ -48,7 +61,7 @@ export interface PeriodPickerProps {
   readonly today: string;
 }
 
-/** Today / this week / this month / a range (two day pickers, at most 31 days). */
+/** Today, yesterday, this or last week, this or last month, or a range (two day pickers, at most 31 days). */
 export function PeriodPicker({ id, period, onChange, today }: PeriodPickerProps): React.ReactElement {
   const t = useStrings();
   const [draft, setDraft] = React.useState<DayRange>(period.range ?? { from: today, to: today });
@@ -62,8 +75,8 @@ export function PeriodPicker({ id, period, onChange, today }: PeriodPickerProps)
     if (!rangeProblem(next)) onChange({ kind: 'range', range: next });
   };
   return (
-    <Box display="flex" columnGap="space40" alignItems="flex-end" flexWrap="wrap">
-      <Box minWidth="size20">
+    <Box display="flex" columnGap="space40" alignItems="flex-end" flexShrink={0}>
+      <Box width={FIELD_WIDTH}>
         <Label htmlFor={`${id}-kind`}>{t('SupervisorInsightsPeriod')}</Label>
         <Select id={`${id}-kind`} value={period.kind} onChange={(e) => choose(e.target.value as PeriodKind)}>
           {PERIOD_KINDS.map((k) => (
@@ -75,11 +88,11 @@ export function PeriodPicker({ id, period, onChange, today }: PeriodPickerProps)
       </Box>
       {period.kind === 'range' ? (
         <>
-          <Box>
+          <Box width={FIELD_WIDTH}>
             <Label htmlFor={`${id}-from`}>{t('SupervisorInsightsFrom')}</Label>
             <DatePicker id={`${id}-from`} value={draft.from} max={today} onChange={(e) => changeDraft({ ...draft, from: e.target.value })} />
           </Box>
-          <Box>
+          <Box width={FIELD_WIDTH}>
             <Label htmlFor={`${id}-to`}>{t('SupervisorInsightsTo')}</Label>
             <DatePicker id={`${id}-to`} value={draft.to} max={today} onChange={(e) => changeDraft({ ...draft, to: e.target.value })} />
           </Box>

@@ -44,3 +44,14 @@ export function formatDayKey(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
   return new Intl.DateTimeFormat(LOCALE, { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(y, m - 1, d));
 }
+
+/** The zone's short name at that instant, as people read it next to a time: `UTC`, `GMT`, `CET`. */
+export function formatZone(ms: number, timeZone?: string): string {
+  const part = new Intl.DateTimeFormat(LOCALE, { timeZoneName: 'short', timeZone }).formatToParts(ms).find((p) => p.type === 'timeZoneName');
+  return part?.value ?? timeZone ?? 'UTC';
+}
+
+/** `14:05 UTC`: a time with its zone. */
+export function formatClockZone(ms: number, timeZone?: string): string {
+  return `${formatClock(ms, timeZone)} ${formatZone(ms, timeZone)}`;
+}

@@ -1,11 +1,11 @@
 /**
- * The periods a person picks: today, this week (ISO, Monday first), this month, or a
- * range of days, all in the configured time zone. Each becomes an inclusive range of
- * day keys, which the store's read layer sums.
+ * The periods a person picks: today, yesterday, this or last week (ISO, Monday first),
+ * this or last month, or a range of days, all in the configured time zone. Each becomes
+ * an inclusive range of day keys, which the store's read layer sums.
  */
-import { weekUpTo, type Calendar, type DayRange } from '../../core';
+import { addDays, weekUpTo, type Calendar, type DayRange } from '../../core';
 
-export const PERIOD_KINDS = ['today', 'week', 'month', 'range'] as const;
+export const PERIOD_KINDS = ['today', 'yesterday', 'week', 'lastWeek', 'month', 'lastMonth', 'range'] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 
 export interface Period {
@@ -26,16 +26,32 @@ function daysBetween(from: string, to: string): number {
   return Math.round((t(to) - t(from)) / 86_400_000);
 }
 
-/** The days of a period at `now`. Week and month run up to today, not into the future. */
+/** The last month's days: its first day to the day before this month's first. */
+function lastMonthOf(today: string): DayRange {
+  const to = addDays(`${today.slice(0, 7)}-01`, -1);
+  return { from: `${to.slice(0, 7)}-01`, to };
+}
+
+/** The days of a period at `now`. This week and this month run up to today, not into the future. */
 export function rangeOf(period: Period, calendar: Calendar, now: number): DayRange {
   const today = calendar.dayKey(now);
   switch (period.kind) {
     case 'today':
       return { from: today, to: today };
+    case 'yesterday': {
+      const day = addDays(today, -1);
+      return { from: day, to: day };
+    }
     case 'week':
       return weekUpTo(today);
+    case 'lastWeek': {
+      const monday = addDays(weekUpTo(today).from, -7);
+      return { from: monday, to: addDays(monday, 6) };
+    }
     case 'month':
       return { from: `${today.slice(0, 7)}-01`, to: today };
+    case 'lastMonth':
+      return lastMonthOf(today);
     case 'range':
       return period.range ?? { from: today, to: today };
   }
@@ -49,15 +65,20 @@ export function rangeProblem(range: DayRange): string | undefined {
   return undefined;
 }
 
-/** How a period reads in a file name or a heading: `today`, `2026-W47`, `2026-11`, `2026-11-01_2026-11-07`. */
+/** How a period reads in a file name: `2026-11-21`, `2026-W47`, `2026-11`, `2026-11-01_2026-11-07`. */
 export function periodLabel(period: Period, calendar: Calendar, now: number): string {
   const r = rangeOf(period, calendar, now);
   switch (period.kind) {
     case 'today':
+    case 'yesterday':
       return r.from;
     case 'week':
       return calendar.weekKey(now);
+    case 'lastWeek':
+      // Seven days back is inside last week whatever the clock change.
+      return calendar.weekKey(now - 7 * 86_400_000);
     case 'month':
+    case 'lastMonth':
       return r.from.slice(0, 7);
     case 'range':
       return r.from === r.to ? r.from : `${r.from}_${r.to}`;

@@ -12,17 +12,20 @@ export interface ConversationFiltersBarProps {
   readonly onChange: (filters: ConversationFilters) => void;
 }
 
+/** A select's width: the filters and the period fit one row at 1440 px (the labels are short). */
+const FIELD_WIDTH = '10rem';
+
 /** Search by name or sid; support type, platform and outcome, each "All" by default (fields of the tab's toolbar row). */
 export function ConversationFiltersBar({ filters, options, onChange }: ConversationFiltersBarProps): React.ReactElement {
   const t = useStrings();
   const set = <K extends keyof ConversationFilters>(key: K, value: ConversationFilters[K]): void => onChange({ ...filters, [key]: value });
   return (
     <>
-      <Box minWidth="size20" flexGrow={1} maxWidth="size40">
+      <Box flexGrow={1} flexShrink={1} flexBasis="size20" minWidth="size10" maxWidth="size40">
         <Label htmlFor="conversations-search">{t('SupervisorInsightsSearchConversations')}</Label>
         <Input id="conversations-search" type="search" value={filters.search} onChange={(e) => set('search', e.target.value)} />
       </Box>
-      <Box minWidth="size20">
+      <Box width={FIELD_WIDTH} flexShrink={0}>
         <Label htmlFor="conversations-support-type">{t('SupervisorInsightsSupportType')}</Label>
         <Select id="conversations-support-type" value={filters.supportType} onChange={(e) => set('supportType', e.target.value)}>
           <Option value={ANY}>{t('SupervisorInsightsAll')}</Option>
@@ -33,7 +36,7 @@ export function ConversationFiltersBar({ filters, options, onChange }: Conversat
           ))}
         </Select>
       </Box>
-      <Box minWidth="size20">
+      <Box width={FIELD_WIDTH} flexShrink={0}>
         <Label htmlFor="conversations-platform">{t('SupervisorInsightsPlatform')}</Label>
         <Select id="conversations-platform" value={filters.platform} onChange={(e) => set('platform', e.target.value)}>
           <Option value={ANY}>{t('SupervisorInsightsAll')}</Option>
@@ -44,7 +47,7 @@ export function ConversationFiltersBar({ filters, options, onChange }: Conversat
           ))}
         </Select>
       </Box>
-      <Box minWidth="size20">
+      <Box width={FIELD_WIDTH} flexShrink={0}>
         <Label htmlFor="conversations-outcome">{t('SupervisorInsightsOutcome')}</Label>
         <Select
           id="conversations-outcome"

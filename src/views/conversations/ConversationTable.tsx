@@ -42,8 +42,8 @@ export interface ConversationTableProps {
  * Every row of the list, virtualised: only the rows in view (and a margin) are in the
  * DOM, between two spacer rows that keep the scroll height, so a month of conversations
  * scrolls like a day's. `aria-rowcount`/`aria-rowindex` tell assistive technology the
- * full size. A row opens with its button, or with Enter when the row itself has focus;
- * the arrow keys, Page Up/Down, Home and End move between rows.
+ * full size. A row is one Tab stop: it opens with Enter, or with a click on its button (not
+ * a Tab stop itself); the arrow keys, Page Up/Down, Home and End move between rows.
  */
 export function ConversationTable({ rows, columns, onOpen, withDate = false }: ConversationTableProps): React.ReactElement {
   const t = useStrings();
@@ -122,7 +122,8 @@ export function ConversationTable({ rows, columns, onOpen, withDate = false }: C
                   );
                 })}
                 <Td>
-                  <Button variant="link" onClick={() => onOpen(r.id)} aria-label={openLabel(r)}>
+                  {/* Not a Tab stop of its own: the row is the one stop, Enter on it opens. */}
+                  <Button variant="link" onClick={() => onOpen(r.id)} aria-label={openLabel(r)} tabIndex={-1}>
                     {t('SupervisorInsightsOpen')}
                   </Button>
                 </Td>

@@ -7,6 +7,8 @@ import { CsvButton } from '../common/CsvButton';
 import { formatCount } from '../common/format';
 import { periodLabel } from '../common/period';
 import { PeriodPicker, usePeriod } from '../common/PeriodPicker';
+import { PeriodStatus } from '../common/PeriodStatus';
+import { useViewState, viewKey } from '../common/viewState';
 import { useStrings } from '../common/StringsContext';
 import type { TabProps } from '../common/tabProps';
 import { ConversationFiltersBar } from './ConversationFiltersBar';
@@ -21,6 +23,10 @@ import {
   selectShownConversations,
   type ConversationFilters,
 } from './conversationsTab.selectors';
+
+/** The filters and the name being found, kept while a conversation is open (Back returns to them). */
+const FILTERS = viewKey<ConversationFilters>('conversations.filters', NO_FILTERS);
+const FINDING = viewKey<string>('conversations.finding', '');
 
 export interface ConversationsTabProps extends TabProps {
   /** Opens a conversation (InsightsRoot sends it through Flex's drill-down action). */
@@ -41,9 +47,9 @@ export function ConversationsTab({ store, access, timeZone, onOpen }: Conversati
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);
   const historyLoading = useStore(store, (s) => s.history?.progress?.loading === true);
-  const [filters, setFilters] = React.useState<ConversationFilters>(NO_FILTERS);
+  const [filters, setFilters] = useViewState(FILTERS);
   // A name found across every day loaded, shown instead of the period's list ('' for none).
-  const [finding, setFinding] = React.useState('');
+  const [finding, setFinding] = useViewState(FINDING);
 
   const state = store.getState();
   const all = selectConversationsBetween(state, range);
@@ -74,9 +80,13 @@ export function ConversationsTab({ store, access, timeZone, onOpen }: Conversati
     <Box display="flex" flexDirection="column" rowGap="space50" paddingTop="space40">
       <FindConversation query={finding} onFind={setFinding} onOpen={onOpen} />
       {found ? null : (
-        <Box display="flex" columnGap="space40" rowGap="space30" alignItems="flex-end" flexWrap="wrap">
-          <PeriodPicker id="conversations-period" period={period} onChange={setPeriod} today={today} />
-          <ConversationFiltersBar filters={filters} options={options} onChange={setFilters} />
+        <Box display="flex" flexDirection="column" rowGap="space30">
+          {/* One row at 1440 px, a range's two day pickers included: the search field gives way first. */}
+          <Box display="flex" columnGap="space40" alignItems="flex-end" flexWrap={['wrap', 'wrap', 'nowrap']}>
+            <PeriodPicker id="conversations-period" period={period} onChange={setPeriod} today={today} />
+            <ConversationFiltersBar filters={filters} options={options} onChange={setFilters} />
+          </Box>
+          <PeriodStatus store={store} period={period} range={range} timeZone={timeZone} />
         </Box>
       )}
       {status === 'error' ? (

@@ -1,15 +1,17 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Text } from '@twilio-paste/core/text';
-import { useStrings } from '../common';
+import { NO_VALUE, useStrings } from '../common';
 import { METRIC_LABELS, OVERVIEW_KPIS, columnLabel, formatMetric, type OverviewSummary } from './overviewTab.selectors';
 
 export interface KpiCardsProps {
   readonly summary: OverviewSummary;
+  /** Days of the period still loading: each figure reads "—" (the period line says how many). */
+  readonly pending?: boolean;
 }
 
 /** One card per KPI; side by side, each card holds a figure per platform and the total. */
-export function KpiCards({ summary }: KpiCardsProps): React.ReactElement {
+export function KpiCards({ summary, pending = false }: KpiCardsProps): React.ReactElement {
   const t = useStrings();
   const { columns, kpis } = summary;
   const several = columns.length > 1;
@@ -41,7 +43,7 @@ export function KpiCards({ summary }: KpiCardsProps): React.ReactElement {
                 // The live figure the browser tests follow: handled, over every platform.
                 data-figure={kpi === 'handled' && c.platform === undefined ? 'overview' : undefined}
               >
-                {formatMetric(kpi, kpis[i])}
+                {pending ? NO_VALUE : formatMetric(kpi, kpis[i])}
               </Text>
             </Box>
           ))}

@@ -3,8 +3,8 @@ import { Box } from '@twilio-paste/core/box';
 import { Callout, CalloutText } from '@twilio-paste/core/callout';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import { selectToday } from '../../store';
-import { PeriodPicker, periodLabel, usePeriod, useStrings, type TabProps } from '../common';
+import { selectPeriodCoverage, selectToday } from '../../store';
+import { PeriodPicker, PeriodStatus, formatZone, periodLabel, usePeriod, useStrings, viewKey, useViewState, type TabProps } from '../common';
 import { KpiCards } from './KpiCards';
 import {
   ALL_PLATFORMS,
@@ -23,15 +23,18 @@ import {
 import { PlatformPicker } from './PlatformPicker';
 import { SupportTypeTable } from './SupportTypeTable';
 import { TrendChart } from './TrendChart';
+import { withTrendGaps } from './trendGaps';
 
 const ID = 'overview';
+/** The platform choice, kept while a conversation is open. */
+const PLATFORM_CHOICE = viewKey<PlatformChoice>('overview.platforms', ALL_PLATFORMS);
 
 /** The management report: KPIs, support types and the trend over a period, per platform or side by side. */
-export function OverviewTab({ store, access }: TabProps): React.ReactElement {
+export function OverviewTab({ store, access, timeZone }: TabProps): React.ReactElement {
   const t = useStrings();
   const { period, setPeriod, range } = usePeriod(store);
   const today = useStore(store, selectToday);
-  const [choice, setChoice] = React.useState<PlatformChoice>(ALL_PLATFORMS);
+  const [choice, setChoice] = useViewState(PLATFORM_CHOICE);
   const [pickedStep, setStep] = React.useState<TrendStep | undefined>(undefined);
   const [metricSet, setMetricSet] = React.useState<TableMetricSet>('volumes');
   const [trendOptions, setTrendOptions] = React.useState<TrendOptions>(DEFAULT_TREND);
@@ -41,10 +44,17 @@ export function OverviewTab({ store, access }: TabProps): React.ReactElement {
   const platforms = useStore(store, (s) => s.live.engine.config.platforms);
   const platformNames = React.useMemo(() => platformsOf({ ...store.getState().live.engine.config, platforms }), [store, platforms]);
   const summary = useStore(store, (s) => selectOverview(s, range, choice));
-  const trend = useStore(store, (s) => selectTrend(s, range, choice, step, trendOptions));
+  const rawTrend = useStore(store, (s) => selectTrend(s, range, choice, step, trendOptions));
+  const coverage = useStore(store, (s) => selectPeriodCoverage(s, range));
+  const trend = React.useMemo(() => withTrendGaps(rawTrend, coverage), [rawTrend, coverage]);
   const supportTypes = useStore(store, (s) => s.live.engine.config.supportTypes);
   const trendTypes = React.useMemo(() => trendSupportTypes({ ...store.getState().live.engine.config, supportTypes }), [store, supportTypes]);
-  const timeZone = useStore(store, (s) => s.live.engine.calendar.timeZone);
+  // The zone the buckets are cut in: the CSV's offsets and the time axis's name.
+  const calendarZone = useStore(store, (s) => s.live.engine.calendar.timeZone);
+  const zone = useStore(store, (s) => formatZone(s.now, calendarZone));
+  // Days still loading: cards and table wait rather than show part of the period as the whole.
+  const loadingDays = coverage.loading.length > 0;
+  const noDayHeld = coverage.held.length === 0 && !loadingDays;
   const status = useStore(store, (s) => s.status);
   const error = useStore(store, (s) => s.error);
   const fileSuffix = React.useMemo(() => {
@@ -59,7 +69,13 @@ export function OverviewTab({ store, access }: TabProps): React.ReactElement {
         <CalloutText>{t('SupervisorInsightsLiveFailed', { error: error ?? '' })}</CalloutText>
       </Callout>
     );
-  } else if (summary.empty && status === 'loading') {
+  } else if (noDayHeld) {
+    body = (
+      <Text as="p" role="status" color="colorTextWeak">
+        {t('SupervisorInsightsNoDaysHeld')}
+      </Text>
+    );
+  } else if (summary.empty && (status === 'loading' || loadingDays)) {
     body = (
       <Text as="p" role="status" color="colorTextWeak">
         {t('SupervisorInsightsLoading')}
@@ -74,8 +90,14 @@ export function OverviewTab({ store, access }: TabProps): React.ReactElement {
   } else {
     body = (
       <Box display="flex" flexDirection="column" rowGap="space70">
-        <KpiCards summary={summary} />
-        <SupportTypeTable id={ID} summary={summary} access={access} periodLabel={fileSuffix} metricSet={metricSet} onMetricSet={setMetricSet} />
+        <KpiCards summary={summary} pending={loadingDays} />
+        {loadingDays ? (
+          <Text as="p" color="colorTextWeak">
+            {t('SupervisorInsightsTableWaits')}
+          </Text>
+        ) : (
+          <SupportTypeTable id={ID} summary={summary} access={access} periodLabel={fileSuffix} metricSet={metricSet} onMetricSet={setMetricSet} />
+        )}
         <TrendChart
           id={ID}
           trend={trend}
@@ -87,7 +109,8 @@ export function OverviewTab({ store, access }: TabProps): React.ReactElement {
           supportTypes={trendTypes}
           access={access}
           periodLabel={fileSuffix}
-          timeZone={timeZone}
+          timeZone={calendarZone}
+          zone={zone}
         />
       </Box>
     );
@@ -95,14 +118,12 @@ export function OverviewTab({ store, access }: TabProps): React.ReactElement {
 
   return (
     <Box display="flex" flexDirection="column" rowGap="space60" paddingTop="space50">
-      <Box display="flex" columnGap="space80" rowGap="space40" alignItems="flex-start" flexWrap="wrap">
-        <PeriodPicker id={ID} period={period} onChange={setPeriod} today={today} />
-        <PlatformPicker id={ID} platforms={platformNames} choice={choice} onChange={setChoice} />
-        {status === 'loading' && !summary.empty ? (
-          <Text as="p" role="status" fontSize="fontSize20" color="colorTextWeak">
-            {t('SupervisorInsightsLoading')}
-          </Text>
-        ) : null}
+      <Box display="flex" flexDirection="column" rowGap="space30">
+        <Box display="flex" columnGap="space80" rowGap="space40" alignItems="flex-start" flexWrap="wrap">
+          <PeriodPicker id={ID} period={period} onChange={setPeriod} today={today} />
+          <PlatformPicker id={ID} platforms={platformNames} choice={choice} onChange={setChoice} />
+        </Box>
+        <PeriodStatus store={store} period={period} range={range} timeZone={timeZone} />
       </Box>
       {body}
     </Box>

@@ -14,7 +14,7 @@ import { TBody, THead, Table, Td, Th, Tr } from '@twilio-paste/core/table';
 // The theme from context: the theme module itself carries every theme's tokens (~280 KB).
 import { ThemeContext } from '@twilio-paste/core/styling-library';
 import { Text } from '@twilio-paste/core/text';
-import { CsvButton, NO_VALUE, useStrings } from '../common';
+import { CsvButton, NO_VALUE, useStrings, type StringKey } from '../common';
 import {
   TREND_METRICS,
   TREND_METRIC_LABELS,
@@ -24,11 +24,19 @@ import {
   trendSeriesLabel,
   trendStepLabel,
   type Trend,
+  type TrendGap,
   type TrendMetric,
   type TrendOptions,
   type TrendPoint,
   type TrendStep,
 } from './overviewTab.selectors';
+
+/** Why a point has no figure (its day is not held), after its label in the table and the tooltip. */
+const GAP_LABELS: Readonly<Record<TrendGap, StringKey>> = {
+  loading: 'SupervisorInsightsGapLoading',
+  tooOld: 'SupervisorInsightsGapTooOld',
+  unavailable: 'SupervisorInsightsGapUnavailable',
+};
 
 export interface TrendChartProps {
   readonly id: string;
@@ -46,6 +54,8 @@ export interface TrendChartProps {
   readonly periodLabel: string;
   /** The centre's zone: the CSV's times carry its offset. */
   readonly timeZone: string;
+  /** The zone's short name (`UTC`), on the time axis when the buckets are times of day. */
+  readonly zone?: string;
 }
 
 /** recharts' ComposedChart as recharts builds it, with bars and lines only. */
@@ -113,10 +123,10 @@ function chartValue(points: readonly TrendPoint[], id: string, part: 'all' | 'se
 
 /**
  * The trend of one metric (per platform side by side), its pickers (metric, support type,
- * step), a note and a lighter, dashed mark for the bucket still running, the same numbers as
- * a table, and their CSV.
+ * step), a note and a lighter, dashed mark for the bucket still running, a gap for days not
+ * held, the same numbers as a table, and their CSV.
  */
-export function TrendChart({ id, trend, range, steps, onStep, options, onOptions, supportTypes, access, periodLabel, timeZone }: TrendChartProps): React.ReactElement {
+export function TrendChart({ id, trend, range, steps, onStep, options, onOptions, supportTypes, access, periodLabel, timeZone, zone }: TrendChartProps): React.ReactElement {
   const t = useStrings();
   const colours = useColours();
   const box = React.useRef<HTMLDivElement>(null);
@@ -125,13 +135,20 @@ export function TrendChart({ id, trend, range, steps, onStep, options, onOptions
   const labelOf = (key: string): string => trendLabel(key, range);
   const names = trend.series.map((s) => trendSeriesLabel(s, trend.series, t));
   const columns = React.useMemo(() => trendColumnsOf(trend, range, timeZone, t), [trend, range, timeZone, t]);
-  const partial = trend.points.find((p) => p.partial);
+  // A running bucket whose day is still loading is a gap: no figure, so no "so far" note.
+  const partial = trend.points.find((p) => p.partial && !p.gap);
   const scope = trend.supportType === undefined ? t('SupervisorInsightsAllSupportTypes') : t.supportType(trend.supportType);
-  const summary = `${t('SupervisorInsightsTrend')}, ${scope}, ${trendStepLabel(trend.step, t)}: ${names.join(', ')}`;
+  const timesIn = zone !== undefined && trend.step !== 'day' ? t('SupervisorInsightsTimesIn', { zone }) : undefined;
+  const summary = `${t('SupervisorInsightsTrend')}, ${scope}, ${trendStepLabel(trend.step, t)}${timesIn ? ` (${timesIn})` : ''}: ${names.join(', ')}`;
   const show = (v: unknown): string => (v === null || v === undefined ? NO_VALUE : formatValue(trend.metric, Number(v)));
   const isCount = trend.series[0]?.kind === 'bar';
   // The total dark blue; platforms green, purple, …: red is left to abandoned, which it would otherwise suggest.
   const lineColour = (i: number): string => (i === 0 ? colours[totalColour(trend.metric)] : colours[Math.min(colours.length - 1, i + 2)]);
+  /** A bucket's label, with why it has no figure when its day is not held, or that it is still running. */
+  const pointLabel = (p: TrendPoint): string => {
+    if (p.gap) return `${labelOf(p.key)} (${t(GAP_LABELS[p.gap])})`;
+    return p.partial ? `${labelOf(p.key)} (${t('SupervisorInsightsTrendSoFar')})` : labelOf(p.key);
+  };
   return (
     <Box as="section" aria-labelledby={headingId}>
       <Box display="flex" justifyContent="space-between" alignItems="flex-end" columnGap="space60" rowGap="space30" marginBottom="space30" flexWrap="wrap">
@@ -166,14 +183,20 @@ export function TrendChart({ id, trend, range, steps, onStep, options, onOptions
       </Box>
       <Box ref={box} as="figure" margin="space0" aria-label={summary} backgroundColor="colorBackgroundBody" borderRadius="borderRadius30" boxShadow="shadowCard" paddingY="space40">
         {width > 0 ? (
-          <ComposedChart width={width} height={CHART_HEIGHT} data={trend.points as TrendPoint[]} margin={{ top: 8, right: 24, bottom: 0, left: 0 }} accessibilityLayer>
+          <ComposedChart width={width} height={CHART_HEIGHT} data={trend.points as TrendPoint[]} margin={{ top: 8, right: 24, bottom: timesIn ? 16 : 0, left: 0 }} accessibilityLayer>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="key" tickFormatter={labelOf} minTickGap={16} tick={{ fontSize: 12 }} />
+            <XAxis
+              dataKey="key"
+              tickFormatter={labelOf}
+              minTickGap={16}
+              tick={{ fontSize: 12 }}
+              label={timesIn ? { value: timesIn, position: 'insideBottomRight', offset: -12, fontSize: 12 } : undefined}
+            />
             <YAxis allowDecimals={!isCount} width={56} tick={{ fontSize: 12 }} tickFormatter={(v) => show(v)} />
             <Tooltip
               labelFormatter={(key) => {
                 const point = trend.points.find((p) => p.key === key);
-                return point?.partial ? `${labelOf(String(key))} (${t('SupervisorInsightsTrendSoFar')})` : labelOf(String(key));
+                return point ? pointLabel(point) : labelOf(String(key));
               }}
               formatter={(v) => show(v)}
             />
@@ -237,7 +260,7 @@ export function TrendChart({ id, trend, range, steps, onStep, options, onOptions
                 <Tr>
                   {columns.map((c, i) => (
                     <Th key={c.header} scope="col" textAlign={i === 0 ? 'left' : 'right'}>
-                      {c.header}
+                      {i === 0 && timesIn ? `${c.header} (${zone})` : c.header}
                     </Th>
                   ))}
                 </Tr>
@@ -245,7 +268,7 @@ export function TrendChart({ id, trend, range, steps, onStep, options, onOptions
               <TBody>
                 {trend.points.map((p) => (
                   <Tr key={p.key}>
-                    <Th scope="row">{columns[0].value(p)}</Th>
+                    <Th scope="row">{p.gap ? `${columns[0].value(p)} (${t(GAP_LABELS[p.gap])})` : columns[0].value(p)}</Th>
                     {columns.slice(1).map((c) => (
                       <Td key={c.header} textAlign="right">
                         {c.value(p)}

@@ -284,15 +284,23 @@ export interface TrendSeries {
   readonly kind: 'bar' | 'line';
 }
 
+/** Why a trend point has no figures: its day is still loading, older than history keeps, or not available. */
+export type TrendGap = 'loading' | 'tooOld' | 'unavailable';
+
 export interface TrendPoint {
   /** The day (`2026-11-20`) or the local start of the bucket (`2026-11-20T10:30`). */
   readonly key: string;
   /** The bucket's start, epoch ms (the CSV writes it with the zone's offset). */
   readonly start: number;
-  /** A count (0 where nothing was counted); a rate or an average, null where its denominator is zero. */
+  /**
+   * A count (0 where nothing was counted); a rate or an average, null where its denominator
+   * is zero. Null where the point's day is not held (`gap`): no figure, not a zero.
+   */
   readonly values: Readonly<Record<string, number | null>>;
   /** The bucket that holds `now`: its figures are so far, not the bucket's. */
   readonly partial: boolean;
+  /** Why the point's day is not held, when it is not. */
+  readonly gap?: TrendGap;
 }
 
 export interface Trend {

@@ -7,17 +7,19 @@ import { DEFAULT_CONFIG, accessOf } from '../../../src/core';
 import { createInsightsStore, setHistoryProgress } from '../../../src/store';
 import { HistoryProgress, historyProgressPercent, historyProgressText } from '../../../src/views/common/HistoryProgress';
 
-const store = () => createInsightsStore({ access: accessOf({ roles: ['supervisor'] }), config: DEFAULT_CONFIG, schedule: () => undefined });
+const store = () => createInsightsStore({ access: accessOf({ roles: ['supervisor'] }), config: DEFAULT_CONFIG, schedule: () => undefined, now: () => Date.UTC(2026, 10, 21, 12) });
 
 describe('the history progress line', () => {
   it.each([
     [{ loading: true, fetched: 0, daysDone: 0, daysTotal: 1 }, 'Loading history: 0 events'],
     [{ loading: true, fetched: 12345, daysDone: 3, daysTotal: 7 }, 'Loading history: 12,345 events · 3 of 7 days'],
     [{ loading: false, fetched: 1, daysDone: 1, daysTotal: 1, range: { from: '2026-11-21', to: '2026-11-21' } }, 'History loaded (today): 1 event'],
-    [{ loading: false, fetched: 900, daysDone: 7, daysTotal: 7, range: { from: '2026-11-14', to: '2026-11-20' } }, 'History loaded (2026-11-14 to 2026-11-20): 900 events · 7 of 7 days'],
+    // Earlier days loaded: each tab's period line says what its period holds, not the header.
+    [{ loading: false, fetched: 900, daysDone: 7, daysTotal: 7, range: { from: '2026-11-14', to: '2026-11-20' } }, undefined],
+    [{ loading: false, fetched: 40, daysDone: 1, daysTotal: 1, range: { from: '2026-11-20', to: '2026-11-20' } }, undefined],
     [{ loading: false, fetched: 5, daysDone: 0, daysTotal: 1, error: 'History refused the Flex sign-in.' }, 'History refused the Flex sign-in.'],
   ])('%j reads %s', (progress, text) => {
-    expect(historyProgressText(progress)).toBe(text);
+    expect(historyProgressText(progress, '2026-11-21')).toBe(text);
   });
 
   it('fills the bar by days for a range, by the share of the span for today', () => {

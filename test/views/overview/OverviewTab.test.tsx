@@ -118,8 +118,8 @@ describe('OverviewTab', () => {
     fireEvent.change(type, { target: { value: 'safety' } });
     expect(screen.getByText('14:00 is still running: its figures are so far.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Trend as a table' }));
-    const table = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '60 minutes' }))!;
-    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['60 minutes', 'SLA', 'So far']);
+    const table = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '60 minutes (UTC)' }))!;
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['60 minutes (UTC)', 'SLA', 'So far']);
     const expected = selectTrend(store.getState(), { from: DAY, to: DAY }, ALL_PLATFORMS, 60, { metric: 'serviceLevel', supportType: 'safety' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => [within(r).getByRole('rowheader').textContent, ...within(r).getAllByRole('cell').map((c) => c.textContent)])).toEqual(
@@ -149,11 +149,11 @@ describe('OverviewTab', () => {
     expect(step.value).toBe('60');
     expect(within(step).getAllByRole('option').map((o) => o.textContent)).toEqual(['60 minutes', '30 minutes', '15 minutes']);
     fireEvent.click(screen.getByRole('button', { name: 'Trend as a table' }));
-    const table = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '60 minutes' }))!;
+    const table = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '60 minutes (UTC)' }))!;
     // 24 hours, and the header row.
     expect(within(table).getAllByRole('row')).toHaveLength(25);
     fireEvent.change(step, { target: { value: '15' } });
-    const quarter = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '15 minutes' }))!;
+    const quarter = screen.getAllByRole('table').find((t) => within(t).queryByRole('columnheader', { name: '15 minutes (UTC)' }))!;
     expect(within(quarter).getAllByRole('row')).toHaveLength(24 * 4 + 1);
   });
 
