@@ -13,7 +13,7 @@ import type { EngineConfig } from './config';
 import type { ConversationRecord, Engine } from './engine';
 import type { Attributes, TrEvent } from './events';
 import { factsOf, type Fact, type FactDimensions } from './facts';
-import { maskAttributes, maskingOf } from './masking';
+import { initialsOnly, maskingOf, replaceContactsInText, rewriteContacts, type ContactRewrite } from './masking';
 import { resolveMedia } from './media';
 import type { DerivedTask, Reservation } from './model';
 import { accessOf } from './roles';
@@ -225,23 +225,41 @@ function withText(policy: Omit<ContactPolicy, 'attributesText'>): ContactPolicy 
 const NO_CONTACTS = accessOf({ roles: [] });
 
 /**
- * `hash` (the default): names and contacts replaced by `hash(text)` (the caller's keyed
- * digest, so the same caller joins across days without being readable), and the events'
- * task attributes masked; `mask`: masked as a role without export sees them; `clear`: as
- * given. `hash` needs the hasher; core has no crypto of its own.
+ * `hash` (the default): a customer's name and contact replaced by `hash(text)` (the
+ * caller's keyed digest, so the same caller joins across days and tables without being
+ * readable), in the conversations and in the events' task attributes alike: every field
+ * `rewriteContacts` finds (contact and name keys, every field of a customer object) hashed
+ * whole with the same digest as `customer_name` / `customer_contact`, and contacts inside
+ * other text hashed where they stand. `mask`: contacts masked as a role without export
+ * sees them, names down to their initials (`R••• D•••`). `clear`: as given. `hash` needs
+ * the hasher; core has no crypto of its own.
  */
 export function contactPolicy(mode: ContactMode, hash?: (text: string) => string): ContactPolicy {
   if (mode === 'clear') {
     return withText({ mode, name: (n) => n ?? null, contact: (c) => c ?? null, attributes: (a) => a });
   }
   const masking = maskingOf(NO_CONTACTS);
-  const masked = (a: Attributes | undefined): Attributes | undefined => (a === undefined ? undefined : maskAttributes(NO_CONTACTS, a));
   if (mode === 'mask') {
-    return withText({ mode, name: (n, c) => masking.name(n, c) ?? null, contact: (c) => masking.contact(c) ?? null, attributes: masked });
+    const name = (n: string, c: string | undefined): string => initialsOnly(masking.text(masking.name(n, c) as string));
+    const rewrite: ContactRewrite = {
+      contact: (v) => masking.name(v, v) as string,
+      name: (v) => name(v, undefined),
+      text: (v) => masking.text(v),
+      customerText: (v) => name(v, undefined),
+    };
+    return withText({
+      mode,
+      name: (n, c) => (n === undefined ? null : name(n, c)),
+      contact: (c) => masking.contact(c) ?? null,
+      attributes: (a) => (a === undefined ? undefined : rewriteContacts(a, rewrite)),
+    });
   }
   if (hash === undefined) throw new Error('contactPolicy("hash") needs a hash function: pass one from the Node code that calls it');
   const h = (s: string | undefined): string | null => (s === undefined ? null : hash(s.trim()));
-  return withText({ mode, name: (n) => h(n), contact: (c) => h(c), attributes: masked });
+  // Blank stays blank: it names nobody, and the model reads it as absent.
+  const whole = (v: string): string => (v.trim() === '' ? v : (h(v) as string));
+  const rewrite: ContactRewrite = { contact: whole, name: whole, customerText: whole, text: (v) => replaceContactsInText(v, whole) };
+  return withText({ mode, name: (n) => h(n), contact: (c) => h(c), attributes: (a) => (a === undefined ? undefined : rewriteContacts(a, rewrite)) });
 }
 
 export interface TableRowsOptions {
