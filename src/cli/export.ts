@@ -109,6 +109,8 @@ export interface ExportHooks {
   readonly onStep?: (step: string) => void;
   readonly runId?: string;
   readonly hashKey?: string;
+  /** How long to wait for days another live run is exporting into the same folder. */
+  readonly leaseWaitMs?: number;
 }
 
 /** The engine that also hands every event it used (not a duplicate, not rejected) to `onUsed`. */
@@ -187,7 +189,7 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
       const start = calendar.fromLocal(y, m, d);
       return { day, from: Math.max(window.from, start), to: Math.min(window.to, nextDayStart(calendar, start)) };
     });
-    await writeLakehouse(spool, { dir: out, runId, timeZone: config.timeZone, config, days, onStep: hooks.onStep });
+    await writeLakehouse(spool, { dir: out, runId, timeZone: config.timeZone, config, days, onStep: hooks.onStep, leaseWaitMs: hooks.leaseWaitMs });
     const writeSec = lap();
     for (const t of LAKEHOUSE_TABLES) rows[t] = spool.rows(t);
     return {
