@@ -20,8 +20,11 @@ import { accessOf } from './roles';
 import type { Calendar } from './time';
 import { workload } from './workload';
 
-/** Bumped when a table's columns or a column's meaning change. */
-export const LAKEHOUSE_MODEL_VERSION = '1';
+/**
+ * Bumped when a table's columns or a column's meaning change (2: `task_queue_sid` on the
+ * fact tables; customer fields in `events.task_attributes` hashed, not masked).
+ */
+export const LAKEHOUSE_MODEL_VERSION = '2';
 
 export const LAKEHOUSE_TABLES = [
   'conversations',
@@ -78,6 +81,7 @@ export const TABLE_COLUMNS: Readonly<Record<LakehouseTable, readonly Column[]>> 
     ['conversation_id', 'string'],
     ['task_sid', 'string'],
     ['queue', 'string'],
+    ['task_queue_sid', 'string'],
     ['support_type', 'string'],
     ['platform', 'string'],
     ['channel', 'string'],
@@ -98,6 +102,7 @@ export const TABLE_COLUMNS: Readonly<Record<LakehouseTable, readonly Column[]>> 
     ['worker_sid', 'string'],
     ['team', 'string'],
     ['queue', 'string'],
+    ['task_queue_sid', 'string'],
     ['support_type', 'string'],
     ['platform', 'string'],
     ['channel', 'string'],
@@ -120,6 +125,7 @@ export const TABLE_COLUMNS: Readonly<Record<LakehouseTable, readonly Column[]>> 
     ['worker_sid', 'string'],
     ['team', 'string'],
     ['queue', 'string'],
+    ['task_queue_sid', 'string'],
     ['support_type', 'string'],
     ['platform', 'string'],
     ['channel', 'string'],
@@ -376,6 +382,7 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
   const { from, to } = options.window;
   const inWindow = (ts: number): boolean => ts >= from && ts < to;
   const lineage = { model_version: LAKEHOUSE_MODEL_VERSION, run_id: options.runId };
+  const queueSid = (queue: string): string | null => engine.queueSidOf(queue) ?? null;
   const slMs = config.serviceLevelSec * 1000;
   const shortMs = config.shortAbandonSec * 1000;
   const dims: FactDimensions = {
@@ -425,6 +432,7 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
             worker_sid: f.agent ?? null,
             team: f.team ?? null,
             queue: f.queue,
+            task_queue_sid: queueSid(f.queue),
             support_type: f.supportType,
             platform: f.platform,
             channel: channelOf(f.taskSid),
@@ -449,6 +457,7 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
           conversation_id: id,
           task_sid: f.taskSid ?? null,
           queue: f.queue,
+          task_queue_sid: queueSid(f.queue),
           support_type: f.supportType,
           platform: f.platform,
           channel: channelOf(f.taskSid),
@@ -479,6 +488,7 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
         worker_sid: f.agent ?? null,
         team: f.team ?? null,
         queue: f.queue,
+        task_queue_sid: queueSid(f.queue),
         support_type: f.supportType,
         platform: f.platform,
         channel: channelOf(f.taskSid),

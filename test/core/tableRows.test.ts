@@ -43,7 +43,7 @@ describe('the model as table rows', () => {
     for (const table of ['conversations', 'queue_segments', 'engagements', 'invitations'] as const) {
       for (const row of t[table]) {
         expect(Object.keys(row)).toEqual(TABLE_COLUMNS[table].map(([name]) => name));
-        expect(row).toMatchObject({ day: '2026-11-20', iso_week: '2026-W47', month: '2026-11', model_version: '1', run_id: 'run1' });
+        expect(row).toMatchObject({ day: '2026-11-20', iso_week: '2026-W47', month: '2026-11', model_version: '2', run_id: 'run1' });
       }
     }
   });
@@ -122,6 +122,16 @@ describe('the model as table rows', () => {
       support_type: 'safety',
     });
     expect(JSON.stringify(masked)).not.toMatch(/Robin|Doe|345 ?678/);
+  });
+
+  it('queue segments, engagements and invitations carry the TaskQueue sid the events gave their queue', () => {
+    const withSid = RonaThenAccept.map((e) => (e.queueName === 'CISS Safety' ? { ...e, queueSid: 'WQ0safety' } : e));
+    const t = rowsOf(engineFor(withSid));
+    const facts = [...t.queue_segments, ...t.engagements, ...t.invitations];
+    expect(facts.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(facts.map((r) => [r.queue, r.task_queue_sid].join(' ')))).toEqual(new Set(['CISS Safety WQ0safety']));
+    // Events that named no sid: the column is null, not made up.
+    expect(rowsOf(engineFor(RonaThenAccept)).queue_segments.map((r) => r.task_queue_sid)).toEqual([null]);
   });
 
   it('events round-trip through their rows', () => {
