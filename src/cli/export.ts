@@ -17,6 +17,7 @@ import type { TrEvent } from '../core/events';
 import { EventReader } from '../core/readers';
 import {
   CONTACT_MODES,
+  LAKEHOUSE_MODEL_VERSION,
   LAKEHOUSE_TABLES,
   contactPolicy,
   daysCovered,
@@ -141,6 +142,9 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
   const info = readInfo(out);
   if (info && info.timeZone !== config.timeZone) {
     throw new UsageError(`${args.out} holds days in ${info.timeZone}; export with --tz ${info.timeZone} or into another folder`);
+  }
+  if (info && info.modelVersion !== LAKEHOUSE_MODEL_VERSION) {
+    throw new UsageError(`${args.out} holds tables of model version ${info.modelVersion}, this export writes version ${LAKEHOUSE_MODEL_VERSION}: export every day into a new folder`);
   }
   const calendar = createCalendar(config.timeZone);
   // A run covers whole local days: --from goes back to its day's midnight, --to on to its end.

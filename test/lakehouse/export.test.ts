@@ -5,7 +5,7 @@
  * same events duplicated and reordered give the same tables; sink shapes read by the export
  * as by the report.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -196,5 +196,12 @@ describe('incremental and idempotent days', () => {
 
   it('refuses a folder exported in another zone', async () => {
     await expect(runExport([file, '--out', dir, '--tz', 'UTC'])).rejects.toThrow(/holds days in Australia\/Sydney/);
+  });
+
+  it('refuses a folder of another model version (its Parquet has other columns)', async () => {
+    const old = join(scratch, 'version-1');
+    mkdirSync(old);
+    writeFileSync(join(old, '_lakehouse.json'), JSON.stringify({ modelVersion: '1', timeZone: tz, config: {} }));
+    await expect(runExport([file, '--out', old, '--tz', tz])).rejects.toThrow(/model version 1, this export writes version 2: export every day into a new folder/);
   });
 });
