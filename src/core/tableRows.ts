@@ -18,7 +18,7 @@ import { resolveMedia } from './media';
 import type { DerivedTask, Reservation } from './model';
 import { accessOf } from './roles';
 import type { Calendar } from './time';
-import { workload } from './workload';
+import { agentWorkload, segmentWorkload } from './workload';
 
 /**
  * Bumped when a table's columns or a column's meaning change (2: `task_queue_sid` on the
@@ -373,7 +373,8 @@ type ConversationTask = ConversationRecord['tasks'][number];
  * the facts the report counts, those starting inside the window; a conversation is written
  * in the day of its first segment (queue segment or engagement), when that falls inside the
  * window; activity intervals are clipped to the window and split at local midnight;
- * workload is the core's `workload()` per quarter hour; an agent has a row for each day
+ * workload is the core's `workload()` per quarter hour (`segmentWorkload`, then
+ * `agentWorkload` one agent at a time); an agent has a row for each day
  * with a fact or activity of theirs, with the latest name and team.
  */
 export function forEachModelRow(engine: Engine, config: EngineConfig, options: TableRowsOptions, emit: Emit): void {
@@ -569,20 +570,25 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
     }
     return p;
   };
-  const buckets = workload(engine, from, to);
-  for (const key of Object.keys(buckets).sort()) {
-    const b = buckets[key];
+  const localOf = (key: string): Row => {
     const day = key.slice(0, 10);
-    const local = { day, ...periodOfDay(day), interval_15m: key };
-    const measure = (name: string, worker: string | null, activity: string | null, sec: number): void => {
-      const ms = Math.round(sec * 1000);
-      if (ms > 0) emit('workload_15m', { measure: name, worker_sid: worker, activity, duration_ms: ms, ...local, ...lineage });
-    };
-    measure('wait', null, null, b.waitSec);
-    measure('handle', null, null, b.handleSec);
-    for (const worker of Object.keys(b.activitySec).sort()) {
-      const per = b.activitySec[worker];
-      for (const activity of Object.keys(per).sort()) measure('activity', worker, activity, per[activity]);
+    return { day, ...periodOfDay(day), interval_15m: key };
+  };
+  const measure = (name: string, worker: string | null, activity: string | null, key: string, sec: number): void => {
+    const ms = Math.round(sec * 1000);
+    if (ms > 0) emit('workload_15m', { measure: name, worker_sid: worker, activity, duration_ms: ms, ...localOf(key), ...lineage });
+  };
+  const segments = segmentWorkload(engine, from, to);
+  for (const key of Object.keys(segments).sort()) {
+    measure('wait', null, null, key, segments[key].waitSec);
+    measure('handle', null, null, key, segments[key].handleSec);
+  }
+  // One agent at a time: a month of 300 agents' quarter hours is never held at once.
+  for (const sid of engine.agents().map((a) => a.sid).sort()) {
+    const perKey = agentWorkload(engine, sid, from, to);
+    for (const key of Object.keys(perKey).sort()) {
+      const per = perKey[key];
+      for (const activity of Object.keys(per).sort()) measure('activity', sid, activity, key, per[activity]);
     }
   }
 

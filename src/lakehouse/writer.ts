@@ -232,7 +232,7 @@ const infoOf = (plan: WritePlan): LakehouseInfo => ({ modelVersion: LAKEHOUSE_MO
 export async function writeLakehouse(spool: Spool, plan: WritePlan): Promise<Record<LakehouseTable, TableManifest>> {
   const { dir, runId } = plan;
   mkdirSync(dir, { recursive: true });
-  spool.close();
+  await spool.close();
   const lease = await claimDays(plan);
   const staging = join(dir, `${STAGING_PREFIX}${runId}`);
   const swap = join(dir, `${SWAP_PREFIX}${runId}`);

@@ -1,6 +1,7 @@
 import {
   DEFAULT_CONFIG,
   Engine,
+  EventReader,
   TABLE_COLUMNS,
   contactPolicy,
   daysCovered,
@@ -11,8 +12,10 @@ import {
   resolveConfig,
   type LakehouseTable,
   type Row,
+  workload,
   type TrEvent,
 } from '../../src/core';
+import { simulate, toEventStreams } from '../../src/sources/simulator';
 import { BASE, aContactArrives, aTaskEvent, anActivity, anEngagement, at, engineFor } from '../fixtures/builders';
 import { Abandon, ColdTransfer, Handled, MidStream, RonaThenAccept } from '../fixtures/scenarios';
 
@@ -175,6 +178,29 @@ describe('the model as table rows', () => {
     expect(daysCovered(engine.calendar, Date.parse('2026-10-03T14:00:00Z'), Date.parse('2026-10-05T12:59:59Z'))).toEqual(['2026-10-04', '2026-10-05']);
     const quarterHours = t.workload_15m.filter((w) => w.measure === 'activity');
     expect(quarterHours.reduce((s, w) => s + (w.duration_ms as number), 0)).toBe(3 * 3_600_000);
+  });
+});
+
+describe('workload rows', () => {
+  it("are workload()'s buckets, a row per measure, agent and activity, in whole ms", () => {
+    const reader = new EventReader();
+    const engine = new Engine(DEFAULT_CONFIG, { groupings: [] });
+    for (const ev of simulate({ agents: 6, days: 1, seed: 4 })) {
+      const out = reader.read(toEventStreams(ev));
+      if (out.kind === 'event') engine.apply(out.event);
+    }
+    const window = { from: engine.calendar.startOfDay(engine.minTs), to: engine.maxTs + 1 };
+    const rows = rowsOf(engine, window).workload_15m;
+    const expected: string[] = [];
+    const ms = (sec: number): number => Math.round(sec * 1000);
+    for (const [key, b] of Object.entries(workload(engine, window.from, window.to))) {
+      if (ms(b.waitSec) > 0) expected.push(`${key} wait ${ms(b.waitSec)}`);
+      if (ms(b.handleSec) > 0) expected.push(`${key} handle ${ms(b.handleSec)}`);
+      for (const [agent, per] of Object.entries(b.activitySec)) for (const [activity, sec] of Object.entries(per)) if (ms(sec) > 0) expected.push(`${key} activity ${ms(sec)} ${agent} ${activity}`);
+    }
+    const got = rows.map((r) => [r.interval_15m, r.measure, r.duration_ms, ...(r.measure === 'activity' ? [r.worker_sid, r.activity] : [])].join(' '));
+    expect(expected.length).toBeGreaterThan(400);
+    expect(got.sort()).toEqual(expected.sort());
   });
 });
 
