@@ -1019,6 +1019,8 @@ var Engine = class {
   strings = /* @__PURE__ */ new Map();
   /** Readers hand out one attributes object per distinct text, so this saves re-extracting. */
   infoCache = /* @__PURE__ */ new WeakMap();
+  /** A queue as the model names it (its name, else its sid) → the TaskQueue sid events last gave it. */
+  queueSids = /* @__PURE__ */ new Map();
   constructor(config, options = {}) {
     this.config = config;
     this.calendar = createCalendar(config.timeZone);
@@ -1112,6 +1114,7 @@ ${e.sid}
     const team = e.workerAttributes ? teamOf(e.workerAttributes) : void 0;
     const prev = task.events.length > 0 ? task.events[task.events.length - 1] : void 0;
     const queue = e.queueName ?? e.queueSid;
+    if (queue !== void 0 && e.queueSid !== void 0 && this.queueSids.get(queue) !== e.queueSid) this.queueSids.set(queue, e.queueSid);
     const stored = {
       sid: e.sid,
       type: e.type,
@@ -1421,6 +1424,10 @@ ${task.events.map((ev) => ev.sid).join("\n")}
     return out;
   }
   /** Known agents: sid, latest name and latest team. */
+  /** The TaskQueue sid of a queue as the model names it, when an event carried one (a renamed queue: each name, one sid). */
+  queueSidOf(queue) {
+    return this.queueSids.get(queue);
+  }
   agents() {
     return [...this.workers.values()].map((w) => ({ sid: w.sid, name: w.name, team: w.team ?? NO_TEAM }));
   }
@@ -1778,38 +1785,48 @@ function maskedName(access, name, contact) {
 // src/core/masking.ts
 var CONTACT_KEYS = /* @__PURE__ */ new Set(["from", "caller", "to", "customerAddress", "customer_address"]);
 var NAME_KEYS = /* @__PURE__ */ new Set(["name", "customerName", "customer_name"]);
+var CUSTOMER_OBJECTS = /* @__PURE__ */ new Set(["customers", "customer", "pre_engagement_data", "preEngagementData"]);
 var EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/g;
 var SCHEMED = /\b(?:whatsapp|sms|tel|mms|messenger):\+?\d[\d\s().-]{4,}\d/gi;
 var INTERNATIONAL = /(?<![\w+])\+\d(?:[\s().-]?\d){6,14}(?!\w)/g;
 var MAX_DEPTH = 64;
+function replaceContactsInText(text2, replace) {
+  return text2.replace(EMAIL, replace).replace(SCHEMED, replace).replace(INTERNATIONAL, replace);
+}
 function maskContactsInText(access, text2) {
   if (access.seesContacts) return text2;
-  const mask = (m) => maskContact(access, m);
-  return text2.replace(EMAIL, mask).replace(SCHEMED, mask).replace(INTERNATIONAL, mask);
+  return replaceContactsInText(text2, (m) => maskContact(access, m));
 }
-function maskValue(access, key, value, depth) {
+function rewriteValue(rewrite, key, value, depth, customer) {
   if (typeof value === "string") {
-    if (key !== void 0 && CONTACT_KEYS.has(key)) return maskedName(access, value, value);
-    if (key !== void 0 && NAME_KEYS.has(key)) return maskContactsInText(access, maskedName(access, value, void 0));
-    return maskContactsInText(access, value);
+    if (key !== void 0 && CONTACT_KEYS.has(key)) return rewrite.contact(value);
+    if (key !== void 0 && NAME_KEYS.has(key)) return rewrite.name(value);
+    return customer && rewrite.customerText ? rewrite.customerText(value) : rewrite.text(value);
   }
-  if (typeof value === "number" && key !== void 0 && CONTACT_KEYS.has(key)) return maskContact(access, String(value));
+  if (typeof value === "number" && key !== void 0 && CONTACT_KEYS.has(key)) return rewrite.contact(String(value));
   if (depth >= MAX_DEPTH || typeof value !== "object" || value === null) return value;
-  if (Array.isArray(value)) return mapKeepingSame(value, (v) => maskValue(access, void 0, v, depth + 1));
-  return maskRecord(access, value, depth + 1);
+  if (Array.isArray(value)) return mapKeepingSame(value, (v) => rewriteValue(rewrite, void 0, v, depth + 1, customer));
+  return rewriteRecord(rewrite, value, depth + 1, customer);
 }
-function maskRecord(access, record, depth) {
+function rewriteRecord(rewrite, record, depth, customer) {
   let out;
   for (const [k, v] of Object.entries(record)) {
     const keyHint = k === "phone" || k === "email" ? "from" : k;
-    const m = maskValue(access, keyHint, v, depth);
+    const m = rewriteValue(rewrite, keyHint, v, depth, customer || CUSTOMER_OBJECTS.has(k));
     if (m !== v) (out ??= { ...record })[k] = m;
   }
   return out ?? record;
 }
+function rewriteContacts(attributes, rewrite) {
+  return rewriteRecord(rewrite, attributes, 0, false);
+}
 function maskAttributes(access, attributes) {
   if (access.seesContacts) return attributes;
-  return maskRecord(access, attributes, 0);
+  return rewriteContacts(attributes, {
+    contact: (v) => maskedName(access, v, v),
+    name: (v) => maskContactsInText(access, maskedName(access, v, void 0)),
+    text: (v) => maskContactsInText(access, v)
+  });
 }
 function maskEvent(access, event) {
   if (access.seesContacts || event.taskAttributes === void 0) return event;
@@ -2829,6 +2846,7 @@ var TABLE_COLUMNS = {
     ["conversation_id", "string"],
     ["task_sid", "string"],
     ["queue", "string"],
+    ["task_queue_sid", "string"],
     ["support_type", "string"],
     ["platform", "string"],
     ["channel", "string"],
@@ -2849,6 +2867,7 @@ var TABLE_COLUMNS = {
     ["worker_sid", "string"],
     ["team", "string"],
     ["queue", "string"],
+    ["task_queue_sid", "string"],
     ["support_type", "string"],
     ["platform", "string"],
     ["channel", "string"],
@@ -2871,6 +2890,7 @@ var TABLE_COLUMNS = {
     ["worker_sid", "string"],
     ["team", "string"],
     ["queue", "string"],
+    ["task_queue_sid", "string"],
     ["support_type", "string"],
     ["platform", "string"],
     ["channel", "string"],

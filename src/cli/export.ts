@@ -17,6 +17,7 @@ import type { TrEvent } from '../core/events';
 import { EventReader } from '../core/readers';
 import {
   CONTACT_MODES,
+  LAKEHOUSE_MODEL_VERSION,
   LAKEHOUSE_TABLES,
   contactPolicy,
   daysCovered,
@@ -109,6 +110,8 @@ export interface ExportHooks {
   readonly onStep?: (step: string) => void;
   readonly runId?: string;
   readonly hashKey?: string;
+  /** How long to wait for days another live run is exporting into the same folder. */
+  readonly leaseWaitMs?: number;
 }
 
 /** The engine that also hands every event it used (not a duplicate, not rejected) to `onUsed`. */
@@ -140,6 +143,9 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
   if (info && info.timeZone !== config.timeZone) {
     throw new UsageError(`${args.out} holds days in ${info.timeZone}; export with --tz ${info.timeZone} or into another folder`);
   }
+  if (info && info.modelVersion !== LAKEHOUSE_MODEL_VERSION) {
+    throw new UsageError(`${args.out} holds tables of model version ${info.modelVersion}, this export writes version ${LAKEHOUSE_MODEL_VERSION}: export every day into a new folder`);
+  }
   const calendar = createCalendar(config.timeZone);
   // A run covers whole local days: --from goes back to its day's midnight, --to on to its end.
   const from = args.from === undefined ? undefined : calendar.startOfDay(instant('--from', args.from, calendar, false));
@@ -154,40 +160,30 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
   }
   const scratch = mkdtempSync(join(tmpdir(), 'lakehouse-'));
   let spool: Spool | undefined;
+  const clock = { t: process.hrtime.bigint() };
+  const lap = (): number => {
+    const now = process.hrtime.bigint();
+    const sec = Number(now - clock.t) / 1e9;
+    clock.t = now;
+    return Math.round(sec * 100) / 100;
+  };
   try {
     spool = await Spool.open(scratch);
-    const rowSpool = spool;
-    const engine = new RecordingEngine(config, (e) => {
-      if ((from === undefined || e.ts >= from) && (to === undefined || e.ts < to)) rowSpool.emit('events', eventRow(calendar, e, { runId, contacts }));
-    });
-    const reader = new EventReader();
-    const clock = { t: process.hrtime.bigint() };
-    const lap = (): number => {
-      const now = process.hrtime.bigint();
-      const sec = Number(now - clock.t) / 1e9;
-      clock.t = now;
-      return Math.round(sec * 100) / 100;
-    };
-    const several = args.files.length > 1;
-    for (const f of args.files) await ingestFile(engine, reader, f, several ? (f === '-' ? 'stdin' : f) : '');
-    const stats = { ...engine.stats, errors: [...engine.stats.errors] };
+    // The fold lives only inside `spoolRows`: once the rows are spooled it can be collected
+    // before DuckDB's copy needs memory.
+    const spooled = await spoolRows(args.files, spool, { config, calendar, runId, contacts, from, to }, lap);
     const rows = Object.fromEntries(LAKEHOUSE_TABLES.map((t) => [t, 0])) as Record<LakehouseTable, number>;
-    if (!Number.isFinite(engine.minTs) && from === undefined) {
-      spool.close();
-      return { runId, out, timeZone: config.timeZone, window: null, days: [], rows, input: stats, notes: [...notes, 'no events: nothing written'], timings: { readSec: lap(), rowsSec: 0, writeSec: 0 } };
+    if (spooled.window === undefined) {
+      return { runId, out, timeZone: config.timeZone, window: null, days: [], rows, input: spooled.stats, notes: [...notes, 'no events: nothing written'], timings: { readSec: spooled.readSec, rowsSec: 0, writeSec: 0 } };
     }
-    // [from, to): without --to the window ends just after the last event, as the report's does.
-    const window = { from: from ?? calendar.startOfDay(engine.minTs), to: to ?? engine.maxTs + 1 };
-    const readSec = lap();
-    forEachModelRow(engine, config, { runId, window, contacts }, spool.emit);
-    spool.close();
-    const rowsSec = lap();
+    const { window, stats, readSec, rowsSec } = spooled;
+    collectGarbage();
     const days = daysCovered(calendar, window.from, window.to).map((day) => {
       const [y, m, d] = day.split('-').map(Number);
       const start = calendar.fromLocal(y, m, d);
       return { day, from: Math.max(window.from, start), to: Math.min(window.to, nextDayStart(calendar, start)) };
     });
-    await writeLakehouse(spool, { dir: out, runId, timeZone: config.timeZone, config, days, onStep: hooks.onStep });
+    await writeLakehouse(spool, { dir: out, runId, timeZone: config.timeZone, config, days, onStep: hooks.onStep, leaseWaitMs: hooks.leaseWaitMs });
     const writeSec = lap();
     for (const t of LAKEHOUSE_TABLES) rows[t] = spool.rows(t);
     return {
@@ -205,6 +201,56 @@ export async function runExport(argv: readonly string[], hooks: ExportHooks = {}
     spool?.dispose();
     rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * A full garbage collection where Node runs with `--expose-gc` (`npm run export` does),
+ * during the read and between the phases: the read leaves hundreds of MB of dead event
+ * batches that V8 would otherwise keep until its heap is about twice the fold, beside
+ * DuckDB's memory.
+ */
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** While reading, a collection every this many events keeps the dead batches from piling up beside DuckDB's spool. */
+const GC_EVERY_EVENTS = 250_000;
+
+interface SpoolContext {
+  readonly config: EngineConfig;
+  readonly calendar: ReturnType<typeof createCalendar>;
+  readonly runId: string;
+  readonly contacts: ReturnType<typeof contactPolicy>;
+  readonly from: number | undefined;
+  readonly to: number | undefined;
+}
+
+/** Reads and folds the files, spooling the events as they are used, then every model row; the spool is committed. */
+async function spoolRows(
+  files: readonly string[],
+  spool: Spool,
+  ctx: SpoolContext,
+  lap: () => number,
+): Promise<{ stats: ExportSummary['input']; readSec: number; rowsSec: number; window?: { from: number; to: number } }> {
+  const { config, calendar, runId, contacts, from, to } = ctx;
+  let used = 0;
+  const engine = new RecordingEngine(config, (e) => {
+    if ((from === undefined || e.ts >= from) && (to === undefined || e.ts < to)) spool.emit('events', eventRow(calendar, e, { runId, contacts }));
+    if (++used % GC_EVERY_EVENTS === 0) collectGarbage();
+  });
+  const reader = new EventReader();
+  const several = files.length > 1;
+  for (const f of files) await ingestFile(engine, reader, f, several ? (f === '-' ? 'stdin' : f) : '');
+  const stats = { ...engine.stats, errors: [...engine.stats.errors] };
+  if (!Number.isFinite(engine.minTs) && from === undefined) {
+    await spool.close();
+    return { stats, readSec: lap(), rowsSec: 0 };
+  }
+  // [from, to): without --to the window ends just after the last event, as the report's does.
+  const window = { from: from ?? calendar.startOfDay(engine.minTs), to: to ?? engine.maxTs + 1 };
+  const readSec = lap();
+  collectGarbage();
+  forEachModelRow(engine, config, { runId, window, contacts }, spool.emit);
+  await spool.close();
+  return { stats, readSec, rowsSec: lap(), window };
 }
 
 if (require.main === module) {

@@ -6,7 +6,11 @@
  * export read), else the `events` table itself. The window is the one the export runs
  * covered (from their manifests); the zone and config those of DIR. Prints the figures
  * compared per part of the report and every one that differs; exit 0 when all agree, 1 on
- * a difference, 2 for unusable arguments.
+ * a difference, 2 for unusable arguments or a folder an export is swapping days into.
+ *
+ * Before reading, what export runs that died left half done is recovered (a swap rolled
+ * back or completed); a live run mid-swap makes it refuse, since the folder is then a mix
+ * of old and new days; so does a manifest changed while it read.
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -16,7 +20,8 @@ import { agentMetricSet, emptyAccumulator, loggedStatusPct, round } from '../cor
 import { buildReport, reportGroupings, type Report } from '../core/report';
 import { LAKEHOUSE_TABLES } from '../core/tableRows';
 import { compareWithReport, queryLakehouse, type Comparison } from '../lakehouse/check';
-import { readInfo, readManifest } from '../lakehouse/writer';
+import { describeHolder } from '../lakehouse/leases';
+import { readInfo, readManifest, recover, swapsInFlight } from '../lakehouse/writer';
 import { ingestFile } from '../sources/files';
 import { UsageError } from './report';
 
@@ -24,6 +29,8 @@ const USAGE = 'usage: lakehouse:check DIR [FILE...]';
 
 export interface CheckResult extends Comparison {
   readonly window: { from: string; to: string };
+  /** What was recovered first: runs that died mid-swap rolled back or completed. */
+  readonly notes: readonly string[];
   readonly source: 'files' | 'events table';
   readonly report: Report;
 }
@@ -35,6 +42,10 @@ export async function runCheck(argv: readonly string[]): Promise<CheckResult> {
   const info = readInfo(dir);
   if (!info) throw new UsageError(`${dirArg} holds no lakehouse export (no _lakehouse.json)`);
   for (const f of files) if (!existsSync(f) || !statSync(f).isFile()) throw new UsageError(`input file ${f} does not exist`);
+  // A run that died mid-swap left days mixed: undone (or completed) before anything is read.
+  const notes = recover(dir);
+  refuseWhileSwapping(dir, dirArg);
+  const manifestsBefore = manifestsText(dir);
   let from = Infinity;
   let to = -Infinity;
   for (const table of LAKEHOUSE_TABLES) {
@@ -46,6 +57,8 @@ export async function runCheck(argv: readonly string[]): Promise<CheckResult> {
   if (!Number.isFinite(from)) throw new UsageError(`${dirArg} has no exported days`);
 
   const { views, events } = await queryLakehouse(dir, files.length === 0);
+  refuseWhileSwapping(dir, dirArg);
+  if (manifestsText(dir) !== manifestsBefore) throw new UsageError(`an export run changed ${dirArg} while it was read: run again`);
   // The report's window is inclusive to the millisecond: [from, to - 1] counts the same facts.
   const engine = new Engine(info.config, { window: { from, to: to - 1 }, groupings: reportGroupings(15) });
   if (events) {
@@ -59,10 +72,21 @@ export async function runCheck(argv: readonly string[]): Promise<CheckResult> {
   return {
     ...comparison,
     window: { from: new Date(from).toISOString(), to: new Date(to - 1).toISOString() },
+    notes,
     source: events ? 'events table' : 'files',
     report,
   };
 }
+
+/** A live export run swapping days in leaves the folder a mix of old and new days until it finishes. */
+function refuseWhileSwapping(dir: string, shown: string): void {
+  const swapping = swapsInFlight(dir);
+  if (swapping.length > 0) {
+    throw new UsageError(`${swapping.map(describeHolder).join(', ')} is swapping days into ${shown}: run again when it has finished`);
+  }
+}
+
+const manifestsText = (dir: string): string => JSON.stringify(LAKEHOUSE_TABLES.map((t) => readManifest(dir, t) ?? null));
 
 /**
  * The report's activity over [from, to) instead of [from, to - 1]: the lakehouse's days
@@ -89,6 +113,7 @@ function wholeDayActivity(report: Report, engine: Engine, from: number, to: numb
 if (require.main === module) {
   runCheck(process.argv.slice(2)).then(
     (r) => {
+      for (const n of r.notes) process.stderr.write(`lakehouse:check: ${n}\n`);
       const parts = Object.entries(r.compared).map(([k, n]) => `${k} ${n}`).join(', ');
       process.stdout.write(`window ${r.window.from} to ${r.window.to}, report from the ${r.source}\n`);
       process.stdout.write(`compared ${r.total} figures (${parts})\n`);

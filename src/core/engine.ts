@@ -151,6 +151,8 @@ export class Engine {
   private readonly strings = new Map<string, string>();
   /** Readers hand out one attributes object per distinct text, so this saves re-extracting. */
   private readonly infoCache = new WeakMap<Attributes, TaskInfo>();
+  /** A queue as the model names it (its name, else its sid) → the TaskQueue sid events last gave it. */
+  private readonly queueSids = new Map<string, string>();
 
   constructor(config: EngineConfig, options: EngineOptions = {}) {
     this.config = config;
@@ -251,6 +253,7 @@ export class Engine {
     // its strings rather than look each up in the intern table.
     const prev = task.events.length > 0 ? task.events[task.events.length - 1] : undefined;
     const queue = e.queueName ?? e.queueSid;
+    if (queue !== undefined && e.queueSid !== undefined && this.queueSids.get(queue) !== e.queueSid) this.queueSids.set(queue, e.queueSid);
     const stored: StoredEvent = {
       sid: e.sid,
       type: e.type,
@@ -580,6 +583,11 @@ export class Engine {
   }
 
   /** Known agents: sid, latest name and latest team. */
+  /** The TaskQueue sid of a queue as the model names it, when an event carried one (a renamed queue: each name, one sid). */
+  queueSidOf(queue: string): string | undefined {
+    return this.queueSids.get(queue);
+  }
+
   agents(): { sid: string; name?: string; team: string }[] {
     return [...this.workers.values()].map((w) => ({ sid: w.sid, name: w.name, team: w.team ?? NO_TEAM }));
   }

@@ -14,6 +14,10 @@
  *   is left as it is: sids and media links carry long digit runs that are not phones.
  * Worker attributes are the agents' own and are not touched.
  *
+ * `rewriteContacts` is the walk itself, with the rewrite of each kind of field passed in:
+ * masking uses it as above, the lakehouse export to hash (or mask whole) every customer
+ * field, the other fields of a customer object (`customers`, `pre_engagement_data`) too.
+ *
  * `maskingOf(access)` is the one entry point the rest of the code uses (views, CSV, the
  * drill-down and its transcript, the store's selectors, the browser cache, the history
  * function): no other place asks whether an access sees contacts.
@@ -24,6 +28,8 @@ import { maskContact, maskedName, type Access } from './roles';
 /** Attribute keys that hold the customer's name or address. */
 const CONTACT_KEYS: ReadonlySet<string> = new Set(['from', 'caller', 'to', 'customerAddress', 'customer_address']);
 const NAME_KEYS: ReadonlySet<string> = new Set(['name', 'customerName', 'customer_name']);
+/** Objects whose every field describes the customer (Flex's `customers`, a web chat's pre-engagement form). */
+const CUSTOMER_OBJECTS: ReadonlySet<string> = new Set(['customers', 'customer', 'pre_engagement_data', 'preEngagementData']);
 const EMAIL = /[^\s@<>()"',;:]+@[^\s@<>()"',;:]+\.[^\s@<>()"',;:]+/g;
 const SCHEMED = /\b(?:whatsapp|sms|tel|mms|messenger):\+?\d[\d\s().-]{4,}\d/gi;
 const INTERNATIONAL = /(?<![\w+])\+\d(?:[\s().-]?\d){6,14}(?!\w)/g;
@@ -31,39 +37,76 @@ const INTERNATIONAL = /(?<![\w+])\+\d(?:[\s().-]?\d){6,14}(?!\w)/g;
 /** Deeper than this, attributes are not walked (the live source drops deeper ones before). */
 const MAX_DEPTH = 64;
 
+/** Each contact inside free text (an email, a schemed address, a +number) replaced where it stands by `replace(contact)`. */
+export function replaceContactsInText(text: string, replace: (contact: string) => string): string {
+  return text.replace(EMAIL, replace).replace(SCHEMED, replace).replace(INTERNATIONAL, replace);
+}
+
 /** Contacts inside free text masked where they stand (emails, schemed addresses, +numbers). */
 export function maskContactsInText(access: Access, text: string): string {
   if (access.seesContacts) return text;
-  const mask = (m: string): string => maskContact(access, m) as string;
-  return text.replace(EMAIL, mask).replace(SCHEMED, mask).replace(INTERNATIONAL, mask);
+  return replaceContactsInText(text, (m) => maskContact(access, m) as string);
 }
 
-function maskValue(access: Access, key: string | undefined, value: unknown, depth: number): unknown {
+/** A masked word keeps its first character: `Robin Doe` is `R••• D•••`; what was masked already stays. */
+export function initialsOnly(text: string): string {
+  return text.replace(/\S+/g, (word) => (word.includes('•') ? word : `${[...word][0]}•••`));
+}
+
+/**
+ * How task attributes' customer fields are rewritten (masked for a role, hashed or masked
+ * for the lakehouse). Each function gets a whole string value.
+ */
+export interface ContactRewrite {
+  /** A customer's address at a contact key (`from`, `caller`, `to`, `customerAddress`, any `phone` or `email`). */
+  readonly contact: (value: string) => string;
+  /** A customer's name at a name key (`name`, `customerName`). */
+  readonly name: (value: string) => string;
+  /** Any other text: the contacts inside it rewritten where they stand. */
+  readonly text: (value: string) => string;
+  /** Any other text inside an object that describes the customer (`customers`, `pre_engagement_data`); `text` when absent. */
+  readonly customerText?: (value: string) => string;
+}
+
+function rewriteValue(rewrite: ContactRewrite, key: string | undefined, value: unknown, depth: number, customer: boolean): unknown {
   if (typeof value === 'string') {
-    if (key !== undefined && CONTACT_KEYS.has(key)) return maskedName(access, value, value);
-    if (key !== undefined && NAME_KEYS.has(key)) return maskContactsInText(access, maskedName(access, value, undefined) as string);
-    return maskContactsInText(access, value);
+    if (key !== undefined && CONTACT_KEYS.has(key)) return rewrite.contact(value);
+    if (key !== undefined && NAME_KEYS.has(key)) return rewrite.name(value);
+    return customer && rewrite.customerText ? rewrite.customerText(value) : rewrite.text(value);
   }
-  if (typeof value === 'number' && key !== undefined && CONTACT_KEYS.has(key)) return maskContact(access, String(value));
+  if (typeof value === 'number' && key !== undefined && CONTACT_KEYS.has(key)) return rewrite.contact(String(value));
   if (depth >= MAX_DEPTH || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return mapKeepingSame(value, (v) => maskValue(access, undefined, v, depth + 1));
-  return maskRecord(access, value as Record<string, unknown>, depth + 1);
+  if (Array.isArray(value)) return mapKeepingSame(value, (v) => rewriteValue(rewrite, undefined, v, depth + 1, customer));
+  return rewriteRecord(rewrite, value as Record<string, unknown>, depth + 1, customer);
 }
 
-function maskRecord(access: Access, record: Readonly<Record<string, unknown>>, depth: number): Readonly<Record<string, unknown>> {
+function rewriteRecord(rewrite: ContactRewrite, record: Readonly<Record<string, unknown>>, depth: number, customer: boolean): Readonly<Record<string, unknown>> {
   let out: Record<string, unknown> | undefined;
   for (const [k, v] of Object.entries(record)) {
     const keyHint = k === 'phone' || k === 'email' ? 'from' : k;
-    const m = maskValue(access, keyHint, v, depth);
+    const m = rewriteValue(rewrite, keyHint, v, depth, customer || CUSTOMER_OBJECTS.has(k));
     if (m !== v) (out ??= { ...record })[k] = m;
   }
   return out ?? record;
 }
 
+/**
+ * Task attributes with every customer field rewritten: contact keys, name keys, the fields
+ * of customer objects, and contacts inside any other text, at any depth. The same object
+ * when nothing changed.
+ */
+export function rewriteContacts(attributes: Attributes, rewrite: ContactRewrite): Attributes {
+  return rewriteRecord(rewrite, attributes, 0, false);
+}
+
 /** Task attributes as this access may see them; the same object when nothing needed masking. */
 export function maskAttributes(access: Access, attributes: Attributes): Attributes {
   if (access.seesContacts) return attributes;
-  return maskRecord(access, attributes, 0);
+  return rewriteContacts(attributes, {
+    contact: (v) => maskedName(access, v, v) as string,
+    name: (v) => maskContactsInText(access, maskedName(access, v, undefined) as string),
+    text: (v) => maskContactsInText(access, v),
+  });
 }
 
 /** An event as this access may see it: its task attributes masked; the same object when nothing changed. */

@@ -13,15 +13,18 @@ import type { EngineConfig } from './config';
 import type { ConversationRecord, Engine } from './engine';
 import type { Attributes, TrEvent } from './events';
 import { factsOf, type Fact, type FactDimensions } from './facts';
-import { maskAttributes, maskingOf } from './masking';
+import { initialsOnly, maskingOf, replaceContactsInText, rewriteContacts, type ContactRewrite } from './masking';
 import { resolveMedia } from './media';
 import type { DerivedTask, Reservation } from './model';
 import { accessOf } from './roles';
 import type { Calendar } from './time';
-import { workload } from './workload';
+import { agentWorkload, segmentWorkload } from './workload';
 
-/** Bumped when a table's columns or a column's meaning change. */
-export const LAKEHOUSE_MODEL_VERSION = '1';
+/**
+ * Bumped when a table's columns or a column's meaning change (2: `task_queue_sid` on the
+ * fact tables; customer fields in `events.task_attributes` hashed, not masked).
+ */
+export const LAKEHOUSE_MODEL_VERSION = '2';
 
 export const LAKEHOUSE_TABLES = [
   'conversations',
@@ -78,6 +81,7 @@ export const TABLE_COLUMNS: Readonly<Record<LakehouseTable, readonly Column[]>> 
     ['conversation_id', 'string'],
     ['task_sid', 'string'],
     ['queue', 'string'],
+    ['task_queue_sid', 'string'],
     ['support_type', 'string'],
     ['platform', 'string'],
     ['channel', 'string'],
@@ -98,6 +102,7 @@ export const TABLE_COLUMNS: Readonly<Record<LakehouseTable, readonly Column[]>> 
     ['worker_sid', 'string'],
     ['team', 'string'],
     ['queue', 'string'],
+    ['task_queue_sid', 'string'],
     ['support_type', 'string'],
     ['platform', 'string'],
     ['channel', 'string'],
@@ -120,6 +125,7 @@ export const TABLE_COLUMNS: Readonly<Record<LakehouseTable, readonly Column[]>> 
     ['worker_sid', 'string'],
     ['team', 'string'],
     ['queue', 'string'],
+    ['task_queue_sid', 'string'],
     ['support_type', 'string'],
     ['platform', 'string'],
     ['channel', 'string'],
@@ -225,23 +231,41 @@ function withText(policy: Omit<ContactPolicy, 'attributesText'>): ContactPolicy 
 const NO_CONTACTS = accessOf({ roles: [] });
 
 /**
- * `hash` (the default): names and contacts replaced by `hash(text)` (the caller's keyed
- * digest, so the same caller joins across days without being readable), and the events'
- * task attributes masked; `mask`: masked as a role without export sees them; `clear`: as
- * given. `hash` needs the hasher; core has no crypto of its own.
+ * `hash` (the default): a customer's name and contact replaced by `hash(text)` (the
+ * caller's keyed digest, so the same caller joins across days and tables without being
+ * readable), in the conversations and in the events' task attributes alike: every field
+ * `rewriteContacts` finds (contact and name keys, every field of a customer object) hashed
+ * whole with the same digest as `customer_name` / `customer_contact`, and contacts inside
+ * other text hashed where they stand. `mask`: contacts masked as a role without export
+ * sees them, names down to their initials (`R••• D•••`). `clear`: as given. `hash` needs
+ * the hasher; core has no crypto of its own.
  */
 export function contactPolicy(mode: ContactMode, hash?: (text: string) => string): ContactPolicy {
   if (mode === 'clear') {
     return withText({ mode, name: (n) => n ?? null, contact: (c) => c ?? null, attributes: (a) => a });
   }
   const masking = maskingOf(NO_CONTACTS);
-  const masked = (a: Attributes | undefined): Attributes | undefined => (a === undefined ? undefined : maskAttributes(NO_CONTACTS, a));
   if (mode === 'mask') {
-    return withText({ mode, name: (n, c) => masking.name(n, c) ?? null, contact: (c) => masking.contact(c) ?? null, attributes: masked });
+    const name = (n: string, c: string | undefined): string => initialsOnly(masking.text(masking.name(n, c) as string));
+    const rewrite: ContactRewrite = {
+      contact: (v) => masking.name(v, v) as string,
+      name: (v) => name(v, undefined),
+      text: (v) => masking.text(v),
+      customerText: (v) => name(v, undefined),
+    };
+    return withText({
+      mode,
+      name: (n, c) => (n === undefined ? null : name(n, c)),
+      contact: (c) => masking.contact(c) ?? null,
+      attributes: (a) => (a === undefined ? undefined : rewriteContacts(a, rewrite)),
+    });
   }
   if (hash === undefined) throw new Error('contactPolicy("hash") needs a hash function: pass one from the Node code that calls it');
   const h = (s: string | undefined): string | null => (s === undefined ? null : hash(s.trim()));
-  return withText({ mode, name: (n) => h(n), contact: (c) => h(c), attributes: masked });
+  // Blank stays blank: it names nobody, and the model reads it as absent.
+  const whole = (v: string): string => (v.trim() === '' ? v : (h(v) as string));
+  const rewrite: ContactRewrite = { contact: whole, name: whole, customerText: whole, text: (v) => replaceContactsInText(v, whole) };
+  return withText({ mode, name: (n) => h(n), contact: (c) => h(c), attributes: (a) => (a === undefined ? undefined : rewriteContacts(a, rewrite)) });
 }
 
 export interface TableRowsOptions {
@@ -349,7 +373,8 @@ type ConversationTask = ConversationRecord['tasks'][number];
  * the facts the report counts, those starting inside the window; a conversation is written
  * in the day of its first segment (queue segment or engagement), when that falls inside the
  * window; activity intervals are clipped to the window and split at local midnight;
- * workload is the core's `workload()` per quarter hour; an agent has a row for each day
+ * workload is the core's `workload()` per quarter hour (`segmentWorkload`, then
+ * `agentWorkload` one agent at a time); an agent has a row for each day
  * with a fact or activity of theirs, with the latest name and team.
  */
 export function forEachModelRow(engine: Engine, config: EngineConfig, options: TableRowsOptions, emit: Emit): void {
@@ -358,6 +383,7 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
   const { from, to } = options.window;
   const inWindow = (ts: number): boolean => ts >= from && ts < to;
   const lineage = { model_version: LAKEHOUSE_MODEL_VERSION, run_id: options.runId };
+  const queueSid = (queue: string): string | null => engine.queueSidOf(queue) ?? null;
   const slMs = config.serviceLevelSec * 1000;
   const shortMs = config.shortAbandonSec * 1000;
   const dims: FactDimensions = {
@@ -407,6 +433,7 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
             worker_sid: f.agent ?? null,
             team: f.team ?? null,
             queue: f.queue,
+            task_queue_sid: queueSid(f.queue),
             support_type: f.supportType,
             platform: f.platform,
             channel: channelOf(f.taskSid),
@@ -431,6 +458,7 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
           conversation_id: id,
           task_sid: f.taskSid ?? null,
           queue: f.queue,
+          task_queue_sid: queueSid(f.queue),
           support_type: f.supportType,
           platform: f.platform,
           channel: channelOf(f.taskSid),
@@ -461,6 +489,7 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
         worker_sid: f.agent ?? null,
         team: f.team ?? null,
         queue: f.queue,
+        task_queue_sid: queueSid(f.queue),
         support_type: f.supportType,
         platform: f.platform,
         channel: channelOf(f.taskSid),
@@ -541,20 +570,25 @@ export function forEachModelRow(engine: Engine, config: EngineConfig, options: T
     }
     return p;
   };
-  const buckets = workload(engine, from, to);
-  for (const key of Object.keys(buckets).sort()) {
-    const b = buckets[key];
+  const localOf = (key: string): Row => {
     const day = key.slice(0, 10);
-    const local = { day, ...periodOfDay(day), interval_15m: key };
-    const measure = (name: string, worker: string | null, activity: string | null, sec: number): void => {
-      const ms = Math.round(sec * 1000);
-      if (ms > 0) emit('workload_15m', { measure: name, worker_sid: worker, activity, duration_ms: ms, ...local, ...lineage });
-    };
-    measure('wait', null, null, b.waitSec);
-    measure('handle', null, null, b.handleSec);
-    for (const worker of Object.keys(b.activitySec).sort()) {
-      const per = b.activitySec[worker];
-      for (const activity of Object.keys(per).sort()) measure('activity', worker, activity, per[activity]);
+    return { day, ...periodOfDay(day), interval_15m: key };
+  };
+  const measure = (name: string, worker: string | null, activity: string | null, key: string, sec: number): void => {
+    const ms = Math.round(sec * 1000);
+    if (ms > 0) emit('workload_15m', { measure: name, worker_sid: worker, activity, duration_ms: ms, ...localOf(key), ...lineage });
+  };
+  const segments = segmentWorkload(engine, from, to);
+  for (const key of Object.keys(segments).sort()) {
+    measure('wait', null, null, key, segments[key].waitSec);
+    measure('handle', null, null, key, segments[key].handleSec);
+  }
+  // One agent at a time: a month of 300 agents' quarter hours is never held at once.
+  for (const sid of engine.agents().map((a) => a.sid).sort()) {
+    const perKey = agentWorkload(engine, sid, from, to);
+    for (const key of Object.keys(perKey).sort()) {
+      const per = perKey[key];
+      for (const activity of Object.keys(per).sort()) measure('activity', sid, activity, key, per[activity]);
     }
   }
 

@@ -31,25 +31,26 @@ export interface WorkloadBucket {
 }
 
 /**
- * Workload per local 15-minute interval (`2026-11-20T10:15`) inside [from, to]; open
- * activities and engagements run to `to`.
+ * One agent's activity seconds per local quarter-hour key (`2026-11-20T10:15`), per
+ * activity, inside [from, to]; an open activity runs to `to`. One agent at a time, so a
+ * month of a large centre is never held as every agent's quarter hours at once.
  */
-export function workload(engine: Engine, from: number, to: number): Record<string, WorkloadBucket> {
-  const out: Record<string, WorkloadBucket> = {};
-  const bucket = (quarter: number): WorkloadBucket => {
-    const key = engine.calendar.intervalKey(quarter, 15);
-    return (out[key] ??= { activitySec: {}, waitSec: 0, handleSec: 0 });
-  };
-  const clip = (s: number, e: number): [number, number] => [Math.max(s, from), Math.min(e, to)];
-  for (const agent of engine.agents()) {
-    for (const iv of engine.activityIntervals(agent.sid, to)) {
-      const [s, e] = clip(iv.start, iv.end);
-      for (const piece of splitByQuarterHour(s, e)) {
-        const perAgent = (bucket(piece.quarter).activitySec[agent.sid] ??= {});
-        perAgent[iv.activity] = (perAgent[iv.activity] ?? 0) + piece.ms / 1000;
-      }
+export function agentWorkload(engine: Engine, workerSid: string, from: number, to: number): Record<string, Record<string, number>> {
+  const out: Record<string, Record<string, number>> = {};
+  for (const iv of engine.activityIntervals(workerSid, to)) {
+    for (const piece of splitByQuarterHour(Math.max(iv.start, from), Math.min(iv.end, to))) {
+      const perActivity = (out[engine.calendar.intervalKey(piece.quarter, 15)] ??= {});
+      perActivity[iv.activity] = (perActivity[iv.activity] ?? 0) + piece.ms / 1000;
     }
   }
+  return out;
+}
+
+/** Seconds customers waited in queue and agents were engaged, per local quarter-hour key, inside [from, to]; open ones run to `to`. */
+export function segmentWorkload(engine: Engine, from: number, to: number): Record<string, { waitSec: number; handleSec: number }> {
+  const out: Record<string, { waitSec: number; handleSec: number }> = {};
+  const bucket = (quarter: number): { waitSec: number; handleSec: number } => (out[engine.calendar.intervalKey(quarter, 15)] ??= { waitSec: 0, handleSec: 0 });
+  const clip = (s: number, e: number): [number, number] => [Math.max(s, from), Math.min(e, to)];
   for (const c of engine.conversationRecords()) {
     for (const task of c.tasks) {
       const d = task.derived;
@@ -65,5 +66,20 @@ export function workload(engine: Engine, from: number, to: number): Record<strin
       }
     }
   }
+  return out;
+}
+
+/**
+ * Workload per local 15-minute interval (`2026-11-20T10:15`) inside [from, to]; open
+ * activities and engagements run to `to`: `agentWorkload` of every agent and
+ * `segmentWorkload` in one map.
+ */
+export function workload(engine: Engine, from: number, to: number): Record<string, WorkloadBucket> {
+  const out: Record<string, WorkloadBucket> = {};
+  const bucket = (key: string): WorkloadBucket => (out[key] ??= { activitySec: {}, waitSec: 0, handleSec: 0 });
+  for (const agent of engine.agents()) {
+    for (const [key, perActivity] of Object.entries(agentWorkload(engine, agent.sid, from, to))) bucket(key).activitySec[agent.sid] = perActivity;
+  }
+  for (const [key, seconds] of Object.entries(segmentWorkload(engine, from, to))) Object.assign(bucket(key), seconds);
   return out;
 }

@@ -1,6 +1,7 @@
 import {
   DEFAULT_CONFIG,
   Engine,
+  EventReader,
   TABLE_COLUMNS,
   contactPolicy,
   daysCovered,
@@ -11,8 +12,10 @@ import {
   resolveConfig,
   type LakehouseTable,
   type Row,
+  workload,
   type TrEvent,
 } from '../../src/core';
+import { simulate, toEventStreams } from '../../src/sources/simulator';
 import { BASE, aContactArrives, aTaskEvent, anActivity, anEngagement, at, engineFor } from '../fixtures/builders';
 import { Abandon, ColdTransfer, Handled, MidStream, RonaThenAccept } from '../fixtures/scenarios';
 
@@ -20,9 +23,9 @@ const WHOLE = { from: BASE - 86_400_000, to: BASE + 86_400_000 };
 /** A stand-in for the keyed digest the Node code passes in: visibly not the input. */
 const fakeHash = (s: string): string => `h(${s.length})`;
 
-function rowsOf(engine: Engine, window = WHOLE, mode: 'hash' | 'mask' | 'clear' = 'hash'): Record<LakehouseTable, Row[]> {
+function rowsOf(engine: Engine, window = WHOLE, mode: 'hash' | 'mask' | 'clear' = 'hash', hash = fakeHash): Record<LakehouseTable, Row[]> {
   const out = Object.fromEntries(Object.keys(TABLE_COLUMNS).map((t) => [t, [] as Row[]])) as unknown as Record<LakehouseTable, Row[]>;
-  forEachModelRow(engine, engine.config, { runId: 'run1', window, contacts: contactPolicy(mode, fakeHash) }, (t, r) => out[t].push(r));
+  forEachModelRow(engine, engine.config, { runId: 'run1', window, contacts: contactPolicy(mode, hash) }, (t, r) => out[t].push(r));
   return out;
 }
 
@@ -43,7 +46,7 @@ describe('the model as table rows', () => {
     for (const table of ['conversations', 'queue_segments', 'engagements', 'invitations'] as const) {
       for (const row of t[table]) {
         expect(Object.keys(row)).toEqual(TABLE_COLUMNS[table].map(([name]) => name));
-        expect(row).toMatchObject({ day: '2026-11-20', iso_week: '2026-W47', month: '2026-11', model_version: '1', run_id: 'run1' });
+        expect(row).toMatchObject({ day: '2026-11-20', iso_week: '2026-W47', month: '2026-11', model_version: '2', run_id: 'run1' });
       }
     }
   });
@@ -76,7 +79,8 @@ describe('the model as table rows', () => {
     const hashed = rowsOf(engineFor(events)).conversations[0];
     expect(hashed).toMatchObject({ customer_name: 'h(9)', customer_contact: 'h(12)' });
     const masked = rowsOf(engineFor(events), WHOLE, 'mask').conversations[0];
-    expect(masked).toMatchObject({ customer_name: 'Robin Doe', customer_contact: '•••78' });
+    // Masked names keep only their initials (the lakehouse is read by people without contacts).
+    expect(masked).toMatchObject({ customer_name: 'R••• D•••', customer_contact: '•••78' });
     expect(rowsOf(engineFor(events), WHOLE, 'clear').conversations[0]).toMatchObject({ customer_contact: '+61412345678' });
     // The events table keeps task attributes masked unless contacts are asked for in clear.
     const calendar = engineFor([]).calendar;
@@ -84,6 +88,53 @@ describe('the model as table rows', () => {
     expect(String(row.task_attributes)).not.toContain('412345678');
     expect(String(eventRow(calendar, events[0], { runId: 'r', contacts: contactPolicy('clear') }).task_attributes)).toContain('+61412345678');
     expect(() => contactPolicy('hash')).toThrow(/hash function/);
+  });
+
+  it('task attributes: every customer field hashed with the conversation row\'s digest, or masked whole', () => {
+    // A stand-in digest that tells inputs apart and shows none of them.
+    const digest = (s: string): string => `h${[...s].reduce((a, c) => (a * 31 + (c.codePointAt(0) ?? 0)) >>> 0, 7).toString(16)}`;
+    const attributes = {
+      call_sid: 'CA51',
+      from: ' +61412345678',
+      name: 'Robin Doe',
+      customers: { name: 'Robin Doe', phone: '+61412345678', email: 'robin.doe@example.org', organization: 'Doe Family Trust' },
+      pre_engagement_data: { friendlyName: 'Robin', question: 'call me on +61 412 345 678 please' },
+      notes: 'wrote from robin.doe@example.org',
+      support_type: 'safety',
+    };
+    const caller = { task: 'WT51', queue: 'CISS Safety', channel: 'voice', attributes };
+    const events = [...aContactArrives(caller, 0), aTaskEvent('task.canceled', caller, 30, { reason: 'hangup' })];
+    const calendar = engineFor([]).calendar;
+    const hashed = JSON.parse(String(eventRow(calendar, events[0], { runId: 'r', contacts: contactPolicy('hash', digest) }).task_attributes)) as typeof attributes;
+    const row = rowsOf(engineFor(events), WHOLE, 'hash', digest).conversations[0];
+    // The same digest as the conversation's customer_name and customer_contact: a join key.
+    expect(hashed.customers.name).toBe(row.customer_name);
+    expect(hashed.customers.phone).toBe(row.customer_contact);
+    expect(hashed.from).toBe(digest('+61412345678'));
+    expect(hashed.customers.organization).toBe(digest('Doe Family Trust'));
+    expect(hashed.pre_engagement_data.friendlyName).toBe(digest('Robin'));
+    expect(hashed.notes).toBe(`wrote from ${digest('robin.doe@example.org')}`);
+    // What names no customer stays readable: the model reads it back.
+    expect(hashed).toMatchObject({ call_sid: 'CA51', support_type: 'safety' });
+    const masked = JSON.parse(String(eventRow(calendar, events[0], { runId: 'r', contacts: contactPolicy('mask') }).task_attributes)) as typeof attributes;
+    expect(masked).toMatchObject({
+      from: '•••78',
+      name: 'R••• D•••',
+      customers: { name: 'R••• D•••', phone: '•••78', email: 'r•••@example.org', organization: 'D••• F••• T•••' },
+      notes: 'wrote from r•••@example.org',
+      support_type: 'safety',
+    });
+    expect(JSON.stringify(masked)).not.toMatch(/Robin|Doe|345 ?678/);
+  });
+
+  it('queue segments, engagements and invitations carry the TaskQueue sid the events gave their queue', () => {
+    const withSid = RonaThenAccept.map((e) => (e.queueName === 'CISS Safety' ? { ...e, queueSid: 'WQ0safety' } : e));
+    const t = rowsOf(engineFor(withSid));
+    const facts = [...t.queue_segments, ...t.engagements, ...t.invitations];
+    expect(facts.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(facts.map((r) => [r.queue, r.task_queue_sid].join(' ')))).toEqual(new Set(['CISS Safety WQ0safety']));
+    // Events that named no sid: the column is null, not made up.
+    expect(rowsOf(engineFor(RonaThenAccept)).queue_segments.map((r) => r.task_queue_sid)).toEqual([null]);
   });
 
   it('events round-trip through their rows', () => {
@@ -127,6 +178,29 @@ describe('the model as table rows', () => {
     expect(daysCovered(engine.calendar, Date.parse('2026-10-03T14:00:00Z'), Date.parse('2026-10-05T12:59:59Z'))).toEqual(['2026-10-04', '2026-10-05']);
     const quarterHours = t.workload_15m.filter((w) => w.measure === 'activity');
     expect(quarterHours.reduce((s, w) => s + (w.duration_ms as number), 0)).toBe(3 * 3_600_000);
+  });
+});
+
+describe('workload rows', () => {
+  it("are workload()'s buckets, a row per measure, agent and activity, in whole ms", () => {
+    const reader = new EventReader();
+    const engine = new Engine(DEFAULT_CONFIG, { groupings: [] });
+    for (const ev of simulate({ agents: 6, days: 1, seed: 4 })) {
+      const out = reader.read(toEventStreams(ev));
+      if (out.kind === 'event') engine.apply(out.event);
+    }
+    const window = { from: engine.calendar.startOfDay(engine.minTs), to: engine.maxTs + 1 };
+    const rows = rowsOf(engine, window).workload_15m;
+    const expected: string[] = [];
+    const ms = (sec: number): number => Math.round(sec * 1000);
+    for (const [key, b] of Object.entries(workload(engine, window.from, window.to))) {
+      if (ms(b.waitSec) > 0) expected.push(`${key} wait ${ms(b.waitSec)}`);
+      if (ms(b.handleSec) > 0) expected.push(`${key} handle ${ms(b.handleSec)}`);
+      for (const [agent, per] of Object.entries(b.activitySec)) for (const [activity, sec] of Object.entries(per)) if (ms(sec) > 0) expected.push(`${key} activity ${ms(sec)} ${agent} ${activity}`);
+    }
+    const got = rows.map((r) => [r.interval_15m, r.measure, r.duration_ms, ...(r.measure === 'activity' ? [r.worker_sid, r.activity] : [])].join(' '));
+    expect(expected.length).toBeGreaterThan(400);
+    expect(got.sort()).toEqual(expected.sort());
   });
 });
 

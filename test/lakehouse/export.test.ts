@@ -2,9 +2,10 @@
  * The export and its check over a simulated 3 days: DuckDB over the Parquet equals the
  * report for every slice, in Sydney across the start of daylight saving and in New York;
  * a re-exported day replaces only that day; a stopped run leaves the previous files; the
- * same events duplicated and reordered give the same tables.
+ * same events duplicated and reordered give the same tables; sink shapes read by the export
+ * as by the report.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -171,7 +172,36 @@ describe('incremental and idempotent days', () => {
     expect(await contentsOf(other)).toEqual(before);
   });
 
+  /** A Twilio Function's `event` per batch of 20: the CloudEvents under "0", "1", … with the request beside them. */
+  const functionEvents = (): string => {
+    const out: string[] = [];
+    for (let i = 0; i < lines.length; i += 20) out.push(`{${lines.slice(i, i + 20).map((l, j) => `"${j}":${l}`).join(',')},"request":{"headers":{}}}`);
+    return out.join('\n');
+  };
+
+  it.each([
+    ['a gzip Firehose object', 'firehose.gz', (): Buffer => gzipSync(lines.join(''))],
+    ["a Twilio Function's event objects, one a line", 'function.ndjson', functionEvents],
+  ])('export reads %s as report does: lakehouse:check of its export against its report agrees', async (_shape, name, content) => {
+    const input = join(scratch, name);
+    writeFileSync(input, content());
+    const other = join(scratch, `${name}-lake`);
+    const summary = await runExport([input, '--out', other, '--tz', tz], { runId: 'runS', hashKey: 'k' });
+    expect(summary.input).toMatchObject({ read: lines.length, used: lines.length, rejected: 0 });
+    const check = await runCheck([other, input]);
+    expect(check.differences).toEqual([]);
+    expect(check.report.input).toMatchObject({ read: lines.length, used: lines.length, rejected: 0 });
+    expect(check.total).toBeGreaterThan(1000);
+  });
+
   it('refuses a folder exported in another zone', async () => {
     await expect(runExport([file, '--out', dir, '--tz', 'UTC'])).rejects.toThrow(/holds days in Australia\/Sydney/);
+  });
+
+  it('refuses a folder of another model version (its Parquet has other columns)', async () => {
+    const old = join(scratch, 'version-1');
+    mkdirSync(old);
+    writeFileSync(join(old, '_lakehouse.json'), JSON.stringify({ modelVersion: '1', timeZone: tz, config: {} }));
+    await expect(runExport([file, '--out', old, '--tz', tz])).rejects.toThrow(/model version 1, this export writes version 2: export every day into a new folder/);
   });
 });
