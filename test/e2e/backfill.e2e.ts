@@ -42,7 +42,8 @@ describe('history in the sandbox', () => {
     const loaded = count(await done.textContent());
     assert.ok(loaded > 0, 'history brought events');
 
-    // the overview's handled figure, and the support-type table's total row
+    // the overview's handled figure, and the support-type table's total row (Now is the first tab)
+    await page.getByRole('tab', { name: 'Overview' }).click();
     assert.equal(count(await page.locator('[data-figure="overview"]').textContent()), expected.totals.handled);
     const table = page.getByRole('table').filter({ has: page.getByRole('row', { name: /^Total/ }) }).first();
     const headers = await table.getByRole('columnheader').allTextContents();
@@ -67,7 +68,7 @@ describe('history in the sandbox', () => {
   it('without a history function the page says the figures are live only', async () => {
     const { page, at } = session();
     await page.goto(at('role=sdl&history=off'), { timeout: 120_000 });
-    await page.getByRole('status', { name: 'History' }).getByText(/History is not configured/).waitFor({ timeout: 120_000 });
+    await page.getByRole('status', { name: 'History' }).getByText(/Only today's live data is shown: history is not set up/).waitFor({ timeout: 120_000 });
     assert.equal(await page.getByRole('progressbar').count(), 0);
   });
 });

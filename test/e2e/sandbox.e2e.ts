@@ -32,6 +32,8 @@ describe('the sandbox in Chromium', () => {
   it('a live figure moves as simulated time passes', async () => {
     const { page, at } = session();
     await page.goto(at('role=sdl&speed=600'));
+    // The Overview's handled figure (Now is the first tab).
+    await page.getByRole('tab', { name: 'Overview' }).click();
     const figure = page.locator('[data-figure="overview"]');
     await figure.waitFor();
     const first = await figure.textContent();
