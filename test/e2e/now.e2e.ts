@@ -39,7 +39,7 @@ describe('the Now tab at 1440×900', () => {
         // The tab's content ends inside the window.
         if (tab.getBoundingClientRect().bottom > window.innerHeight) out.push(`tab bottom ${tab.getBoundingClientRect().bottom} > ${window.innerHeight}`);
         // The page itself: the host's history line above the full-height view overflows by its
-        // own height (issue 16 item 9, fixed with the view's fit); anything more is the tab's.
+        // own height (fixed with the view's fit); anything more is the tab's.
         const doc = document.scrollingElement as HTMLElement;
         let view: HTMLElement | null = tab;
         while (view && getComputedStyle(view).overflowY !== 'auto') view = view.parentElement;

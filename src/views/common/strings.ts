@@ -238,7 +238,7 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsNowMissedMore: 'and {{count}} earlier',
   SupervisorInsightsNowNoAgents: 'No agents in your scope yet.',
   SupervisorInsightsNowLimits: 'Marked: {{limits}} (the alert rules’ limits).',
-  // Issue 16, periods and fit: presets, the per-tab period line, days not held, user wording.
+  // Periods and fit: presets, the per-tab period line, days not held, user wording.
   SupervisorInsightsYesterday: 'Yesterday',
   SupervisorInsightsLastWeek: 'Last week',
   SupervisorInsightsLastMonth: 'Last month',
