@@ -13,8 +13,9 @@ import { runExport } from '../../src/cli/export';
 import { runCheck } from '../../src/cli/lakehouseCheck';
 import { LAKEHOUSE_TABLES, type Report } from '../../src/core';
 import { compareWithReport, queryLakehouse } from '../../src/lakehouse/check';
-import { openDuck, readManifest, recover } from '../../src/lakehouse/writer';
+import { readManifest, recover } from '../../src/lakehouse/writer';
 import { formatEvent, simulate } from '../../src/sources/simulator';
+import { tableContentsOf } from './tableContents';
 
 jest.setTimeout(120_000);
 
@@ -30,22 +31,8 @@ const partsOf = (dir: string, table: string): string[] =>
     .sort()
     .flatMap((d) => readdirSync(join(dir, table, d)).map((f) => `${d}/${f}`));
 
-/** Every table's rows without the run id, sorted: what must not depend on delivery. */
-async function contentsOf(dir: string): Promise<Record<string, string[]>> {
-  const { instance, connection } = await openDuck();
-  const out: Record<string, string[]> = {};
-  try {
-    for (const t of LAKEHOUSE_TABLES) {
-      const reader = await connection.runAndReadAll(
-        `SELECT * EXCLUDE (run_id) FROM read_parquet('${join(dir, t)}/day=*/*.parquet', hive_partitioning = true, hive_types = {'day': 'VARCHAR'})`,
-      );
-      out[t] = reader.getRowsJson().map((r) => JSON.stringify(r)).sort();
-    }
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-  return out;
+function contentsOf(dir: string): Promise<Record<string, string[]>> {
+  return tableContentsOf(dir);
 }
 
 describe.each([

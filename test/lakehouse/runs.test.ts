@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runExport } from '../../src/cli/export';
 import { LAKEHOUSE_TABLES } from '../../src/core';
-import { openDuck, readManifest } from '../../src/lakehouse/writer';
+import { readManifest } from '../../src/lakehouse/writer';
 import { formatEvent, simulate } from '../../src/sources/simulator';
+import { tableContentsOf } from './tableContents';
 
 jest.setTimeout(300_000);
 
@@ -51,23 +52,8 @@ function node(args: readonly string[]): Promise<Ran> {
 
 const exportDay = (dir: string, day: string): Promise<Ran> => cli('export.ts', [file, '--out', dir, '--tz', tz, '--from', day, '--to', day]);
 
-/** Every table's rows without the run id, sorted. */
-async function contentsOf(dir: string): Promise<Record<string, string[]>> {
-  const { instance, connection } = await openDuck();
-  const out: Record<string, string[]> = {};
-  try {
-    for (const t of LAKEHOUSE_TABLES) {
-      if (!existsSync(join(dir, t))) continue;
-      const reader = await connection.runAndReadAll(
-        `SELECT * EXCLUDE (run_id) FROM read_parquet('${join(dir, t)}/day=*/*.parquet', hive_partitioning = true, hive_types = {'day': 'VARCHAR'})`,
-      );
-      out[t] = reader.getRowsJson().map((r) => JSON.stringify(r)).sort();
-    }
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-  return out;
+function contentsOf(dir: string): Promise<Record<string, string[]>> {
+  return tableContentsOf(dir, { presentOnly: true });
 }
 
 /** The days of each table's folder and manifest, with the run that wrote each. */
