@@ -17,6 +17,8 @@ const DAY_MS = 86_400_000;
 
 export interface CentreOptions {
   readonly agents: number;
+  /** About how many agents each team has (the simulator's default when absent). */
+  readonly teamSize?: number;
   readonly seed: number;
   readonly speed: number;
   /** The real clock (the page replaces Date.now with the simulated one). */
@@ -65,7 +67,7 @@ export class SimulatedCentre {
     const start = options.startMs ?? real;
     const day = new Date(start);
     this.todayStartMs = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate());
-    this.run = sandboxRun(options.agents, options.seed, this.todayStartMs, Math.max(0, Math.floor(options.historyDays ?? 0)));
+    this.run = sandboxRun(options.agents, options.seed, this.todayStartMs, Math.max(0, Math.floor(options.historyDays ?? 0)), options.teamSize);
     this.keepFrom = options.keepEventsFrom?.(this.todayStartMs) ?? Number.POSITIVE_INFINITY;
     // The workers as they stood when the run began: read from its first day only.
     this.feed.seedWorkers(workersAtStart(until(simulate(this.run), this.run.start + DAY_MS), this.run.start));

@@ -1,7 +1,8 @@
 /**
  * The sandbox: the plugin's own `init()` in a Flex-like page, with fake clients driven by
  * the simulator. `?role=agent|stl|sdl|analyst|admin` picks who is signed in,
- * `?speed=60` how fast simulated time runs, `?agents=40` how big the centre is,
+ * `?speed=60` how fast simulated time runs, `?agents=40` how big the centre is (`&teamSize=30`
+ * about how many agents each team has; 11 by default),
  * `?now=2025-11-19T15:00:00Z` where simulated time starts (default: the real now),
  * `?surge=imminent` stages a surge of that support type's contacts (`&surgeAfter=30`
  * seconds of simulated time after the page opens, `&surgeCount=5`, `&surgeWait=300`
@@ -37,10 +38,12 @@ const startMs = pinnedNow(params.get('now'));
 if (params.has('now') && startMs === undefined) console.warn(`[supervisor-insights] sandbox: ?now=${params.get('now')} is not an ISO instant with Z or an offset; using the real clock`);
 const agents = Math.min(500, Math.max(5, Number(params.get('agents') ?? 40) || 40));
 const seed = 1;
+const teamSizeParam = Number(params.get('teamSize'));
+const teamSize = params.has('teamSize') && Number.isInteger(teamSizeParam) && teamSizeParam >= 1 ? Math.min(agents, teamSizeParam) : undefined;
 // Days of history the run holds before today (`?historyDays=`; `?history=off` for none).
 // The browser simulates them to reach today, so bigger centres get fewer by default.
 const historyDays = params.get('history') === 'off' ? 0 : historyDaysFor(agents, params.get('historyDays'));
-const roster = simulationRoster({ agents, seed });
+const roster = simulationRoster({ agents, seed, teamSize });
 const me = roster.agents[0];
 
 // `?bench=1&workers=2000&tasks=400`: a fixed centre for the live benchmark, driven by it.
@@ -63,6 +66,7 @@ if (bench) {
   const expected = params.get('expected') === '1';
   const centre = new SimulatedCentre({
     agents,
+    teamSize,
     seed,
     speed,
     realNow,

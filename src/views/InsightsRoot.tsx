@@ -237,9 +237,8 @@ export function InsightsRoot(props: InsightsRootProps): React.ReactElement {
           </Text>
         </Box>
       ) : null}
-      {live ? <HistoryProgress store={live.store} /> : null}
       {live?.alerts ? <AlertStrip alerts={live.alerts} store={live.store} timeZone={timeZone} /> : null}
     </>
   );
-  return wrap(<InsightsView access={access} panels={panels} top={top} />);
+  return wrap(<InsightsView access={access} panels={panels} aside={live ? <HistoryProgress store={live.store} /> : null} top={top} />);
 }

@@ -22,6 +22,8 @@ export interface InsightsViewProps {
   readonly access: Access;
   /** What each tab shows; a tab without its panel yet says it is loading. */
   readonly panels?: Partial<Record<TabId, React.ReactNode>>;
+  /** Beside the heading, whatever tab is open (the history line). */
+  readonly aside?: React.ReactNode;
   /** Above the tabs, whatever tab is open (the alert strip). */
   readonly top?: React.ReactNode;
 }
@@ -36,7 +38,7 @@ const SCROLL_TOP = viewKey<number>('scrollTop', 0);
  * of it is cut off below the window. The open tab and the scroll position are kept in the
  * view state, so the view comes back as it was left (Back from a conversation).
  */
-export function InsightsView({ access, panels = {}, top }: InsightsViewProps): React.ReactElement {
+export function InsightsView({ access, panels = {}, aside, top }: InsightsViewProps): React.ReactElement {
   const [openTab, setOpenTab] = useViewState(OPEN_TAB);
   const view = useViewStateObject();
   const first = openTab !== undefined && access.tabs.includes(openTab) ? openTab : access.tabs[0];
@@ -65,9 +67,13 @@ export function InsightsView({ access, panels = {}, top }: InsightsViewProps): R
   }
   return (
     <Box ref={scroller} onScroll={onScroll} padding="space60" overflowY="auto" height="100%" boxSizing="border-box" data-insights-scroll="">
-      <Heading as="h2" variant="heading20">
-        Insights
-      </Heading>
+      {/* One line for the heading and the history line: the room goes to the tab. */}
+      <Box display="flex" flexWrap="wrap" alignItems="center" columnGap="space60" marginBottom="space20">
+        <Heading as="h2" variant="heading20" marginBottom="space0">
+          Insights
+        </Heading>
+        {aside}
+      </Box>
       {top}
       <Tabs state={tabs}>
         <TabList aria-label="Insights tabs">

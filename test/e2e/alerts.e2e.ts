@@ -2,7 +2,8 @@
  * End to end in Chromium: a shift team leader with a staged surge of imminent contacts
  * (`?surge=imminent`). The imminent wait alert shows in the strip within one second (real
  * time) of the rule's threshold on the simulated clock, with a Flex notification and the
- * badge on the side link; the leader acknowledges it; it clears when the queue empties;
+ * badge on the side link; the leader acknowledges the rule's line (every alert on it); they
+ * clear when the queue empties;
  * the log says raised, acknowledged (by the leader), cleared.
  */
 import assert from 'node:assert/strict';
@@ -69,7 +70,10 @@ describe('alerts', { timeout: 600_000 }, () => {
     );
     assert.ok(events.filter((e) => e.startsWith('Raised')).length >= 5, `raised: ${events.join(', ')}`);
     assert.ok(events.filter((e) => e.startsWith('Cleared')).length >= 5, `cleared: ${events.join(', ')}`);
-    assert.deepEqual(events.filter((e) => e.startsWith('Acknowledged')).map((e) => e.split('|')[1].length > 0), [true]);
+    // The line's one Acknowledge acknowledged every alert raised on it then, each by the leader.
+    const acknowledged = events.filter((e) => e.startsWith('Acknowledged'));
+    assert.ok(acknowledged.length >= 1, `acknowledged: ${events.join(', ')}`);
+    assert.ok(acknowledged.every((e) => e.split('|')[1].length > 0), `acknowledged by: ${acknowledged.join(', ')}`);
     await page.screenshot({ path: screenshotPath('alerts-log-stl') });
   });
 });

@@ -1,8 +1,9 @@
 /**
  * End to end in Chromium at 1440×900: the Now tab, first for a team leader (`stl`) and a
  * service delivery lead (`sdl`), with a staged surge of imminent contacts (`?surge=imminent`).
- * The tab fits the window (no scrollbar on the page or on any box around the tab), and the
- * imminent row, waiting, is the first support type. Screenshots in test/e2e/screenshots/.
+ * The tab fits the window (no scrollbar on the page or on any box around the tab) once the
+ * surge's wait alerts are raised above the tabs, and the imminent row, waiting, is the first
+ * support type; also for a team of 30 agents. Screenshots in test/e2e/screenshots/.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -13,11 +14,17 @@ const SLOW = 180_000;
 describe('the Now tab at 1440×900', () => {
   const session = sandboxSession({ before, after });
 
-  for (const role of ['stl', 'sdl'] as const) {
-    it(`${role}: Now is first, fits without scrolling, and an imminent contact waiting shows first`, async () => {
+  const cases = [
+    { role: 'stl', centre: 'agents=40', shot: 'now-stl' },
+    { role: 'sdl', centre: 'agents=40', shot: 'now-sdl' },
+    // Four teams of about 30 (23 in the leader's at this hour): the leader's team is listed whole.
+    { role: 'stl', centre: 'agents=120&teamSize=30', shot: 'now-stl-team30' },
+  ] as const;
+  for (const { role, centre, shot } of cases) {
+    it(`${role}, ${centre}: Now is first, fits without scrolling with the alerts raised, and an imminent contact waiting shows first`, async () => {
       const { page, at } = session();
       await page.setViewportSize({ width: 1440, height: 900 });
-      await page.goto(at(`role=${role}&agents=40&history=off&speed=10&surge=imminent&surgeAfter=1&surgeWait=600&surgeCount=5`), { timeout: SLOW });
+      await page.goto(at(`role=${role}&${centre}&history=off&speed=10&surge=imminent&surgeAfter=1&surgeWait=600&surgeCount=5`), { timeout: SLOW });
       await page.getByRole('tab', { name: 'Now', exact: true, selected: true }).waitFor({ timeout: SLOW });
       const board = page.getByRole('table', { name: 'Waiting now' });
       const first = board.getByRole('row').nth(1);
@@ -33,6 +40,17 @@ describe('the Now tab at 1440×900', () => {
       assert.equal(await first.getAttribute('aria-label'), 'Imminent');
       assert.equal(await board.getByRole('row').nth(2).getAttribute('aria-label'), 'Safety');
       await page.getByRole('list', { name: 'Agents now' }).waitFor();
+      // The five contacts pass the imminent rule's 120 s: its alerts are raised above the tabs.
+      await page.locator('section[aria-label="Alerts"] [role="alert"]', { hasText: 'Imminent contact waiting over 120 s (5)' }).waitFor({ timeout: SLOW });
+      if (centre.includes('teamSize=30')) {
+        // Every agent of the team (the simulator moves a few between teams) is on the tab.
+        const counts = (await page.locator('[data-figure="now-agents"]').textContent()) ?? '';
+        const agents = Number(/([\d,]+) agents/.exec(counts)?.[1].replace(/,/g, '') ?? NaN);
+        const listed = await page.getByRole('list', { name: 'Agents now' }).getByRole('listitem').count();
+        const offline = Number((await page.getByText(/^Offline \(\d+\):/).textContent({ timeout: 2000 }).catch(() => 'Offline (0):'))?.match(/\d+/)?.[0] ?? 0);
+        assert.ok(agents >= 20, `a big team: ${counts}`);
+        assert.equal(listed + offline, agents, `${listed} listed and ${offline} offline of ${counts}`);
+      }
       const overflow = await page.evaluate(() => {
         const out: string[] = [];
         const tab = document.querySelector('[data-now-tab]') as HTMLElement;
@@ -51,7 +69,7 @@ describe('the Now tab at 1440×900', () => {
         }
         return out;
       });
-      await page.screenshot({ path: screenshotPath(`now-${role}`) });
+      await page.screenshot({ path: screenshotPath(shot) });
       assert.deepEqual(overflow, []);
     });
   }

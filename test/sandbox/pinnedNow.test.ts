@@ -1,5 +1,5 @@
 import { SimulatedCentre } from '../../src/sandbox/centre';
-import { defaultSandboxRun, historyDaysFor, pinnedNow, runOfQuery, sandboxHistoryUrl } from '../../src/sandbox/server/historyParams';
+import { defaultSandboxRun, historyDaysFor, pinnedNow, runOfQuery, sandboxHistoryUrl, sandboxRun } from '../../src/sandbox/server/historyParams';
 import { simulationRoster } from '../../src/sources/simulator';
 
 /**
@@ -41,4 +41,15 @@ describe('sandbox: a pinned now', () => {
     expect(centre.run).toEqual(defaultSandboxRun(pinned));
     expect(runOfQuery(new URL(sandboxHistoryUrl('http://127.0.0.1:5173', centre.run)).searchParams)).toEqual(defaultSandboxRun(pinned));
   }, 120_000);
+
+  it('names a team size in the history URL, so the function simulates the same teams', () => {
+    const run = sandboxRun(120, 1, Date.UTC(2025, 10, 19), 2, 30);
+    const url = new URL(sandboxHistoryUrl('http://127.0.0.1:5173', run));
+    expect(url.searchParams.get('teamSize')).toBe('30');
+    expect(runOfQuery(url.searchParams)).toEqual(run);
+    url.searchParams.set('teamSize', '0');
+    expect(runOfQuery(url.searchParams)).toBe('teamSize must be 1..5000');
+    // Without one, the run is the simulator's default teams.
+    expect(runOfQuery(new URL(sandboxHistoryUrl('http://127.0.0.1:5173', sandboxRun(120, 1, Date.UTC(2025, 10, 19), 2))).searchParams)).not.toHaveProperty('teamSize');
+  });
 });

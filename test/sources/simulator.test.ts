@@ -401,6 +401,15 @@ describe('roster', () => {
     }
     expect(new Set(agents.map((a) => a.platform))).toEqual(new Set(['CISS', 'DIGI', 'BOTH']));
   });
+
+  it('makes teams of the size asked for (a 30-agent team for the Now tab), and the same roster otherwise', () => {
+    const { agents, teams } = simulationRoster({ agents: 120, seed: 3, teamSize: 30 });
+    // 120 / 30 = 4 teams, dealt in order: 30 each.
+    expect(teams).toHaveLength(4);
+    expect(teams.map((team) => agents.filter((a) => a.profile.team === team.name).length)).toEqual([30, 30, 30, 30]);
+    expect(simulationRoster({ agents: 120, seed: 3, teamSize: 11 })).toEqual(simulationRoster({ agents: 120, seed: 3 }));
+    expect(() => simulationRoster({ agents: 120, teamSize: 0 })).toThrow('teamSize must be an integer from 1');
+  });
 });
 
 describe('options', () => {

@@ -13,8 +13,8 @@ import { PERSONAS, type PersonaId } from '../personas';
 const DAY_MS = 86_400_000;
 
 /** The simulator options of the sandbox's run: the page and its history function must agree. */
-export function sandboxRun(agents: number, seed: number, todayStartMs: number, historyDays: number): SandboxRun {
-  return { agents, seed, start: todayStartMs - historyDays * DAY_MS, days: historyDays + 2 };
+export function sandboxRun(agents: number, seed: number, todayStartMs: number, historyDays: number, teamSize?: number): SandboxRun {
+  return { agents, seed, start: todayStartMs - historyDays * DAY_MS, days: historyDays + 2, ...(teamSize !== undefined ? { teamSize } : {}) };
 }
 
 /** The run a page opened at `nowMs` with no other parameters uses (40 agents, seed 1), for warming up. */
@@ -46,6 +46,7 @@ export function historyDaysFor(agents: number, asked: string | null): number {
 /** The history URL of the sandbox: the function's path with the run in its query. */
 export function sandboxHistoryUrl(origin: string, run: SimOptions & { start: number }): string {
   const q = new URLSearchParams({ agents: String(run.agents), seed: String(run.seed), start: String(run.start), days: String(run.days) });
+  if (run.teamSize !== undefined) q.set('teamSize', String(run.teamSize));
   return `${origin}${HISTORY_PATH}?${q.toString()}`;
 }
 
@@ -54,6 +55,8 @@ export interface SandboxRun {
   readonly seed: number;
   readonly start: number;
   readonly days: number;
+  /** About how many agents each team has (`?teamSize=`; the simulator's default when absent). */
+  readonly teamSize?: number;
 }
 
 /** The run named by a history URL's query, or why it is not one. */
@@ -64,7 +67,10 @@ export function runOfQuery(query: URLSearchParams): SandboxRun | string {
   if (!Number.isInteger(run.seed)) return 'seed must be an integer';
   if (!Number.isInteger(run.start) || run.start <= 0) return 'start must be epoch ms';
   if (!Number.isInteger(run.days) || run.days < 1 || run.days > 40) return 'days must be 1..40';
-  return run;
+  if (!query.has('teamSize')) return run;
+  const teamSize = num('teamSize');
+  if (!Number.isInteger(teamSize) || teamSize < 1 || teamSize > 5000) return 'teamSize must be 1..5000';
+  return { ...run, teamSize };
 }
 
 export function sandboxToken(persona: PersonaId, workerSid: string): string {

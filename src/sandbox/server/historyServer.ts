@@ -153,7 +153,7 @@ class RunHistory {
 const runs = new Map<string, RunHistory>();
 
 function runFor(run: SandboxRun, origin: string): RunHistory {
-  const key = `${origin}|${run.agents}|${run.seed}|${run.start}|${run.days}`;
+  const key = `${origin}|${run.agents}|${run.seed}|${run.start}|${run.days}|${run.teamSize ?? ''}`;
   let history = runs.get(key);
   if (!history) {
     history = new RunHistory(run, origin);

@@ -17,7 +17,7 @@ export function* simulate(opts: SimOptions = {}): Generator<SimEvent, void, unde
 /** The agents a run with these options will have, without running it. */
 export function simulationRoster(opts: SimOptions = {}): Roster {
   const resolved = resolveSimOptions(opts);
-  return buildRoster(resolved.agents, resolved.seed);
+  return buildRoster(resolved.agents, resolved.seed, resolved.teamSize);
 }
 
 export {

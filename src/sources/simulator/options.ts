@@ -9,6 +9,7 @@ export const DEFAULT_START = '2026-11-16T00:00:00Z';
 
 export const DEFAULT_SIM_OPTIONS = {
   agents: 40,
+  teamSize: 11,
   days: 1,
   seed: 1,
   start: DEFAULT_START,
@@ -42,8 +43,9 @@ export function parseStart(start: string | number): number {
 
 export function resolveSimOptions(opts: SimOptions = {}): ResolvedSimOptions {
   const agents = integerIn('agents', opts.agents ?? DEFAULT_SIM_OPTIONS.agents, 1, MAX_AGENTS);
+  const teamSize = integerIn('teamSize', opts.teamSize ?? DEFAULT_SIM_OPTIONS.teamSize, 1, MAX_AGENTS);
   const days = integerIn('days', opts.days ?? DEFAULT_SIM_OPTIONS.days, 1, MAX_DAYS);
   const seed = integerIn('seed', opts.seed ?? DEFAULT_SIM_OPTIONS.seed, -2147483648, 4294967295);
   const startMs = parseStart(opts.start ?? DEFAULT_SIM_OPTIONS.start);
-  return { agents, days, seed, startMs, endMs: startMs + days * DAY };
+  return { agents, teamSize, days, seed, startMs, endMs: startMs + days * DAY };
 }

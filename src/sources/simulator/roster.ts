@@ -61,9 +61,9 @@ const DEPARTMENTS: Readonly<Record<AgentPlatform, string>> = {
   BOTH: 'Integrated Crisis Support',
 };
 
-/** Teams of about eleven, so sizes land between eight and fifteen. */
-function teamCount(agents: number): number {
-  return Math.max(1, Math.min(TEAM_NAMES.length, Math.round(agents / 11)));
+/** Teams of about `teamSize` agents (eleven by default, so sizes land between eight and fifteen). */
+function teamCount(agents: number, teamSize: number): number {
+  return Math.max(1, Math.min(TEAM_NAMES.length, Math.round(agents / teamSize)));
 }
 
 function buildTeams(rng: Rng, count: number, taken: Set<string>): Team[] {
@@ -134,10 +134,10 @@ function makeAgent(rng: Rng, d: AgentDraft): Agent {
   };
 }
 
-export function buildRoster(agentCount: number, seed: number): Roster {
+export function buildRoster(agentCount: number, seed: number, teamSize = 11): Roster {
   const rng = createRng(seed, 'roster');
   const taken = new Set<string>();
-  const teams = buildTeams(rng, teamCount(agentCount), taken);
+  const teams = buildTeams(rng, teamCount(agentCount, teamSize), taken);
   const platforms = apportion(rng, AGENT_PLATFORMS, AGENT_PLATFORMS.map((p) => AGENT_PLATFORM_WEIGHTS[p]), agentCount);
   const shifts = apportion(rng, SHIFT_TEMPLATES, SHIFT_TEMPLATES.map((s) => s.weight), agentCount);
   const agents: Agent[] = [];

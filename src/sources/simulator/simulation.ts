@@ -163,7 +163,7 @@ export class Simulation {
 
   constructor(opts: ResolvedSimOptions) {
     this.opts = opts;
-    this.roster = buildRoster(opts.agents, opts.seed);
+    this.roster = buildRoster(opts.agents, opts.seed, opts.teamSize);
     this.ids = createRng(opts.seed, 'ids');
     this.arrivals = createRng(opts.seed, 'arrivals');
     this.fate = createRng(opts.seed, 'fate');

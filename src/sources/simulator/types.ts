@@ -88,6 +88,8 @@ export interface SimEvent {
 export interface SimOptions {
   /** Number of agents on the roster (default 40). */
   readonly agents?: number;
+  /** About how many agents each team has (default 11, so sizes land between eight and fifteen). */
+  readonly teamSize?: number;
   /** Whole days to simulate (default 1). */
   readonly days?: number;
   /** Any 32-bit integer (default 1). */
@@ -98,6 +100,7 @@ export interface SimOptions {
 
 export interface ResolvedSimOptions {
   readonly agents: number;
+  readonly teamSize: number;
   readonly days: number;
   readonly seed: number;
   readonly startMs: number;

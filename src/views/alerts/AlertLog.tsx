@@ -16,50 +16,42 @@ export interface AlertLogProps {
 }
 
 /**
- * The shift's alert log: raised, acknowledged (by whom), cleared, newest first, and its
- * CSV. The log names rules, queues and agents, never a customer, so whoever sees the
- * alerts may download it.
+ * The shift's alert log, shown while the strip's toggle has it open: raised, acknowledged
+ * (by whom), cleared, newest first, and its CSV. The log names rules, queues and agents,
+ * never a customer, so whoever sees the alerts may download it.
  */
 export const AlertLog = React.memo(function AlertLog({ state, timeZone }: AlertLogProps): React.ReactElement {
-  const [open, setOpen] = React.useState(false);
   const columns = logColumns(timeZone);
-  const rows = open ? selectLogRows(state) : [];
+  const rows = selectLogRows(state);
   return (
     <Box marginTop="space30">
       <Box display="flex" columnGap="space30" alignItems="center">
-        <Button variant="link" size="small" aria-expanded={open} onClick={() => setOpen(!open)}>
-          {open ? 'Hide' : 'Show'} the alert log ({state.log.length})
+        <Button variant="secondary" size="small" onClick={() => downloadCsv(csvFileName('alert-log', ''), toCsv(columns, rows))}>
+          Download CSV
         </Button>
-        {open ? (
-          <Button variant="secondary" size="small" onClick={() => downloadCsv(csvFileName('alert-log', ''), toCsv(columns, selectLogRows(state)))}>
-            Download CSV
-          </Button>
-        ) : null}
       </Box>
-      {open ? (
-        rows.length === 0 ? (
-          <Text as="p">Nothing raised in this session yet.</Text>
-        ) : (
-          <Table aria-label="Alert log" scrollHorizontally>
-            <THead>
-              <Tr>
+      {rows.length === 0 ? (
+        <Text as="p">Nothing raised in this session yet.</Text>
+      ) : (
+        <Table aria-label="Alert log" scrollHorizontally>
+          <THead>
+            <Tr>
+              {columns.map((c) => (
+                <Th key={c.header}>{c.header}</Th>
+              ))}
+            </Tr>
+          </THead>
+          <TBody>
+            {rows.slice(0, LOG_ROWS_SHOWN).map((e, i) => (
+              <Tr key={`${e.key}-${e.type}-${e.at}-${i}`}>
                 {columns.map((c) => (
-                  <Th key={c.header}>{c.header}</Th>
+                  <Td key={c.header}>{c.value(e)}</Td>
                 ))}
               </Tr>
-            </THead>
-            <TBody>
-              {rows.slice(0, LOG_ROWS_SHOWN).map((e, i) => (
-                <Tr key={`${e.key}-${e.type}-${e.at}-${i}`}>
-                  {columns.map((c) => (
-                    <Td key={c.header}>{c.value(e)}</Td>
-                  ))}
-                </Tr>
-              ))}
-            </TBody>
-          </Table>
-        )
-      ) : null}
+            ))}
+          </TBody>
+        </Table>
+      )}
     </Box>
   );
 });

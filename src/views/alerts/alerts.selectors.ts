@@ -41,6 +41,43 @@ export function selectStripRows(s: AlertsState, now: number): StripRow[] {
     );
 }
 
+/**
+ * One line of the strip: the raised alerts of one rule (same label and severity), split
+ * by whether they are acknowledged, so five imminent contacts waiting read as one line with
+ * their five subjects rather than five lines pushing the tab below the window.
+ */
+export interface StripGroup {
+  readonly key: string;
+  readonly severity: AlertSeverity;
+  readonly label: string;
+  /** The alerts' keys, for Acknowledge (every one of the line). */
+  readonly keys: readonly string[];
+  /** What each alert is about, most urgent first. */
+  readonly subjects: readonly string[];
+  /** The longest any of them has held. */
+  readonly heldSec: number;
+  /** Who acknowledged them (each name once, in order), when the line is the acknowledged part. */
+  readonly acknowledgedBy: readonly string[];
+}
+
+/** The strip's rows grouped by rule, in the order of their most urgent alert (`selectStripRows`). */
+export function groupStripRows(rows: readonly StripRow[]): StripGroup[] {
+  const groups = new Map<string, { severity: AlertSeverity; label: string; keys: string[]; subjects: string[]; heldSec: number; by: string[] }>();
+  for (const r of rows) {
+    const key = `${r.severity}\u0000${r.label}\u0000${r.acknowledgedBy === undefined ? 'open' : 'acknowledged'}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { severity: r.severity, label: r.label, keys: [], subjects: [], heldSec: 0, by: [] };
+      groups.set(key, g);
+    }
+    g.keys.push(r.key);
+    g.subjects.push(r.subject);
+    g.heldSec = Math.max(g.heldSec, r.heldSec);
+    if (r.acknowledgedBy !== undefined && !g.by.includes(r.acknowledgedBy)) g.by.push(r.acknowledgedBy);
+  }
+  return [...groups].map(([key, g]) => ({ key, severity: g.severity, label: g.label, keys: g.keys, subjects: g.subjects, heldSec: g.heldSec, acknowledgedBy: g.by }));
+}
+
 export const LOG_EVENT_LABELS: Readonly<Record<AlertLogEntry['type'], string>> = { raised: 'Raised', acknowledged: 'Acknowledged', cleared: 'Cleared' };
 
 /** The log's columns, in the table and in its CSV alike. */

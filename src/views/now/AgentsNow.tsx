@@ -8,6 +8,12 @@ import type { AgentState, NowAgent } from './nowTab.selectors';
 /** At most this many agents are listed (two columns); the rest are counted. A 30-agent team is listed whole. */
 export const MAX_AGENT_ROWS = 40;
 
+/**
+ * Up to this many agents are listed in one column, each line whole (name, activity, contact
+ * with its channel and age); more go in two columns, where long texts are cut to fit.
+ */
+export const ONE_COLUMN_AGENTS = 18;
+
 export const STATE_WORDS: Readonly<Record<AgentState, StringKey>> = {
   onContact: 'SupervisorInsightsNowStateOnContact',
   available: 'SupervisorInsightsNowStateAvailable',
@@ -88,7 +94,7 @@ function AgentLine({ agent }: { agent: NowAgent }): React.ReactElement {
   );
 }
 
-/** The agents now, two columns, those past a limit first; offline ones named on one line. */
+/** The agents now, those past a limit first, in one column or two (`ONE_COLUMN_AGENTS`); offline ones named on one line. */
 export function AgentsNow({ agents, offline }: { agents: readonly NowAgent[]; offline: readonly NowAgent[] }): React.ReactElement {
   const t = useStrings();
   const shown = agents.slice(0, MAX_AGENT_ROWS);
@@ -96,7 +102,7 @@ export function AgentsNow({ agents, offline }: { agents: readonly NowAgent[]; of
   if (agents.length === 0 && offline.length === 0) return <Text as="p">{t('SupervisorInsightsNowNoAgents')}</Text>;
   return (
     <Box display="flex" flexDirection="column" rowGap="space20" minWidth="0">
-      <Box as="ul" margin="space0" padding="space0" listStyleType="none" display="grid" gridTemplateColumns="repeat(2, minmax(0, 1fr))" columnGap="space40" aria-label={t('SupervisorInsightsNowAgents')}>
+      <Box as="ul" margin="space0" padding="space0" listStyleType="none" display="grid" gridTemplateColumns={shown.length > ONE_COLUMN_AGENTS ? 'repeat(2, minmax(0, 1fr))' : 'minmax(0, 1fr)'} columnGap="space40" aria-label={t('SupervisorInsightsNowAgents')}>
         {shown.map((a) => (
           <AgentLine key={a.sid} agent={a} />
         ))}
@@ -107,7 +113,7 @@ export function AgentsNow({ agents, offline }: { agents: readonly NowAgent[]; of
         </Text>
       ) : null}
       {offline.length > 0 ? (
-        <Text as="p" fontSize="fontSize20" lineHeight="lineHeight20" color="colorTextWeak" whiteSpace="nowrap" overflow="hidden" textOverflow="ellipsis">
+        <Text as="p" fontSize="fontSize20" lineHeight="lineHeight20" color="colorTextWeak">
           <Text as="span" fontSize="fontSize20" fontWeight="fontWeightSemibold" color="colorTextWeak">
             {t('SupervisorInsightsNowOffline', { count: formatCount(offline.length) })}
           </Text>{' '}

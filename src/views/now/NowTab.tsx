@@ -51,7 +51,7 @@ export function NowTab({ store, access, timeZone }: TabProps): React.ReactElemen
           {t('SupervisorInsightsLoading')}
         </Text>
       ) : null}
-      <Box display="grid" gridTemplateColumns="minmax(0, 4fr) minmax(0, 7fr)" columnGap="space40" alignItems="start">
+      <Box display="grid" gridTemplateColumns="minmax(0, 5fr) minmax(0, 8fr)" columnGap="space40" alignItems="start">
         <Box display="flex" flexDirection="column" rowGap="space40" minWidth="0">
           <Panel title={t('SupervisorInsightsNowWaiting')}>
             <WaitingBoard groups={view.groups} platforms={view.platforms} />

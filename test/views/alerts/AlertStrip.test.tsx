@@ -2,14 +2,15 @@
  * @jest-environment jsdom
  */
 /**
- * The alert strip over a real store: every raised alert with how long it has held, the
- * Acknowledge button, the log folded below with who acknowledged, and its CSV.
+ * The alert strip over a real store: the raised alerts one line per rule with how long
+ * they have held, Acknowledge for the line, the log folded below with who acknowledged, and
+ * its CSV.
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, type AlertRule } from '../../../src/core';
-import { applyQueued, createAlertStore, createInsightsStore, ingest, setStatus, tick } from '../../../src/store';
-import { AlertStrip, logColumns, selectLogRows, watchAlertNotices } from '../../../src/views/alerts';
+import { applyQueued, createAlertStore, createInsightsStore, ingest, setAlertRules, setStatus, tick } from '../../../src/store';
+import { AlertStrip, STRIP_ROWS_SHOWN, logColumns, selectLogRows, watchAlertNotices } from '../../../src/views/alerts';
 import { toCsv } from '../../../src/views/common';
 import { aContactArrives, aReservation, at } from '../../fixtures/builders';
 
@@ -33,7 +34,7 @@ function setup() {
 }
 
 describe('AlertStrip', () => {
-  it('shows each alert with how long it has held, acknowledges it, and logs it all', () => {
+  it("shows each rule's alerts on one line with how long they have held, acknowledges them, and logs it all", () => {
     const { insights, alerts, setClock } = setup();
     render(<AlertStrip alerts={alerts} store={insights} timeZone="UTC" />);
     expect(screen.getByText('No alerts now.')).toBeTruthy();
@@ -43,19 +44,24 @@ describe('AlertStrip', () => {
     });
     setClock(150);
     const items = screen.getAllByRole('alert');
-    // Most severe first: the two imminent waits (error, raised at 120 s, held 30 s), then the backlog (warning, held 150 s).
+    // Most severe first: the two imminent waits on one line (error, raised at 120 s, held 30 s), then the backlog (warning, held 150 s).
     expect(items.map((i) => i.textContent?.replace(/Acknowledge.*$/, ''))).toEqual([
-      'errorImminent contact waiting over 120 sImminent Risk (WT1)held 0:30',
-      'errorImminent contact waiting over 120 sImminent Risk (WT2)held 0:30',
+      'errorImminent contact waiting over 120 s (2)Imminent Risk (WT1), Imminent Risk (WT2)held up to 0:30',
       'warning2+ waiting in a queueImminent Riskheld 2:30',
     ]);
-    fireEvent.click(within(items[0]).getByRole('button', { name: /Acknowledge/ }));
-    expect(within(screen.getAllByRole('alert')[2]).getByText('Acknowledged by lead@example.org')).toBeTruthy();
+    // One click acknowledges the line's two alerts; the acknowledged line goes below the open one.
+    fireEvent.click(within(items[0]).getByRole('button', { name: /Acknowledge all 2/ }));
+    const after = screen.getAllByRole('alert');
+    expect(after.map((i) => i.textContent?.replace(/Acknowledge( all \d+)? .*$/, ''))).toEqual([
+      'warning2+ waiting in a queueImminent Riskheld 2:30',
+      'errorImminent contact waiting over 120 s (2)Imminent Risk (WT1), Imminent Risk (WT2)held up to 0:30Acknowledged by lead@example.org',
+    ]);
 
-    fireEvent.click(screen.getByRole('button', { name: 'Show the alert log (4)' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Show the alert log (5)' }));
     const table = screen.getByRole('table', { name: 'Alert log' });
     const rows = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
     expect(rows.map((r) => [r[1], r[4], r[5]])).toEqual([
+      ['Acknowledged', 'Imminent Risk (WT2)', 'lead@example.org'],
       ['Acknowledged', 'Imminent Risk (WT1)', 'lead@example.org'],
       ['Raised', 'Imminent Risk (WT2)', ''],
       ['Raised', 'Imminent Risk (WT1)', ''],
@@ -76,7 +82,39 @@ describe('AlertStrip', () => {
     const csv = toCsv(logColumns('UTC'), selectLogRows(alerts.getState()));
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Time,Event,Severity,Alert,About,By');
-    expect(lines.slice(1).map((l) => /,(Raised|Acknowledged|Cleared),/.exec(l)?.[1])).toEqual(['Cleared', 'Cleared', 'Cleared', 'Acknowledged', 'Raised', 'Raised', 'Raised']);
+    expect(lines.slice(1).map((l) => /,(Raised|Acknowledged|Cleared),/.exec(l)?.[1])).toEqual(['Cleared', 'Cleared', 'Cleared', 'Acknowledged', 'Acknowledged', 'Raised', 'Raised', 'Raised']);
+  });
+});
+
+describe('the strip with many rules raised', () => {
+  it(`shows ${STRIP_ROWS_SHOWN} lines, the most urgent, and counts the alerts of the rest`, () => {
+    const many: AlertRule[] = ['Imminent', 'Safety', 'Support', 'Debrief', 'Check In'].map((q, i) => ({
+      id: `wait-${i}`,
+      kind: 'contactWait',
+      supportType: q.toLowerCase().replace(' ', '_'),
+      seconds: 60 + i * 10,
+      severity: i < 2 ? 'error' : 'warning',
+      holdSec: 0,
+      clearSec: 10,
+    }));
+    const { insights, alerts, setClock } = setup();
+    setAlertRules(alerts, many);
+    render(<AlertStrip alerts={alerts} store={insights} timeZone="UTC" />);
+    act(() => {
+      // One contact in each of five queues, two in Debrief: every rule raises.
+      ingest(insights, [
+        ...['Imminent Risk', 'Safety', 'Support', 'Debrief', 'Check In'].map((queue, i) => aContactArrives({ task: `WT${i}`, queue }, 0)).flat(),
+        ...aContactArrives({ task: 'WT9', queue: 'Debrief' }, 0),
+      ]);
+      applyQueued(insights);
+    });
+    setClock(200);
+    const lines = screen.getAllByRole('alert');
+    expect(lines).toHaveLength(STRIP_ROWS_SHOWN);
+    // The two errors first, then the warning held longest (Support's rule, 80 s, raised first).
+    expect(lines.map((l) => /contact waiting over (\d+) s/.exec(l.textContent ?? '')?.[1])).toEqual(['60', '70', '80']);
+    // Left out: Debrief's line (2 alerts) and Check In's (1).
+    expect(screen.getByText(/^and 3 more alerts/)).toBeTruthy();
   });
 });
 
