@@ -14,9 +14,12 @@ import type * as Flex from '@twilio/flex-ui';
 import { LOG_PREFIX, accessOf, conversationOfEvents, type Access, type TrEvent, type User } from '../core';
 import {
   Backfill,
+  HistoryAborted,
   HistoryClient,
+  HistoryFetchError,
   cacheMarkerOf,
   deleteHistoryDatabases,
+  failureTexts,
   historyCacheCleanup,
   historyDatabaseNames,
   historyDbName,
@@ -42,9 +45,9 @@ export interface HistoryCacheSession {
   ended: boolean;
 }
 
-export const HISTORY_NOT_CONFIGURED = "Only today's live data is shown: history is not set up for this account.";
+export const HISTORY_NOT_CONFIGURED = "Only today's live data is shown: history is not set up for this account. Ask your Flex admin to set up history in Insights settings.";
 /** What a person reads when the configured history address cannot be used (the detail goes to the console). */
-export const HISTORY_URL_UNUSABLE = "Only today's live data is shown: the history address in the settings cannot be used. Ask an administrator.";
+export const HISTORY_URL_UNUSABLE = "Only today's live data is shown: the history address in Insights settings cannot be used. Ask your Flex admin to correct it.";
 
 /** The Flex token: the session's SSO token payload, else `manager.user.token`. Read at each request (Flex refreshes it). */
 export function flexTokenOf(manager: Flex.Manager): string | undefined {
@@ -102,16 +105,32 @@ export interface HistoryConnection {
 }
 
 /**
+ * A failed history request on its way to a view: the console gets the precise cause
+ * (`historyUrl`, the status, the function's message), the view the user's words; a stop
+ * passes as it is.
+ */
+function inUserWords(what: string, err: unknown): unknown {
+  if (err instanceof HistoryAborted) return err;
+  const { message, technical } = failureTexts(err);
+  console.warn(`${LOG_PREFIX} ${what}: ${technical}`);
+  return err instanceof HistoryFetchError ? err : new Error(message);
+}
+
+/**
  * One conversation by a sid through the history function, folded by the core as the live
  * data folds it (`conversationOfEvents`), for the drill-down screen. The range ends at this
  * session's now (the sandbox's simulated clock; Flex's real one). Stopped with the view.
  */
 export function lookupThrough(client: HistoryClient, access: Access, config: PluginConfig, signal: AbortSignal): ConversationLookup {
   return async (sid, onProgress) => {
-    const found = await client.lookupConversation(sid, { to: Date.now(), signal, onProgress: (p) => onProgress?.(p.searchedBackTo) });
-    if (found.status !== 'found') return { status: found.status };
-    const detail = conversationOfEvents(found.events, access, config, found.taskSids);
-    return detail ? { status: 'found', detail } : { status: 'not_found' };
+    try {
+      const found = await client.lookupConversation(sid, { to: Date.now(), signal, onProgress: (p) => onProgress?.(p.searchedBackTo) });
+      if (found.status !== 'found') return { status: found.status };
+      const detail = conversationOfEvents(found.events, access, config, found.taskSids);
+      return detail ? { status: 'found', detail } : { status: 'not_found' };
+    } catch (err) {
+      throw inUserWords('conversation lookup', err);
+    }
   };
 }
 
@@ -123,15 +142,19 @@ export function exportEventsThrough(client: HistoryClient, stopped: AbortSignal)
   return async (span, options = {}) => {
     const events: TrEvent[] = [];
     const signal = options.signal ? anySignal([stopped, options.signal]) : stopped;
-    await client.fetchRange(
-      span.from,
-      span.to,
-      (page) => {
-        for (const e of page.events) events.push(e);
-        options.onProgress?.(events.length);
-      },
-      signal,
-    );
+    try {
+      await client.fetchRange(
+        span.from,
+        span.to,
+        (page) => {
+          for (const e of page.events) events.push(e);
+          options.onProgress?.(events.length);
+        },
+        signal,
+      );
+    } catch (err) {
+      throw inUserWords('export events', err);
+    }
     return events;
   };
 }

@@ -6,6 +6,7 @@
  */
 import { LOG_PREFIX, createCalendar, rangeBounds, weekUpTo, type TeamAverage } from '../core';
 import { setTeamAverage, type InsightsStore } from '../store';
+import { failureTexts } from '../sources/backfill';
 
 /** How often the team average is asked again. */
 export const TEAM_AVERAGE_REFRESH_MS = 5 * 60_000;
@@ -55,10 +56,10 @@ export function startTeamAverage(
       if (!stopped && running === controller) setTeamAverage(store, { value, range });
     } catch (err) {
       if (stopped || controller.signal.aborted) return;
-      const problem = err instanceof Error ? err.message : String(err);
-      // The function's message names the failure, never a customer.
-      console.warn(`${LOG_PREFIX} team average: ${problem}`);
-      setTeamAverage(store, { problem });
+      // The view gets the user's words; the console the precise cause (the function's message names the failure, never a customer).
+      const { message, technical } = failureTexts(err);
+      console.warn(`${LOG_PREFIX} team average: ${technical}`);
+      setTeamAverage(store, { problem: message });
     }
   };
 

@@ -21,6 +21,7 @@ import { LIVE_GROUPINGS } from '../../src/core/days';
 import { Engine } from '../../src/core/engine';
 import { accessOf } from '../../src/core/roles';
 import { E2E_NOW, openSandbox, sandboxUrl } from '../e2e/browser';
+import { mulberry32 } from '../fixtures/random';
 import { numberArg } from './args';
 
 const workers = numberArg('workers', 2000);
@@ -56,17 +57,6 @@ const RULES: AlertRule[] = [
 
 let sidCounter = 0;
 const sid = (): string => `EV${(++sidCounter).toString(16).padStart(32, '0')}`;
-/** A deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const percentile = (xs: readonly number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -75,7 +65,7 @@ const percentile = (xs: readonly number[], p: number): number => {
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
 function evaluation(): { evalMedianMs: number; evalP95Ms: number; active: number } {
-  const random = rng(7);
+  const random = mulberry32(7);
   const start = Date.parse('2026-11-20T08:00:00Z');
   let now = start;
   const engine = new Engine(DEFAULT_CONFIG, { groupings: LIVE_GROUPINGS });

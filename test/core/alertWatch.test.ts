@@ -17,6 +17,7 @@ import { EventReader } from '../../src/core/readers';
 import { accessOf, mayViewAgent, type Access } from '../../src/core/roles';
 import { simulate, simulationRoster, toEventStreams } from '../../src/sources/simulator';
 import { aContactArrives, anActivity, anEvent, aReservation, aTaskEvent, at } from '../fixtures/builders';
+import { mulberry32 } from '../fixtures/random';
 
 const RULES: AlertRule[] = [
   { id: 'wait-any', kind: 'contactWait', seconds: 45, severity: 'warning', holdSec: 0, clearSec: 20 },
@@ -43,18 +44,6 @@ function simulatedDay(agents: number, seed: number): TrEvent[] {
   });
 }
 
-/** A seeded generator (mulberry32): a failure replays. */
-function randomOf(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A day's events as a live session gets them: in batches of 1 to 8 events within 3 s
  * (every event of one instant in the same batch, as one animation frame takes them); for
@@ -62,7 +51,7 @@ function randomOf(seed: number): () => number {
  * reports it, instead of the simulator's `moved` then `entered`.
  */
 function liveBatches(events: readonly TrEvent[], seed: number): TrEvent[][] {
-  const random = randomOf(seed);
+  const random = mulberry32(seed);
   const lone = new Set<string>();
   let n = 0;
   for (const e of events) if (e.type === 'task.created' && e.taskSid && n++ % 2 === 0) lone.add(e.taskSid);

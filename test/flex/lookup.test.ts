@@ -6,7 +6,7 @@
 import { DEFAULT_CONFIG, accessOf, conversationOfEvents } from '../../src/core';
 import { lookupThrough } from '../../src/flex/history';
 import { runtimeConfig } from '../../src/flex/runtimeConfig';
-import type { HistoryClient } from '../../src/sources/backfill';
+import { HistoryAborted, HistoryFetchError, UNEXPECTED_FAILURE, describeFailure, type HistoryClient } from '../../src/sources/backfill';
 import { ColdTransfer } from '../fixtures/scenarios';
 
 const access = accessOf({ roles: ['wfo.team_leader'], workerSid: 'WKann', team: 'Team Blue' });
@@ -40,6 +40,25 @@ describe('lookupThrough', () => {
   it.each(['forbidden', 'not_found'] as const)('passes on %s without the function\'s words', async (status) => {
     const { client } = clientAnswering({ status, message: 'not yours' });
     expect(await lookupThrough(client, access, config, new AbortController().signal)('WT1')).toEqual({ status });
+  });
+
+  it('a failed request reaches the screen in the user\'s words, its cause in the console; a stop passes as it is', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const failing = (error: Error) => ({ lookupConversation: async () => Promise.reject(error) }) as unknown as HistoryClient;
+      const lookup = (error: Error) => lookupThrough(failing(error), access, config, new AbortController().signal)('WT1');
+      const limited = new HistoryFetchError(describeFailure(429, 'rate_limited'), 429, 'rate_limited', 'TaskRouter answered 429');
+      await expect(lookup(limited)).rejects.toBe(limited);
+      expect(warn).toHaveBeenLastCalledWith('[supervisor-insights] conversation lookup: historyUrl: HTTP 429 rate_limited: TaskRouter answered 429');
+      await expect(lookup(new TypeError('events out of order'))).rejects.toThrow(UNEXPECTED_FAILURE);
+      expect(warn).toHaveBeenLastCalledWith('[supervisor-insights] conversation lookup: events out of order');
+      const calls = warn.mock.calls.length;
+      const stop = new HistoryAborted();
+      await expect(lookup(stop)).rejects.toBe(stop);
+      expect(warn.mock.calls).toHaveLength(calls);
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('found events that hold none of the named tasks are not found', async () => {

@@ -5,6 +5,7 @@
  */
 import { DEFAULT_CONFIG, accessOf, createCalendar, rangeBounds, weekUpTo, type TeamAverage } from '../../src/core';
 import { TEAM_AVERAGE_REFRESH_MS, startTeamAverage, type TeamAverageTimers } from '../../src/flex/teamAverage';
+import { HistoryFetchError, UNEXPECTED_FAILURE, describeFailure } from '../../src/sources/backfill';
 import { createInsightsStore } from '../../src/store';
 
 const ZONE = 'Australia/Sydney';
@@ -88,22 +89,27 @@ describe('the team average of an agent session', () => {
     expect(w.store.getState().teamAverage?.range).toEqual({ from: '2026-11-23', to: '2026-11-23' });
   });
 
-  it('keeps the last answer when a refresh fails, and says why', async () => {
+  it('keeps the last answer when a refresh fails, and says why in the user\'s words; the status goes to the console', async () => {
+    const failure = new HistoryFetchError(describeFailure(502, 'upstream_failed'), 502, 'upstream_failed', 'TaskRouter answered 503');
     const w = world(async (_f, to, n) => {
-      if (n === 2) throw new Error('the history function answered 502');
+      if (n === 2) throw failure;
       return answerOf(to);
     });
     await flush();
+    const warn = console.warn as jest.Mock;
+    warn.mockClear();
     await w.advance(TEAM_AVERAGE_REFRESH_MS);
-    expect(w.store.getState().teamAverage).toMatchObject({ status: 'failed', problem: 'the history function answered 502', value: { asOf: START } });
+    expect(w.store.getState().teamAverage).toMatchObject({ status: 'failed', problem: failure.message, value: { asOf: START } });
+    expect(failure.message).not.toMatch(/HTTP|502|TaskRouter/);
+    expect(warn).toHaveBeenCalledWith('[supervisor-insights] team average: historyUrl: HTTP 502 upstream_failed: TaskRouter answered 503');
   });
 
-  it('a first failure leaves no figures, only the reason', async () => {
+  it('a first failure leaves no figures, only the reason; an unexpected one is not shown raw', async () => {
     const w = world(async () => {
-      throw new Error('forbidden');
+      throw new Error('cells out of order');
     });
     await flush();
-    expect(w.store.getState().teamAverage).toEqual({ status: 'failed', problem: 'forbidden', value: undefined, range: undefined });
+    expect(w.store.getState().teamAverage).toEqual({ status: 'failed', problem: UNEXPECTED_FAILURE, value: undefined, range: undefined });
   });
 
   it('stops: the running request is aborted, no timer stays, and a late answer is not taken', async () => {

@@ -9,6 +9,7 @@
 import * as React from 'react';
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, conversationOfEvents, type TrEvent } from '../../src/core';
+import { describeFailure } from '../../src/sources/backfill';
 import { applyQueued, createInsightsStore, ingest } from '../../src/store';
 import { DrillDownState, type LookupOutcome } from '../../src/views/drillDownState';
 import { InsightsRoot } from '../../src/views/InsightsRoot';
@@ -48,7 +49,7 @@ describe('drill-down into a conversation the live data does not hold', () => {
   it.each([
     [{ status: 'forbidden' } as LookupOutcome, 'That conversation is not yours to open.'],
     [{ status: 'not_found' } as LookupOutcome, 'No conversation with WT0123 in the last 30 days.'],
-    [{ status: 'error', message: 'the history function answered 502' } as LookupOutcome, 'The conversation could not be loaded: the history function answered 502'],
+    [{ status: 'error', message: describeFailure(502) } as LookupOutcome, `The conversation could not be loaded. ${describeFailure(502)}`],
   ])('says why it cannot be shown (%j)', async (outcome, text) => {
     const { drillDown, calls } = setup();
     act(() => drillDown.show('WT0123'));

@@ -39,13 +39,14 @@ export interface SdkError extends Error {
 }
 
 const SDK_ERRORS: Readonly<Record<number, [string, number, string]>> = {
+  401: ['Unauthorized', 20101, 'Invalid Access Token'],
   403: ['Forbidden', 50430, 'User not participant of conversation'],
   404: ['Not Found', 50350, 'Conversation not found'],
   500: ['Internal Server Error', 20500, 'Internal server error'],
 };
 
-/** An error as the SDK rejects with it for this HTTP status (403, 404 or 500). */
-export function sdkError(status: 403 | 404 | 500): SdkError {
+/** An error as the SDK rejects with it for this HTTP status (401, 403, 404 or 500). */
+export function sdkError(status: 401 | 403 | 404 | 500): SdkError {
   const [description, code, message] = SDK_ERRORS[status];
   return Object.assign(new Error(description), { status, description, body: { status, code, message } });
 }
@@ -188,8 +189,8 @@ export class FakeConversationsClient {
     this.transcripts.set(sid, messages);
   }
 
-  /** Makes a sid fail as the SDK would: 404 (closed and removed), 403 (no access), 500. */
-  fail(sid: string, status: 403 | 404 | 500): void {
+  /** Makes a sid fail as the SDK would: 404 (closed and removed), 403 (no access), 401 (a refused token), 500. */
+  fail(sid: string, status: 401 | 403 | 404 | 500): void {
     this.failures.set(sid, sdkError(status));
   }
 

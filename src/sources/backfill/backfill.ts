@@ -38,7 +38,7 @@ import {
   type HistoryProgress,
   type TrEvent,
 } from '../../core';
-import { HistoryAborted, HistoryFetchError, type HistoryClient } from './client';
+import { HistoryAborted, failureTexts, type HistoryClient } from './client';
 import { LiveReconciler } from './reconcile';
 
 const DAY_MS = 86_400_000;
@@ -183,8 +183,9 @@ export class Backfill {
 
   private failed(err: unknown, what: string): string | undefined {
     if (err instanceof HistoryAborted || this.stopped) return undefined;
-    const message = err instanceof HistoryFetchError ? err.message : `History could not be loaded (${what}): ${err instanceof Error ? err.message : String(err)}`;
-    this.log(`${LOG_PREFIX} history: ${what}`, err);
+    // The view gets the user's words; the console the precise cause (historyUrl, status, the function's message).
+    const { message, technical } = failureTexts(err);
+    this.log(`${LOG_PREFIX} history: ${what}: ${technical}`, err);
     return message;
   }
 

@@ -1,12 +1,16 @@
 /**
  * The history function's client: POSTs the contract's JSON (the core's `historyProtocol.ts`) page by page,
  * retries what may pass (429, 5xx, a network failure) with backoff, and turns everything
- * else into a `HistoryFetchError` whose message a person can act on. It knows nothing of
- * Flex: the token comes from a callback, read again for every request (Flex refreshes it).
+ * else into a `HistoryFetchError`. Its message is for whoever has the view open (team
+ * leaders, analysts, agents): what happened, whether live data still works, who can fix it,
+ * in their words (no settings field, status code or the function's own text); its
+ * `technical` line is for an admin reading the console: `historyUrl`, the status, the
+ * function's code and message. It knows nothing of Flex: the token comes from a callback,
+ * read again for every request (Flex refreshes it).
  *
  * A redirect is never followed (`redirect: 'manual'`): the token is in the body, and a
- * 307 or 308 would send it on to wherever the redirect points. A redirect is an error that
- * says to check `historyUrl`. A range whose cursor expired (the function's cursors last 15
+ * 307 or 308 would send it on to wherever the redirect points. A redirect is an error whose
+ * technical line says to set `historyUrl` to the function itself. A range whose cursor expired (the function's cursors last 15
  * minutes) is started again from its first page; its pages come again, and the fold counts
  * an event once.
  *
@@ -61,19 +65,37 @@ export interface HistoryClientOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** Why a history request failed, for the progress line and the logs. */
+/**
+ * Why a history request failed: `message` in the words of whoever has the view open (the
+ * progress line, the team average, the conversation screen, the Export tab show it);
+ * `technical` for the console (`[supervisor-insights]` logs), never shown in a view.
+ */
 export class HistoryFetchError extends Error {
+  /** The precise cause for an admin: `historyUrl`, the status, the function's code and message. */
+  readonly technical: string;
   constructor(
     message: string,
     /** HTTP status, or 0 for a network failure or an unreadable answer. */
     readonly status: number,
     readonly code?: HistoryErrorCode,
-    /** The function's own message, when it sent one. */
+    /** The function's own message, when it sent one (console only: `technical` carries it). */
     readonly detail?: string,
+    technical?: string,
   ) {
     super(message);
     this.name = 'HistoryFetchError';
+    this.technical = technical ?? technicalCause(status, code, detail);
   }
+}
+
+/**
+ * The console line of a failed request: where (`historyUrl`), the status (or the network),
+ * the function's code and its own message. The function's messages name the failure, never
+ * a customer; a network failure's is the browser's.
+ */
+export function technicalCause(status: number, code?: HistoryErrorCode, detail?: string): string {
+  const answer = status === 0 ? 'no answer (network)' : `HTTP ${status}`;
+  return `historyUrl: ${answer}${code ? ` ${code}` : ''}${detail ? `: ${detail}` : ''}`;
 }
 
 /** Thrown when `stop()` or an abort signal ended a fetch: not an error to show. */
@@ -90,8 +112,27 @@ const isRetryable = (status: number): boolean => status === 0 || status === 429 
 /** A range is started again at most this many times for an expired cursor (a slow consumer, a sleeping laptop). */
 const MAX_RESTARTS = 3;
 
+/** Who can fix what the user cannot: the admin, in the Settings tab. */
+const ASK_ADMIN_ADDRESS = 'Ask your Flex admin to check the history address in Insights settings.';
+
 /** The message for a redirect the client did not follow. */
-export const REDIRECT_REFUSED = 'The history URL answered with a redirect, which is not followed (the Flex token would go with it): set historyUrl to the function itself.';
+export const REDIRECT_REFUSED = `History was not loaded: its address sends requests on elsewhere, and your sign-in would have gone with them. Live data still works. ${ASK_ADMIN_ADDRESS}`;
+/** Its console line. */
+const REDIRECT_TECHNICAL = (status: number): string =>
+  `historyUrl answered with a redirect (${status === 0 ? 'opaque' : `HTTP ${status}`}), not followed (the Flex token would go with it): set historyUrl to the function itself`;
+
+/** The message for a 200 that is not the contract's answer (a login page, a proxy, another service). */
+export const NOT_HISTORY = `History was not loaded: its address answers with something that is not history. Live data still works. ${ASK_ADMIN_ADDRESS}`;
+
+/** The message for a failure that is not the function's answer (a bug, a browser refusing storage): the console has the cause. */
+export const UNEXPECTED_FAILURE = 'History could not be loaded because of an unexpected problem. Live data still works. If it happens again, ask your Flex admin to look at the browser console.';
+
+/** The message and the console line of any failure of a history request (a stop is not one). */
+export function failureTexts(err: unknown): { message: string; technical: string } {
+  if (err instanceof HistoryFetchError) return { message: err.message, technical: err.technical };
+  const technical = err instanceof Error ? err.message : String(err);
+  return { message: UNEXPECTED_FAILURE, technical };
+}
 
 function errorCodeOf(body: unknown): { code?: HistoryErrorCode; message?: string } {
   const error = typeof body === 'object' && body !== null ? (body as { error?: unknown }).error : undefined;
@@ -103,19 +144,22 @@ function errorCodeOf(body: unknown): { code?: HistoryErrorCode; message?: string
   };
 }
 
-/** The message a supervisor sees for a failed request: what happened and what to do. */
-export function describeFailure(status: number, code?: HistoryErrorCode, detail?: string): string {
-  const why = detail ? ` (${detail})` : '';
-  if (status === 0) return `History could not be reached: network error${why}. Live data still works.`;
+/**
+ * The message a team leader, analyst or agent sees for a failed request: what happened,
+ * that live data still works, and who can fix it. No status code, settings field or the
+ * function's own text (those are in `technicalCause`, for the console).
+ */
+export function describeFailure(status: number, code?: HistoryErrorCode): string {
+  if (status === 0) return 'History could not be reached: the network did not answer. Live data still works. If this lasts, check your connection or ask your Flex admin.';
   if (status === 401 || code === 'missing_token' || code === 'invalid_token') {
-    return `History refused the Flex sign-in${why}. Sign in to Flex again; live data still works.`;
+    return 'History did not accept your Flex sign-in. Sign in to Flex again; live data still works.';
   }
-  if (status === 403 || code === 'forbidden') return `Your role may not load history${why}. Live data still works.`;
-  if (code === 'cursor_expired') return `History paging took too long and has to start again${why}.`;
-  if (code === 'not_found') return `History has no such conversation${why}.`;
-  if (status === 429 || code === 'rate_limited') return `History is busy (rate limited)${why}. Try again in a minute; live data still works.`;
-  if (status >= 500) return `The history function failed (HTTP ${status})${why}. Live data still works.`;
-  return `History request refused (HTTP ${status})${why}.`;
+  if (status === 403 || code === 'forbidden') return 'Your role may not load history. Live data still works. Ask your Flex admin if you need history.';
+  if (code === 'cursor_expired') return 'Loading history took too long and has to start again. Live data still works.';
+  if (code === 'not_found') return 'History has no such conversation.';
+  if (status === 429 || code === 'rate_limited') return 'History is busy right now. Try again in a minute; live data still works.';
+  if (status >= 500) return 'History failed on the server. Live data still works. If this lasts, ask your Flex admin to check the history service.';
+  return `History refused the request. Live data still works. ${ASK_ADMIN_ADDRESS}`;
 }
 
 /** Is this a page of the contract? Checked, since a proxy or a wrong URL can answer 200 with anything. */
@@ -172,7 +216,7 @@ export interface RangeFetch {
 
 /**
  * What `lookupConversation` answers: the conversation, or the function's refusal in its own
- * words (403: not the caller's to open, or no data scope at all; 404: found nowhere in the
+ * words, for the console, not a view: the screen says it in its own strings (403: not the caller's to open, or no data scope at all; 404: found nowhere in the
  * range). Anything else (no token, network, rate limits after retries, a wrong URL) is
  * thrown as a `HistoryFetchError`, as for pages; a stop as `HistoryAborted`.
  */
@@ -326,7 +370,13 @@ export class HistoryClient {
     let restarts = 0;
     for (let answers = 0; ; answers++) {
       if (answers >= MAX_SEARCH_ANSWERS) {
-        throw new HistoryFetchError(`The conversation search did not end after ${MAX_SEARCH_ANSWERS} answers (check historyUrl).`, 200);
+        throw new HistoryFetchError(
+          `The search for this conversation did not finish. Live data still works. ${ASK_ADMIN_ADDRESS}`,
+          200,
+          undefined,
+          undefined,
+          `historyUrl: the conversation search did not end after ${MAX_SEARCH_ANSWERS} searching answers; check historyUrl`,
+        );
       }
       let page: ConversationLookupPage;
       try {
@@ -364,7 +414,7 @@ export class HistoryClient {
     for (let attempt = 1; ; attempt++) {
       if (signal?.aborted) throw new HistoryAborted();
       const token = this.options.token();
-      if (!token) throw new HistoryFetchError(describeFailure(401, 'missing_token', 'no Flex token'), 401, 'missing_token');
+      if (!token) throw new HistoryFetchError(describeFailure(401, 'missing_token'), 401, 'missing_token', undefined, 'no Flex token to send to historyUrl');
       const request = body(token);
       let status = 0;
       let detail: string | undefined;
@@ -381,7 +431,7 @@ export class HistoryClient {
           signal,
         });
         if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
-          throw new HistoryFetchError(REDIRECT_REFUSED, response.status);
+          throw new HistoryFetchError(REDIRECT_REFUSED, response.status, undefined, undefined, REDIRECT_TECHNICAL(response.status));
         }
         status = response.status;
         let answer: unknown;
@@ -394,7 +444,7 @@ export class HistoryClient {
           const parsed = read(answer);
           if (parsed) return parsed;
           // A 200 that is not a page: a wrong URL (a login page, a proxy). Retrying will not help.
-          throw new HistoryFetchError(`The history URL did not answer with history (check historyUrl).`, status);
+          throw new HistoryFetchError(NOT_HISTORY, status, undefined, undefined, `historyUrl answered HTTP ${status} with something that is not the history contract's answer (a login page, a proxy?): check historyUrl`);
         }
         ({ code, message: detail } = errorCodeOf(answer));
         retryAfter = retryAfterMs(response);
@@ -404,7 +454,7 @@ export class HistoryClient {
         status = 0;
         detail = err instanceof Error ? err.message : String(err);
       }
-      if (!isRetryable(status) || attempt >= attempts) throw new HistoryFetchError(describeFailure(status, code, detail), status, code, detail);
+      if (!isRetryable(status) || attempt >= attempts) throw new HistoryFetchError(describeFailure(status, code), status, code, detail);
       await this.sleep(retryAfter ?? wait);
       wait = Math.min(wait * 2, 30_000);
     }

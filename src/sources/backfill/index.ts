@@ -6,7 +6,7 @@
  */
 export { Backfill } from './backfill';
 export type { BackfillCache, BackfillOptions, HistorySink } from './backfill';
-export { HistoryAborted, HistoryClient, HistoryFetchError, REDIRECT_REFUSED, describeFailure } from './client';
+export { HistoryAborted, HistoryClient, HistoryFetchError, NOT_HISTORY, REDIRECT_REFUSED, UNEXPECTED_FAILURE, describeFailure, failureTexts, technicalCause } from './client';
 export type { ConversationLookup, FetchLike, HistoryClientOptions, LookupOptions, LookupProgress, RangeFetch, ResponseLike } from './client';
 export { LiveReconciler, isLiveEvent, oneOffFact } from './reconcile';
 export type { ReconcilerStats } from './reconcile';

@@ -3,7 +3,7 @@ import { Anchor } from '@twilio-paste/core/anchor';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Text } from '@twilio-paste/core/text';
-import { maskingOf, type Access } from '../../core';
+import { LOG_PREFIX, maskingOf, type Access } from '../../core';
 import { useStrings } from '../common/StringsContext';
 import { formatTime } from './format';
 import {
@@ -22,6 +22,13 @@ import {
   type TranscriptMessage,
   type TranscriptPeople,
 } from './transcriptModel';
+
+/** The screen's sentence for a failed load; the SDK's own text of a failure goes to the console. */
+function problemShown(error: unknown, t: Parameters<typeof transcriptProblemText>[1]): string {
+  const problem = transcriptProblemOf(error);
+  if (problem.kind === 'failed') console.warn(`${LOG_PREFIX} transcript: ${problem.detail ?? 'failed without a message'}`);
+  return transcriptProblemText(problem, t);
+}
 
 export interface TranscriptProps {
   /** The conversation (`CH…`) sid. */
@@ -133,7 +140,7 @@ export function Transcript({ sid, client, timeZone, access, people }: Transcript
         setState({ status: 'ready', messages: page.items, page, skip: 0, loadingEarlier: false });
       } catch (error) {
         if (generation.current !== mine) return;
-        setState({ ...LOADING, status: 'error', error: transcriptProblemText(transcriptProblemOf(error), t) });
+        setState({ ...LOADING, status: 'error', error: problemShown(error, t) });
       }
     })();
     return () => {
@@ -157,7 +164,7 @@ export function Transcript({ sid, client, timeZone, access, people }: Transcript
       },
       (error: unknown) => {
         if (generation.current !== mine) return;
-        setState((s) => ({ ...s, loadingEarlier: false, earlierError: transcriptProblemText(transcriptProblemOf(error), t) }));
+        setState((s) => ({ ...s, loadingEarlier: false, earlierError: problemShown(error, t) }));
       },
     );
   }, [state.page, state.loadingEarlier, t]);

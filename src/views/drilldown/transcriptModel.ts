@@ -240,7 +240,13 @@ export function clampSkip(loaded: number, skipNewest: number): number {
 export type TranscriptProblem =
   | { readonly kind: 'not-found' }
   | { readonly kind: 'forbidden' }
-  | { readonly kind: 'failed'; readonly detail?: string };
+  | {
+      readonly kind: 'failed';
+      /** The SDK's own text: for the console, never the screen. */
+      readonly detail?: string;
+      /** The sign-in was refused (401): the user can fix that by signing in again. */
+      readonly signIn?: boolean;
+    };
 
 const NOT_FOUND_CODES: ReadonlySet<number> = new Set([404, 20404, 50350]);
 const FORBIDDEN_CODES: ReadonlySet<number> = new Set([403, 20403, 50107, 50430]);
@@ -256,7 +262,7 @@ function numberOf(v: unknown): number | undefined {
  * What a failed load means, read defensively: HTTP statuses first (`status`,
  * `body.status`), then Twilio codes (`code`, `body.code`), then the texts (`message`,
  * `description`, `body.message`). Edge cases: 401 (an expired or bad token) is neither
- * not-found nor forbidden but a failure with its text; anything that is not an object
+ * not-found nor forbidden but a failure of the sign-in, with its text; anything that is not an object
  * or string is a failure without detail.
  */
 export function transcriptProblemOf(error: unknown): TranscriptProblem {
@@ -268,6 +274,7 @@ export function transcriptProblemOf(error: unknown): TranscriptProblem {
   const detail = texts[0]?.trim();
   if (statuses.some((s) => NOT_FOUND_CODES.has(s))) return { kind: 'not-found' };
   if (statuses.some((s) => FORBIDDEN_CODES.has(s))) return { kind: 'forbidden' };
+  if (statuses.includes(401)) return { kind: 'failed', detail, signIn: true };
   if (statuses.length > 0) return { kind: 'failed', detail };
   if (codes.some((c) => NOT_FOUND_CODES.has(c))) return { kind: 'not-found' };
   if (codes.some((c) => FORBIDDEN_CODES.has(c))) return { kind: 'forbidden' };
@@ -276,7 +283,10 @@ export function transcriptProblemOf(error: unknown): TranscriptProblem {
   return { kind: 'failed', detail };
 }
 
-/** The sentence the screen shows for a problem: which one it is, never an empty pane. */
+/**
+ * The sentence the screen shows for a problem: which one it is, never an empty pane, and
+ * never the SDK's own text (`detail` goes to the console).
+ */
 export function transcriptProblemText(problem: TranscriptProblem, t: Translate): string {
   switch (problem.kind) {
     case 'not-found':
@@ -284,7 +294,7 @@ export function transcriptProblemText(problem: TranscriptProblem, t: Translate):
     case 'forbidden':
       return t('SupervisorInsightsTranscriptForbidden');
     case 'failed':
-      return problem.detail ? t('SupervisorInsightsTranscriptFailed', { error: problem.detail }) : t('SupervisorInsightsTranscriptFailedUnknown');
+      return problem.signIn ? t('SupervisorInsightsTranscriptSignIn') : t('SupervisorInsightsTranscriptFailed');
   }
 }
 

@@ -220,13 +220,14 @@ describe('failures', () => {
   const NOON = DAY2_START + 12 * HOUR;
   const start = (client: HistoryClient, store = manualStore(() => NOON)) => {
     world.clock = NOON;
-    const backfill = new Backfill({ sink: historySinkOf(store), client, config: DEFAULT_CONFIG, access: ACCESS, now: () => NOON, log: () => undefined });
-    return { store, backfill };
+    const logged: string[] = [];
+    const backfill = new Backfill({ sink: historySinkOf(store), client, config: DEFAULT_CONFIG, access: ACCESS, now: () => NOON, log: (message) => void logged.push(message) });
+    return { store, backfill, logged };
   };
   const liveEvent: TrEvent = { sid: 'live:tr-task:WTffffffffffffffffffffffffffffffff:created', type: 'task.created', ts: NOON - 1000, taskSid: 'WTffffffffffffffffffffffffffffffff', queueName: 'CISS Safety', channel: 'voice' };
 
   it.each([
-    ['an unknown token (401)', 'not-a-token', /refused the Flex sign-in.*Sign in to Flex again/],
+    ['an unknown token (401)', 'not-a-token', /did not accept your Flex sign-in.*Sign in to Flex again/],
     ['a user without an Insights role (403)', TOKENS.nobody, /Your role may not load history/],
   ])('%s: says so, does not retry, and live data still goes in', async (_name, token, message) => {
     const sleeps: number[] = [];
@@ -261,10 +262,12 @@ describe('failures', () => {
   it('5xx backs off 1, 2, 4, 8 s, then says the function failed', async () => {
     const sleeps: number[] = [];
     world.api.failNext(5 * 4, { status: 503, pathIncludes: '/Events' });
-    const { store, backfill } = start(clientOf(world, sleeps));
+    const { store, backfill, logged } = start(clientOf(world, sleeps));
     await backfill.today;
     expect(sleeps).toEqual([1000, 2000, 4000, 8000]);
-    expect(store.getState().history?.progress?.error).toMatch(/history function failed \(HTTP 502\).*Live data still works/);
+    expect(store.getState().history?.progress?.error).toMatch(/History failed on the server\. Live data still works/);
+    // The status and the setting go to the console, for the admin.
+    expect(logged).toEqual([expect.stringMatching(/^\[supervisor-insights\] history: today: historyUrl: HTTP 502 /)]);
   });
 
   it('a network failure is retried; an answer that is not history is not', async () => {
@@ -282,7 +285,7 @@ describe('failures', () => {
     const html: FetchLike = async () => ({ status: 200, json: async () => ({ hello: 'a login page' }) });
     const wrong = start(clientOf(world, [], TOKENS.supervisor, html));
     await wrong.backfill.today;
-    expect(wrong.store.getState().history?.progress?.error).toMatch(/did not answer with history \(check historyUrl\)/);
+    expect(wrong.store.getState().history?.progress?.error).toMatch(/answers with something that is not history\. Live data still works\. Ask your Flex admin/);
   });
 });
 

@@ -43,6 +43,9 @@ describe('redirects', () => {
       expect(error).toBeInstanceOf(HistoryFetchError);
       expect((error as HistoryFetchError).message).toBe(REDIRECT_REFUSED);
       expect((error as HistoryFetchError).status).toBe(status);
+      // The admin's line names the setting and the status; the user's does neither.
+      expect((error as HistoryFetchError).technical).toMatch(new RegExp(`historyUrl answered with a redirect \\(HTTP ${status}\\).*set historyUrl to the function itself`));
+      expect(REDIRECT_REFUSED).not.toMatch(/historyUrl|HTTP|\d{3}/);
       expect(asked).toBe(1);
       expect(seen).toEqual([]);
     } finally {

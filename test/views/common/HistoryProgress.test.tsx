@@ -17,7 +17,7 @@ describe('the history progress line', () => {
     // Earlier days loaded: each tab's period line says what its period holds, not the header.
     [{ loading: false, fetched: 900, daysDone: 7, daysTotal: 7, range: { from: '2026-11-14', to: '2026-11-20' } }, undefined],
     [{ loading: false, fetched: 40, daysDone: 1, daysTotal: 1, range: { from: '2026-11-20', to: '2026-11-20' } }, undefined],
-    [{ loading: false, fetched: 5, daysDone: 0, daysTotal: 1, error: 'History refused the Flex sign-in.' }, 'History refused the Flex sign-in.'],
+    [{ loading: false, fetched: 5, daysDone: 0, daysTotal: 1, error: 'History did not accept your Flex sign-in. Sign in to Flex again; live data still works.' }, 'History did not accept your Flex sign-in. Sign in to Flex again; live data still works.'],
   ])('%j reads %s', (progress, text) => {
     expect(historyProgressText(progress, '2026-11-21')).toBe(text);
   });

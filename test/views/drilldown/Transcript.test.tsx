@@ -158,13 +158,21 @@ describe('Transcript', () => {
   it.each([
     [404, STRING_DEFAULTS.SupervisorInsightsTranscriptNotFound],
     [403, STRING_DEFAULTS.SupervisorInsightsTranscriptForbidden],
-    [500, 'The transcript could not be loaded: Internal Server Error'],
-  ] as const)('says which when the SDK answers %i', async (status, text) => {
-    const client = new FakeConversationsClient();
-    client.fail(SID, status);
-    render(<Transcript access={ANALYST} sid={SID} client={client} />);
-    expect(await screen.findByText(text)).toBeTruthy();
-    expect(screen.queryByRole('list')).toBeNull();
+    [500, STRING_DEFAULTS.SupervisorInsightsTranscriptFailed],
+    [401, STRING_DEFAULTS.SupervisorInsightsTranscriptSignIn],
+  ] as const)('says which when the SDK answers %i, in words of its own: the SDK\'s text goes to the console', async (status, text) => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const client = new FakeConversationsClient();
+      client.fail(SID, status);
+      render(<Transcript access={ANALYST} sid={SID} client={client} />);
+      expect(await screen.findByText(text)).toBeTruthy();
+      expect(screen.queryByRole('list')).toBeNull();
+      if (status >= 500 || status === 401) expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^\[supervisor-insights\] transcript: \S/));
+      else expect(warn).not.toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('says no access when the conversation opens but its messages are refused', async () => {
@@ -213,8 +221,9 @@ describe('transcript problems', () => {
     expect(transcriptProblemOf(error).kind).toBe(kind);
   });
 
-  it('keeps the text of another failure, and none of nothing', () => {
+  it('keeps the text of another failure for the console, and none of nothing; a refused sign-in is told apart', () => {
     expect(transcriptProblemOf(sdkError(500))).toEqual({ kind: 'failed', detail: 'Internal Server Error' });
+    expect(transcriptProblemOf(Object.assign(new Error('Unauthorized'), { status: 401 }))).toEqual({ kind: 'failed', detail: 'Unauthorized', signIn: true });
     expect(transcriptProblemOf({})).toEqual({ kind: 'failed', detail: undefined });
   });
 });

@@ -7,6 +7,7 @@ import { DEFAULT_CONFIG, EXPORT_TABLES, accessOf, exportFetchSpan, exportTablesO
 import { createInsightsStore, setStatus } from '../../../src/store';
 import { InsightsView } from '../../../src/views/InsightsView';
 import { formatDayKey } from '../../../src/views/common';
+import { describeFailure } from '../../../src/sources/backfill';
 import { ExportTab, type ExportEventsLoader } from '../../../src/views/export';
 import { DAY, END_OF_DAY, dayEvents } from '../../store/fixtures';
 
@@ -50,16 +51,16 @@ describe('ExportTab', () => {
 
   it('says why, and stays off, without a history function', () => {
     setup(undefined);
-    expect(screen.getByText(/Export reads the period’s events from the history function, and none is set up/)).toBeTruthy();
+    expect(screen.getByText(/Export reads the period’s events from history, which is not set up for this account\. Ask your Flex admin to set up history in Insights settings/)).toBeTruthy();
     expect((screen.getByRole('button', { name: 'Prepare the files' }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it('says what went wrong when the events cannot be read', async () => {
     setup(async () => {
-      throw new Error('the history function answered 502');
+      throw new Error(describeFailure(502));
     });
     fireEvent.click(screen.getByRole('button', { name: 'Prepare the files' }));
-    expect((await screen.findByRole('alert')).textContent).toBe('The events could not be read: the history function answered 502');
+    expect((await screen.findByRole('alert')).textContent).toBe(`The events could not be read. ${describeFailure(502)}`);
   });
 });
 

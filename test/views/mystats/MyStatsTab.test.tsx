@@ -5,6 +5,7 @@ import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, type DayRange } from '../../../src/core';
 import { applyQueued, createInsightsStore, ingest, setRangeLoader, setStatus, setTeamAverage } from '../../../src/store';
+import { describeFailure } from '../../../src/sources/backfill';
 import { formatClock, formatCount } from '../../../src/views/common';
 import { formatAverage } from '../../../src/views/mystats/myStats.format';
 import { MyStatsTab } from '../../../src/views/mystats';
@@ -73,9 +74,16 @@ describe('MyStatsTab', () => {
     expect([cells[1], cells[3]]).toEqual([formatAverage(handled / today), formatAverage(handled / week)]);
   });
 
+  it('an agent whose team average failed reads why in plain words, and that it is asked again', () => {
+    setup(['agent'], me.sid, { problem: describeFailure(0) });
+    const note = screen.getByText(/^No team average right now\./);
+    expect(note.textContent).toBe(`No team average right now. ${describeFailure(0)} It is asked again every 5 minutes.`);
+    expect(note.textContent).not.toMatch(/historyUrl|HTTP/);
+  });
+
   it('an agent without a history function is told the team average needs one', () => {
     setup(['agent'], me.sid, { status: 'needsHistory' });
-    expect(screen.getByText(/No team average: it comes from the history function, and none is configured/)).toBeTruthy();
+    expect(screen.getByText(/No team average: it comes from history, which is not set up for this account\. .*Ask your Flex admin to set up history in Insights settings\./)).toBeTruthy();
     expect(within(screen.getByRole('table', { name: 'My figures' })).getAllByRole('columnheader').map((h) => h.textContent)).not.toContain('Team average · Today');
   });
 

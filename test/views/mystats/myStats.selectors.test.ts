@@ -122,8 +122,8 @@ describe('My stats selectors', () => {
     const store = createInsightsStore({ access: accessOf({ roles: ['agent'], workerSid: sid }), config: DEFAULT_CONFIG, now: () => NOW, schedule: () => undefined });
     setTeamAverage(store, { status: 'needsHistory' });
     expect(selectMyStats(store.getState()).teamSource).toBe('needsHistory');
-    setTeamAverage(store, { problem: 'the history function answered 502' });
-    expect(selectMyStats(store.getState())).toMatchObject({ teamSource: 'failed', teamProblem: 'the history function answered 502' });
+    setTeamAverage(store, { problem: 'History failed on the server. Live data still works.' });
+    expect(selectMyStats(store.getState())).toMatchObject({ teamSource: 'failed', teamProblem: 'History failed on the server. Live data still works.' });
     // A failure after a good answer keeps the figures, with the problem beside them.
     setTeamAverage(store, { value: teamAverageFor(sid, team), range: WEEK_DAYS });
     setTeamAverage(store, { problem: 'timed out' });
