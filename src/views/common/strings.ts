@@ -159,7 +159,6 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsAllSupportTypes: 'All support types',
   SupervisorInsightsGroupByTeam: 'Group by team',
   SupervisorInsightsActivityNow: '{{activity}} · {{duration}}',
-  SupervisorInsightsTeamAvailableNow: '{{available}} of {{total}} available',
   SupervisorInsightsTeamMembers: '{{count}} ISS',
   SupervisorInsightsRow: 'Row',
   SupervisorInsightsLoggedStatusOf: 'Logged status: {{shares}}',
