@@ -76,7 +76,11 @@ export function loggedShares(row: AgentTableRow, activities: readonly string[]):
 
 /** What the activity cell says, at `now`. */
 export function activityCellText(t: Translate, row: AgentTableRow, now: number): string {
-  if (row.kind === 'team') return t('SupervisorInsightsTeamAvailableNow', { available: formatCount(row.availableCount ?? 0), total: formatCount(row.agentCount ?? 0) });
+  if (row.kind === 'team') {
+    // Available of logged in, as Queues says it (core's agentStates.ts).
+    const counts = row.counts;
+    return t('SupervisorInsightsAvailableOf', { available: formatCount(counts?.available ?? 0), loggedIn: formatCount(counts?.loggedIn ?? 0) });
+  }
   return activityText(row.activity, row.activitySince, now, (vars) => t('SupervisorInsightsActivityNow', vars));
 }
 
@@ -89,7 +93,7 @@ export function agentCsvColumns(t: Translate, columns: readonly AgentColumn[], a
       continue;
     }
     if (c.kind === 'activity') {
-      // The activity by name, and the time in it as seconds (a team row: its "3 of 10 available").
+      // The activity by name, and the time in it as seconds (a team row: its "3 of 6 logged in").
       out.push(
         { header: c.header, value: (r) => (r.kind === 'team' ? activityCellText(t, r, now()) : (r.activity ?? '')) },
         {

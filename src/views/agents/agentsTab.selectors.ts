@@ -22,6 +22,8 @@ import {
   OTHER_TEAMS,
   agentCountsOf,
   agentMetricSet,
+  agentsInScope,
+  countAgents,
   daysOf,
   emptyAccumulator,
   inRange,
@@ -95,9 +97,13 @@ export interface AgentTableRow {
   /** Agent: the activity now and since when. */
   readonly activity?: string;
   readonly activitySince?: number;
-  /** Team: agents in the team now (visible ones), and how many are available (`isAvailable`). */
+  /** Team: the team's agent rows of the period. */
   readonly agentCount?: number;
-  readonly availableCount?: number;
+  /**
+   * Team: the shared counts of the team's agents now (`countAgents` over `agentsInScope`),
+   * as the scope line and Queues count them: the cell reads "available of logged in".
+   */
+  readonly counts?: AgentCounts;
 }
 
 interface AgentEntry {
@@ -113,6 +119,8 @@ interface TeamEntry {
   /** The `team` cells summed over the period (the handling team of each engagement). */
   readonly cells: Accumulator;
   readonly agents: AgentEntry[];
+  /** The team's agents now, counted as every tab counts them. */
+  counts: AgentCounts;
   /** The roll-up over every support type (built with the model). */
   row: AgentTableRow;
 }
@@ -193,11 +201,7 @@ interface Known {
 
 function teamRowOf(t: TeamEntry, acc: Accumulator, handledByType: Record<string, number>): AgentTableRow {
   const sec: Record<string, number> = {};
-  let available = 0;
-  for (const e of t.agents) {
-    addSeconds(sec, e.row.activitySec);
-    if (isAvailable(e.row.activity, e.onContact)) available++;
-  }
+  for (const e of t.agents) addSeconds(sec, e.row.activitySec);
   return {
     kind: 'team',
     key: `team:${t.team}`,
@@ -210,7 +214,7 @@ function teamRowOf(t: TeamEntry, acc: Accumulator, handledByType: Record<string,
     loggedPct: loggedStatusPct(sec, OFFLINE),
     loggedSec: loggedSecOf(sec),
     agentCount: t.agents.length,
-    availableCount: available,
+    counts: t.counts,
   };
 }
 
@@ -314,7 +318,7 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
   if (access.scope === 'all' || access.scope === 'team') {
     const teamOf = (team: string): TeamEntry => {
       let t = teamEntries.get(team);
-      if (!t) teamEntries.set(team, (t = { team, cells: emptyAccumulator(), agents: [], row: undefined as unknown as AgentTableRow }));
+      if (!t) teamEntries.set(team, (t = { team, cells: emptyAccumulator(), agents: [], counts: NO_AGENTS, row: undefined as unknown as AgentTableRow }));
       return t;
     };
     for (const [team, acc] of totalsBetween(state, 'team', range)) {
@@ -323,6 +327,15 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
       mergeAccumulator(teamOf(team).cells, acc);
     }
     for (const e of entries) teamOf(e.row.team).agents.push(e);
+    // Now, the agents the live data knows, by their team now: the counts of the scope line
+    // and of Queues, cut by team (a team leader's one team row reads as their scope line).
+    const byTeam = new Map<string, { activity?: string; onContact: boolean }[]>();
+    for (const a of agentsInScope(engine, access)) {
+      let list = byTeam.get(a.team);
+      if (!list) byTeam.set(a.team, (list = []));
+      list.push({ activity: current.get(a.sid)?.activity, onContact: onContact.has(a.sid) });
+    }
+    for (const t of teamEntries.values()) t.counts = countAgents(byTeam.get(t.team) ?? []);
   }
   const teams = [...teamEntries.keys()].sort(compareText);
   teams.forEach((team, i) => {
@@ -345,6 +358,7 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
 }
 
 const EMPTY: Accumulator = Object.freeze(emptyAccumulator()) as Accumulator;
+const NO_AGENTS: AgentCounts = Object.freeze(countAgents([]));
 
 const models = new WeakMap<Engine, { key: string; model: AgentsModel }>();
 
@@ -402,7 +416,7 @@ export function sortValue(row: AgentTableRow, column: SortColumn): Value {
     case 'team':
       return row.team;
     case 'activity':
-      return row.kind === 'team' ? (row.availableCount ?? 0) : row.activity;
+      return row.kind === 'team' ? (row.counts?.available ?? 0) : row.activity;
     case 'handled':
       return row.metrics.handled;
     case 'avgHandleSec':

@@ -5,16 +5,41 @@ import { formatCount } from './format';
 import { useStrings } from './StringsContext';
 import type { StringKey } from './strings';
 
-const SCOPE_WORDS: Readonly<Record<Access['scope'], StringKey>> = {
-  all: 'SupervisorInsightsScopeCentre',
-  team: 'SupervisorInsightsScopeTeam',
-  self: 'SupervisorInsightsScopeSelf',
-  none: 'SupervisorInsightsScopeSelf',
+/** The tabs whose scope line says whose figures they are (Now and Queues say theirs in their own words). */
+export type ScopeOf = 'agents' | 'overview' | 'conversations';
+
+const SCOPE_WORDS: Readonly<Record<ScopeOf, Readonly<Record<Access['scope'], StringKey>>>> = {
+  // Agents & teams: a team leader's rows are their team's agents.
+  agents: {
+    all: 'SupervisorInsightsScopeCentre',
+    team: 'SupervisorInsightsScopeTeam',
+    self: 'SupervisorInsightsScopeSelf',
+    none: 'SupervisorInsightsScopeSelf',
+  },
+  // Overview: a team leader's session folds every contact (other teams' parts anonymised), so
+  // the figures are the centre's; only other teams' offers stop at the live data's start.
+  overview: {
+    all: 'SupervisorInsightsScopeCentre',
+    team: 'SupervisorInsightsScopeOverviewTeam',
+    self: 'SupervisorInsightsScopeSelf',
+    none: 'SupervisorInsightsScopeSelf',
+  },
+  // Conversations: every conversation of the centre, other teams' agents and customers not named.
+  conversations: {
+    all: 'SupervisorInsightsScopeCentre',
+    team: 'SupervisorInsightsScopeConversationsTeam',
+    self: 'SupervisorInsightsScopeSelf',
+    none: 'SupervisorInsightsScopeSelf',
+  },
 };
 
-/** Whose agents the figures are: "Your team" for a team leader, "Whole centre" for a role that sees everyone. */
-export function scopeWords(access: Access): StringKey {
-  return SCOPE_WORDS[access.scope];
+/**
+ * Whose figures a tab shows for this access: "Whole centre" for a role that sees everyone;
+ * for a team leader "Your team" on Agents & teams, and on Overview and Conversations the
+ * centre's, with what of it they do not get (see docs/model.md, "Agent counts and scope").
+ */
+export function scopeWords(access: Access, tab: ScopeOf = 'agents'): StringKey {
+  return SCOPE_WORDS[tab][access.scope];
 }
 
 /**

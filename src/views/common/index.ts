@@ -12,6 +12,7 @@ export { ViewState, ViewStateProvider, useViewState, useViewStateObject, viewKey
 export type { ViewKey } from './viewState';
 export type { PeriodPickerProps } from './PeriodPicker';
 export { ScopeNote, scopeWords } from './ScopeNote';
+export type { ScopeOf } from './ScopeNote';
 export { STRING_DEFAULTS, addDefaultStrings, fillTemplate, humanise, translator } from './strings';
 export type { StringKey, Strings, Translate } from './strings';
 export { StringsProvider, useStrings } from './StringsContext';

@@ -159,7 +159,6 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsAllSupportTypes: 'All support types',
   SupervisorInsightsGroupByTeam: 'Group by team',
   SupervisorInsightsActivityNow: '{{activity}} · {{duration}}',
-  SupervisorInsightsTeamAvailableNow: '{{available}} of {{total}} available',
   SupervisorInsightsTeamMembers: '{{count}} ISS',
   SupervisorInsightsRow: 'Row',
   SupervisorInsightsLoggedStatusOf: 'Logged status: {{shares}}',
@@ -218,6 +217,9 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsScopeCentre: 'Whole centre',
   SupervisorInsightsScopeSelf: 'Your own numbers',
   SupervisorInsightsScopeQueues: 'Queues: whole centre · agents: {{agents}}',
+  // A team leader's Overview and Conversations: the centre's contacts (other teams' parts anonymised), with what is not whole said.
+  SupervisorInsightsScopeOverviewTeam: 'Whole centre · RONA % and reject % since Insights started: your team’s offers only',
+  SupervisorInsightsScopeConversationsTeam: 'Whole centre · other teams’ agents as (other agents) · customer names only where your team was offered the contact',
   SupervisorInsightsAgentCounts: '{{available}} available · {{onContact}} on a contact · {{loggedIn}} logged in · {{agents}} agents',
   SupervisorInsightsNowWaiting: 'Waiting now',
   SupervisorInsightsNowWaitingCell: '{{waiting}} waiting, longest {{longest}}',

@@ -8,6 +8,7 @@ import { formatCount } from '../common/format';
 import { periodLabel } from '../common/period';
 import { PeriodPicker, usePeriod } from '../common/PeriodPicker';
 import { PeriodStatus } from '../common/PeriodStatus';
+import { ScopeNote, scopeWords } from '../common/ScopeNote';
 import { useViewState, viewKey } from '../common/viewState';
 import { useStrings } from '../common/StringsContext';
 import type { TabProps } from '../common/tabProps';
@@ -87,8 +88,11 @@ export function ConversationsTab({ store, access, timeZone, onOpen }: Conversati
             <ConversationFiltersBar filters={filters} options={options} onChange={setFilters} />
           </Box>
           <PeriodStatus store={store} period={period} range={range} timeZone={timeZone} />
+          <ScopeNote scope={t(scopeWords(access, 'conversations'))} />
         </Box>
       )}
+      {/* What was found is the same centre's: the scope line stays when the period line gives way. */}
+      {found ? <ScopeNote scope={t(scopeWords(access, 'conversations'))} /> : null}
       {status === 'error' ? (
         <Box role="alert">
           <Text as="p" color="colorTextError">

@@ -4,7 +4,7 @@ import { Callout, CalloutText } from '@twilio-paste/core/callout';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
 import { selectPeriodCoverage, selectToday } from '../../store';
-import { PeriodPicker, PeriodStatus, formatZone, periodLabel, usePeriod, useStrings, viewKey, useViewState, type TabProps } from '../common';
+import { PeriodPicker, PeriodStatus, ScopeNote, formatZone, periodLabel, scopeWords, usePeriod, useStrings, viewKey, useViewState, type TabProps } from '../common';
 import { KpiCards } from './KpiCards';
 import {
   ALL_PLATFORMS,
@@ -124,6 +124,7 @@ export function OverviewTab({ store, access, timeZone }: TabProps): React.ReactE
           <PlatformPicker id={ID} platforms={platformNames} choice={choice} onChange={setChoice} />
         </Box>
         <PeriodStatus store={store} period={period} range={range} timeZone={timeZone} />
+        <ScopeNote scope={t(scopeWords(access, 'overview'))} />
       </Box>
       {body}
     </Box>

@@ -33,6 +33,8 @@ import { simulate, toEventStreams } from '../../../src/sources/simulator';
 import { addFrozenDays, type InsightsState } from '../../../src/store';
 import { AVAILABLE, DEFAULT_SORT, OFFLINE, agentTableRows, selectAgentsModel, type AgentTableRow } from '../../../src/views/agents/agentsTab.selectors';
 import { nextSort } from '../../../src/views/agents/useAgentsTable';
+import { activityCellText } from '../../../src/views/agents/agentsTab.columns';
+import { translator } from '../../../src/views/common';
 import { DAY, END_OF_DAY, agentsOfDay, dayEvents, loadedStore } from '../../store/fixtures';
 
 const supervisor = { roles: ['supervisor'], workerSid: 'WKsup' };
@@ -108,10 +110,31 @@ describe('a simulated day (scope all)', () => {
       expect(team.agentCount).toBe(members.length);
       const logged = members.reduce((s, r) => s + r.loggedSec, 0);
       expect(team.loggedSec).toBeCloseTo(logged, 6);
-      // available: in Available and on no contact (core's agentStates.ts)
-      const busy = workersOnContact(state.live.engine);
-      expect(team.availableCount).toBe(members.filter((r) => r.activity === AVAILABLE && !busy.has(r.sid!)).length);
     }
+  });
+
+  it("a team row counts the team's agents now as the scope line does: available of logged in, adding up to the tab's counts", () => {
+    const model = selectAgentsModel(state, range);
+    const rows = teamRowsOf(agentTableRows(model, {}, DEFAULT_SORT, true));
+    const busy = workersOnContact(state.live.engine);
+    const sum = { agents: 0, loggedIn: 0, available: 0, onContact: 0 };
+    for (const team of rows) {
+      // Every agent the live data knows in the team, by their activity now (core's agentStates.ts).
+      const now = state.live.engine.agents().filter((a) => a.team === team.team).map((a) => ({ sid: a.sid, activity: state.live.engine.currentActivity(a.sid)?.activity }));
+      expect(team.counts).toEqual({
+        agents: now.length,
+        loggedIn: now.filter((a) => a.activity !== undefined && a.activity !== OFFLINE).length,
+        available: now.filter((a) => a.activity === AVAILABLE && !busy.has(a.sid)).length,
+        onContact: now.filter((a) => busy.has(a.sid)).length,
+      });
+      for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += team.counts![k];
+    }
+    // Some teams have someone logged in and someone on a contact: the counts are not all zero.
+    expect(rows.some((r) => r.counts!.loggedIn > r.counts!.available && r.counts!.onContact > 0)).toBe(true);
+    expect(sum).toEqual(model.counts);
+    // The cell reads as Queues reads: "N of M logged in".
+    const t = translator(undefined);
+    for (const team of rows) expect(activityCellText(t, team, state.now)).toBe(`${team.counts!.available} of ${team.counts!.loggedIn} logged in`);
   });
 
   it('current activity: as the simulator left each agent', () => {
@@ -274,6 +297,8 @@ describe('what each role may see', () => {
     expect(agentRowsOf(rows).map((r) => r.sid).sort()).toEqual(expected.sort());
     for (const r of rows) expect(mayViewAgent(state.access, { sid: r.sid ?? '', team: r.team })).toBe(true);
     expect(teamRowsOf(rows).map((r) => [r.team, r.metrics])).toEqual([[leader.team, report.byTeam[leader.team]]]);
+    // Their one team row counts as their scope line: the team's agents now.
+    expect(teamRowsOf(rows)[0].counts).toEqual(selectAgentsModel(state, range).counts);
     for (const r of agentRowsOf(rows)) expect(r.metrics).toMatchObject({ handled: report.byAgent[r.sid!].handled, ronaRate: report.byAgent[r.sid!].ronaRate });
   });
 

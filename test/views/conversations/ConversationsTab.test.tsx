@@ -115,6 +115,23 @@ describe('the Conversations tab', () => {
     expect(screen.queryByText(/Bob/)).toBeNull();
   });
 
+  it('says whose conversations they are: the whole centre, for a team leader with what is not named', () => {
+    const scopeLines = (container: HTMLElement): string[] => [...container.querySelectorAll('[data-scope]')].map((e) => e.textContent ?? '');
+    const { container: all, unmount } = show(storeWith(ROLES.supervisor, todayEvents));
+    expect(scopeLines(all)).toEqual(['Whole centre']);
+    unmount();
+    const { container } = show(storeWith(ROLES.teamLeader, todayEvents));
+    const teamWords = 'Whole centre · other teams’ agents as (other agents) · customer names only where your team was offered the contact';
+    expect(scopeLines(container)).toEqual([teamWords]);
+    // The centre's conversations, as the supervisor's list has them.
+    expect(screen.getByText('3 of 3 conversations')).toBeTruthy();
+    // What the find box finds is the same centre's: the line stays when the period line goes.
+    fireEvent.change(screen.getByRole('searchbox', { name: 'Find a conversation' }), { target: { value: 'Robin' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Find' }));
+    expect(screen.queryByRole('status', { name: 'Period shown' })).toBeNull();
+    expect(scopeLines(container)).toEqual([teamWords]);
+  });
+
   it('offers the CSV only to exporters', () => {
     const { unmount } = show(storeWith(ROLES.supervisor, todayEvents));
     expect(screen.queryByRole('button', { name: 'Download CSV' })).toBeNull();

@@ -241,3 +241,24 @@ describe('OverviewTab', () => {
     }
   });
 });
+
+describe('OverviewTab: whose figures the scope line says they are', () => {
+  const scopeLine = (container: HTMLElement): string => container.querySelector('[data-scope]')?.textContent ?? '';
+
+  it('a role that sees everyone reads "Whole centre"', () => {
+    const { container } = renderTab(sharedStore());
+    expect(scopeLine(container)).toBe('Whole centre');
+  });
+
+  it('a team leader reads the whole centre and the one part that is not whole; the contact figures are the supervisor\'s', () => {
+    const leader = agentsOfDay()[0];
+    const user: User = { roles: ['wfo.team_leader'], workerSid: leader.sid, team: leader.team };
+    const { container } = renderTab(readyStore(user), user);
+    expect(scopeLine(container)).toBe('Whole centre · RONA % and reject % since Insights started: your team’s offers only');
+    // Other teams' engagements fold anonymised: the centre's contacts, as the line says.
+    const t = report.totals;
+    expect(within(kpi('Conversations')).getByText(formatCount(t.conversations))).toBeTruthy();
+    expect(within(kpi('Handled')).getByText(formatCount(t.handled))).toBeTruthy();
+    expect(within(kpi('SLA')).getByText(formatRate(t.serviceLevel))).toBeTruthy();
+  });
+});
