@@ -9,13 +9,16 @@ export interface ActivityCellProps {
   readonly activity?: string;
   readonly since?: number;
   readonly colour?: string;
+  /** On a contact now: said after the activity, so an agent on a call never reads as free. */
+  readonly onContact?: boolean;
 }
 
 /**
- * "Break · 12:04": the agent's activity now and for how long. Only this cell follows the
+ * "Break · 12:04": the agent's activity now and for how long ("Available · 3:10 · on a
+ * contact" while an engagement is in progress). Only this cell follows the
  * clock (`now` ticks every second), so the rows are not rebuilt each second.
  */
-export function ActivityCell({ store, activity, since, colour }: ActivityCellProps): React.ReactElement | null {
+export function ActivityCell({ store, activity, since, colour, onContact }: ActivityCellProps): React.ReactElement | null {
   const t = useStrings();
   const now = useStore(store, (s) => s.now);
   if (activity === undefined) return null;
@@ -24,6 +27,12 @@ export function ActivityCell({ store, activity, since, colour }: ActivityCellPro
     <>
       <span aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginRight: 6, backgroundColor: colour ?? 'transparent' }} />
       {text}
+      {onContact ? (
+        <>
+          {' · '}
+          <strong>{t('SupervisorInsightsOnContactNote')}</strong>
+        </>
+      ) : null}
     </>
   );
 }

@@ -97,7 +97,7 @@ const AgentRowView = React.memo(function AgentRowView({ index, row, columns, sty
             {row.kind === 'team' ? (
               activityCellText(t, row, 0)
             ) : (
-              <ActivityCell store={store} activity={row.activity} since={row.activitySince} colour={row.activity === undefined ? undefined : colours.get(row.activity)} />
+              <ActivityCell store={store} activity={row.activity} since={row.activitySince} onContact={row.onContact} colour={row.activity === undefined ? undefined : colours.get(row.activity)} />
             )}
           </td>
         );

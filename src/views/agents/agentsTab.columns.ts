@@ -81,7 +81,8 @@ export function activityCellText(t: Translate, row: AgentTableRow, now: number):
     const counts = row.counts;
     return t('SupervisorInsightsAvailableOf', { available: formatCount(counts?.available ?? 0), loggedIn: formatCount(counts?.loggedIn ?? 0) });
   }
-  return activityText(row.activity, row.activitySince, now, (vars) => t('SupervisorInsightsActivityNow', vars));
+  const text = activityText(row.activity, row.activitySince, now, (vars) => t('SupervisorInsightsActivityNow', vars));
+  return row.onContact && text !== '' ? `${text} · ${t('SupervisorInsightsOnContactNote')}` : text;
 }
 
 /** The CSV of the table as shown; the time in activity as at `now()` when the file is made. */

@@ -97,6 +97,8 @@ export interface AgentTableRow {
   /** Agent: the activity now and since when. */
   readonly activity?: string;
   readonly activitySince?: number;
+  /** Agent: an engagement in progress now (wrap-up included), so "Available" is not read as free. */
+  readonly onContact?: boolean;
   /** Team: the team's agent rows of the period. */
   readonly agentCount?: number;
   /**
@@ -307,6 +309,7 @@ function buildModel(state: InsightsState, range: DayRange): AgentsModel {
       loggedPct: loggedStatusPct(sec, OFFLINE),
       loggedSec: loggedSecOf(sec),
       ...now,
+      ...(busy ? { onContact: true } : {}),
     };
     entries.push({ row, onContact: busy, nameKey: name.toLowerCase(), byType });
   }

@@ -132,9 +132,21 @@ describe('a simulated day (scope all)', () => {
     // Some teams have someone logged in and someone on a contact: the counts are not all zero.
     expect(rows.some((r) => r.counts!.loggedIn > r.counts!.available && r.counts!.onContact > 0)).toBe(true);
     expect(sum).toEqual(model.counts);
-    // The cell reads as Queues reads: "N of M logged in".
+    // The cell reads as Queues reads: "N available of M logged in".
     const t = translator(undefined);
-    for (const team of rows) expect(activityCellText(t, team, state.now)).toBe(`${team.counts!.available} of ${team.counts!.loggedIn} logged in`);
+    for (const team of rows) expect(activityCellText(t, team, state.now)).toBe(`${team.counts!.available} available of ${team.counts!.loggedIn} logged in`);
+  });
+
+  it('an agent on a contact reads "on a contact" after the activity, in the table and the CSV alike', () => {
+    const agents = agentRowsOf(agentTableRows(selectAgentsModel(state, range), {}, DEFAULT_SORT, false));
+    const busy = workersOnContact(state.live.engine);
+    const t = translator(undefined);
+    const on = agents.filter((r) => busy.has(r.sid!));
+    const off = agents.filter((r) => !busy.has(r.sid!) && r.activity !== undefined);
+    expect(on.length).toBeGreaterThan(0);
+    expect(off.length).toBeGreaterThan(0);
+    for (const r of on) expect(activityCellText(t, r, state.now)).toMatch(new RegExp(`^${r.activity} · [\\d:]+ · on a contact$`));
+    for (const r of off) expect(activityCellText(t, r, state.now)).not.toContain('on a contact');
   });
 
   it('current activity: as the simulator left each agent', () => {
