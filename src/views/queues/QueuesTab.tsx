@@ -11,7 +11,7 @@ import { selectQueuesView } from './queuesTab.selectors';
 import { StatusBadge } from './StatusBadge';
 import { StatusLegend } from './StatusLegend';
 
-/** Live queues: a summary, the legend, and a tile per queue under its support type. */
+/** Live queues: a summary, the legend, and a tile per queue under its support type (most urgent first). */
 export function QueuesTab({ store, access }: TabProps): React.ReactElement {
   const t = useStrings();
   const view = useStore(store, selectQueuesView);
@@ -34,21 +34,24 @@ export function QueuesTab({ store, access }: TabProps): React.ReactElement {
       {view.groups.length === 0 ? (
         <Text as="p">{t('SupervisorInsightsNoQueues')}</Text>
       ) : (
-        view.groups.map((g) => (
-          <Box as="section" key={g.supportType} aria-label={t.supportType(g.supportType)}>
-            <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space30">
-              <Heading as="h3" variant="heading40" marginBottom="space0">
-                {t.supportType(g.supportType)}
-              </Heading>
-              <StatusBadge status={g.status} />
+        // Support types side by side where the view is wide (two at 1440 px), most urgent first.
+        <Box display="grid" gridTemplateColumns="repeat(auto-fill, minmax(34rem, 1fr))" columnGap="space60" rowGap="space60">
+          {view.groups.map((g) => (
+            <Box as="section" key={g.supportType} aria-label={t.supportType(g.supportType)} minWidth="0">
+              <Box display="flex" alignItems="center" columnGap="space30" marginBottom="space30">
+                <Heading as="h3" variant="heading40" marginBottom="space0">
+                  {t.supportType(g.supportType)}
+                </Heading>
+                <StatusBadge status={g.status} />
+              </Box>
+              <Box display="grid" gridTemplateColumns="repeat(auto-fit, minmax(15rem, 1fr))" columnGap="space40" rowGap="space40">
+                {g.tiles.map((tile) => (
+                  <QueueTileCard key={tile.queue} tile={tile} />
+                ))}
+              </Box>
             </Box>
-            <Box display="grid" gridTemplateColumns="repeat(auto-fill, minmax(20rem, 1fr))" columnGap="space40" rowGap="space40">
-              {g.tiles.map((tile) => (
-                <QueueTileCard key={tile.queue} tile={tile} />
-              ))}
-            </Box>
-          </Box>
-        ))
+          ))}
+        </Box>
       )}
     </Box>
   );

@@ -14,6 +14,7 @@
  */
 import {
   agentCountsOf,
+  byUrgency,
   emptyAccumulator,
   metricSet,
   oneDay,
@@ -118,7 +119,11 @@ function selectQueuesToday(state: InsightsState): ReadonlyMap<string, MetricSet>
 const view = memo<QueuesView>();
 const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-/** Every tile, grouped and ordered (support types in config order, `other` last; queues by name). */
+/**
+ * Every tile, grouped and ordered: support types most urgent first, as the Now tab orders
+ * them (`byUrgency`: the config's `urgency`, then config order, then others by name);
+ * queues by name.
+ */
 export function selectQueuesView(state: InsightsState): QueuesView {
   return view(state, String(state.now), () => {
     const config = state.live.engine.config;
@@ -154,10 +159,10 @@ export function selectQueuesView(state: InsightsState): QueuesView {
       if (list) list.push(tile);
       else groups.set(supportType, [tile]);
     }
-    const order = Object.keys(config.supportTypes);
-    const rank = (t: string): number => (order.indexOf(t) < 0 ? order.length : order.indexOf(t));
+    // The session's urgency (the engine's config carries the engine's part only).
+    const order = byUrgency({ ...config, urgency: (state.config as { readonly urgency?: readonly string[] }).urgency }, groups.keys());
     const sorted = [...groups.entries()]
-      .sort(([a], [b]) => rank(a) - rank(b) || byName.compare(a, b))
+      .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
       .map(([supportType, tiles]) => {
         tiles.sort((x, y) => byName.compare(x.queue, y.queue));
         return {

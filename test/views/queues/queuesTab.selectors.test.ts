@@ -84,10 +84,11 @@ describe('Queues tab selectors', () => {
     expect(view.active).toBe([...active.values()].reduce((a, b) => a + b, 0));
   });
 
-  it('groups follow the support types of the config, in config order, each queue under its type', () => {
-    const order = Object.keys(DEFAULT_CONFIG.supportTypes);
-    const ranks = view.groups.map((g) => order.indexOf(g.supportType));
+  it('groups go most urgent first (imminent, safety, then config order), as on the Now tab, each queue under its type', () => {
+    const order = ['imminent', 'safety', ...Object.keys(DEFAULT_CONFIG.supportTypes).filter((t) => t !== 'imminent' && t !== 'safety')];
+    const ranks = view.groups.map((g) => (order.includes(g.supportType) ? order.indexOf(g.supportType) : order.length));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    expect(view.groups.slice(0, 2).map((g) => g.supportType)).toEqual(['imminent', 'safety']);
     for (const g of view.groups) for (const t of g.tiles) expect(t.supportType).toBe(g.supportType);
     for (const g of view.groups) expect(g.status).toBe(worstOf(g.tiles.map((t) => t.status)));
   });
