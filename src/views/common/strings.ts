@@ -58,6 +58,7 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsStatusAmber: 'Watch',
   SupervisorInsightsStatusRed: 'Act',
   SupervisorInsightsStatusLegendDetail: 'Amber from {{waitingAmber}} waiting, a {{waitAmber}} wait or an SLA under {{slaAmber}}; red from {{waitingRed}}, {{waitRed}} or under {{slaRed}}.',
+  SupervisorInsightsStatusLegendOwn: '{{supportType}}: amber from {{waitingAmber}} waiting, a {{waitAmber}} wait or an SLA under {{slaAmber}}; red from {{waitingRed}}, {{waitRed}} or under {{slaRed}}.',
   SupervisorInsightsNoQueues: 'No queue has had a contact today and nobody is waiting.',
   SupervisorInsightsTodayShort: 'Today',
   SupervisorInsightsAvailableOf: '{{available}} available of {{loggedIn}} logged in',

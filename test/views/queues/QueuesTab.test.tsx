@@ -3,7 +3,7 @@
  */
 import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
-import { DEFAULT_CONFIG, accessOf, type TrEvent } from '../../../src/core';
+import { DEFAULT_CONFIG, DEFAULT_THRESHOLDS, accessOf, type TrEvent } from '../../../src/core';
 import { applyQueued, createInsightsStore, ingest, setStatus } from '../../../src/store';
 import { formatCount, humanise } from '../../../src/views/common';
 import { QueuesTab, selectQueuesView } from '../../../src/views/queues';
@@ -40,6 +40,19 @@ describe('QueuesTab', () => {
     expect(screen.getByText(/Your team only/)).toBeTruthy();
     // no export for a team leader
     expect(screen.queryByRole('button', { name: 'Download CSV' })).toBeNull();
+  });
+
+  it("the legend says a support type's own thresholds after the general ones", () => {
+    const thresholds = { ...DEFAULT_THRESHOLDS, bySupportType: { imminent: { waitingNow: { amber: 1, red: 3 }, longestWaitSec: { amber: 60, red: 120 } } } };
+    const access = accessOf({ roles: ['supervisor'], workerSid: 'WKlead' });
+    const store = createInsightsStore({ access, config: { ...DEFAULT_CONFIG, thresholds } as typeof DEFAULT_CONFIG, now: () => NOW, schedule: () => undefined });
+    ingest(store, dayEvents.filter((e) => e.ts <= NOW));
+    applyQueued(store);
+    setStatus(store, 'ready');
+    render(<QueuesTab store={store} access={access} />);
+    const legend = screen.getByRole('region', { name: 'Status' });
+    expect(legend.textContent).toContain('Amber from 3 waiting, a 1:00 wait or an SLA under 80%; red from 6, 3:00 or under 60%.');
+    expect(legend.textContent).toContain('Imminent: amber from 1 waiting, a 1:00 wait or an SLA under 80%; red from 3, 2:00 or under 60%.');
   });
 
   it('an analyst may download the tiles as CSV', () => {
