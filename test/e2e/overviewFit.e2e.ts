@@ -2,8 +2,9 @@
  * End to end in Chromium at 1440×900, as a service delivery lead (`role=sdl`): the
  * Overview's CISS / DIGI side-by-side table fits the view with no horizontal scroll, for
  * every metric set; the trend of a chosen metric and support type marks the bucket still
- * running and downloads as a CSV that parses to ISO times and numbers. Screenshots in
- * test/e2e/screenshots/ (gitignored).
+ * running and downloads as a CSV that parses to ISO times and numbers. The Agents & teams
+ * table fits too, grouped by team and not, with every agent's activity and logged-status
+ * shares written whole. Screenshots in test/e2e/screenshots/ (gitignored).
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { sandboxSession, screenshotPath } from './browser';
 
 /** The machine is shared: the sandbox compiles and simulates slowly under load. */
 const SLOW = 180_000;
+const AGENTS_TABLE = 'ISS and teams';
 
 /** Every scrolling box in the table's container (the container too), with the width it would need. */
 async function overflowOf(page: Page): Promise<{ scrollWidth: number; clientWidth: number }[]> {
@@ -75,5 +77,33 @@ describe('the Overview at 1440×900 as SDL', () => {
     assert.equal(rows.at(-1)?.at(-1), 'yes');
     assert.ok(rows.slice(0, -1).every((r) => r.at(-1) === ''), 'a bucket that is over is marked so far');
     assert.ok(rows.some((r) => r.slice(1, -1).some((v) => v !== '')), 'the SLA of that support type is empty all day');
+  });
+
+  it('the Agents & teams table fits with no horizontal scroll, grouped and not, and its activity and shares are not cut', async () => {
+    const { page, at } = session();
+    page.setDefaultTimeout(60_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(at('role=sdl&agents=40'), { timeout: SLOW });
+    await page.getByRole('tab', { name: 'Agents & teams', exact: true }).click();
+    const table = page.getByRole('region', { name: AGENTS_TABLE });
+    await table.locator('tbody tr').nth(3).waitFor({ timeout: SLOW });
+    for (const grouped of [true, false]) {
+      const box = page.getByRole('checkbox', { name: 'Group by team' });
+      if ((await box.isChecked()) !== grouped) await page.locator('label', { hasText: 'Group by team' }).click();
+      await page.getByRole('checkbox', { name: 'Group by team', checked: grouped }).waitFor({ state: 'attached' });
+      const fit = await table.evaluate((el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth }));
+      assert.ok(fit.scrollWidth <= fit.clientWidth, `grouped ${grouped}: the table scrolls sideways (${fit.scrollWidth} > ${fit.clientWidth})`);
+      // Nothing in an agent's activity cell or under their logged-status bar is cut off.
+      const cut = await table.evaluate((el) =>
+        [...el.querySelectorAll('tbody td, tbody td *')]
+          .filter((c) => (c as HTMLElement).offsetParent !== null && c.clientWidth > 1 && c.scrollWidth > c.clientWidth + 1 && getComputedStyle(c).overflow === 'hidden')
+          .map((c) => c.textContent ?? ''),
+      );
+      assert.deepEqual(cut, [], `grouped ${grouped}: cut cells`);
+      // Every column's header reads whole (a support type's name, "Technical support" on two lines).
+      const cutHeaders = await table.evaluate((el) => [...el.querySelectorAll('thead th')].filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent ?? ''));
+      assert.deepEqual(cutHeaders, [], `grouped ${grouped}: cut headers`);
+      await page.screenshot({ path: screenshotPath(`agents-fit-sdl-${grouped ? 'grouped' : 'flat'}`) });
+    }
   });
 });

@@ -14,28 +14,42 @@ export interface ActivityCellProps {
 }
 
 /**
- * "Break · 12:04": the agent's activity now and for how long ("Available · 3:10 · on a
- * contact" while an engagement is in progress). Only this cell follows the
- * clock (`now` ticks every second), so the rows are not rebuilt each second.
+ * "Break · 12:04": the agent's activity now and for how long, and under it "on a contact"
+ * while an engagement is in progress (read as "Available · 3:10 · on a contact"). Only
+ * this cell follows the clock (`now` ticks every second), so the rows are not rebuilt
+ * each second.
  */
 export function ActivityCell({ store, activity, since, colour, onContact }: ActivityCellProps): React.ReactElement | null {
   const t = useStrings();
   const now = useStore(store, (s) => s.now);
   if (activity === undefined) return null;
   const text = since === undefined ? activity : t('SupervisorInsightsActivityNow', { activity, duration: formatSeconds((now - since) / 1000) });
+  const dot = <span aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginRight: 6, backgroundColor: colour ?? 'transparent' }} />;
+  if (!onContact) {
+    return (
+      <>
+        {dot}
+        {text}
+      </>
+    );
+  }
+  // Two short lines in the row's height, so the time is never cut for the words.
   return (
     <>
-      <span aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginRight: 6, backgroundColor: colour ?? 'transparent' }} />
-      {text}
-      {onContact ? (
-        <>
-          {' · '}
-          <strong>{t('SupervisorInsightsOnContactNote')}</strong>
-        </>
-      ) : null}
+      <span style={LINE}>
+        {dot}
+        {text}
+      </span>
+      <span style={CONTACT_LINE}>
+        <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}> · </span>
+        {t('SupervisorInsightsOnContactNote')}
+      </span>
     </>
   );
 }
+
+const LINE: React.CSSProperties = { display: 'block', lineHeight: '16px', overflow: 'hidden', textOverflow: 'ellipsis' };
+const CONTACT_LINE: React.CSSProperties = { display: 'block', lineHeight: '13px', fontSize: 11, fontWeight: 600, paddingLeft: 14, overflow: 'hidden', textOverflow: 'ellipsis' };
 
 /** The same words for the CSV, at a given instant. */
 export function activityText(activity: string | undefined, since: number | undefined, now: number, template: (vars: { activity: string; duration: string }) => string): string {

@@ -95,7 +95,8 @@ const AgentRowView = React.memo(function AgentRowView({ index, row, columns, sty
         return (
           <td key={c.id} style={styles.cell}>
             {row.kind === 'team' ? (
-              activityCellText(t, row, 0)
+              // Wraps to a second line rather than being cut in a narrow column.
+              <span style={WRAP_TWO_LINES}>{activityCellText(t, row, 0)}</span>
             ) : (
               <ActivityCell store={store} activity={row.activity} since={row.activitySince} onContact={row.onContact} colour={row.activity === undefined ? undefined : colours.get(row.activity)} />
             )}
@@ -124,6 +125,9 @@ const AgentRowView = React.memo(function AgentRowView({ index, row, columns, sty
     </tr>
   );
 });
+
+/** Up to two lines of text in one row's height. */
+const WRAP_TWO_LINES: React.CSSProperties = { display: 'block', whiteSpace: 'normal', lineHeight: '15px', maxHeight: 30, overflow: 'hidden' };
 
 const ariaSort = (sort: SortState, column: SortColumn): 'ascending' | 'descending' | 'none' => (sort.column === column ? sort.direction : 'none');
 

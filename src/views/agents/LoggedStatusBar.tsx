@@ -21,15 +21,16 @@ const BAR: React.CSSProperties = {
 
 const FIGURES: React.CSSProperties = {
   display: 'flex',
-  columnGap: 6,
-  fontSize: 11,
+  columnGap: 4,
+  fontSize: 10.5,
   lineHeight: '14px',
   whiteSpace: 'nowrap',
   overflow: 'hidden',
   fontVariantNumeric: 'tabular-nums',
 };
 
-const KEY: React.CSSProperties = { display: 'inline-block', width: 7, height: 7, marginRight: 2, borderRadius: 1 };
+// Small enough that five shares fit the column (150 px): every share reads without hovering.
+const KEY: React.CSSProperties = { display: 'inline-block', width: 6, height: 6, marginRight: 1, borderRadius: 1 };
 
 /**
  * Time per activity as one stacked bar, with each share written under it (a swatch of the

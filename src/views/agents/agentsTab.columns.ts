@@ -40,16 +40,16 @@ export function agentColumns(t: Translate, model: AgentsModel, filter: AgentFilt
     ? []
     : [{ id: 'team', sort: 'team', header: t('SupervisorInsightsTeam'), width: 110, kind: 'team', text: (r) => teamMembers(t, r) }];
   return [
-    { id: 'name', sort: 'name', header: t('SupervisorInsightsAgent'), width: 134, kind: 'name', text: (r) => r.name },
+    { id: 'name', sort: 'name', header: t('SupervisorInsightsAgent'), width: 130, kind: 'name', text: (r) => r.name },
     ...team,
-    { id: 'activity', sort: 'activity', header: t('SupervisorInsightsActivity'), width: 152, kind: 'activity', text: () => '' },
+    { id: 'activity', sort: 'activity', header: t('SupervisorInsightsActivity'), width: 160, kind: 'activity', text: () => '' },
     ...types.map(
       (type): AgentColumn => ({
         id: `type:${type}`,
         sort: `type:${type}`,
         header: t.supportType(type),
         title: `${t('SupervisorInsightsHandled')}: ${t.supportType(type)}`,
-        width: 58,
+        width: 56,
         kind: 'number',
         text: (r) => formatCount(r.handledByType[type] ?? 0),
         csv: { value: (r) => r.handledByType[type] ?? 0 },
@@ -60,7 +60,7 @@ export function agentColumns(t: Translate, model: AgentsModel, filter: AgentFilt
     { id: 'rona', sort: 'ronaRate', header: t('SupervisorInsightsRonaPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.ronaRate), csv: { value: (r) => csvPercent(r.metrics.ronaRate), unit: '%' } },
     { id: 'reject', sort: 'rejectRate', header: t('SupervisorInsightsRejectPct'), width: 54, kind: 'number', text: (r) => formatRate(r.metrics.rejectRate), csv: { value: (r) => csvPercent(r.metrics.rejectRate), unit: '%' } },
     { id: 'transfer', sort: 'transferRate', header: t('SupervisorInsightsTransferPct'), width: 58, kind: 'number', text: (r) => formatRate(r.metrics.transferRate), csv: { value: (r) => csvPercent(r.metrics.transferRate), unit: '%' } },
-    { id: 'logged', sort: 'logged', header: t('SupervisorInsightsLoggedStatus'), width: 124, kind: 'logged', text: () => '' },
+    { id: 'logged', sort: 'logged', header: t('SupervisorInsightsLoggedStatus'), width: 140, kind: 'logged', text: () => '' },
   ];
 }
 
