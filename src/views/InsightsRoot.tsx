@@ -14,7 +14,7 @@ import type { ConversationLookup, DrillDownState, RemoteConversation } from './d
 import { InsightsView } from './InsightsView';
 import { AgentsTab } from './agents';
 import { StringsProvider, ViewState, ViewStateProvider, useStrings, type Strings } from './common';
-import { formatDayTime } from './common/format';
+import { formatDayTimeZone } from './common/format';
 import { ExportTab, type ExportEventsLoader } from './export';
 import { MyStatsTab } from './mystats';
 import { NowTab } from './now';
@@ -108,7 +108,7 @@ function lookupText(t: ReturnType<typeof useStrings>, remote: RemoteConversation
     case 'searching':
       return remote.searchedBackTo === undefined
         ? t('SupervisorInsightsLookupSearching')
-        : t('SupervisorInsightsLookupSearchedBack', { date: formatDayTime(remote.searchedBackTo, timeZone) });
+        : t('SupervisorInsightsLookupSearchedBack', { date: formatDayTimeZone(remote.searchedBackTo, timeZone) });
     case 'forbidden':
       return t('SupervisorInsightsLookupForbidden');
     case 'not_found':

@@ -19,8 +19,8 @@ import { ColdTransfer, Handled } from '../fixtures/scenarios';
 const noFrames = () => undefined;
 const access = accessOf({ roles: ['supervisor'], workerSid: 'WKsup' });
 
-function setup() {
-  const store = createInsightsStore({ access, config: DEFAULT_CONFIG, now: () => BASE + 3_600_000, schedule: noFrames, workerSid: 'WKsup' });
+function setup(config = DEFAULT_CONFIG) {
+  const store = createInsightsStore({ access, config, now: () => BASE + 3_600_000, schedule: noFrames, workerSid: 'WKsup' });
   const calls: { sid: string; progress?: (ms: number) => void; resolve: (o: LookupOutcome) => void }[] = [];
   const lookup = (sid: string, progress?: (ms: number) => void) => new Promise<LookupOutcome>((resolve) => calls.push({ sid, progress, resolve }));
   const drillDown = new DrillDownState();
@@ -38,12 +38,20 @@ describe('drill-down into a conversation the live data does not hold', () => {
     expect(calls.map((c) => c.sid)).toEqual([sid]);
     expect(screen.getByRole('status').textContent).toBe('Looking for this conversation in the last 30 days…');
     act(() => calls[0].progress?.(Date.UTC(2026, 10, 3, 9, 30)));
-    expect(screen.getByRole('status').textContent).toMatch(/searched back to 3 Nov.*09:30/);
+    expect(screen.getByRole('status').textContent).toBe('Looking for this conversation: searched back to 3 Nov, 09:30 UTC…');
     const detail = conversationOfEvents(ColdTransfer, access, DEFAULT_CONFIG, [sid]);
     expect(detail).toBeDefined();
     await act(async () => calls[0].resolve({ status: 'found', detail: detail! }));
     expect(screen.getByRole('heading', { level: 2 }).textContent).toBe(detail!.customerName);
     expect(calls).toHaveLength(1);
+  });
+
+  it("says how far back it searched in the zone the view reads times in (the live store's), named", () => {
+    const { drillDown, calls } = setup({ ...DEFAULT_CONFIG, timeZone: 'Australia/Sydney' });
+    act(() => drillDown.show('WT0123'));
+    // 09:30 UTC is 20:30 in Sydney in November (UTC+11).
+    act(() => calls[0].progress?.(Date.UTC(2026, 10, 3, 9, 30)));
+    expect(screen.getByRole('status').textContent).toBe('Looking for this conversation: searched back to 3 Nov, 20:30 GMT+11…');
   });
 
   it.each([

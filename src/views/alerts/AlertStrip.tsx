@@ -6,7 +6,7 @@ import { useStore } from 'zustand';
 import { acknowledgeAlert, setAlertNotice, type AlertStore, type InsightsStore } from '../../store';
 import { formatCount, formatSeconds } from '../common';
 import { AlertLog } from './AlertLog';
-import { groupStripRows, selectStripRows, type StripGroup } from './alerts.selectors';
+import { SEVERITY_WORDS, groupStripRows, selectStripRows, type StripGroup } from './alerts.selectors';
 import { askNotificationPermission } from './browserNotice';
 
 export interface AlertStripProps {
@@ -50,7 +50,7 @@ function StripLine({ group, onAcknowledge }: { group: StripGroup; onAcknowledge:
       }}
     >
       <Text as="span" fontWeight="fontWeightSemibold" textTransform="uppercase" fontSize="fontSize20" style={{ flexShrink: 0 }}>
-        {group.severity}
+        {SEVERITY_WORDS[group.severity]}
       </Text>
       <Text as="span" fontWeight="fontWeightSemibold" whiteSpace="nowrap" style={{ flexShrink: 0 }}>
         {group.label}

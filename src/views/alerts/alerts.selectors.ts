@@ -3,12 +3,23 @@
  */
 import type { AlertSeverity } from '../../core';
 import type { AlertLogEntry, AlertsState } from '../../store';
-import type { CsvColumn } from '../common';
+import { csvInstant, formatZone, type CsvColumn } from '../common';
 
-/** `21 Nov, 14:05:09`: the log needs seconds (a hold or a clear time is seconds long). */
+/**
+ * `21 Nov, 14:05:09 UTC`: the log needs seconds (a hold or a clear time is seconds long), and
+ * each time carries its own zone name, as the tabs name it (a shift across a clock change
+ * reads right row by row).
+ */
 export function formatLogTime(ms: number, timeZone?: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(ms);
+  const time = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZone }).format(ms);
+  return `${time} ${formatZone(ms, timeZone)}`;
 }
+
+/**
+ * A severity as a supervisor reads it, in the strip and the log (and its CSV) alike: the
+ * rule's `error` is what needs someone now.
+ */
+export const SEVERITY_WORDS: Readonly<Record<AlertSeverity, string>> = { error: 'Urgent', warning: 'Warning', info: 'Info' };
 
 export interface StripRow {
   readonly key: string;
@@ -80,12 +91,12 @@ export function groupStripRows(rows: readonly StripRow[]): StripGroup[] {
 
 export const LOG_EVENT_LABELS: Readonly<Record<AlertLogEntry['type'], string>> = { raised: 'Raised', acknowledged: 'Acknowledged', cleared: 'Cleared' };
 
-/** The log's columns, in the table and in its CSV alike. */
+/** The log's columns, in the table and in its CSV alike (the CSV's Time is ISO 8601 with the zone's offset). */
 export function logColumns(timeZone?: string): CsvColumn<AlertLogEntry>[] {
   return [
-    { header: 'Time', value: (e) => formatLogTime(e.at, timeZone) },
+    { header: 'Time', value: (e) => formatLogTime(e.at, timeZone), csv: (e) => csvInstant(e.at, timeZone) },
     { header: 'Event', value: (e) => LOG_EVENT_LABELS[e.type] },
-    { header: 'Severity', value: (e) => e.severity },
+    { header: 'Severity', value: (e) => SEVERITY_WORDS[e.severity] },
     { header: 'Alert', value: (e) => e.label },
     { header: 'About', value: (e) => e.subject },
     { header: 'By', value: (e) => e.by ?? '' },

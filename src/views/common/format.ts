@@ -55,3 +55,8 @@ export function formatZone(ms: number, timeZone?: string): string {
 export function formatClockZone(ms: number, timeZone?: string): string {
   return `${formatClock(ms, timeZone)} ${formatZone(ms, timeZone)}`;
 }
+
+/** `21 Nov, 14:05 UTC`: a day and time with its zone. */
+export function formatDayTimeZone(ms: number, timeZone?: string): string {
+  return `${formatDayTime(ms, timeZone)} ${formatZone(ms, timeZone)}`;
+}

@@ -2,7 +2,7 @@ export { CsvButton } from './CsvButton';
 export type { CsvButtonProps } from './CsvButton';
 export { csvFileName, csvHeader, csvInstant, csvPercent, csvSeconds, downloadCsv, downloadFile, toCsv } from './csv';
 export type { CsvColumn } from './csv';
-export { NO_VALUE, formatClock, formatClockZone, formatCount, formatDayKey, formatDayTime, formatRate, formatSeconds, formatZone } from './format';
+export { NO_VALUE, formatClock, formatClockZone, formatCount, formatDayKey, formatDayTime, formatDayTimeZone, formatRate, formatSeconds, formatZone } from './format';
 export { MAX_RANGE_DAYS, PERIOD_KINDS, TODAY, periodLabel, rangeOf, rangeProblem } from './period';
 export type { Period, PeriodKind } from './period';
 export { KIND_LABELS, PeriodPicker, SHARED_PERIOD, periodRange, usePeriod } from './PeriodPicker';

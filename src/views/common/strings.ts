@@ -232,6 +232,7 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsNowStateAway: 'Not available',
   SupervisorInsightsNowStateOffline: 'Offline',
   SupervisorInsightsNowOffline: 'Offline ({{count}}):',
+  SupervisorInsightsNowAgentsMore: 'and {{count}} more',
   SupervisorInsightsNowOverLimit: 'over {{minutes}} min',
   SupervisorInsightsNowWrapup: 'wrap-up {{duration}}',
   SupervisorInsightsNowMoreContacts: '+{{count}}',

@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { Text } from '@twilio-paste/core/text';
-import { formatClock, formatCount, useStrings } from '../common';
+import { formatClockZone, formatCount, useStrings } from '../common';
 import type { MyStats } from './myStats.selectors';
 
 /** Whom the team average is of, or why there is none. */
@@ -13,7 +13,7 @@ export function TeamNote({ stats, timeZone }: { stats: MyStats; timeZone?: strin
   );
   switch (stats.teamSource) {
     case 'team': {
-      const asOf = stats.teamFromHistory && stats.teamAsOf !== undefined ? formatClock(stats.teamAsOf, timeZone) : undefined;
+      const asOf = stats.teamFromHistory && stats.teamAsOf !== undefined ? formatClockZone(stats.teamAsOf, timeZone) : undefined;
       return (
         <Text as="p" color="colorTextWeak">
           {t('SupervisorInsightsTeamAverageOf', { team: stats.team ?? '', today: formatCount(stats.today.teamAgents), agents: formatCount(stats.week.teamAgents) })}

@@ -109,7 +109,7 @@ export function AgentsNow({ agents, offline }: { agents: readonly NowAgent[]; of
       </Box>
       {rest > 0 ? (
         <Text as="p" fontSize="fontSize20" color="colorTextWeak">
-          {t('SupervisorInsightsNowMissedMore', { count: formatCount(rest) })}
+          {t('SupervisorInsightsNowAgentsMore', { count: formatCount(rest) })}
         </Text>
       ) : null}
       {offline.length > 0 ? (

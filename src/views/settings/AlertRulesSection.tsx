@@ -16,6 +16,7 @@ import {
   type AlertSubjectField,
   type SettingsProblem,
 } from '../../core';
+import { SEVERITY_WORDS } from '../alerts';
 import { Section } from './sectionParts';
 import { newAlertRule, withKind, type AlertRuleRow } from './settingsDraft';
 
@@ -39,7 +40,6 @@ export const ALERT_KIND_LABELS: Readonly<Record<AlertKind, string>> = {
   agentRona: 'An agent with too many RONAs',
 };
 
-const SEVERITY_LABELS: Readonly<Record<AlertSeverity, string>> = { info: 'Info', warning: 'Warning', error: 'Error' };
 
 const SUBJECT_LABELS: Readonly<Record<AlertSubjectField, string>> = { queue: 'A queue', supportType: 'A support type', platform: 'A platform', activity: 'Activity' };
 
@@ -193,7 +193,7 @@ export function AlertRulesSection({ rows, onRows, types, platforms, problems }: 
               <Select value={row.severity} onChange={(e) => isSeverity(e.target.value) && set(i, { severity: e.target.value })}>
                 {ALERT_SEVERITIES.map((s) => (
                   <Option key={s} value={s}>
-                    {SEVERITY_LABELS[s]}
+                    {SEVERITY_WORDS[s]}
                   </Option>
                 ))}
               </Select>,

@@ -46,26 +46,27 @@ describe('AlertStrip', () => {
     const items = screen.getAllByRole('alert');
     // Most severe first: the two imminent waits on one line (error, raised at 120 s, held 30 s), then the backlog (warning, held 150 s).
     expect(items.map((i) => i.textContent?.replace(/Acknowledge.*$/, ''))).toEqual([
-      'errorImminent contact waiting over 120 s (2)Imminent Risk (WT1), Imminent Risk (WT2)held up to 0:30',
-      'warning2+ waiting in a queueImminent Riskheld 2:30',
+      'UrgentImminent contact waiting over 120 s (2)Imminent Risk (WT1), Imminent Risk (WT2)held up to 0:30',
+      'Warning2+ waiting in a queueImminent Riskheld 2:30',
     ]);
     // One click acknowledges the line's two alerts; the acknowledged line goes below the open one.
     fireEvent.click(within(items[0]).getByRole('button', { name: /Acknowledge all 2/ }));
     const after = screen.getAllByRole('alert');
     expect(after.map((i) => i.textContent?.replace(/Acknowledge( all \d+)? .*$/, ''))).toEqual([
-      'warning2+ waiting in a queueImminent Riskheld 2:30',
-      'errorImminent contact waiting over 120 s (2)Imminent Risk (WT1), Imminent Risk (WT2)held up to 0:30Acknowledged by lead@example.org',
+      'Warning2+ waiting in a queueImminent Riskheld 2:30',
+      'UrgentImminent contact waiting over 120 s (2)Imminent Risk (WT1), Imminent Risk (WT2)held up to 0:30Acknowledged by lead@example.org',
     ]);
 
     fireEvent.click(screen.getByRole('button', { name: 'Show the alert log (5)' }));
     const table = screen.getByRole('table', { name: 'Alert log' });
     const rows = within(table).getAllByRole('row').slice(1).map((r) => within(r).getAllByRole('cell').map((c) => c.textContent));
-    expect(rows.map((r) => [r[1], r[4], r[5]])).toEqual([
-      ['Acknowledged', 'Imminent Risk (WT2)', 'lead@example.org'],
-      ['Acknowledged', 'Imminent Risk (WT1)', 'lead@example.org'],
-      ['Raised', 'Imminent Risk (WT2)', ''],
-      ['Raised', 'Imminent Risk (WT1)', ''],
-      ['Raised', 'Imminent Risk', ''],
+    // Each time with its zone; the severity in the strip's words. The clock starts at 20 Nov 10:00 UTC.
+    expect(rows.map((r) => [r[0], r[1], r[2], r[4], r[5]])).toEqual([
+      ['20 Nov, 10:02:30 UTC', 'Acknowledged', 'Urgent', 'Imminent Risk (WT2)', 'lead@example.org'],
+      ['20 Nov, 10:02:30 UTC', 'Acknowledged', 'Urgent', 'Imminent Risk (WT1)', 'lead@example.org'],
+      ['20 Nov, 10:02:00 UTC', 'Raised', 'Urgent', 'Imminent Risk (WT2)', ''],
+      ['20 Nov, 10:02:00 UTC', 'Raised', 'Urgent', 'Imminent Risk (WT1)', ''],
+      ['20 Nov, 10:00:00 UTC', 'Raised', 'Warning', 'Imminent Risk', ''],
     ]);
 
     // The queue empties: each alert clears 10 s after.
@@ -83,6 +84,32 @@ describe('AlertStrip', () => {
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe('Time,Event,Severity,Alert,About,By');
     expect(lines.slice(1).map((l) => /,(Raised|Acknowledged|Cleared),/.exec(l)?.[1])).toEqual(['Cleared', 'Cleared', 'Cleared', 'Acknowledged', 'Acknowledged', 'Raised', 'Raised', 'Raised']);
+  });
+});
+
+describe('the alert log CSV', () => {
+  it("writes each time as an ISO 8601 instant with the zone's offset and the severity as a word", () => {
+    const { insights, alerts, setClock } = setup();
+    act(() => {
+      ingest(insights, [...aContactArrives({ task: 'WT1', queue: 'Imminent Risk' }, 0), ...aContactArrives({ task: 'WT2', queue: 'Imminent Risk' }, 0)]);
+      applyQueued(insights);
+    });
+    setClock(150);
+    const entries = selectLogRows(alerts.getState());
+    const [header, ...lines] = toCsv(logColumns('Australia/Sydney'), entries).split('\r\n');
+    expect(header).toBe('Time,Event,Severity,Alert,About,By');
+    const cells = lines.map((l) => l.split(','));
+    expect(cells).toHaveLength(entries.length);
+    // Sydney is 11 h ahead in November: the imminent raise at 10:02 UTC is 21:02 there.
+    expect(cells.map((c) => [c[0], c[2]])).toEqual([
+      ['2026-11-20T21:02:00+11:00', 'Urgent'],
+      ['2026-11-20T21:02:00+11:00', 'Urgent'],
+      ['2026-11-20T21:00:00+11:00', 'Warning'],
+    ]);
+    // A spreadsheet (or Date.parse) reads each back as the instant logged.
+    expect(cells.map((c) => Date.parse(c[0]))).toEqual(entries.map((e) => e.at));
+    // The table beside it reads the same instants in the eye's format, the zone named.
+    expect(logColumns('Australia/Sydney')[0].value(entries[0])).toBe('20 Nov, 21:02:00 GMT+11');
   });
 });
 

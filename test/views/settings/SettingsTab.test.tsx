@@ -202,6 +202,8 @@ describe('SettingsTab', () => {
       fireEvent.change(field(2, 'Watches'), { target: { value: 'platform' } });
       fireEvent.change(field(2, 'Platform'), { target: { value: 'CISS Central' } });
       fireEvent.change(field(2, 'Below (0–1)'), { target: { value: '0.7' } });
+      // The severities in the strip's words: the admin picks what the leader will read.
+      expect(within(field(2, 'Severity')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Info', 'Warning', 'Urgent']);
       fireEvent.change(field(2, 'Severity'), { target: { value: 'error' } });
       fireEvent.change(field(2, 'Hold (s)'), { target: { value: '60' } });
       fireEvent.change(field(2, 'Label (optional)'), { target: { value: 'Voice SLA' } });
