@@ -19,12 +19,15 @@ describe('the Now tab at 1440×900', () => {
     { role: 'sdl', centre: 'agents=40', shot: 'now-sdl' },
     // Four teams of about 30 (23 in the leader's at this hour): the leader's team is listed whole.
     { role: 'stl', centre: 'agents=120&teamSize=30', shot: 'now-stl-team30' },
+    // Today's history in: the day's missed offers are listed too.
+    { role: 'stl', centre: 'agents=40&historyDays=1', shot: 'now-stl-history' },
   ] as const;
   for (const { role, centre, shot } of cases) {
     it(`${role}, ${centre}: Now is first, fits without scrolling with the alerts raised, and an imminent contact waiting shows first`, async () => {
       const { page, at } = session();
       await page.setViewportSize({ width: 1440, height: 900 });
-      await page.goto(at(`role=${role}&${centre}&history=off&speed=10&surge=imminent&surgeAfter=1&surgeWait=600&surgeCount=5`), { timeout: SLOW });
+      const history = centre.includes('historyDays') ? '' : '&history=off';
+      await page.goto(at(`role=${role}&${centre}${history}&speed=10&surge=imminent&surgeAfter=1&surgeWait=600&surgeCount=5`), { timeout: SLOW });
       await page.getByRole('tab', { name: 'Now', exact: true, selected: true }).waitFor({ timeout: SLOW });
       const board = page.getByRole('table', { name: 'Waiting now' });
       const first = board.getByRole('row').nth(1);
@@ -42,6 +45,10 @@ describe('the Now tab at 1440×900', () => {
       await page.getByRole('list', { name: 'Agents now' }).waitFor();
       // The five contacts pass the imminent rule's 120 s: its alerts are raised above the tabs.
       await page.locator('section[aria-label="Alerts"] [role="alert"]', { hasText: 'Imminent contact waiting over 120 s (5)' }).waitFor({ timeout: SLOW });
+      if (centre.includes('historyDays')) {
+        const missed = await page.getByRole('list', { name: 'Missed offers today' }).getByRole('listitem').count();
+        assert.ok(missed >= 1, "with today's history in, the day has missed offers");
+      }
       if (centre.includes('teamSize=30')) {
         // Every agent of the team (the simulator moves a few between teams) is on the tab.
         const counts = (await page.locator('[data-figure="now-agents"]').textContent()) ?? '';

@@ -5,7 +5,15 @@ import { formatClock, formatClockZone, formatCount, formatZone, useStrings } fro
 import type { MissedOffer } from './nowTab.selectors';
 
 /** At most this many offers are listed, latest first; the earlier ones are counted. */
-export const MAX_MISSED_ROWS = 8;
+export const MAX_MISSED_ROWS = 100;
+
+/**
+ * The list shows this many lines and scrolls for the rest (keyboard too), so a busy day's
+ * offers are all there while the Now tab still fits a 900 px window.
+ */
+export const VISIBLE_MISSED_ROWS = 6;
+/** One line's height, px (the `lineHeight20` of the lines). */
+const LINE_PX = 20;
 
 /**
  * The listed offers' times and the zone they are in: one zone name for the list when every
@@ -54,7 +62,15 @@ export function MissedOffers({ rona, rejected, missed, timeZone }: { rona: numbe
           {t('SupervisorInsightsNowMissedNone')}
         </Text>
       ) : (
-        <Box as="ol" margin="space0" padding="space0" listStyleType="none" aria-label={t('SupervisorInsightsNowMissed')}>
+        <Box
+          as="ol"
+          margin="space0"
+          padding="space0"
+          listStyleType="none"
+          aria-label={t('SupervisorInsightsNowMissed')}
+          // Scrolls only when there is more than it shows; then it takes focus, so the keys scroll it.
+          {...(shown.length > VISIBLE_MISSED_ROWS ? { tabIndex: 0, style: { maxHeight: VISIBLE_MISSED_ROWS * LINE_PX, overflowY: 'auto' as const } } : {})}
+        >
           {shown.map((m, i) => (
             <Box as="li" key={m.key} display="grid" gridTemplateColumns={`${zone !== undefined ? '3rem' : '6rem'} minmax(0, 2fr) minmax(0, 2fr) 4.5rem`} columnGap="space30">
               <Text as="span" fontSize="fontSize20" lineHeight="lineHeight20" fontVariantNumeric="tabular-nums" whiteSpace="nowrap">

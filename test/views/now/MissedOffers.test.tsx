@@ -7,7 +7,7 @@
  */
 import * as React from 'react';
 import { render, screen, within } from '@testing-library/react';
-import { MAX_MISSED_ROWS, MissedOffers, missedTimes } from '../../../src/views/now/MissedOffers';
+import { MAX_MISSED_ROWS, MissedOffers, VISIBLE_MISSED_ROWS, missedTimes } from '../../../src/views/now/MissedOffers';
 import type { MissedOffer } from '../../../src/views/now';
 
 const offer = (i: number, at: number): MissedOffer => ({
@@ -29,13 +29,29 @@ const listedTimes = (): string[] =>
     .map((li) => li.firstElementChild?.textContent ?? '');
 
 describe('MissedOffers', () => {
-  it('names the zone once for the list, and counts the earlier offers not listed', () => {
-    // Nine offers, a minute apart from 14:50 UTC back: eight listed, one counted.
-    const missed = latestFirst(Array.from({ length: MAX_MISSED_ROWS + 1 }, (_, i) => new Date(Date.UTC(2026, 10, 20, 14, 50 - i)).toISOString()));
+  it('names the zone once for the list, and lists every offer in a box that scrolls past six lines', () => {
+    // Nine offers, a minute apart from 14:50 UTC back: all nine listed, six lines in view.
+    const missed = latestFirst(Array.from({ length: 9 }, (_, i) => new Date(Date.UTC(2026, 10, 20, 14, 50 - i)).toISOString()));
     render(<MissedOffers rona={5} rejected={4} missed={missed} timeZone="UTC" />);
     expect(screen.getByText('Times in UTC')).toBeTruthy();
-    expect(listedTimes()).toEqual(['14:50', '14:49', '14:48', '14:47', '14:46', '14:45', '14:44', '14:43']);
+    expect(listedTimes()).toEqual(['14:50', '14:49', '14:48', '14:47', '14:46', '14:45', '14:44', '14:43', '14:42']);
+    const list = screen.getByRole('list', { name: 'Missed offers today' });
+    expect(list.style.maxHeight).toBe(`${VISIBLE_MISSED_ROWS * 20}px`);
+    expect(list.style.overflowY).toBe('auto');
+    expect(list.tabIndex).toBe(0);
+    expect(screen.queryByText(/earlier/)).toBeNull();
+  });
+
+  it(`lists ${MAX_MISSED_ROWS} offers at most and counts the earlier ones; a short list neither scrolls nor takes focus`, () => {
+    const missed = latestFirst(Array.from({ length: MAX_MISSED_ROWS + 1 }, (_, i) => new Date(Date.UTC(2026, 10, 20, 14, 50) - i * 60_000).toISOString()));
+    const { unmount } = render(<MissedOffers rona={MAX_MISSED_ROWS + 1} rejected={0} missed={missed} timeZone="UTC" />);
+    expect(listedTimes()).toHaveLength(MAX_MISSED_ROWS);
     expect(screen.getByText('and 1 earlier')).toBeTruthy();
+    unmount();
+    render(<MissedOffers rona={2} rejected={0} missed={missed.slice(0, 2)} timeZone="UTC" />);
+    const list = screen.getByRole('list', { name: 'Missed offers today' });
+    expect(list.style.maxHeight).toBe('');
+    expect(list.hasAttribute('tabindex')).toBe(false);
   });
 
   it("reads the times in the view's zone, named as the tabs name it", () => {
