@@ -217,7 +217,10 @@ export function ruleLabel(rule: AlertRule, access?: Access): string {
     case 'serviceLevel':
       return `Service level today below ${Math.round(rule.below * 100)}% in ${rule.platform ?? rule.queue ?? 'a queue'}`;
     case 'noAgentAvailable':
-      return `No agent ${ofTeam ? 'of your team ' : ''}available for ${rule.supportType ?? rule.platform ?? 'a platform'} while contacts wait`;
+      // "In Available", not "available": the rule asks whether a contact can be routed at all
+      // (TaskRouter's Available activity, on a contact or not), while the tabs' "available"
+      // means free for the next contact (`agentStates.ts`).
+      return `Nobody ${ofTeam ? 'of your team ' : ''}in Available for ${rule.supportType ?? rule.platform ?? 'a platform'} while contacts wait`;
     case 'agentActivity':
       return `Agent in ${rule.activity} over ${rule.minutes} min`;
     case 'agentWrapup':

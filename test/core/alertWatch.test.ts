@@ -323,7 +323,7 @@ describe('"no agent available" for a team leader is about their team', () => {
   }
   it('a team leader is told nobody of their team is available, whoever else is', () => {
     // Red's available agent is not the leader's to see: the rule speaks of Team Blue, and says so.
-    expect(run(['wfo.team_leader'])).toEqual({ during: ['No agent of your team available for a platform while contacts wait'], log: ['raised@1', 'cleared@10'] });
+    expect(run(['wfo.team_leader'])).toEqual({ during: ['Nobody of your team in Available for a platform while contacts wait'], log: ['raised@1', 'cleared@10'] });
   });
   it('a supervisor is told only when nobody in the centre is available', () => {
     expect(run(['supervisor'])).toEqual({ during: [], log: [] });

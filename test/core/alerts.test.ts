@@ -48,7 +48,7 @@ describe('state rules: hold and clear times', () => {
 describe('labels', () => {
   const nobody: AlertRule = { id: 'n', kind: 'noAgentAvailable', supportType: 'imminent', severity: 'error', holdSec: 0, clearSec: 0 };
   it.each<[string, AlertRule, string, string]>([
-    ['made from the rule', nobody, 'No agent available for imminent while contacts wait', 'No agent of your team available for imminent while contacts wait'],
+    ['made from the rule', nobody, 'Nobody in Available for imminent while contacts wait', 'Nobody of your team in Available for imminent while contacts wait'],
     ["an admin's own", { ...nobody, label: 'Nobody free for imminent' }, 'Nobody free for imminent', 'Nobody free for imminent (your team)'],
     ['other kinds are the same for both', waiting3, '3+ waiting in a queue', '3+ waiting in a queue'],
   ])('"no agent available" says "your team" to a team leader: %s', (_name, rule, forSupervisor, forTeamLeader) => {
