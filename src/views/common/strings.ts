@@ -267,6 +267,7 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsGapUnavailable: 'not available',
   SupervisorInsightsTimesIn: 'Times in {{zone}}',
   SupervisorInsightsPeriodShown: 'Period shown',
+  SupervisorInsightsOnContactColumn: 'On a contact',
 } as const;
 
 export type StringKey = keyof typeof STRING_DEFAULTS;
