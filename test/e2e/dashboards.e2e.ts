@@ -171,8 +171,8 @@ async function checkConversations(page: Page, role: Role, agents: readonly strin
   const cs = header.indexOf('CS');
   if (role === 'stl') {
     for (const r of rows) {
-      // Another team's part of a conversation shows as "(other agents)", never by name.
-      for (const n of r[iss].split(', ').filter((x) => x !== '—' && x !== '(other agents)')) assert.ok(agents.includes(n), `${n}, not in ${myTeam}, is listed`);
+      // Another team's part of a conversation shows as "ISS outside your team", never by name.
+      for (const n of r[iss].split(', ').filter((x) => x !== '—' && x !== 'ISS outside your team')) assert.ok(agents.includes(n), `${n}, not in ${myTeam}, is listed`);
     }
   }
   // Finished conversations only, then one customer's: a row that can no longer change.
