@@ -2,21 +2,22 @@
  * @jest-environment jsdom
  */
 import * as React from 'react';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import Papa from 'papaparse';
 import { setStatus, type InsightsStore } from '../../../src/store';
-import { StringsProvider, translator } from '../../../src/views/common';
+import { StringsProvider, ViewState, ViewStateProvider, translator } from '../../../src/views/common';
 import { ConversationsTab, NO_FILTERS, conversationColumns, selectShownConversations } from '../../../src/views/conversations';
 import { busyHour } from '../../fixtures/day';
 import { ROLES, TODAY, YESTERDAY, frozenDay, storeWith, todayEvents, withFrozen, yesterdayEvents } from './fixtures';
 
-function show(store: InsightsStore, strings?: Record<string, string>) {
+function show(store: InsightsStore, strings?: Record<string, string>, view?: ViewState) {
   const onOpen = jest.fn();
-  const utils = render(
+  const tab = (
     <StringsProvider strings={strings}>
       <ConversationsTab store={store} access={store.getState().access} timeZone="UTC" onOpen={onOpen} />
-    </StringsProvider>,
+    </StringsProvider>
   );
+  const utils = render(view ? <ViewStateProvider view={view}>{tab}</ViewStateProvider> : tab);
   return { onOpen, ...utils };
 }
 
@@ -232,6 +233,46 @@ describe('the Conversations tab', () => {
       );
       // Assistive technology is told where each drawn row sits in the whole list.
       expect(rows.map((r) => r.getAttribute('aria-rowindex'))).toEqual(places.map((i) => String(i + 2)));
+    });
+
+    it('is drawn again where it was scrolled to (Back from a conversation), with the rows that were in view', async () => {
+      // Rows as tall as the table's first guess (45 px): jsdom has no ResizeObserver, so rows
+      // drawn while scrolling are never measured, and a browser's measured sizes are kept
+      // with the offset (the e2e test checks the offset in Chromium).
+      const ROW = 45;
+      jest.spyOn(HTMLElement.prototype, 'offsetHeight', 'get').mockReturnValue(ROW);
+      const view = new ViewState();
+      const first = show(store, undefined, view);
+      const target = 100;
+      act(() => {
+        const scroller = screen.getByRole('region', { name: 'Conversation list' });
+        scroller.scrollTop = target * ROW;
+        fireEvent.scroll(scroller);
+      });
+      const placesIn = (): number[] =>
+        within(screen.getByRole('table', { name: 'Conversations' }))
+          .getAllByRole('row')
+          .slice(1)
+          .map((r) => Number(r.getAttribute('aria-rowindex')) - 2);
+      const left = placesIn();
+      expect(Math.min(...left)).toBe(target - 12);
+      // A conversation opens: the tab unmounts. Back mounts it again from the same view state.
+      first.unmount();
+      // The box is scrolled as the list mounts; a browser tells the listeners after the frame,
+      // not inside React's commit as the stand-in above does.
+      Element.prototype.scrollTo = function scrollTo(this: Element, options?: ScrollToOptions | number) {
+        if (typeof options === 'object' && options.top !== undefined) this.scrollTop = options.top;
+        setTimeout(() => this.dispatchEvent(new Event('scroll')), 0);
+      } as Element['scrollTo'];
+      show(store, undefined, view);
+      await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+      expect(screen.getByRole('region', { name: 'Conversation list' }).scrollTop).toBe(target * ROW);
+      expect(placesIn()).toEqual(left);
+      // A view state of its own (another Flex session) starts at the top.
+      cleanup();
+      show(store, undefined, new ViewState());
+      expect(screen.getByRole('region', { name: 'Conversation list' }).scrollTop).toBe(0);
+      expect(Math.min(...placesIn())).toBe(0);
     });
 
     it('moves between rows with the keyboard, to rows not drawn yet too', () => {
