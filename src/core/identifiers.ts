@@ -47,6 +47,34 @@ export function identifiersIn(text: string): Identifier[] {
   return out;
 }
 
+/** A conversation's sids by kind, and the identifiers that are no sid of a known kind. */
+export type SidsByKind = Record<IdentifierKind, string[]> & { readonly other: string[] };
+
+/**
+ * A conversation's identifiers by kind, as the conversation screen and the Conversations
+ * CSV list them: its task sids, then each sid of a known kind among `texts` (a row's
+ * `sids`, a transcript's chat sid) under its prefix's kind, in order; a text that is no sid
+ * of a known kind (a conversation id of the customer's own) under `other`. Edge cases: each
+ * once, under the first kind that has it; `id` (the conversation key) is never repeated;
+ * '' is left out.
+ */
+export function sidsByKind(id: string, taskSids: readonly string[], texts: readonly string[]): SidsByKind {
+  const out: SidsByKind = { task: [], reservation: [], conversation: [], call: [], other: [] };
+  const seen = new Set<string>([id]);
+  const add = (kind: IdentifierKind | 'other', sid: string): void => {
+    if (sid === '' || seen.has(sid)) return;
+    seen.add(sid);
+    out[kind].push(sid);
+  };
+  for (const sid of taskSids) add('task', sid);
+  for (const t of texts) {
+    const found = identifierOf(t);
+    if (found) add(found.kind, found.sid);
+    else add('other', t.trim());
+  }
+  return out;
+}
+
 function text(v: unknown): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }

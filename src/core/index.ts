@@ -89,7 +89,7 @@ export { DEFAULT_PADDING_MS, MAX_FOLDER_DAYS, HistoryFolder } from './historyFol
 export type { HistoryFolderOptions, HistoryFolderStats } from './historyFolder';
 export * from './historyProtocol';
 export { transferMark, transferMarksOf } from './transferMarks';
-export { IDENTIFIER_KINDS, flexIdentityOf, identifierOf, identifiersIn, taskIdentifiersOf, workerIdentityOf, type Identifier, type IdentifierKind } from './identifiers';
+export { IDENTIFIER_KINDS, flexIdentityOf, identifierOf, identifiersIn, sidsByKind, taskIdentifiersOf, workerIdentityOf, type Identifier, type IdentifierKind, type SidsByKind } from './identifiers';
 export { engaged, readTeamDayCell, teamAccumulatorOf, teamAgentsOf, teamDayCellOf } from './teamAverage';
 export type { TeamAverage } from './teamAverage';
 export { LOG_PREFIX } from './log';

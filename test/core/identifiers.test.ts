@@ -1,4 +1,4 @@
-import { identifierOf, identifiersIn, taskIdentifiersOf, workerIdentityOf } from '../../src/core';
+import { identifierOf, identifiersIn, sidsByKind, taskIdentifiersOf, workerIdentityOf } from '../../src/core';
 
 const HEX = '0123456789abcdef0123456789abcdef';
 
@@ -58,5 +58,20 @@ describe('workerIdentityOf', () => {
     [undefined, undefined],
   ])('%j writes as %s', (attributes, identity) => {
     expect(workerIdentityOf(attributes)).toBe(identity);
+  });
+});
+
+describe('sidsByKind', () => {
+  const sid = (prefix: string, n: number): string => `${prefix}${n.toString(16).padStart(32, '0')}`;
+
+  it('groups by prefix, task sids first as given, each once, never the id, and keeps what is no sid apart', () => {
+    const grouped = sidsByKind(sid('CA', 1), ['WT-short', sid('WT', 1)], [sid('WR', 1), sid('CA', 1), `ch${sid('CH', 1).slice(2)}`, sid('WT', 1), sid('WR', 1), 'order-42', ' ', sid('CA', 2)]);
+    expect(grouped).toEqual({
+      task: ['WT-short', sid('WT', 1)],
+      reservation: [sid('WR', 1)],
+      conversation: [sid('CH', 1)],
+      call: [sid('CA', 2)],
+      other: ['order-42'],
+    });
   });
 });

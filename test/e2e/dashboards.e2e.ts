@@ -171,8 +171,8 @@ async function checkConversations(page: Page, role: Role, agents: readonly strin
   const cs = header.indexOf('CS');
   if (role === 'stl') {
     for (const r of rows) {
-      // Another team's part of a conversation shows as "(other agents)", never by name.
-      for (const n of r[iss].split(', ').filter((x) => x !== '—' && x !== '(other agents)')) assert.ok(agents.includes(n), `${n}, not in ${myTeam}, is listed`);
+      // Another team's part of a conversation shows as "ISS outside your team", never by name.
+      for (const n of r[iss].split(', ').filter((x) => x !== '—' && x !== 'ISS outside your team')) assert.ok(agents.includes(n), `${n}, not in ${myTeam}, is listed`);
     }
   }
   // Finished conversations only, then one customer's: a row that can no longer change.
@@ -198,14 +198,15 @@ async function checkConversations(page: Page, role: Role, agents: readonly strin
     const shown = await conversationsTable(page);
     const csv = await downloadCsv(page, page.getByRole('button', { name: 'Download CSV' }));
     assert.match(csv.name, /^insights-conversations-\d{4}-\d{2}-\d{2}\.csv$/);
-    // The header as shown, durations in seconds; then the sids.
-    assert.deepEqual(csv.rows[0], [...shown[0].map((h) => (h === 'Duration' ? 'Duration (s)' : h)), 'Conversation sid', 'Task sids']);
+    // The header as shown, durations in seconds; then the identifiers, a column per kind.
+    const IDS = ['Conversation sid', 'Task sids', 'Reservation sids', 'Chat sids', 'Call sids', 'Other identifiers'];
+    assert.deepEqual(csv.rows[0], [...shown[0].map((h) => (h === 'Duration' ? 'Duration (s)' : h)), ...IDS]);
     // Start and duration are written for a spreadsheet (ISO instant with offset, whole seconds); the rest as shown.
     const start = shown[0].indexOf('Start');
     const duration = shown[0].indexOf('Duration');
     const besides = (r: string[]) => r.filter((_c, i) => i !== start && i !== duration);
     assert.deepEqual(
-      csv.rows.slice(1).map((r) => besides(r.slice(0, -2).map(asShown))),
+      csv.rows.slice(1).map((r) => besides(r.slice(0, -IDS.length).map(asShown))),
       shown.slice(1).map(besides),
     );
     for (const r of csv.rows.slice(1)) {

@@ -1,7 +1,8 @@
 /**
  * End to end in Chromium at 1440×900 as a team leader: the view fits the window (no page
  * scroll), the Conversations toolbar is one row, and Back from a conversation returns to
- * the same tab, period, search and filters. Screenshots in test/e2e/screenshots/.
+ * the same tab, period, search and filters, and the Conversations list scrolled as it was.
+ * Screenshots in test/e2e/screenshots/.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -18,7 +19,7 @@ async function noPageOverflow(page: Page): Promise<void> {
 describe('periods and fit, as a team leader at 1440×900', () => {
   const session = sandboxSession({ before, after });
 
-  it('fits the window, keeps one toolbar row, and Back keeps tab, period, search and filters', async () => {
+  it('fits the window, keeps one toolbar row, and Back keeps tab, period, search, filters and where the list was scrolled', async () => {
     const { page, at } = session();
     page.setDefaultTimeout(60_000);
     await page.setViewportSize({ width: 1440, height: 900 });
@@ -58,5 +59,38 @@ describe('periods and fit, as a team leader at 1440×900', () => {
     assert.equal(await page.getByLabel('Search by name or sid').inputValue(), name);
     await noPageOverflow(page);
     await page.screenshot({ path: screenshotPath('periods-back-1440') });
+
+    // The list scrolls in its own box: Back finds it scrolled as it was, the same rows in view.
+    await page.getByLabel('Search by name or sid').fill('');
+    const list = page.getByRole('region', { name: 'Conversation list' });
+    await list.getByRole('row').nth(1).waitFor();
+    const room = await list.evaluate((el) => el.scrollHeight - el.clientHeight);
+    assert.ok(room > 300, `the week's handled conversations fill ${room} px more than the list's box: too few to scroll`);
+    const target = Math.round(Math.min(900, room / 2));
+    await list.evaluate((el, top) => el.scrollTo({ top }), target);
+    await page.waitForFunction((top) => document.querySelector('[role="region"][aria-label="Conversation list"]')?.scrollTop === top, target);
+    // The rows in view, wholly inside the box (a row half out of it would be scrolled to when clicked).
+    const inView = (): Promise<string[]> =>
+      list.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return [...el.querySelectorAll('tbody tr[data-index]')]
+          .filter((tr) => {
+            const r = tr.getBoundingClientRect();
+            return r.top >= box.top + 40 && r.bottom <= box.bottom;
+          })
+          .map((tr) => tr.querySelector('button')?.getAttribute('aria-label') ?? '');
+      });
+    await page.waitForTimeout(300);
+    const before = await list.evaluate((el) => el.scrollTop);
+    const shown = await inView();
+    assert.ok(shown.length > 3, `only ${shown.length} rows in view`);
+    await list.getByRole('button', { name: shown[1], exact: true }).click();
+    await page.getByRole('button', { name: 'Back to Insights' }).first().click();
+    await page.getByRole('tab', { name: 'Conversations', exact: true, selected: true }).waitFor();
+    await list.getByRole('row').nth(1).waitFor();
+    await page.waitForTimeout(300);
+    assert.equal(await list.evaluate((el) => el.scrollTop), before);
+    assert.deepEqual(await inView(), shown);
+    await page.screenshot({ path: screenshotPath('periods-back-scrolled-1440') });
   });
 });

@@ -94,13 +94,15 @@ export function agentCsvColumns(t: Translate, columns: readonly AgentColumn[], a
       continue;
     }
     if (c.kind === 'activity') {
-      // The activity by name, and the time in it as seconds (a team row: its "3 of 6 logged in").
+      // The activity by name, the time in it as seconds (a team row: its "3 of 6 logged in"),
+      // and whether the agent is on a contact (`yes` or empty, as the trend's "So far").
       out.push(
         { header: c.header, value: (r) => (r.kind === 'team' ? activityCellText(t, r, now()) : (r.activity ?? '')) },
         {
           header: csvHeader(t('SupervisorInsightsTimeInActivity'), 's'),
           value: (r) => (r.kind === 'team' || r.activitySince === undefined ? null : csvSeconds((now() - r.activitySince) / 1000)),
         },
+        { header: t('SupervisorInsightsOnContactColumn'), value: (r) => (r.kind !== 'team' && r.onContact ? t('SupervisorInsightsYes') : '') },
       );
     } else if (c.kind === 'logged') {
       out.push({ header: csvHeader(t('SupervisorInsightsLoggedInTime'), 's'), value: (r) => csvSeconds(r.loggedSec) });

@@ -221,7 +221,7 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsScopeQueues: 'Queues: whole centre · agents: {{agents}}',
   // A team leader's Overview and Conversations: the centre's contacts (other teams' parts anonymised), with what is not whole said.
   SupervisorInsightsScopeOverviewTeam: 'Whole centre · RONA % and reject % since Insights started: your team’s offers only',
-  SupervisorInsightsScopeConversationsTeam: 'Whole centre · other teams’ agents as (other agents) · customer names only where your team was offered the contact',
+  SupervisorInsightsScopeConversationsTeam: 'Whole centre · other teams’ agents read “ISS outside your team” · customer names only where your team was offered the contact',
   SupervisorInsightsAgentCounts: '{{available}} available · {{onContact}} on a contact · {{loggedIn}} logged in · {{agents}} agents',
   SupervisorInsightsNowWaiting: 'Waiting now',
   SupervisorInsightsNowWaitingCell: '{{waiting}} waiting, longest {{longest}}',
@@ -268,6 +268,8 @@ export const STRING_DEFAULTS = {
   SupervisorInsightsGapUnavailable: 'not available',
   SupervisorInsightsTimesIn: 'Times in {{zone}}',
   SupervisorInsightsPeriodShown: 'Period shown',
+  SupervisorInsightsOnContactColumn: 'On a contact',
+  SupervisorInsightsOtherIdentifiers: 'Other identifiers',
 } as const;
 
 export type StringKey = keyof typeof STRING_DEFAULTS;

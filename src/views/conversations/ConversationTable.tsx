@@ -6,7 +6,8 @@ import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Table, TBody, Td, Th, THead, Tr } from '@twilio-paste/core/table';
 import { Truncate } from '@twilio-paste/core/truncate';
 import { useStrings } from '../common/StringsContext';
-import { SpacerRow, useVirtualRows } from '../common/virtualRows';
+import { LIST_START, SpacerRow, useVirtualRows, type ListPlace } from '../common/virtualRows';
+import { useViewStateObject, type ViewKey } from '../common/viewState';
 import type { ConversationColumn } from './conversationsTab.selectors';
 
 /** A one-line row's height in px (the first guess; rows are measured once drawn). */
@@ -36,6 +37,8 @@ export interface ConversationTableProps {
   readonly onOpen: (conversationId: string) => void;
   /** The start column shows the day too (periods other than today). */
   readonly withDate?: boolean;
+  /** Where the list's place is kept in the view state, so Back finds it where it was left. */
+  readonly scrollKey?: ViewKey<ListPlace>;
 }
 
 /**
@@ -45,10 +48,27 @@ export interface ConversationTableProps {
  * full size. A row is one Tab stop: it opens with Enter, or with a click on its button (not
  * a Tab stop itself); the arrow keys, Page Up/Down, Home and End move between rows.
  */
-export function ConversationTable({ rows, columns, onOpen, withDate = false }: ConversationTableProps): React.ReactElement {
+export function ConversationTable({ rows, columns, onOpen, withDate = false, scrollKey }: ConversationTableProps): React.ReactElement {
   const t = useStrings();
   const widths = withDate ? WITH_DATE : WIDTHS;
-  const { scrollRef, virtualizer, before, after } = useVirtualRows(rows.length, ROW_ESTIMATE, OVERSCAN, (index) => rows[index]?.id ?? index);
+  // Where the list is: the offset written to the view state as it scrolls (no render for
+  // it), the rows' measured sizes when the list goes (a conversation opens); read once, when
+  // the list is drawn, which then scrolls back there.
+  const view = useViewStateObject();
+  const [from] = React.useState(() => (view && scrollKey ? view.get(scrollKey) : LIST_START));
+  const { scrollRef, virtualizer, before, after } = useVirtualRows(rows.length, ROW_ESTIMATE, OVERSCAN, (index) => rows[index]?.id ?? index, from);
+  const onScroll = React.useCallback(
+    (e: React.UIEvent<HTMLDivElement>) => {
+      if (view && scrollKey) view.set(scrollKey, { ...view.get(scrollKey), top: e.currentTarget.scrollTop });
+    },
+    [view, scrollKey],
+  );
+  React.useEffect(
+    () => () => {
+      if (view && scrollKey) view.set(scrollKey, { ...view.get(scrollKey), measured: virtualizer.takeSnapshot() });
+    },
+    [view, scrollKey, virtualizer],
+  );
   const items = virtualizer.getVirtualItems();
   const span = columns.length + 1;
   const openLabel = (r: ConversationRow): string => t('SupervisorInsightsOpenConversation', { name: r.customerName ?? r.id });
@@ -86,7 +106,7 @@ export function ConversationTable({ rows, columns, onOpen, withDate = false }: C
     e.preventDefault();
   };
   return (
-    <Box ref={scrollRef} maxHeight="65vh" overflowY="auto" role="region" aria-label={t('SupervisorInsightsConversationList')}>
+    <Box ref={scrollRef} onScroll={onScroll} maxHeight="65vh" overflowY="auto" role="region" aria-label={t('SupervisorInsightsConversationList')}>
       <Table aria-label={t('SupervisorInsightsConversations')} aria-rowcount={rows.length + 1} tableLayout="fixed">
         <THead stickyHeader top="0">
           <Tr aria-rowindex={1}>

@@ -10,6 +10,7 @@ import { PeriodPicker, usePeriod } from '../common/PeriodPicker';
 import { PeriodStatus } from '../common/PeriodStatus';
 import { ScopeNote, scopeWords } from '../common/ScopeNote';
 import { useViewState, viewKey } from '../common/viewState';
+import { LIST_START, type ListPlace } from '../common/virtualRows';
 import { useStrings } from '../common/StringsContext';
 import type { TabProps } from '../common/tabProps';
 import { ConversationFiltersBar } from './ConversationFiltersBar';
@@ -25,9 +26,11 @@ import {
   type ConversationFilters,
 } from './conversationsTab.selectors';
 
-/** The filters and the name being found, kept while a conversation is open (Back returns to them). */
+/** The filters, the name being found and the list's scroll, kept while a conversation is open (Back returns to them). */
 const FILTERS = viewKey<ConversationFilters>('conversations.filters', NO_FILTERS);
 const FINDING = viewKey<string>('conversations.finding', '');
+/** Where the list was scrolled to, so Back returns to the rows being read. */
+const LIST_SCROLL = viewKey<ListPlace>('conversations.listScroll', LIST_START);
 
 export interface ConversationsTabProps extends TabProps {
   /** Opens a conversation (InsightsRoot sends it through Flex's drill-down action). */
@@ -111,7 +114,7 @@ export function ConversationsTab({ store, access, timeZone, onOpen }: Conversati
           {empty}
         </Text>
       ) : (
-        <ConversationTable rows={rows} columns={columns} onOpen={onOpen} withDate={withDate} />
+        <ConversationTable rows={rows} columns={columns} onOpen={onOpen} withDate={withDate} scrollKey={LIST_SCROLL} />
       )}
     </Box>
   );

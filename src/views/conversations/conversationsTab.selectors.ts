@@ -8,15 +8,19 @@
  */
 import {
   CONVERSATION_OUTCOMES,
+  OTHER_AGENTS,
+  identifierOf,
   maskingOf,
   newestConversationFirst as newestFirst,
   rangeBounds,
+  sidsByKind,
   type Access,
   type ConversationOutcome,
   type ConversationRow,
   type DayRange,
   type DaySnapshot,
   type EngineConfig,
+  type SidsByKind,
 } from '../../core';
 import { selectConversationList, type InsightsState } from '../../store';
 import { NO_VALUE, formatClock, formatDayTime, formatSeconds } from '../common/format';
@@ -191,12 +195,21 @@ export interface ColumnOptions {
   readonly withDate: boolean;
 }
 
+/**
+ * The ISS of a row in the view's words: a team leader's session folds other teams' agents
+ * as one anonymous `(other agents)`, which reads "ISS outside your team" (the list, its CSV
+ * and the conversation screen alike).
+ */
+export function issNames(names: readonly string[], t: Translate): string[] {
+  return names.map((name) => (name === OTHER_AGENTS ? t('SupervisorInsightsOtherAgents') : name));
+}
+
 /** The list's columns, in order: the table renders `value`, and the CSV writes the same text. */
 export function conversationColumns(t: Translate, { timeZone, withDate }: ColumnOptions): readonly ConversationColumn[] {
   return [
     { id: 'start', header: t('SupervisorInsightsStart'), value: (r) => (withDate ? formatDayTime(r.start, timeZone) : formatClock(r.start, timeZone)) },
     { id: 'customer', header: t('SupervisorInsightsCustomer'), value: (r) => r.customerName ?? NO_VALUE },
-    { id: 'agents', header: t('SupervisorInsightsAgent'), value: (r) => r.agentNames.join(', ') || NO_VALUE },
+    { id: 'agents', header: t('SupervisorInsightsAgent'), value: (r) => issNames(r.agentNames, t).join(', ') || NO_VALUE },
     { id: 'supportTypes', header: t('SupervisorInsightsSupportType'), value: (r) => r.supportTypes.map((type) => t.supportType(type)).join(', ') || NO_VALUE },
     { id: 'platform', header: t('SupervisorInsightsPlatform'), value: (r) => r.platform },
     { id: 'duration', header: t('SupervisorInsightsDuration'), value: (r) => formatSeconds(r.durationSec) },
@@ -205,9 +218,23 @@ export function conversationColumns(t: Translate, { timeZone, withDate }: Column
   ];
 }
 
+/** The columns after the task sids, by kind, with the conversation screen's labels; then what is no sid of a known kind. */
+const SID_COLUMNS = [
+  ['reservations', 'reservation', 'SupervisorInsightsReservationSids'],
+  ['chats', 'conversation', 'SupervisorInsightsChatSids'],
+  ['calls', 'call', 'SupervisorInsightsCallSids'],
+  ['otherIds', 'other', 'SupervisorInsightsOtherIdentifiers'],
+] as const;
+
 /**
- * The CSV's columns: the table's, then the conversation and task sids the table has no room
- * for (what an incident review or the lakehouse joins on; the table finds them by search).
+ * The CSV's columns: the table's, then the identifiers the table has no room for (what an
+ * incident review or the lakehouse joins on; the table finds them by search): the
+ * conversation sid, then one column per kind of sid the row holds (task, reservation, chat,
+ * call; grouped by `sidsByKind` as the conversation screen groups them), then the row's
+ * other identifiers (a conversation id of the customer's own, which the screen leaves out),
+ * each a space-separated list. Each column is whole for its kind: the conversation sid is
+ * listed again under its kind (a call sid key in Call sids), so a join on one column finds every
+ * row. No media links: a list row holds none (only the conversation screen's detail does).
  */
 export function conversationCsvColumns(t: Translate, options: ColumnOptions): readonly ConversationColumn[] {
   const plain: Record<string, Partial<ConversationColumn>> = {
@@ -215,9 +242,18 @@ export function conversationCsvColumns(t: Translate, options: ColumnOptions): re
     start: { csv: (r) => csvInstant(r.start, options.timeZone), csvHeader: t('SupervisorInsightsStart') },
     duration: { csv: (r) => csvSeconds(r.durationSec), csvHeader: csvHeader(t('SupervisorInsightsDuration'), 's') },
   };
+  // One grouping per row, shared by its columns (the CSV reads a row's columns in turn).
+  let last: { row: ConversationRow; sids: SidsByKind } | undefined;
+  const sidsOf = (r: ConversationRow): SidsByKind => {
+    // The id under its kind too when it is a sid; otherwise it is in its own column only.
+    if (last?.row !== r) last = { row: r, sids: sidsByKind('', r.taskSids, identifierOf(r.id) ? [r.id, ...r.sids] : r.sids) };
+    return last.sids;
+  };
   return [
     ...conversationColumns(t, options).map((c) => ({ ...c, ...plain[c.id] })),
     { id: 'conversation', header: t('SupervisorInsightsConversationId'), value: (r) => r.id },
-    { id: 'tasks', header: t('SupervisorInsightsTaskSids'), value: (r) => r.taskSids.join(' ') },
+    // Every task sid the row has, as given, then any other task sid its identifiers name.
+    { id: 'tasks', header: t('SupervisorInsightsTaskSids'), value: (r) => sidsOf(r).task.join(' ') },
+    ...SID_COLUMNS.map(([id, kind, label]): ConversationColumn => ({ id, header: t(label), value: (r) => sidsOf(r)[kind].join(' ') })),
   ];
 }

@@ -7,6 +7,7 @@ export {
   conversationColumns,
   conversationCsvColumns,
   filterConversations,
+  issNames,
   matchesSearch,
   selectConversationsBetween,
   selectFilterOptions,

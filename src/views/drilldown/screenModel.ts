@@ -3,17 +3,16 @@
  * support types, platform, start with its zone, duration, outcome, transfers) and the
  * identifiers an investigation quotes (seed 004, priority 6), grouped by kind.
  */
-import { OTHER_AGENTS, identifierOf, type ConversationDetail, type IdentifierKind } from '../../core';
+import { IDENTIFIER_KINDS, sidsByKind, type ConversationDetail, type IdentifierKind } from '../../core';
 import type { StringKey, Translate } from '../common/strings';
-import { OUTCOME_LABELS } from '../conversations';
+import { OUTCOME_LABELS, issNames } from '../conversations';
 import { formatDateTime, formatDuration, listOrNone } from './format';
 
 /** The header's facts, in order: `[label, value]`. */
 export function headerFacts(detail: ConversationDetail, t: Translate, timeZone?: string): [string, string][] {
-  const agents = detail.agentNames.map((name) => (name === OTHER_AGENTS ? t('SupervisorInsightsOtherAgents') : name));
   return [
     [t('SupervisorInsightsCustomer'), detail.customerName ?? t('SupervisorInsightsUnknownCustomer')],
-    [t('SupervisorInsightsAgent'), listOrNone(agents, t('SupervisorInsightsNone'))],
+    [t('SupervisorInsightsAgent'), listOrNone(issNames(detail.agentNames, t), t('SupervisorInsightsNone'))],
     [t('SupervisorInsightsSupportType'), listOrNone(detail.supportTypes.map((type) => t.supportType(type)), t('SupervisorInsightsNone'))],
     [t('SupervisorInsightsPlatform'), detail.platform],
     [t('SupervisorInsightsStart'), formatDateTime(detail.start, timeZone)],
@@ -35,13 +34,6 @@ const GROUP_OF: Readonly<Record<IdentifierKind, StringKey>> = {
   conversation: 'SupervisorInsightsChatSids',
   call: 'SupervisorInsightsCallSids',
 };
-const GROUP_ORDER: readonly StringKey[] = [
-  'SupervisorInsightsConversationId',
-  'SupervisorInsightsTaskSids',
-  'SupervisorInsightsReservationSids',
-  'SupervisorInsightsChatSids',
-  'SupervisorInsightsCallSids',
-];
 
 /**
  * The identifiers of a conversation, by kind: its id (the conversation key, often a call
@@ -52,24 +44,13 @@ const GROUP_ORDER: readonly StringKey[] = [
  * out; empty groups are left out.
  */
 export function identifierGroupsOf(detail: ConversationDetail): IdentifierGroup[] {
-  const groups = new Map<StringKey, string[]>(GROUP_ORDER.map((k) => [k, []]));
-  const seen = new Set<string>();
-  const add = (key: StringKey, sid: string): void => {
-    if (sid === '' || seen.has(sid)) return;
-    seen.add(sid);
-    groups.get(key)?.push(sid);
-  };
-  add('SupervisorInsightsConversationId', detail.id);
-  for (const sid of detail.taskSids) add('SupervisorInsightsTaskSids', sid);
   const transcripts = [detail.media, ...detail.segments.map((s) => s.media)]
     .flatMap((m) => m?.items ?? [])
     .flatMap((item) => (item.type === 'ChatTranscript' ? [item.sid] : []));
-  for (const text of [...detail.sids, ...transcripts]) {
-    const id = identifierOf(text);
-    if (id) add(GROUP_OF[id.kind], id.sid);
-  }
-  return GROUP_ORDER.flatMap((label) => {
-    const sids = groups.get(label) ?? [];
-    return sids.length === 0 ? [] : [{ label, sids }];
-  });
+  const byKind = sidsByKind(detail.id, detail.taskSids, [...detail.sids, ...transcripts]);
+  const groups: IdentifierGroup[] = [
+    { label: 'SupervisorInsightsConversationId', sids: detail.id === '' ? [] : [detail.id] },
+    ...IDENTIFIER_KINDS.map((kind) => ({ label: GROUP_OF[kind], sids: byKind[kind] })),
+  ];
+  return groups.filter((g) => g.sids.length > 0);
 }

@@ -1,10 +1,12 @@
 import * as React from 'react';
+import { useStore } from 'zustand';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
 import { Table, TBody, THead, Td, Th, Tr } from '@twilio-paste/core/table';
 import { Text } from '@twilio-paste/core/text';
 import { EXPORT_MAX_DAYS, EXPORT_TABLES, exportFetchSpan, exportTablesOf, type DayRange, type ExportTables } from '../../core';
-import { PeriodPicker, TODAY, downloadCsv, formatCount, formatDayKey, formatDayTime, rangeOf, useStrings, type Period, type TabProps } from '../common';
+import { selectToday } from '../../store';
+import { PeriodPicker, downloadCsv, formatCount, formatDayKey, formatDayTime, usePeriod, useStrings, type TabProps } from '../common';
 import { exportCsv, exportFileName, exportTooLong } from './exportTab.selectors';
 import type { ExportEventsLoader } from './exportLoader';
 
@@ -28,17 +30,16 @@ const sameRange = (a: DayRange, b: DayRange): boolean => a.from === b.from && a.
 /** The period's lakehouse tables as CSV files, for roles with export. */
 export function ExportTab({ store, access, timeZone, exportEvents }: ExportTabProps): React.ReactElement {
   const t = useStrings();
-  const [period, setPeriod] = React.useState<Period>(TODAY);
+  // The period the other tabs show (a month picked on Overview is refused here, not cut).
+  const { period, setPeriod, range } = usePeriod(store);
+  const today = useStore(store, selectToday);
   const [prepared, setPrepared] = React.useState<Prepared>({ status: 'idle' });
   const running = React.useRef<AbortController | undefined>(undefined);
   React.useEffect(() => () => running.current?.abort(), []);
-  const state = store.getState();
-  const range = rangeOf(period, state.live.engine.calendar, state.now);
-  const today = state.live.engine.calendar.dayKey(state.now);
   const tooLong = exportTooLong(range);
 
   const prepare = (): void => {
-    if (!exportEvents) return;
+    if (!exportEvents || tooLong) return;
     running.current?.abort();
     const controller = new AbortController();
     running.current = controller;

@@ -26,8 +26,12 @@ import { TrendChart } from './TrendChart';
 import { withTrendGaps } from './trendGaps';
 
 const ID = 'overview';
-/** The platform choice, kept while a conversation is open. */
+/** The platform choice, the table's metric set and the trend's options and step, kept while a conversation is open. */
 const PLATFORM_CHOICE = viewKey<PlatformChoice>('overview.platforms', ALL_PLATFORMS);
+const METRIC_SET = viewKey<TableMetricSet>('overview.metricSet', 'volumes');
+const TREND_OPTIONS = viewKey<TrendOptions>('overview.trend', DEFAULT_TREND);
+/** The step picked (undefined: the period's default, which follows the period). */
+const TREND_STEP = viewKey<TrendStep | undefined>('overview.trendStep', undefined);
 
 /** The management report: KPIs, support types and the trend over a period, per platform or side by side. */
 export function OverviewTab({ store, access, timeZone }: TabProps): React.ReactElement {
@@ -35,9 +39,9 @@ export function OverviewTab({ store, access, timeZone }: TabProps): React.ReactE
   const { period, setPeriod, range } = usePeriod(store);
   const today = useStore(store, selectToday);
   const [choice, setChoice] = useViewState(PLATFORM_CHOICE);
-  const [pickedStep, setStep] = React.useState<TrendStep | undefined>(undefined);
-  const [metricSet, setMetricSet] = React.useState<TableMetricSet>('volumes');
-  const [trendOptions, setTrendOptions] = React.useState<TrendOptions>(DEFAULT_TREND);
+  const [pickedStep, setStep] = useViewState(TREND_STEP);
+  const [metricSet, setMetricSet] = useViewState(METRIC_SET);
+  const [trendOptions, setTrendOptions] = useViewState(TREND_OPTIONS);
   const steps = React.useMemo(() => trendStepsFor(range), [range]);
   const step = pickedStep !== undefined && steps.includes(pickedStep) ? pickedStep : defaultTrendStep(range);
 

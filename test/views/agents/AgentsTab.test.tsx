@@ -3,13 +3,15 @@
  */
 import * as React from 'react';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { DEFAULT_CONFIG, Engine, accessOf, buildReport, reportGroupings, type User } from '../../../src/core';
+import Papa from 'papaparse';
+import { DEFAULT_CONFIG, Engine, accessOf, buildReport, reportGroupings, workersOnContact, type User } from '../../../src/core';
 import { syntheticDay } from '../../../src/sandbox/bench/benchDay';
 import { applyQueued, createInsightsStore, ingest, setStatus, tick, type InsightsStore } from '../../../src/store';
 import { AgentsTab } from '../../../src/views/agents';
 import { agentCsvColumns, agentColumns } from '../../../src/views/agents/agentsTab.columns';
 import { DEFAULT_SORT, agentTableRows, selectAgentsModel } from '../../../src/views/agents/agentsTab.selectors';
 import { formatRate, toCsv, translator } from '../../../src/views/common';
+import * as csvModule from '../../../src/views/common/csv';
 import { DAY, END_OF_DAY, dayEvents, loadedStore } from '../../store/fixtures';
 
 const supervisor: User = { roles: ['supervisor'], workerSid: 'WKsup' };
@@ -141,6 +143,37 @@ describe('CSV', () => {
     expect(csv).toHaveLength(rows.length + 1);
     expect(csv[1].startsWith(`Team,${rows[0].name},`)).toBe(true);
     expect(csv[2].startsWith(`ISS,${rows[1].name},${rows[1].team},`)).toBe(true);
+  });
+});
+
+describe('CSV: on a contact', () => {
+  it('the downloaded file says "yes" for each agent on a contact now, and nothing for the others and for team rows', () => {
+    const download = jest.spyOn(csvModule, 'downloadCsv').mockImplementation(() => undefined);
+    try {
+      const store = loadedStore(admin, dayEvents);
+      renderTab(store);
+      fireEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+      expect(download).toHaveBeenCalledTimes(1);
+      const [header, ...lines] = Papa.parse<string[]>(download.mock.calls[0][1], { skipEmptyLines: true }).data;
+      expect(header.slice(0, 6)).toEqual(['Row', 'ISS', 'Team', 'Activity', 'Time in activity (s)', 'On a contact']);
+      const col = (name: string): number => header.indexOf(name);
+      const state = store.getState();
+      const busy = workersOnContact(state.live.engine);
+      const model = selectAgentsModel(state, { from: DAY, to: DAY });
+      const sidOf = new Map(agentTableRows(model, {}, DEFAULT_SORT, false).flatMap((r) => (r.kind === 'agent' ? [[r.name, r.sid!] as const] : [])));
+      const agents = lines.filter((l) => l[col('Row')] === 'ISS');
+      expect(agents).toHaveLength(sidOf.size);
+      for (const l of agents) expect([l[col('ISS')], l[col('On a contact')]]).toEqual([l[col('ISS')], busy.has(sidOf.get(l[col('ISS')])!) ? 'yes' : '']);
+      // Some of each, so the column is not all one value.
+      expect(agents.filter((l) => l[col('On a contact')] === 'yes').length).toBe([...sidOf.values()].filter((sid) => busy.has(sid)).length);
+      expect(agents.some((l) => l[col('On a contact')] === 'yes')).toBe(true);
+      expect(agents.some((l) => l[col('On a contact')] === '')).toBe(true);
+      for (const l of lines.filter((x) => x[col('Row')] === 'Team')) expect(l[col('On a contact')]).toBe('');
+      // The activity column stays the activity by name alone.
+      expect(agents.every((l) => !l[col('Activity')].includes('on a contact'))).toBe(true);
+    } finally {
+      download.mockRestore();
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { DEFAULT_CONFIG, type ConversationRow } from '../../../src/core';
 import { applyQueued, ingest } from '../../../src/store';
+import Papa from 'papaparse';
 import { toCsv, translator } from '../../../src/views/common';
 import {
   NO_FILTERS,
@@ -147,20 +148,47 @@ describe('columns and CSV', () => {
   it('write the list as shown, for a spreadsheet: labels from the strings, ISO times with the zone offset, seconds', () => {
     const columns = conversationCsvColumns(t, { timeZone: 'Australia/Sydney', withDate: true });
     const lines = toCsv(columns, rows).split('\r\n');
-    expect(lines[0]).toBe('Start,CS,Supervisor,Support type,Platform,Duration (s),Outcome,Transfers,Conversation sid,Task sids');
-    expect(columns.slice(0, -2)).toEqual(conversationColumns(t, { timeZone: 'Australia/Sydney', withDate: true }).map((c) => expect.objectContaining({ id: c.id, header: c.header })));
+    expect(lines[0]).toBe('Start,CS,Supervisor,Support type,Platform,Duration (s),Outcome,Transfers,Conversation sid,Task sids,Reservation sids,Chat sids,Call sids,Other identifiers');
+    expect(columns.slice(0, -6)).toEqual(conversationColumns(t, { timeZone: 'Australia/Sydney', withDate: true }).map((c) => expect.objectContaining({ id: c.id, header: c.header })));
     expect(lines).toHaveLength(rows.length + 1);
     const ca01 = rows.find((r) => r.id === 'CA01') as ConversationRow;
     // 10:00Z is 21:00 in Sydney (UTC+11 in November); Handled lasts 380 s
     const iso = new Date(ca01.start + 11 * 3_600_000).toISOString().slice(0, 19) + '+11:00';
-    const expected = [iso, 'Robin', 'Ann', 'Safety', 'CISS Central', String(Math.round(ca01.durationSec!)), 'Handled', '0', 'CA01', 'WT01'];
+    // The fixtures' sids are short ('WR01' is no sid of a known kind): under Other identifiers.
+    const expected = [iso, 'Robin', 'Ann', 'Safety', 'CISS Central', String(Math.round(ca01.durationSec!)), 'Handled', '0', 'CA01', 'WT01', '', '', '', 'WR01'];
     expect(lines[1 + rows.indexOf(ca01)]).toBe(expected.map((v) => (v.includes(',') ? `"${v}"` : v)).join(','));
     expect(lines[1 + rows.indexOf(ca01)]).toContain('T21:00');
     expect(Date.parse(iso)).toBe(Math.floor(ca01.start / 1000) * 1000);
     const ch10 = lines[1 + rows.findIndex((r) => r.id === 'CH10')];
     expect(ch10).toContain('"Ann, Bob"');
     expect(ch10).toContain('"Check in, Safety"');
-    expect(ch10.split(',').slice(-3)).toEqual(['1', 'CH10', 'WT10 WT11']);
+    expect(ch10.split(',').slice(-7)).toEqual(['1', 'CH10', 'WT10 WT11', '', '', '', 'WR10 WR11']);
+  });
+
+  it('write every identifier the row holds, one column per kind, and the ISS outside a team leader\'s team in words', () => {
+    const sid = (prefix: string, n: number): string => `${prefix}${n.toString(16).padStart(32, '0')}`;
+    const row: ConversationRow = {
+      id: sid('CA', 1),
+      agentNames: ['Ann', '(other agents)'],
+      supportTypes: ['safety'],
+      platform: 'CISS Central',
+      start: Date.parse('2026-11-20T10:00:00Z'),
+      outcome: 'Handled',
+      transfers: 1,
+      taskSids: [sid('WT', 1), sid('WT', 2)],
+      // Two reservations, the chat channel (prefix in lower case), the call again (the key), a task the key names, a customer's own id.
+      sids: [sid('WR', 1), sid('WR', 2), `ch${sid('CH', 1).slice(2)}`, sid('CA', 1), sid('WT', 3), 'order-42'],
+    };
+    const [header, line] = Papa.parse<string[]>(toCsv(conversationCsvColumns(translator(undefined), { timeZone: 'UTC', withDate: false }), [row]), { skipEmptyLines: true }).data;
+    const cell = (name: string): string => line[header.indexOf(name)];
+    expect(cell('ISS')).toBe('Ann, ISS outside your team');
+    expect(cell('Conversation sid')).toBe(sid('CA', 1));
+    expect(cell('Task sids')).toBe([sid('WT', 1), sid('WT', 2), sid('WT', 3)].join(' '));
+    expect(cell('Reservation sids')).toBe(`${sid('WR', 1)} ${sid('WR', 2)}`);
+    expect(cell('Chat sids')).toBe(sid('CH', 1));
+    // Whole for its kind: the call sid that keys the conversation is in Call sids too, once.
+    expect(cell('Call sids')).toBe(sid('CA', 1));
+    expect(cell('Other identifiers')).toBe('order-42');
   });
 
   it('show the time alone for today, and the outcome as the strings name it', () => {

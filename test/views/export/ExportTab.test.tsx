@@ -6,7 +6,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, EXPORT_TABLES, accessOf, exportFetchSpan, exportTablesOf } from '../../../src/core';
 import { createInsightsStore, setStatus } from '../../../src/store';
 import { InsightsView } from '../../../src/views/InsightsView';
-import { formatDayKey } from '../../../src/views/common';
+import { SHARED_PERIOD, ViewState, ViewStateProvider, formatDayKey, rangeOf } from '../../../src/views/common';
 import { describeFailure } from '../../../src/sources/backfill';
 import { ExportTab, type ExportEventsLoader } from '../../../src/views/export';
 import { DAY, END_OF_DAY, dayEvents } from '../../store/fixtures';
@@ -14,10 +14,11 @@ import { DAY, END_OF_DAY, dayEvents } from '../../store/fixtures';
 const NOW = END_OF_DAY - 3_600_000;
 const admin = accessOf({ roles: ['admin'] });
 
-function setup(exportEvents?: ExportEventsLoader) {
+function setup(exportEvents?: ExportEventsLoader, view?: ViewState) {
   const store = createInsightsStore({ access: admin, config: DEFAULT_CONFIG, now: () => NOW, schedule: () => undefined });
   setStatus(store, 'ready');
-  return render(<ExportTab store={store} access={admin} timeZone="UTC" exportEvents={exportEvents} />);
+  const tab = <ExportTab store={store} access={admin} timeZone="UTC" exportEvents={exportEvents} />;
+  return { store, ...render(view ? <ViewStateProvider view={view}>{tab}</ViewStateProvider> : tab) };
 }
 
 describe('ExportTab', () => {
@@ -61,6 +62,45 @@ describe('ExportTab', () => {
     });
     fireEvent.click(screen.getByRole('button', { name: 'Prepare the files' }));
     expect((await screen.findByRole('alert')).textContent).toBe(`The events could not be read. ${describeFailure(502)}`);
+  });
+});
+
+describe('the Export tab and the shared period', () => {
+  const prepareButton = (): HTMLButtonElement => screen.getByRole('button', { name: 'Prepare the files' }) as HTMLButtonElement;
+
+  it('starts from the period the other tabs show, and a period picked here is theirs too', async () => {
+    const view = new ViewState();
+    view.set(SHARED_PERIOD, { kind: 'yesterday' });
+    const asked: { from: number; to: number }[] = [];
+    const { store } = setup(async (span) => {
+      asked.push(span);
+      return [];
+    }, view);
+    expect((screen.getByLabelText('Period') as HTMLSelectElement).value).toBe('yesterday');
+    fireEvent.click(prepareButton());
+    await screen.findByRole('table', { name: 'Export files' });
+    const { calendar } = store.getState().live.engine;
+    const yesterday = rangeOf({ kind: 'yesterday' }, calendar, NOW);
+    expect(asked.map(({ from, to }) => ({ from, to }))).toEqual([
+      (({ from, to }) => ({ from, to }))(exportFetchSpan(store.getState().config, yesterday, NOW)),
+    ]);
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: 'week' } });
+    expect(view.get(SHARED_PERIOD)).toEqual({ kind: 'week' });
+  });
+
+  it.each(['month', 'lastMonth'] as const)('a shared period longer than 7 days (%s) is refused: the button stays off and nothing is read', (kind) => {
+    const view = new ViewState();
+    view.set(SHARED_PERIOD, { kind });
+    const loader = jest.fn<ReturnType<ExportEventsLoader>, Parameters<ExportEventsLoader>>(async () => []);
+    setup(loader, view);
+    expect(screen.getByRole('alert').textContent).toBe('An export covers at most 7 days: choose a shorter period.');
+    expect(prepareButton().disabled).toBe(true);
+    fireEvent.click(prepareButton());
+    expect(loader).not.toHaveBeenCalled();
+    // A shorter period picked here makes it possible again.
+    fireEvent.change(screen.getByLabelText('Period'), { target: { value: 'yesterday' } });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(prepareButton().disabled).toBe(false);
   });
 });
 

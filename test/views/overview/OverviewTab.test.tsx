@@ -7,7 +7,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import { DEFAULT_CONFIG, accessOf, type Report, type User } from '../../../src/core';
 import { setStatus, type InsightsStore } from '../../../src/store';
 import * as csv from '../../../src/views/common/csv';
-import { formatCount, formatRate, formatSeconds, humanise, toCsv, translator } from '../../../src/views/common';
+import { ViewState, ViewStateProvider, formatCount, formatRate, formatSeconds, humanise, toCsv, translator } from '../../../src/views/common';
 import { OverviewTab } from '../../../src/views/overview';
 import { ALL_PLATFORMS, SIDE_BY_SIDE, platformsOf, selectOverview, selectTrend, tableColumnsOf } from '../../../src/views/overview/overviewTab.selectors';
 import { DAY, agentsOfDay, dayEvents, loadedStore, reportOf, storeFor } from '../../store/fixtures';
@@ -239,6 +239,43 @@ describe('OverviewTab', () => {
     } finally {
       download.mockRestore();
     }
+  });
+});
+
+describe('OverviewTab: what Back keeps', () => {
+  const inView = (view: ViewState) =>
+    render(
+      <ViewStateProvider view={view}>
+        <OverviewTab store={sharedStore()} access={accessOf(supervisor)} timeZone="UTC" />
+      </ViewStateProvider>,
+    );
+  const checked = (name: string): boolean => (screen.getByRole('radio', { name }) as HTMLInputElement).checked;
+  const picked = (label: string): string => (screen.getByLabelText(label) as HTMLSelectElement).value;
+
+  it('the metric set, the trend options and the trend step are as they were left when the tab is drawn again', () => {
+    const view = new ViewState();
+    const first = inView(view);
+    fireEvent.click(screen.getByRole('radio', { name: 'Side by side' }));
+    expect(checked('Volumes')).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Offers and transfers' }));
+    fireEvent.change(screen.getByLabelText('Metric'), { target: { value: 'ronaRate' } });
+    fireEvent.change(screen.getByLabelText('Support type', { selector: 'select[id$="trend-support-type"]' }), { target: { value: 'safety' } });
+    fireEvent.change(screen.getByLabelText('Trend by'), { target: { value: '15' } });
+    // A conversation opens: the tabs unmount, and Back draws them again from the same view state.
+    first.unmount();
+    inView(view);
+    expect(checked('Offers and transfers')).toBe(true);
+    expect(picked('Metric')).toBe('ronaRate');
+    expect((document.querySelector('select[id$="trend-support-type"]') as HTMLSelectElement).value).toBe('safety');
+    expect(picked('Trend by')).toBe('15');
+  });
+
+  it('a new view state starts from the defaults', () => {
+    inView(new ViewState());
+    fireEvent.click(screen.getByRole('radio', { name: 'Side by side' }));
+    expect(checked('Volumes')).toBe(true);
+    expect(picked('Metric')).toBe('conversations');
+    expect(picked('Trend by')).toBe('60');
   });
 });
 
