@@ -3,7 +3,7 @@ import { Text } from '@twilio-paste/core/text';
 import type { Access, AgentCounts } from '../../core';
 import { formatCount } from './format';
 import { useStrings } from './StringsContext';
-import type { StringKey } from './strings';
+import type { StringKey, Translate } from './strings';
 
 /** The tabs whose scope line says whose figures they are (Now and Queues say theirs in their own words). */
 export type ScopeOf = 'agents' | 'overview' | 'conversations';
@@ -40,6 +40,14 @@ const SCOPE_WORDS: Readonly<Record<ScopeOf, Readonly<Record<Access['scope'], Str
  */
 export function scopeWords(access: Access, tab: ScopeOf = 'agents'): StringKey {
   return SCOPE_WORDS[tab][access.scope];
+}
+
+/**
+ * The live tabs' scope (Now, Queues): the queues are always the whole centre's; the agents
+ * are the whole centre's for a role that sees everyone, else the access's ("your team").
+ */
+export function liveScopeText(t: Translate, access: Access): string {
+  return access.scope === 'all' ? t('SupervisorInsightsScopeCentre') : t('SupervisorInsightsScopeQueues', { agents: t(scopeWords(access)).toLowerCase() });
 }
 
 /**

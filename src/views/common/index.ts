@@ -11,7 +11,7 @@ export type { PeriodStatusInput, PeriodStatusProps } from './PeriodStatus';
 export { ViewState, ViewStateProvider, useViewState, useViewStateObject, viewKey } from './viewState';
 export type { ViewKey } from './viewState';
 export type { PeriodPickerProps } from './PeriodPicker';
-export { ScopeNote, scopeWords } from './ScopeNote';
+export { ScopeNote, liveScopeText, scopeWords } from './ScopeNote';
 export type { ScopeOf } from './ScopeNote';
 export { STRING_DEFAULTS, addDefaultStrings, fillTemplate, humanise, translator } from './strings';
 export type { StringKey, Strings, Translate } from './strings';

@@ -3,7 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import { ScopeNote, scopeWords, useStrings, type TabProps } from '../common';
+import { ScopeNote, liveScopeText, useStrings, type TabProps } from '../common';
 import { AgentsNow } from './AgentsNow';
 import { MissedOffers } from './MissedOffers';
 import { selectNowView } from './nowTab.selectors';
@@ -45,7 +45,7 @@ export function NowTab({ store, access, timeZone }: TabProps): React.ReactElemen
   ].join(', ');
   return (
     <Box display="flex" flexDirection="column" rowGap="space30" paddingTop="space30" data-now-tab="">
-      <ScopeNote scope={access.scope === 'all' ? t('SupervisorInsightsScopeCentre') : t('SupervisorInsightsScopeQueues', { agents: t(scopeWords(access)).toLowerCase() })} counts={view.counts} figure="now-agents" />
+      <ScopeNote scope={liveScopeText(t, access)} counts={view.counts} figure="now-agents" />
       {status === 'loading' ? (
         <Text as="p" fontSize="fontSize20" color="colorTextWeak">
           {t('SupervisorInsightsLoading')}

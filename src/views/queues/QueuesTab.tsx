@@ -3,7 +3,7 @@ import { Box } from '@twilio-paste/core/box';
 import { Heading } from '@twilio-paste/core/heading';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
-import { CsvButton, ScopeNote, useStrings, type TabProps } from '../common';
+import { CsvButton, ScopeNote, liveScopeText, useStrings, type TabProps } from '../common';
 import { queueCsvColumns, queueCsvRows } from './queuesCsv';
 import { QueuesSummary } from './QueuesSummary';
 import { QueueTileCard } from './QueueTileCard';
@@ -21,10 +21,7 @@ export function QueuesTab({ store, access }: TabProps): React.ReactElement {
   if (status === 'error') return <Text as="p" color="colorTextError">{t('SupervisorInsightsLiveFailed', { error: error ?? '' })}</Text>;
   return (
     <Box display="flex" flexDirection="column" rowGap="space60" paddingTop="space40">
-      <ScopeNote
-        scope={access.scope === 'all' ? t('SupervisorInsightsScopeCentre') : t('SupervisorInsightsScopeQueues', { agents: t('SupervisorInsightsScopeTeam').toLowerCase() })}
-        counts={view.counts}
-      />
+      <ScopeNote scope={liveScopeText(t, access)} counts={view.counts} />
       <QueuesSummary view={view} access={access} />
       <Box display="flex" justifyContent="space-between" alignItems="center" flexWrap="wrap" columnGap="space40" rowGap="space30">
         <StatusLegend thresholds={view.thresholds} />
