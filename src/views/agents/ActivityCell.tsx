@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { useStore } from 'zustand';
 import type { InsightsStore } from '../../store';
 import { formatSeconds } from '../common';
@@ -23,7 +24,7 @@ export function ActivityCell({ store, activity, since, colour, onContact }: Acti
   const t = useStrings();
   const now = useStore(store, (s) => s.now);
   if (activity === undefined) return null;
-  const text = since === undefined ? activity : t('SupervisorInsightsActivityNow', { activity, duration: formatSeconds((now - since) / 1000) });
+  const text = activityText(activity, since, now, (vars) => t('SupervisorInsightsActivityNow', vars));
   const dot = <span aria-hidden="true" style={{ display: 'inline-block', width: 8, height: 8, borderRadius: 4, marginRight: 6, backgroundColor: colour ?? 'transparent' }} />;
   if (!onContact) {
     return (
@@ -41,7 +42,7 @@ export function ActivityCell({ store, activity, since, colour, onContact }: Acti
         {text}
       </span>
       <span style={CONTACT_LINE}>
-        <span style={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}> · </span>
+        <ScreenReaderOnly> · </ScreenReaderOnly>
         {t('SupervisorInsightsOnContactNote')}
       </span>
     </>

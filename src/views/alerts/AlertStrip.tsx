@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Box } from '@twilio-paste/core/box';
 import { Button } from '@twilio-paste/core/button';
+import { ScreenReaderOnly } from '@twilio-paste/core/screen-reader-only';
 import { Text } from '@twilio-paste/core/text';
 import { useStore } from 'zustand';
 import { acknowledgeAlert, setAlertNotice, type AlertStore, type InsightsStore } from '../../store';
@@ -27,8 +28,6 @@ const COLOURS: Readonly<Record<StripGroup['severity'], { background: string; bor
  * (and in the log). Small, so the strip never pushes the open tab below a 900 px window.
  */
 export const STRIP_ROWS_SHOWN = 3;
-
-const VISUALLY_HIDDEN: React.CSSProperties = { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' };
 
 /** One rule's alerts on one line: severity, rule, what they are about, the longest hold, Acknowledge. */
 function StripLine({ group, onAcknowledge }: { group: StripGroup; onAcknowledge: (keys: readonly string[]) => void }): React.ReactElement {
@@ -71,10 +70,10 @@ function StripLine({ group, onAcknowledge }: { group: StripGroup; onAcknowledge:
         ) : (
           <Button variant="secondary" size="small" onClick={() => onAcknowledge(group.keys)}>
             {many ? `Acknowledge all ${formatCount(group.keys.length)}` : 'Acknowledge'}
-            <span style={VISUALLY_HIDDEN}>
+            <ScreenReaderOnly>
               {' '}
               {group.label}, {subjects}
-            </span>
+            </ScreenReaderOnly>
           </Button>
         )}
       </Box>
