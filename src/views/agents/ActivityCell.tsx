@@ -52,8 +52,8 @@ export function ActivityCell({ store, activity, since, colour, onContact }: Acti
 const LINE: React.CSSProperties = { display: 'block', lineHeight: '16px', overflow: 'hidden', textOverflow: 'ellipsis' };
 const CONTACT_LINE: React.CSSProperties = { display: 'block', lineHeight: '13px', fontSize: 11, fontWeight: 600, paddingLeft: 14, overflow: 'hidden', textOverflow: 'ellipsis' };
 
-/** The same words for the CSV, at a given instant. */
-export function activityText(activity: string | undefined, since: number | undefined, now: number, template: (vars: { activity: string; duration: string }) => string): string {
+/** "Break · 12:04": the activity and the time in it at `now`. */
+function activityText(activity: string | undefined, since: number | undefined, now: number, template: (vars: { activity: string; duration: string }) => string): string {
   if (activity === undefined) return '';
   return since === undefined ? activity : template({ activity, duration: formatSeconds((now - since) / 1000) });
 }

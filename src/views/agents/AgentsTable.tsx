@@ -6,7 +6,7 @@ import { useStrings } from '../common/StringsContext';
 import { SpacerRow, useVirtualRows } from '../common/virtualRows';
 import { ActivityCell } from './ActivityCell';
 import type { AgentColumn } from './agentsTab.columns';
-import { activityCellText, loggedShares } from './agentsTab.columns';
+import { loggedShares, teamActivityText } from './agentsTab.columns';
 import type { AgentTableRow, SortColumn, SortState } from './agentsTab.selectors';
 import { LoggedStatusBar } from './LoggedStatusBar';
 
@@ -96,7 +96,7 @@ const AgentRowView = React.memo(function AgentRowView({ index, row, columns, sty
           <td key={c.id} style={styles.cell}>
             {row.kind === 'team' ? (
               // Wraps to a second line rather than being cut in a narrow column.
-              <span style={WRAP_TWO_LINES}>{activityCellText(t, row, 0)}</span>
+              <span style={WRAP_TWO_LINES}>{teamActivityText(t, row)}</span>
             ) : (
               <ActivityCell store={store} activity={row.activity} since={row.activitySince} onContact={row.onContact} colour={row.activity === undefined ? undefined : colours.get(row.activity)} />
             )}

@@ -5,7 +5,6 @@
  */
 import type { CsvColumn, Translate } from '../common';
 import { csvHeader, csvPercent, csvSeconds, formatCount, formatRate, formatSeconds } from '../common';
-import { activityText } from './ActivityCell';
 import { OFFLINE, type AgentFilter, type AgentTableRow, type AgentsModel, type SortColumn } from './agentsTab.selectors';
 
 export const CELL_KINDS = ['name', 'team', 'activity', 'number', 'logged'] as const;
@@ -74,15 +73,13 @@ export function loggedShares(row: AgentTableRow, activities: readonly string[]):
   return parts.join(', ');
 }
 
-/** What the activity cell says, at `now`. */
-export function activityCellText(t: Translate, row: AgentTableRow, now: number): string {
-  if (row.kind === 'team') {
-    // Available of logged in, as Queues says it (core's agentStates.ts).
-    const counts = row.counts;
-    return t('SupervisorInsightsAvailableOf', { available: formatCount(counts?.available ?? 0), loggedIn: formatCount(counts?.loggedIn ?? 0) });
-  }
-  const text = activityText(row.activity, row.activitySince, now, (vars) => t('SupervisorInsightsActivityNow', vars));
-  return row.onContact && text !== '' ? `${text} · ${t('SupervisorInsightsOnContactNote')}` : text;
+/**
+ * What a team row's activity cell says: available of logged in, as Queues says it (core's
+ * agentStates.ts). An agent row's cell is `ActivityCell` (it follows the clock).
+ */
+export function teamActivityText(t: Translate, row: AgentTableRow): string {
+  const counts = row.counts;
+  return t('SupervisorInsightsAvailableOf', { available: formatCount(counts?.available ?? 0), loggedIn: formatCount(counts?.loggedIn ?? 0) });
 }
 
 /** The CSV of the table as shown; the time in activity as at `now()` when the file is made. */
@@ -97,7 +94,7 @@ export function agentCsvColumns(t: Translate, columns: readonly AgentColumn[], a
       // The activity by name, the time in it as seconds (a team row: its "3 of 6 logged in"),
       // and whether the agent is on a contact (`yes` or empty, as the trend's "So far").
       out.push(
-        { header: c.header, value: (r) => (r.kind === 'team' ? activityCellText(t, r, now()) : (r.activity ?? '')) },
+        { header: c.header, value: (r) => (r.kind === 'team' ? teamActivityText(t, r) : (r.activity ?? '')) },
         {
           header: csvHeader(t('SupervisorInsightsTimeInActivity'), 's'),
           value: (r) => (r.kind === 'team' || r.activitySince === undefined ? null : csvSeconds((now() - r.activitySince) / 1000)),

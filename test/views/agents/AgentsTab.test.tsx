@@ -8,6 +8,7 @@ import { DEFAULT_CONFIG, Engine, accessOf, buildReport, reportGroupings, workers
 import { syntheticDay } from '../../../src/sandbox/bench/benchDay';
 import { applyQueued, createInsightsStore, ingest, setStatus, tick, type InsightsStore } from '../../../src/store';
 import { AgentsTab } from '../../../src/views/agents';
+import { ActivityCell } from '../../../src/views/agents/ActivityCell';
 import { agentCsvColumns, agentColumns } from '../../../src/views/agents/agentsTab.columns';
 import { DEFAULT_SORT, agentTableRows, selectAgentsModel } from '../../../src/views/agents/agentsTab.selectors';
 import { formatRate, toCsv, translator } from '../../../src/views/common';
@@ -143,6 +144,27 @@ describe('CSV', () => {
     expect(csv).toHaveLength(rows.length + 1);
     expect(csv[1].startsWith(`Team,${rows[0].name},`)).toBe(true);
     expect(csv[2].startsWith(`ISS,${rows[1].name},${rows[1].team},`)).toBe(true);
+  });
+});
+
+describe('the activity cell', () => {
+  it('an agent on a contact reads "on a contact" after the activity; the others do not', () => {
+    const store = loadedStore(supervisor, dayEvents);
+    const state = store.getState();
+    const agents = agentTableRows(selectAgentsModel(state, { from: DAY, to: DAY }), {}, DEFAULT_SORT, false).filter((r) => r.kind === 'agent');
+    const busy = workersOnContact(state.live.engine);
+    const cellText = (r: (typeof agents)[number]): string => {
+      const { container, unmount } = render(<ActivityCell store={store} activity={r.activity} since={r.activitySince} onContact={r.onContact} />);
+      const text = container.textContent ?? '';
+      unmount();
+      return text;
+    };
+    const on = agents.filter((r) => busy.has(r.sid!));
+    const off = agents.filter((r) => !busy.has(r.sid!) && r.activity !== undefined);
+    expect(on.length).toBeGreaterThan(0);
+    expect(off.length).toBeGreaterThan(0);
+    for (const r of on) expect(cellText(r)).toMatch(new RegExp(`^${r.activity} · [\\d:]+ · on a contact$`));
+    for (const r of off) expect(cellText(r)).not.toContain('on a contact');
   });
 });
 

@@ -33,7 +33,7 @@ import { simulate, toEventStreams } from '../../../src/sources/simulator';
 import { addFrozenDays, type InsightsState } from '../../../src/store';
 import { AVAILABLE, DEFAULT_SORT, OFFLINE, agentTableRows, selectAgentsModel, type AgentTableRow } from '../../../src/views/agents/agentsTab.selectors';
 import { nextSort } from '../../../src/views/agents/useAgentsTable';
-import { activityCellText } from '../../../src/views/agents/agentsTab.columns';
+import { teamActivityText } from '../../../src/views/agents/agentsTab.columns';
 import { translator } from '../../../src/views/common';
 import { DAY, END_OF_DAY, agentsOfDay, dayEvents, loadedStore } from '../../store/fixtures';
 
@@ -134,19 +134,7 @@ describe('a simulated day (scope all)', () => {
     expect(sum).toEqual(model.counts);
     // The cell reads as Queues reads: "N available of M logged in".
     const t = translator(undefined);
-    for (const team of rows) expect(activityCellText(t, team, state.now)).toBe(`${team.counts!.available} available of ${team.counts!.loggedIn} logged in`);
-  });
-
-  it('an agent on a contact reads "on a contact" after the activity, in the table and the CSV alike', () => {
-    const agents = agentRowsOf(agentTableRows(selectAgentsModel(state, range), {}, DEFAULT_SORT, false));
-    const busy = workersOnContact(state.live.engine);
-    const t = translator(undefined);
-    const on = agents.filter((r) => busy.has(r.sid!));
-    const off = agents.filter((r) => !busy.has(r.sid!) && r.activity !== undefined);
-    expect(on.length).toBeGreaterThan(0);
-    expect(off.length).toBeGreaterThan(0);
-    for (const r of on) expect(activityCellText(t, r, state.now)).toMatch(new RegExp(`^${r.activity} · [\\d:]+ · on a contact$`));
-    for (const r of off) expect(activityCellText(t, r, state.now)).not.toContain('on a contact');
+    for (const team of rows) expect(teamActivityText(t, team)).toBe(`${team.counts!.available} available of ${team.counts!.loggedIn} logged in`);
   });
 
   it('current activity: as the simulator left each agent', () => {
