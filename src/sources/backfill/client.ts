@@ -10,9 +10,9 @@
  *
  * A redirect is never followed (`redirect: 'manual'`): the token is in the body, and a
  * 307 or 308 would send it on to wherever the redirect points. A redirect is an error whose
- * technical line says to set `historyUrl` to the function itself. A range whose cursor expired (the function's cursors last 15
- * minutes) is started again from its first page; its pages come again, and the fold counts
- * an event once.
+ * technical line says to set `historyUrl` to the function itself. A range whose cursor
+ * expired (the function's cursors last 15 minutes) is started again from its first page;
+ * its pages come again, and the fold counts an event once.
  *
  * `lookupConversation` asks for one conversation by an identifier (`kind: 'conversation'`)
  * and follows the function's `searching` answers until it is found, refused or nowhere.
@@ -216,9 +216,10 @@ export interface RangeFetch {
 
 /**
  * What `lookupConversation` answers: the conversation, or the function's refusal in its own
- * words, for the console, not a view: the screen says it in its own strings (403: not the caller's to open, or no data scope at all; 404: found nowhere in the
- * range). Anything else (no token, network, rate limits after retries, a wrong URL) is
- * thrown as a `HistoryFetchError`, as for pages; a stop as `HistoryAborted`.
+ * words, for the console, not a view: the screen says it in its own strings (403: not the
+ * caller's to open, or no data scope at all; 404: found nowhere in the range). Anything
+ * else (no token, network, rate limits after retries, a wrong URL) is thrown as a
+ * `HistoryFetchError`, as for pages; a stop as `HistoryAborted`.
  */
 export type ConversationLookup =
   | {
